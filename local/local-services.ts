@@ -1,0 +1,73 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import dynalite from 'dynalite';
+import sesLocal from 'aws-ses-v2-local';
+import { startFauxqs } from 'fauxqs';
+
+/** Where the emulated AWS services listen, as the SDK's per-service endpoint variables expect them. */
+export interface LocalServices {
+  dynamodbEndpoint: string;
+  sesEndpoint: string;
+  sqsEndpoint: string;
+  /** The variables that point every AWS SDK client at these services. */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export interface LocalServicesOptions {
+  /** LevelDB folder for dynalite; in memory when absent (tests). */
+  dataDir?: string;
+  /** Fixed ports for `npm start`; 0 (any free port) for tests. */
+  ports?: { dynamodb?: number; ses?: number; sqs?: number };
+  host?: string;
+}
+
+/**
+ * Starts dynalite, aws-ses-v2-local and fauxqs in this process on loopback.
+ * These stand in for DynamoDB, SES v2 and SQS with no AWS account and no Docker.
+ */
+export async function startLocalServices(options: LocalServicesOptions = {}): Promise<LocalServices> {
+  const host = options.host ?? '127.0.0.1';
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+
+  const dynamo: Server = dynalite({
+    path: options.dataDir,
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
+  await new Promise<void>((resolve, reject) => {
+    dynamo.once('error', reject);
+    dynamo.listen(options.ports?.dynamodb ?? 0, host, () => resolve());
+  });
+
+  // A CommonJS module compiled from ESM: Node hands its whole exports object to a default import.
+  const ses: Server = await sesLocal.default({ host, port: options.ports?.ses ?? 0 });
+  const sqs = await startFauxqs({ port: options.ports?.sqs ?? 0, logger: false });
+
+  const url = (server: Server): string => `http://${host}:${(server.address() as AddressInfo).port}`;
+  const dynamodbEndpoint = url(dynamo);
+  const sesEndpoint = url(ses);
+  const sqsEndpoint = `http://${host}:${sqs.port}`;
+
+  return {
+    dynamodbEndpoint,
+    sesEndpoint,
+    sqsEndpoint,
+    env: {
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
+      AWS_ENDPOINT_URL_SESV2: sesEndpoint,
+      AWS_ENDPOINT_URL_SQS: sqsEndpoint,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+    },
+    async stop() {
+      await sqs.stop();
+      await new Promise<void>((resolve) => ses.close(() => resolve()));
+      ses.closeAllConnections?.();
+      await new Promise<void>((resolve) => dynamo.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/** A bill number as sozd writes it: digits, a dash, the convocation (e.g. `1075342-8`). */
+export const BillNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,9}-\d{1,2}$/, 'a bill number looks like 1075342-8');
+export type BillNumber = z.infer<typeof BillNumberSchema>;
+
+/** A stage of the legislative process, from the `bhiN` class of a stage block. */
+export const StageSchema = z.object({
+  /** N of `bhiN`: 1 registration, 2 preliminary consideration, 3/4/5 readings, 6 Federation Council, 8 President, 9 veto, 11 publication. */
+  id: z.number().int().nonnegative(),
+  /** The stage title as the page writes it (Russian). */
+  name: z.string(),
+});
+export type Stage = z.infer<typeof StageSchema>;
+
+export const DocumentLinkSchema = z.object({
+  /** sozd's file GUID when the link is a sozd download. */
+  id: z.string().optional(),
+  title: z.string(),
+  url: z.string().url(),
+});
+export type DocumentLink = z.infer<typeof DocumentLinkSchema>;
+
+/** A dated event of the "ЭРК по событиям" tab. */
+export const BillEventSchema = z.object({
+  /** The element id on the page: a GUID that stays stable across page versions. */
+  id: z.string().min(1),
+  /** `data-eventnum`, e.g. `3.1`: the event type within its stage. */
+  eventNumber: z.string(),
+  /** The event type's name, from the type header that precedes it (e.g. "Рассмотрение законопроекта в первом чтении"). */
+  name: z.string(),
+  stage: StageSchema,
+  /** ISO 8601 with the Moscow offset of that moment, e.g. `2022-06-01T14:39:34+03:00`. */
+  date: z.string().datetime({ offset: true }),
+  decisions: z.array(z.string()),
+  protocol: z.string().optional(),
+  lawNumber: z.string().optional(),
+  publication: z.string().optional(),
+  documents: z.array(DocumentLinkSchema),
+});
+export type BillEvent = z.infer<typeof BillEventSchema>;
+
+/** A planned event (`future_event`): shown on the page, never alerted. */
+export const PlannedEventSchema = z.object({
+  id: z.string().optional(),
+  eventNumber: z.string(),
+  name: z.string(),
+  stage: StageSchema,
+  /** The date the page carries in `data-eventdate`, if any; the page itself says the date is not fixed. */
+  date: z.string().datetime({ offset: true }).optional(),
+  documents: z.array(DocumentLinkSchema),
+});
+export type PlannedEvent = z.infer<typeof PlannedEventSchema>;
+
+export const PassportFieldSchema = z.object({ label: z.string(), value: z.string() });
+export type PassportField = z.infer<typeof PassportFieldSchema>;
+
+/** Everything duma-alerts knows about a bill from its sozd page. */
+export const BillSchema = z.object({
+  number: BillNumberSchema,
+  url: z.string().url(),
+  title: z.string().min(1),
+  titleComment: z.string().optional(),
+  /** The status text: `#current_oz_status` on a pending bill, the archive note on an archived one. */
+  status: z.string(),
+  archived: z.boolean(),
+  /** Passport rows in page order ("Субъект права законодательной инициативы", "Профильный комитет", …). */
+  passport: z.array(PassportFieldSchema),
+  /** The current stage from the progress bar, when the page shows one. */
+  currentStage: StageSchema.optional(),
+  /** Federal law number once signed (e.g. `353-ФЗ`). */
+  lawNumber: z.string().optional(),
+  /** Dated events, ordered by date then event number (page order is not date order). */
+  events: z.array(BillEventSchema),
+  plannedEvents: z.array(PlannedEventSchema),
+});
+export type Bill = z.infer<typeof BillSchema>;
+
+/** The canonical sozd address of a bill. */
+export function billUrl(number: BillNumber, base = 'https://sozd.duma.gov.ru'): string {
+  return `${base.replace(/\/$/, '')}/bill/${number}`;
+}
