@@ -5,6 +5,10 @@ import dynalite from 'dynalite';
 import sesLocal from 'aws-ses-v2-local';
 import { startFauxqs } from 'fauxqs';
 
+// A CommonJS module compiled from ESM: Node hands its whole exports object to a default import, while
+// vitest's loader hands the `default` export itself.
+const startSesEmulator = (typeof sesLocal === 'function' ? sesLocal : sesLocal.default) as typeof sesLocal.default;
+
 /** Where the emulated AWS services listen, as the SDK's per-service endpoint variables expect them. */
 export interface LocalServices {
   dynamodbEndpoint: string;
@@ -42,8 +46,7 @@ export async function startLocalServices(options: LocalServicesOptions = {}): Pr
     dynamo.listen(options.ports?.dynamodb ?? 0, host, () => resolve());
   });
 
-  // A CommonJS module compiled from ESM: Node hands its whole exports object to a default import.
-  const ses: Server = await sesLocal.default({ host, port: options.ports?.ses ?? 0 });
+  const ses: Server = await startSesEmulator({ host, port: options.ports?.ses ?? 0 });
   const sqs = await startFauxqs({ port: options.ports?.sqs ?? 0, logger: false });
 
   const url = (server: Server): string => `http://${host}:${(server.address() as AddressInfo).port}`;

@@ -37,6 +37,8 @@ export const BillEventSchema = z.object({
   date: z.string().datetime({ offset: true }),
   decisions: z.array(z.string()),
   protocol: z.string().optional(),
+  /** The resolution number of the Duma or the Federation Council that the event records (e.g. `4562-7 ГД`, `415-СФ`). */
+  resolution: z.string().optional(),
   lawNumber: z.string().optional(),
   publication: z.string().optional(),
   documents: z.array(DocumentLinkSchema),

@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const url = z.string().url();
+const positiveInt = z.coerce.number().int().positive();
+const cron = z
+  .string()
+  .trim()
+  .regex(/^(\S+\s+){4,5}\S+$/, 'a cron expression of 5 or 6 fields, e.g. "*/10 * * * *"');
+
+/**
+ * Everything duma-alerts can be told, in one schema. Each field lists the environment variable that sets it;
+ * an optional JSON file (DUMA_ALERTS_CONFIG) holds the same shape, and the environment wins over the file.
+ */
+export const ConfigSchema = z.object({
+  tableName: z.string().min(3).default('duma-alerts'),
+  queues: z.object({
+    /** Changes to fan out to their followers. */
+    fanOutUrl: url.optional(),
+    /** One message per (change, subscriber) to email. */
+    emailUrl: url.optional(),
+  }),
+  email: z.object({
+    /** The verified SES sender. */
+    from: z.string().email().default('alerts@duma-alerts.local'),
+    configurationSet: z.string().optional(),
+  }),
+  /** Where links in emails point (unsubscribe, preferences): the API's public address. */
+  publicBaseUrl: url.default('http://127.0.0.1:8787'),
+  /** HMAC secrets for signed links; the first signs, all verify (rotation). */
+  tokenSecrets: z.array(z.string().min(32, 'a token secret needs at least 32 characters')).min(1).optional(),
+  sozd: z.object({
+    baseUrl: url.default('https://sozd.duma.gov.ru'),
+    /** HTTP(S) proxy with a Russian exit: the Duma's sites are often unreachable from abroad. */
+    proxyUrl: url.optional(),
+    userAgent: z.string().min(8).default('duma-alerts/0.1 (+https://github.com/duma-alerts/duma-alerts)'),
+    timeoutMs: positiveInt.default(20_000),
+    maxBytes: positiveInt.default(12 * 1024 * 1024),
+    maxInFlightPerHost: positiveInt.default(2),
+    minGapMsPerHost: z.coerce.number().int().nonnegative().default(1_000),
+    retryAttempts: z.coerce.number().int().min(1).max(10).default(3),
+  }),
+  schedules: z.object({
+    pollBills: cron.default('*/10 * * * *'),
+    sweep: cron.default('*/2 * * * *'),
+  }),
+  /** A change that was written but not queued for this long is re-queued by the sweeper. */
+  sweepGraceSeconds: positiveInt.default(60),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Which environment variable sets which field (dotted path). */
+const ENV_FIELDS: Record<string, string> = {
+  TABLE_NAME: 'tableName',
+  FAN_OUT_QUEUE_URL: 'queues.fanOutUrl',
+  EMAIL_QUEUE_URL: 'queues.emailUrl',
+  SENDER_EMAIL: 'email.from',
+  SES_CONFIGURATION_SET: 'email.configurationSet',
+  PUBLIC_BASE_URL: 'publicBaseUrl',
+  TOKEN_SECRETS: 'tokenSecrets',
+  SOZD_BASE_URL: 'sozd.baseUrl',
+  DUMA_PROXY_URL: 'sozd.proxyUrl',
+  SOZD_USER_AGENT: 'sozd.userAgent',
+  SOZD_TIMEOUT_MS: 'sozd.timeoutMs',
+  SOZD_MAX_BYTES: 'sozd.maxBytes',
+  SOZD_MAX_IN_FLIGHT: 'sozd.maxInFlightPerHost',
+  SOZD_MIN_GAP_MS: 'sozd.minGapMsPerHost',
+  SOZD_RETRY_ATTEMPTS: 'sozd.retryAttempts',
+  POLL_BILLS_SCHEDULE: 'schedules.pollBills',
+  SWEEP_SCHEDULE: 'schedules.sweep',
+  SWEEP_GRACE_SECONDS: 'sweepGraceSeconds',
+};
+const FIELD_ENV = Object.fromEntries(Object.entries(ENV_FIELDS).map(([env, field]) => [field, env]));
+
+/** Thrown when configuration is invalid; the message names every bad field and its variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Reads the configuration from an optional JSON file and the environment, and validates it.
+ * @throws ConfigError naming each bad field, e.g. `sozd.proxyUrl (DUMA_PROXY_URL): Invalid URL`.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = env.DUMA_ALERTS_CONFIG ? readConfigFile(env.DUMA_ALERTS_CONFIG) : {};
+  for (const [name, field] of Object.entries(ENV_FIELDS)) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    setPath(raw, field, name === 'TOKEN_SECRETS' ? value.split(',').map((s) => s.trim()) : value);
+  }
+  for (const key of ['queues', 'email', 'sozd', 'schedules']) raw[key] ??= {};
+  const parsed = ConfigSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const field = issue.path.join('.');
+    const variable = FIELD_ENV[field] ?? FIELD_ENV[issue.path.slice(0, -1).join('.')];
+    return `${field || '(root)'}${variable ? ` (${variable})` : ''}: ${issue.message}`;
+  });
+  throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: cannot read DUMA_ALERTS_CONFIG file ${path}: ${(error as Error).message}`);
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('expected a JSON object');
+    return value as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: ${path} is not a JSON object: ${(error as Error).message}`);
+  }
+}
+
+function setPath(target: Record<string, unknown>, dotted: string, value: unknown): void {
+  const keys = dotted.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    const next = node[key];
+    node = typeof next === 'object' && next !== null ? (next as Record<string, unknown>) : (node[key] = {});
+  }
+  node[keys[keys.length - 1]!] = value;
+}

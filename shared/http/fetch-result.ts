@@ -1,0 +1,41 @@
+/** What the caller remembers from the previous poll, so an unchanged page costs next to nothing. */
+export interface FetchConditions {
+  /** Sent as If-None-Match. */
+  etag?: string;
+  /** Sent as If-Modified-Since. */
+  lastModified?: string;
+  /** sha256 hex of the previous body; an identical body comes back as `unchanged` without its bytes. */
+  previousHash?: string;
+}
+
+/** Validators the server sent, to be stored for the next conditional GET. */
+export interface ResponseValidators {
+  etag?: string;
+  lastModified?: string;
+}
+
+/** The server answered 304 Not Modified. */
+export interface NotModifiedResult {
+  kind: 'not-modified';
+}
+
+/** The server sent a body whose sha256 equals `previousHash`; the bytes are dropped. */
+export interface UnchangedResult extends ResponseValidators {
+  kind: 'unchanged';
+  hash: string;
+}
+
+/** A new body. `body` is raw bytes: the caller decodes it using the charset in `contentType`. */
+export interface FetchedResult extends ResponseValidators {
+  kind: 'fetched';
+  status: number;
+  body: Buffer;
+  /** sha256 hex of `body`. */
+  hash: string;
+  contentType?: string;
+  /** The URL after same-host redirects. */
+  finalUrl: string;
+}
+
+/** Outcome of a successful poll; failures are thrown as FetchError. */
+export type FetchResult = NotModifiedResult | UnchangedResult | FetchedResult;

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+
+/** A fully read body: its sha256, and the bytes joined only if someone asks for them. */
+export interface CappedBody {
+  /** sha256 hex of the whole body. */
+  hash: string;
+  bytes(): Buffer;
+}
+
+/** Thrown by {@link readCappedBody} once the body passes the cap; the stream has already been destroyed. */
+export class BodyTooLargeError extends Error {
+  override readonly name = 'BodyTooLargeError';
+}
+
+/**
+ * Reads `body` to the end, hashing as it goes, and destroys it as soon as more than `maxBytes` arrive,
+ * so an oversized or endless response never sits in memory and its connection is torn down.
+ */
+export async function readCappedBody(body: Readable, maxBytes: number): Promise<CappedBody> {
+  const hash = createHash('sha256');
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    length += chunk.length;
+    if (length > maxBytes) {
+      abandonBody(body);
+      throw new BodyTooLargeError(`body exceeds ${maxBytes} bytes`);
+    }
+    hash.update(chunk);
+    chunks.push(chunk);
+  }
+  return { hash: hash.digest('hex'), bytes: () => Buffer.concat(chunks, length) };
+}
+
+/**
+ * Destroys a response body that will not be read, which closes its connection. undici reports the destroy as an
+ * 'error' on the stream; nobody is listening any more, so it is swallowed rather than crashing the process.
+ */
+export function abandonBody(body: Readable): void {
+  body.on('error', () => {});
+  body.destroy();
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { BillNumberSchema } from '../bill/bill.js';
+
+/** A message on the fan-out queue: changes of one bill, in date order, to deliver to its followers. */
+export const FanOutMessageSchema = z.object({
+  billNumber: BillNumberSchema,
+  changeIds: z.array(z.string().min(1)).min(1),
+});
+export type FanOutMessage = z.infer<typeof FanOutMessageSchema>;
+
+/** A message on the email queue: the same changes, for one subscriber. */
+export const EmailMessageSchema = FanOutMessageSchema.extend({
+  subscriberId: z.string().min(1),
+});
+export type EmailMessage = z.infer<typeof EmailMessageSchema>;

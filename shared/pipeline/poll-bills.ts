@@ -1,0 +1,145 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { diffBills } from '../bill/diff-bills.js';
+import type { BillChange } from '../bill/bill-change.js';
+import type { BillSource } from '../sozd/bill-source.js';
+import { SnapshotConflictError, type BillStore, type WatchedBill } from '../store/bill-store.js';
+import type { ChangeStore } from '../store/change-store.js';
+import type { MessageQueue } from '../queue/message-queue.js';
+import { enqueueChanges } from './enqueue-changes.js';
+
+export interface PollDependencies {
+  bills: BillStore;
+  changes: ChangeStore;
+  fanOutQueue: MessageQueue;
+  source: BillSource;
+  now: () => Date;
+  logger: Logger;
+}
+
+export type BillPollOutcome = 'unchanged' | 'baseline' | 'changed' | 'no-new-events' | 'missing' | 'source-error' | 'conflict';
+
+export interface BillPollResult {
+  number: string;
+  outcome: BillPollOutcome;
+  /** Changes this poll wrote (a change another poller wrote first is not counted). */
+  changes: number;
+  error?: string;
+}
+
+export interface PollSummary {
+  startedAt: string;
+  finishedAt: string;
+  bills: number;
+  changes: number;
+  outcomes: Record<BillPollOutcome, number>;
+  errors: { number: string; error: string }[];
+}
+
+/**
+ * Polls one watched bill: reads its page, and when the page moved, writes each change once, saves the
+ * snapshot under optimistic locking and queues the new changes for fan-out.
+ *
+ * A page that is not a bill, or that shows fewer events than stored, is a source error: it is recorded
+ * as source health and never becomes a change.
+ */
+export async function pollBill(deps: PollDependencies, watched: WatchedBill): Promise<BillPollResult> {
+  const { number } = watched;
+  const at = deps.now().toISOString();
+  const result = await deps.source.read(number, watched);
+  const sourceError = async (error: string): Promise<BillPollResult> => {
+    deps.logger.warn('bill source error', { bill: number, error });
+    await deps.bills.recordPollOutcome(number, { kind: 'error', at, error });
+    return { number, outcome: 'source-error', changes: 0, error };
+  };
+
+  switch (result.kind) {
+    case 'unchanged':
+      await deps.bills.recordPollOutcome(number, { kind: 'ok', at });
+      return { number, outcome: 'unchanged', changes: 0 };
+    case 'error':
+      return sourceError(`${result.reason}: ${result.message}`);
+    case 'missing': {
+      const stored = await deps.bills.get(number);
+      if (stored?.bill) return sourceError('not-found: the bill page was there before and is gone now');
+      await deps.bills.recordPollOutcome(number, { kind: 'missing', at });
+      return { number, outcome: 'missing', changes: 0 };
+    }
+  }
+
+  const { bill } = result;
+  const stored = await deps.bills.get(number);
+  if (bill.number !== number) return sourceError(`wrong-bill: asked for ${number}, the page is bill ${bill.number}`);
+  if (stored?.bill && bill.events.length < stored.bill.events.length) {
+    return sourceError(`fewer-events: the page shows ${bill.events.length} events, ${stored.bill.events.length} are stored`);
+  }
+
+  const version = stored?.version ?? 0;
+  // The first good read of a bill that already existed is the baseline: its history is not news.
+  const baseline = version === 0 && !stored?.missingAtSource;
+  const detected = baseline ? [] : diffBills(stored?.bill ?? null, bill, at);
+  const written: BillChange[] = [];
+  for (const change of detected) if (await deps.changes.putIfAbsent(change)) written.push(change);
+
+  let conflict = false;
+  try {
+    await deps.bills.saveSnapshot(number, version, {
+      bill,
+      contentHash: result.contentHash,
+      etag: result.etag,
+      lastModified: result.lastModified,
+      at,
+    });
+  } catch (error) {
+    if (!(error instanceof SnapshotConflictError)) throw error;
+    // Another poller saved first; the changes we wrote are still ours to queue, theirs are theirs.
+    conflict = true;
+  }
+  await enqueueChanges(deps, written, at);
+  await deps.bills.recordPollOutcome(number, { kind: 'ok', at });
+
+  const outcome: BillPollOutcome = conflict ? 'conflict' : baseline ? 'baseline' : detected.length > 0 ? 'changed' : 'no-new-events';
+  if (written.length > 0) deps.logger.info('bill changed', { bill: number, changes: written.map((change) => change.id) });
+  return { number, outcome, changes: written.length };
+}
+
+/**
+ * Polls every watched bill, a few at a time (the fetcher keeps its own per-host limit), and sums up.
+ * One bill's failure never stops the others.
+ */
+export async function pollWatchedBills(
+  deps: PollDependencies,
+  options: { concurrency?: number; onResult?: (result: BillPollResult) => void } = {},
+): Promise<PollSummary> {
+  const startedAt = deps.now().toISOString();
+  const outcomes: PollSummary['outcomes'] = {
+    unchanged: 0, baseline: 0, changed: 0, 'no-new-events': 0, missing: 0, 'source-error': 0, conflict: 0,
+  };
+  const errors: PollSummary['errors'] = [];
+  let bills = 0;
+  let changes = 0;
+  const record = (result: BillPollResult) => {
+    bills++;
+    changes += result.changes;
+    outcomes[result.outcome]++;
+    if (result.error) errors.push({ number: result.number, error: result.error });
+    options.onResult?.(result);
+  };
+
+  for await (const page of deps.bills.listWatched()) {
+    const queue = [...page];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const watched = next;
+        record(
+          await pollBill(deps, watched).catch((error: unknown) => {
+            // Store or queue failures: the poll of this bill is retried next cycle; nothing was half-sent.
+            deps.logger.error('bill poll failed', { bill: watched.number, error: error as Error });
+            return { number: watched.number, outcome: 'source-error' as const, changes: 0, error: `internal: ${(error as Error).message}` };
+          }),
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
+  }
+  return { startedAt, finishedAt: deps.now().toISOString(), bills, changes, outcomes, errors };
+}

@@ -1,0 +1,44 @@
+import { selectAll, selectOne } from 'css-select';
+import type { AnyNode, Element } from 'domhandler';
+import { textContent } from 'domutils';
+
+/** Where sozd serves its pages and files; relative links on a bill page resolve against it. */
+export const SOZD_ORIGIN = 'https://sozd.duma.gov.ru';
+
+/** The node's text with runs of whitespace (the pages indent heavily, and use &nbsp;) collapsed to one space. */
+export function normalizedText(node: AnyNode | null | undefined): string {
+  return node ? textContent(node).replace(/\s+/g, ' ').trim() : '';
+}
+
+/** Whether the element carries the class `name` among its space-separated classes. */
+export function hasClass(element: Element, name: string): boolean {
+  return (element.attribs['class'] ?? '').split(/\s+/).includes(name);
+}
+
+/** The absolute address of a link on a sozd page, or undefined when the href is missing or not a URL. */
+export function absoluteSozdUrl(href: string | undefined): string | undefined {
+  if (!href) return undefined;
+  try {
+    return new URL(href.trim(), SOZD_ORIGIN).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** N of the element's first class that is `prefix` followed by digits (`bhi3` → 3), or undefined. */
+export function numberedClass(element: Element, prefix: string): number | undefined {
+  for (const name of (element.attribs['class'] ?? '').split(/\s+/)) {
+    if (name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length))) return Number(name.slice(prefix.length));
+  }
+  return undefined;
+}
+
+/** Elements under `root` matching the CSS selector, in document order. */
+export function queryAll(selector: string, root: AnyNode | AnyNode[]): Element[] {
+  return selectAll<AnyNode, Element>(selector, root);
+}
+
+/** The first element under `root` matching the CSS selector, or null. */
+export function queryOne(selector: string, root: AnyNode | AnyNode[]): Element | null {
+  return selectOne<AnyNode, Element>(selector, root);
+}

@@ -1,0 +1,65 @@
+import type { Document, Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+import type { PassportField, Stage } from '../bill/bill.js';
+import { BillPageError } from './bill-page-error.js';
+import { absoluteSozdUrl, normalizedText, numberedClass, queryAll, queryOne } from './page-dom.js';
+
+/** What the top of a bill card says about the bill. */
+export interface BillHeader {
+  number: string;
+  title: string;
+  titleComment?: string;
+  status: string;
+  archived: boolean;
+  passport: PassportField[];
+  currentStage?: Stage;
+}
+
+const BILL_NUMBER = /\d{1,9}-\d{1,2}/;
+
+function passportField(row: Element): PassportField | undefined {
+  const label = normalizedText(queryOne('.opch_l_txt', row) ?? queryOne('.opch_l', row));
+  const valueCell = queryOne('.opch_r', row);
+  if (!label || !valueCell) return undefined;
+  // Some rows hold only a file icon linking to the document: the link is then the value.
+  const value =
+    normalizedText(valueCell) ||
+    queryAll('a[href]', valueCell)
+      .map((link) => absoluteSozdUrl(link.attribs['href']))
+      .filter((url) => url !== undefined)
+      .join(' ');
+  return { label, value };
+}
+
+function currentStageOf(doc: Document): Stage | undefined {
+  const active = queryAll('.bill_gorizontal_progress .active', doc).find((el) => numberedClass(el, 'btm') !== undefined);
+  const id = active && numberedClass(active, 'btm');
+  if (!active || id === undefined) return undefined;
+  const link = queryOne('a', active);
+  return { id, name: (link?.attribs['data-original-title'] || link?.attribs['title'] || '').trim() };
+}
+
+/**
+ * Reads number, title, status, passport and progress bar from the header slice of a bill card.
+ * @throws BillPageError `no-bill-number` when the number element holds no bill number.
+ */
+export function parseBillHeader(headerHtml: string): BillHeader {
+  const doc = parseDocument(headerHtml);
+  const number = BILL_NUMBER.exec(normalizedText(queryOne('#number_oz_id', doc)))?.[0];
+  if (!number) throw new BillPageError('no-bill-number', 'the bill number element (#number_oz_id) holds no bill number');
+
+  const archiveMark = queryOne('sup.ico_arhiv', doc);
+  const titleComment = normalizedText(queryOne('#oz_name_comment', doc));
+  const currentStage = currentStageOf(doc);
+  return {
+    number,
+    title: normalizedText(queryOne('#oz_name', doc)),
+    ...(titleComment ? { titleComment } : {}),
+    status: normalizedText(archiveMark ?? queryOne('#current_oz_status', doc)),
+    archived: archiveMark !== null,
+    passport: queryAll('#opc_hild tr', doc)
+      .map(passportField)
+      .filter((field) => field !== undefined),
+    ...(currentStage ? { currentStage } : {}),
+  };
+}

@@ -1,0 +1,123 @@
+import type { Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+import type { BillEvent, DocumentLink, PlannedEvent, Stage } from '../bill/bill.js';
+import { BillPageError } from './bill-page-error.js';
+import { absoluteSozdUrl, hasClass, normalizedText, numberedClass, queryAll, queryOne } from './page-dom.js';
+import { moscowLocalToIso } from './moscow-time.js';
+
+/** The events of the "ЭРК по событиям" tab, in page order. */
+export interface BillHistory {
+  events: BillEvent[];
+  plannedEvents: PlannedEvent[];
+}
+
+const DOWNLOAD_PATH = /^\/download\/([0-9A-Fa-f-]{36})$/;
+
+function layoutChanged(message: string): BillPageError {
+  return new BillPageError('layout-changed', message);
+}
+
+function titledText(event: Element, selector: string): string | undefined {
+  return normalizedText(queryOne(selector, event)) || undefined;
+}
+
+function documentsOf(event: Element): DocumentLink[] {
+  const documents = new Map<string, DocumentLink>();
+  for (const link of queryAll('a.a_event_files', event)) {
+    const url = absoluteSozdUrl(link.attribs['href']);
+    if (!url || documents.has(url)) continue;
+    const id = DOWNLOAD_PATH.exec(new URL(url).pathname)?.[1];
+    const title = normalizedText(queryOne('.doc_wrap', link)) || normalizedText(link);
+    documents.set(url, { ...(id ? { id } : {}), title, url });
+  }
+  return [...documents.values()];
+}
+
+function datedEvent(event: Element, eventNumber: string, name: string, stage: Stage): BillEvent {
+  const id = event.attribs['id']?.trim();
+  const rawDate = event.attribs['data-eventdate'];
+  if (!id) throw layoutChanged(`an event ${eventNumber} of stage ${stage.id} has no id`);
+  const date = rawDate === undefined ? undefined : moscowLocalToIso(rawDate);
+  if (!date) throw layoutChanged(`event ${id} has no readable date (data-eventdate=${JSON.stringify(rawDate)})`);
+
+  const protocol = titledText(event, '[data-original-title="Номер и пункт протокола"]');
+  const resolution = titledText(event, '[data-original-title^="Номер постановления"]');
+  const lawNumber = titledText(event, '[data-original-title="Номер федерального закона"]');
+  const publication = queryOne('a[href*="publication.pravo.gov.ru"]', event)?.attribs['href']?.trim();
+  return {
+    id,
+    eventNumber,
+    name,
+    stage,
+    date,
+    decisions: queryAll('.algstname span.name ul > li', event)
+      .map((item) => normalizedText(item))
+      .filter((text) => text !== ''),
+    ...(protocol ? { protocol } : {}),
+    ...(resolution ? { resolution } : {}),
+    ...(lawNumber ? { lawNumber } : {}),
+    ...(publication ? { publication } : {}),
+    documents: documentsOf(event),
+  };
+}
+
+function plannedEvent(event: Element, eventNumber: string, typeName: string | undefined, stage: Stage): PlannedEvent {
+  const id = event.attribs['id']?.trim();
+  const rawDate = event.attribs['data-eventdate'];
+  const date = rawDate === undefined ? undefined : moscowLocalToIso(rawDate);
+  // The event's own unclassed <div> names it; the type header is the fallback for pages that omit it.
+  const ownName = event.children.find(
+    (child): child is Element => child.type === 'tag' && child.name === 'div' && !child.attribs['class'],
+  );
+  return {
+    ...(id ? { id } : {}),
+    eventNumber,
+    name: normalizedText(ownName) || typeName || '',
+    stage,
+    ...(date ? { date } : {}),
+    documents: documentsOf(event),
+  };
+}
+
+/**
+ * Reads every event of the events-tab slice. Type headers (`bh_etap_not`) name the events after them with the same
+ * `data-eventnum`; `future_event`s are planned. Every element carrying `data-eventnum` must be understood.
+ * @throws BillPageError `layout-changed` when an event lacks its id, date, number or stage, or lies outside a stage;
+ *   `no-events` when the tab holds no dated event.
+ */
+export function parseBillHistory(historyHtml: string): BillHistory {
+  const doc = parseDocument(historyHtml);
+  const events: BillEvent[] = [];
+  const plannedEvents: PlannedEvent[] = [];
+  let elementsRead = 0;
+
+  for (const block of queryAll('div.root-stage', doc)) {
+    const stageId = numberedClass(block, 'bhi');
+    if (stageId === undefined) throw layoutChanged('a stage block (div.root-stage) has no bhiN class');
+    const stage: Stage = { id: stageId, name: normalizedText(queryOne('.ttl', block)) };
+    const typeNames = new Map<string, string>();
+
+    for (const event of queryAll('.oz_event', block)) {
+      elementsRead += 1;
+      const eventNumber = event.attribs['data-eventnum']?.trim();
+      if (!eventNumber) throw layoutChanged(`an event of stage ${stageId} has no data-eventnum`);
+      if (hasClass(event, 'bh_etap_not')) {
+        typeNames.set(eventNumber, normalizedText(queryOne('.name', event) ?? event));
+      } else if (hasClass(event, 'future_event')) {
+        plannedEvents.push(plannedEvent(event, eventNumber, typeNames.get(eventNumber), stage));
+      } else {
+        events.push(datedEvent(event, eventNumber, typeNames.get(eventNumber) ?? '', stage));
+      }
+    }
+  }
+
+  // Every event element carries data-eventnum: any we did not read means renamed classes or markup outside a stage.
+  const elementsOnPage = historyHtml.split('data-eventnum=').length - 1;
+  if (elementsOnPage !== elementsRead) {
+    throw layoutChanged(`the events tab has ${elementsOnPage} event elements but only ${elementsRead} sit in known stage blocks`);
+  }
+  const ids = new Set(events.map((event) => event.id));
+  if (ids.size !== events.length) throw layoutChanged('the events tab repeats an event id');
+  if (events.length === 0) throw new BillPageError('no-events', 'the events tab holds no dated event');
+  return { events, plannedEvents };
+}

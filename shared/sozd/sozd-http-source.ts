@@ -1,0 +1,43 @@
+import { billUrl } from '../bill/bill.js';
+import { FetchError } from '../http/fetch-error.js';
+import type { PoliteFetcher } from '../http/polite-fetcher.js';
+import type { BillSource, BillSourceResult, SourceValidators } from './bill-source.js';
+import { BillPageError, parseBillPage } from './parse-bill-page.js';
+
+/**
+ * Bills read from sozd (or anything serving pages in its structure, like the Duma simulator) over HTTP:
+ * a conditional GET, then the parser. Every failure comes back as an `error` result naming its reason.
+ */
+export function createSozdHttpSource(fetcher: PoliteFetcher, baseUrl: string): BillSource {
+  return {
+    async read(number: string, validators: SourceValidators): Promise<BillSourceResult> {
+      const url = billUrl(number, baseUrl);
+      try {
+        const page = await fetcher.get(url, {
+          etag: validators.etag,
+          lastModified: validators.lastModified,
+          previousHash: validators.contentHash,
+        });
+        if (page.kind !== 'fetched') return { kind: 'unchanged' };
+        const bill = parseBillPage(new TextDecoder(charsetOf(page.contentType)).decode(page.body), { url });
+        return { kind: 'parsed', bill, contentHash: page.hash, etag: page.etag, lastModified: page.lastModified };
+      } catch (error) {
+        if (error instanceof FetchError && error.reason === 'not-found') return { kind: 'missing' };
+        if (error instanceof FetchError || error instanceof BillPageError) {
+          return { kind: 'error', reason: error instanceof FetchError ? `fetch-${error.reason}` : `page-${error.reason}`, message: error.message };
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+/** sozd serves UTF-8; a charset the header names is honoured, an unknown one falls back to UTF-8. */
+function charsetOf(contentType: string | undefined): string {
+  const charset = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1];
+  try {
+    return charset ? new TextDecoder(charset).encoding : 'utf-8';
+  } catch {
+    return 'utf-8';
+  }
+}

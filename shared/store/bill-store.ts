@@ -1,0 +1,195 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Bill } from '../bill/bill.js';
+import { ignoreConditionFailure, queryAll } from './dynamo-helpers.js';
+import { GSI1, gsi1, keys } from './table-schema.js';
+
+/** How the last poll of a bill went: what `status` shows and operators alarm on. */
+export interface SourceHealth {
+  ok: boolean;
+  lastPolledAt?: string;
+  lastOkAt?: string;
+  lastErrorAt?: string;
+  lastError?: string;
+  /** Failures since the last success. */
+  consecutiveFailures: number;
+  errorCount: number;
+}
+
+/** A watched bill as stored: the last good snapshot and what is needed to poll it cheaply. */
+export interface BillRecord {
+  number: string;
+  watched: boolean;
+  /** Optimistic-lock version of the snapshot; 0 until the first good parse. */
+  version: number;
+  /** The last good parse; absent until the first. */
+  bill?: Bill;
+  /** True once the source said the bill does not exist yet: its first events then all count as new. */
+  missingAtSource?: boolean;
+  contentHash?: string;
+  etag?: string;
+  lastModified?: string;
+  health: SourceHealth;
+}
+
+/** What polling needs of a watched bill without reading its whole snapshot. */
+export type WatchedBill = Pick<BillRecord, 'number' | 'version' | 'contentHash' | 'etag' | 'lastModified'>;
+
+/** Thrown when another writer saved the snapshot first (optimistic locking). */
+export class SnapshotConflictError extends Error {
+  override readonly name = 'SnapshotConflictError';
+}
+
+export interface SnapshotWrite {
+  bill: Bill;
+  contentHash: string;
+  etag?: string;
+  lastModified?: string;
+  at: string;
+}
+
+export type PollOutcome =
+  | { kind: 'ok'; at: string }
+  | { kind: 'missing'; at: string }
+  | { kind: 'error'; at: string; error: string };
+
+/** Bills on the watch list and their snapshots. */
+export interface BillStore {
+  get(number: string): Promise<BillRecord | undefined>;
+  /** Adds a bill to the watch list; keeps any snapshot it already has. */
+  watch(number: string): Promise<void>;
+  unwatch(number: string): Promise<void>;
+  listWatched(): AsyncIterable<WatchedBill[]>;
+  /** Saves a new snapshot if the stored version is still `expectedVersion`; returns the new version. */
+  saveSnapshot(number: string, expectedVersion: number, write: SnapshotWrite): Promise<number>;
+  recordPollOutcome(number: string, outcome: PollOutcome): Promise<void>;
+}
+
+/** BillStore on the single DynamoDB table. */
+export class DynamoBillStore implements BillStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(number: string): Promise<BillRecord | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.bill(number), ConsistentRead: true }),
+    );
+    return Item ? toRecord(Item) : undefined;
+  }
+
+  async watch(number: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.bill(number),
+        UpdateExpression:
+          'SET #number = :number, watched = :true, GSI1PK = :watched, GSI1SK = :number, #version = if_not_exists(#version, :zero)',
+        ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
+        ExpressionAttributeValues: { ':number': number, ':true': true, ':watched': gsi1.watched, ':zero': 0 },
+      }),
+    );
+  }
+
+  async unwatch(number: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.bill(number),
+        UpdateExpression: 'SET watched = :false REMOVE GSI1PK, GSI1SK',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':false': false },
+      }),
+    ).catch(ignoreConditionFailure);
+  }
+
+  listWatched(): AsyncIterable<WatchedBill[]> {
+    return queryAll<WatchedBill>(this.db, {
+      TableName: this.tableName,
+      IndexName: GSI1,
+      KeyConditionExpression: 'GSI1PK = :watched',
+      ExpressionAttributeValues: { ':watched': gsi1.watched },
+      ProjectionExpression: '#number, #version, contentHash, etag, lastModified',
+      ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
+    });
+  }
+
+  async saveSnapshot(number: string, expectedVersion: number, write: SnapshotWrite): Promise<number> {
+    const version = expectedVersion + 1;
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.bill(number),
+          UpdateExpression:
+            'SET bill = :bill, #version = :version, contentHash = :hash, etag = :etag, lastModified = :lastModified, snapshotAt = :at REMOVE missingAtSource',
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: {
+            ':bill': write.bill,
+            ':version': version,
+            ':expected': expectedVersion,
+            ':hash': write.contentHash,
+            ':etag': write.etag ?? null,
+            ':lastModified': write.lastModified ?? null,
+            ':at': write.at,
+          },
+        }),
+      );
+      return version;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new SnapshotConflictError(`bill ${number}: snapshot version ${expectedVersion} was replaced by another poller`);
+      }
+      throw error;
+    }
+  }
+
+  async recordPollOutcome(number: string, outcome: PollOutcome): Promise<void> {
+    const base = { TableName: this.tableName, Key: keys.bill(number) };
+    if (outcome.kind === 'error') {
+      await this.db.send(
+        new UpdateCommand({
+          ...base,
+          UpdateExpression:
+            'SET healthOk = :false, lastPolledAt = :at, lastErrorAt = :at, lastError = :error ADD consecutiveFailures :one, errorCount :one',
+          ExpressionAttributeValues: { ':false': false, ':at': outcome.at, ':error': outcome.error.slice(0, 1000), ':one': 1 },
+        }),
+      );
+      return;
+    }
+    await this.db.send(
+      new UpdateCommand({
+        ...base,
+        UpdateExpression: `SET healthOk = :true, lastPolledAt = :at, lastOkAt = :at, consecutiveFailures = :zero${
+          outcome.kind === 'missing' ? ', missingAtSource = :true' : ''
+        }`,
+        ExpressionAttributeValues: { ':true': true, ':at': outcome.at, ':zero': 0 },
+      }),
+    );
+  }
+}
+
+function toRecord(item: Record<string, unknown>): BillRecord {
+  const text = (key: string) => (typeof item[key] === 'string' ? (item[key] as string) : undefined);
+  return {
+    number: item.number as string,
+    watched: item.watched === true,
+    version: Number(item.version ?? 0),
+    bill: item.bill as Bill | undefined,
+    missingAtSource: item.missingAtSource === true,
+    contentHash: text('contentHash'),
+    etag: text('etag'),
+    lastModified: text('lastModified'),
+    health: {
+      ok: item.healthOk !== false,
+      lastPolledAt: text('lastPolledAt'),
+      lastOkAt: text('lastOkAt'),
+      lastErrorAt: text('lastErrorAt'),
+      lastError: text('lastError'),
+      consecutiveFailures: Number(item.consecutiveFailures ?? 0),
+      errorCount: Number(item.errorCount ?? 0),
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BillChangeSchema, type BillChange } from '../bill/bill-change.js';
+import { CHANGE_PREFIX, GSI1, gsi1, keys } from './table-schema.js';
+import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
+
+/**
+ * The changes detected, written once each. A change sits in the outbox (GSI1 partition OUTBOX) from the
+ * moment it is written until it is queued for fan-out; the sweeper re-queues what stays there too long.
+ * That replaces a transaction or a stream, which dynalite lacks, and works the same on DynamoDB.
+ */
+export interface ChangeStore {
+  /** Writes the change unless one with its id exists; true when this call wrote it. */
+  putIfAbsent(change: BillChange): Promise<boolean>;
+  markQueued(change: Pick<BillChange, 'billNumber' | 'id'>, at: string): Promise<void>;
+  get(billNumber: string, changeId: string): Promise<BillChange | undefined>;
+  /** Changes written before `before` (ISO) and not yet queued, a page at a time. */
+  listUnqueued(before: string): AsyncIterable<BillChange[]>;
+  listForBill(billNumber: string): AsyncIterable<BillChange[]>;
+}
+
+/** ChangeStore on the single DynamoDB table. */
+export class DynamoChangeStore implements ChangeStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async putIfAbsent(change: BillChange): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.change(change.billNumber, change.id),
+            GSI1PK: gsi1.outbox,
+            GSI1SK: `${change.detectedAt}#${change.id}`,
+            change,
+            createdAt: change.detectedAt,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async markQueued(change: Pick<BillChange, 'billNumber' | 'id'>, at: string): Promise<void> {
+    await this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.change(change.billNumber, change.id),
+          UpdateExpression: 'SET queuedAt = :at REMOVE GSI1PK, GSI1SK',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      )
+      .catch(ignoreConditionFailure);
+  }
+
+  async get(billNumber: string, changeId: string): Promise<BillChange | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.change(billNumber, changeId) }),
+    );
+    return Item ? BillChangeSchema.parse(Item.change) : undefined;
+  }
+
+  async *listUnqueued(before: string): AsyncIterable<BillChange[]> {
+    const pages = queryAll<{ change: unknown }>(this.db, {
+      TableName: this.tableName,
+      IndexName: GSI1,
+      KeyConditionExpression: 'GSI1PK = :outbox AND GSI1SK < :before',
+      ExpressionAttributeValues: { ':outbox': gsi1.outbox, ':before': before },
+    });
+    for await (const page of pages) yield page.map((item) => BillChangeSchema.parse(item.change));
+  }
+
+  async *listForBill(billNumber: string): AsyncIterable<BillChange[]> {
+    const pages = queryAll<{ change: unknown }>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.bill(billNumber).PK, ':prefix': CHANGE_PREFIX },
+    });
+    for await (const page of pages) yield page.map((item) => BillChangeSchema.parse(item.change));
+  }
+}

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { Language } from '../bill/stages.js';
+import { ignoreConditionFailure, queryAll } from './dynamo-helpers.js';
+import { FOLLOWER_PREFIX, FOLLOWS_PREFIX, keys } from './table-schema.js';
+
+export const EmailAddressSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .email('not an email address')
+  .transform((address) => address.toLowerCase());
+
+export const LanguageSchema = z.enum(['ru', 'en']);
+
+export type SubscriberStatus = 'active' | 'unsubscribed' | 'suppressed';
+
+export interface Subscriber {
+  id: string;
+  email: string;
+  language: Language;
+  status: SubscriberStatus;
+  createdAt: string;
+}
+
+/** A subscriber as seen from a bill: what fan-out needs without reading each profile. */
+export interface Follower {
+  subscriberId: string;
+  billNumber: string;
+}
+
+/** The stable id of an email subscriber: the same address always maps to the same subscriber. */
+export function subscriberIdForEmail(email: string): string {
+  return `s${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 24)}`;
+}
+
+/** Subscribers and the bills they follow. */
+export interface SubscriberStore {
+  /** Creates or updates the subscriber for an address (idempotent) and returns it. */
+  upsertEmailSubscriber(input: { email: string; language: Language; at: string }): Promise<Subscriber>;
+  get(subscriberId: string): Promise<Subscriber | undefined>;
+  follow(subscriberId: string, billNumber: string): Promise<void>;
+  unfollow(subscriberId: string, billNumber: string): Promise<void>;
+  /** The followers of a bill, a page at a time. */
+  listFollowers(billNumber: string): AsyncIterable<Follower[]>;
+  listFollowedBills(subscriberId: string): Promise<string[]>;
+  /** Stops all mail to the subscriber at once; their follows are removed. */
+  unsubscribe(subscriberId: string): Promise<void>;
+}
+
+/** SubscriberStore on the single DynamoDB table (adjacency list: BILL#n/FOLLOWER#id and SUBSCRIBER#id/FOLLOWS#n). */
+export class DynamoSubscriberStore implements SubscriberStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async upsertEmailSubscriber(input: { email: string; language: Language; at: string }): Promise<Subscriber> {
+    const email = EmailAddressSchema.parse(input.email);
+    const id = subscriberIdForEmail(email);
+    const { Attributes } = await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.subscriber(id),
+        UpdateExpression:
+          'SET id = :id, email = :email, #language = :language, #status = :active, createdAt = if_not_exists(createdAt, :at)',
+        ExpressionAttributeNames: { '#language': 'language', '#status': 'status' },
+        ExpressionAttributeValues: { ':id': id, ':email': email, ':language': input.language, ':active': 'active', ':at': input.at },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return toSubscriber(Attributes!);
+  }
+
+  async get(subscriberId: string): Promise<Subscriber | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.subscriber(subscriberId) }));
+    return Item ? toSubscriber(Item) : undefined;
+  }
+
+  async follow(subscriberId: string, billNumber: string): Promise<void> {
+    // Two idempotent puts rather than a transaction: a crash between them leaves a follow that the next
+    // subscribe repairs, and fan-out reads only the FOLLOWER side.
+    await this.db.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...keys.follows(subscriberId, billNumber), billNumber, subscriberId } }),
+    );
+    await this.db.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...keys.follower(billNumber, subscriberId), billNumber, subscriberId } }),
+    );
+  }
+
+  async unfollow(subscriberId: string, billNumber: string): Promise<void> {
+    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.follower(billNumber, subscriberId) }));
+    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.follows(subscriberId, billNumber) }));
+  }
+
+  async *listFollowers(billNumber: string): AsyncIterable<Follower[]> {
+    const pages = queryAll<Follower>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.bill(billNumber).PK, ':prefix': FOLLOWER_PREFIX },
+      ProjectionExpression: 'subscriberId, billNumber',
+    });
+    yield* pages;
+  }
+
+  async listFollowedBills(subscriberId: string): Promise<string[]> {
+    const bills: string[] = [];
+    const pages = queryAll<{ billNumber: string }>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.subscriber(subscriberId).PK, ':prefix': FOLLOWS_PREFIX },
+    });
+    for await (const page of pages) bills.push(...page.map((item) => item.billNumber));
+    return bills;
+  }
+
+  async unsubscribe(subscriberId: string): Promise<void> {
+    // The status flips first so that mail already queued is dropped at send time, whatever happens next.
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.subscriber(subscriberId),
+        UpdateExpression: 'SET #status = :unsubscribed',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':unsubscribed': 'unsubscribed' },
+      }),
+    ).catch(ignoreConditionFailure);
+    for (const billNumber of await this.listFollowedBills(subscriberId)) await this.unfollow(subscriberId, billNumber);
+  }
+}
+
+function toSubscriber(item: Record<string, unknown>): Subscriber {
+  return {
+    id: item.id as string,
+    email: item.email as string,
+    language: LanguageSchema.parse(item.language),
+    status: item.status as SubscriberStatus,
+    createdAt: item.createdAt as string,
+  };
+}

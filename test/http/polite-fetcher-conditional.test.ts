@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FetchError } from '../../shared/http/fetch-error.js';
+import { createPoliteFetcher, type PoliteFetcher } from '../../shared/http/polite-fetcher.js';
+import { startHttpServer, type LoopbackServer } from './loopback-server.js';
+import { testSettings, testUserAgent } from './test-settings.js';
+
+const etag = '"bill-1234-v7"';
+const lastModified = 'Tue, 25 Nov 2025 10:00:00 GMT';
+// "Законопроект" in windows-1251: the fetcher must hand these bytes back untouched for the caller to decode.
+const cp1251Body = Buffer.from([0xc7, 0xe0, 0xea, 0xee, 0xed, 0xee, 0xef, 0xf0, 0xee, 0xe5, 0xea, 0xf2]);
+const cp1251Hash = createHash('sha256').update(cp1251Body).digest('hex');
+
+let server: LoopbackServer | undefined;
+let fetcher: PoliteFetcher | undefined;
+
+afterEach(async () => {
+  await fetcher?.close();
+  await server?.close();
+  fetcher = undefined;
+  server = undefined;
+});
+
+/** Serves the cp1251 page with validators, answering 304 when the client's validators match. */
+async function startBillPageServer(): Promise<LoopbackServer> {
+  return startHttpServer((request, response) => {
+    if (request.headers['if-none-match'] === etag || request.headers['if-modified-since'] === lastModified) {
+      response.writeHead(304).end();
+      return;
+    }
+    response
+      .writeHead(200, { 'content-type': 'text/html; charset=windows-1251', etag, 'last-modified': lastModified })
+      .end(cp1251Body);
+  });
+}
+
+describe('polite fetcher: conditional GET and content hash', () => {
+  it('returns the raw bytes, sha256, validators, content type and final URL of a new page', async () => {
+    server = await startBillPageServer();
+    fetcher = createPoliteFetcher(testSettings());
+
+    const result = await fetcher.get(`${server.origin}/bill/1234-8`);
+
+    expect(result).toEqual({
+      kind: 'fetched',
+      status: 200,
+      body: cp1251Body,
+      hash: cp1251Hash,
+      etag,
+      lastModified,
+      contentType: 'text/html; charset=windows-1251',
+      finalUrl: `${server.origin}/bill/1234-8`,
+    });
+  });
+
+  it('sends the exact User-Agent and no conditional headers when it has none', async () => {
+    server = await startBillPageServer();
+    fetcher = createPoliteFetcher(testSettings());
+
+    await fetcher.get(`${server.origin}/bill/1234-8`);
+
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]?.headers['user-agent']).toBe(testUserAgent);
+    expect(server.requests[0]?.headers['if-none-match']).toBeUndefined();
+    expect(server.requests[0]?.headers['if-modified-since']).toBeUndefined();
+  });
+
+  it('sends If-None-Match and If-Modified-Since and maps 304 to not-modified', async () => {
+    server = await startBillPageServer();
+    fetcher = createPoliteFetcher(testSettings());
+
+    const result = await fetcher.get(`${server.origin}/bill/1234-8`, { etag, lastModified });
+
+    expect(result).toEqual({ kind: 'not-modified' });
+    expect(server.requests[0]?.headers['if-none-match']).toBe(etag);
+    expect(server.requests[0]?.headers['if-modified-since']).toBe(lastModified);
+  });
+
+  it('reports a 200 whose body hashes to previousHash as unchanged, without the bytes', async () => {
+    server = await startBillPageServer();
+    fetcher = createPoliteFetcher(testSettings());
+
+    const result = await fetcher.get(`${server.origin}/bill/1234-8`, { previousHash: cp1251Hash });
+
+    expect(result).toEqual({ kind: 'unchanged', hash: cp1251Hash, etag, lastModified });
+  });
+
+  it('follows same-host redirects and reports the final URL', async () => {
+    server = await startHttpServer((request, response) => {
+      if (request.url === '/bill/1234-8') response.writeHead(302, { location: '/bill/1234-8/' }).end();
+      else response.writeHead(200, { 'content-type': 'text/html' }).end('ok');
+    });
+    fetcher = createPoliteFetcher(testSettings());
+
+    const result = await fetcher.get(`${server.origin}/bill/1234-8`);
+
+    expect(result).toEqual({
+      kind: 'fetched',
+      status: 200,
+      body: Buffer.from('ok'),
+      hash: createHash('sha256').update('ok').digest('hex'),
+      contentType: 'text/html',
+      finalUrl: `${server.origin}/bill/1234-8/`,
+    });
+    expect(server.requests.map((request) => request.url)).toEqual(['/bill/1234-8', '/bill/1234-8/']);
+  });
+
+  it('refuses a redirect to another host without requesting it', async () => {
+    const elsewhere = await startHttpServer((_request, response) => response.end('elsewhere'));
+    server = await startHttpServer((_request, response) => {
+      response.writeHead(301, { location: `http://localhost:${elsewhere.port}/` }).end();
+    });
+    fetcher = createPoliteFetcher(testSettings());
+
+    const error = await fetcher.get(`${server.origin}/bill/1`).catch((caught: unknown) => caught);
+    await elsewhere.close();
+
+    expect(error).toBeInstanceOf(FetchError);
+    expect((error as FetchError).reason).toBe('redirect-refused');
+    expect(elsewhere.requests).toHaveLength(0);
+  });
+
+  it('gives up after 3 redirects (4 requests in all)', async () => {
+    server = await startHttpServer((request, response) => {
+      response.writeHead(307, { location: `${request.url}x` }).end();
+    });
+    fetcher = createPoliteFetcher(testSettings());
+
+    const error = await fetcher.get(`${server.origin}/r`).catch((caught: unknown) => caught);
+
+    expect((error as FetchError).reason).toBe('too-many-redirects');
+    expect(server.requests.map((request) => request.url)).toEqual(['/r', '/rx', '/rxx', '/rxxx']);
+  });
+
+  it.each(['ftp://sozd.duma.gov.ru/bill', 'file:///etc/passwd', 'not a url', ''])(
+    'rejects %j as invalid-url',
+    async (url) => {
+      fetcher = createPoliteFetcher(testSettings());
+
+      const error = await fetcher.get(url).catch((caught: unknown) => caught);
+
+      expect(error).toBeInstanceOf(FetchError);
+      expect((error as FetchError).reason).toBe('invalid-url');
+    },
+  );
+});

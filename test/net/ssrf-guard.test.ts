@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { BlockedAddressError, checkOutboundUrl, isPublicAddress, normaliseAllowedHost } from '../../shared/net/ssrf-guard.js';
+
+describe('isPublicAddress', () => {
+  it('refuses every special-purpose IPv4 range, at both ends of the range', () => {
+    const nonPublic = [
+      '0.0.0.0', '0.255.255.255', '10.0.0.0', '10.255.255.255', '100.64.0.0', '100.127.255.255', '127.0.0.1',
+      '127.255.255.255', '169.254.169.254', '172.16.0.0', '172.31.255.255', '192.0.0.8', '192.0.2.1', '192.88.99.1',
+      '192.168.0.1', '198.18.0.1', '198.19.255.255', '198.51.100.7', '203.0.113.9', '224.0.0.1', '239.255.255.255',
+      '240.0.0.1', '255.255.255.255',
+    ];
+    expect(nonPublic.filter(isPublicAddress)).toEqual([]);
+  });
+
+  it('refuses non-public IPv6, and IPv4-mapped addresses whose embedded IPv4 is non-public', () => {
+    const nonPublic = [
+      '::', '::1', 'fc00::1', 'fd12:3456::1', 'fe80::1', 'fe80::1%eth0', 'ff02::1', '::ffff:127.0.0.1', '::ffff:7f00:1',
+      '::ffff:a9fe:a9fe', '0:0:0:0:0:ffff:10.0.0.1', '64:ff9b::7f00:1', '::127.0.0.1', '2001:db8::1', '2001::1',
+      '2002:7f00:1::', '3fff::1',
+    ];
+    expect(nonPublic.filter(isPublicAddress)).toEqual([]);
+  });
+
+  it('accepts public addresses next to the refused ranges, including a mapped public IPv4', () => {
+    const publicAddresses = [
+      '1.1.1.1', '9.255.255.255', '11.0.0.0', '100.63.255.255', '100.128.0.0', '172.15.255.255', '172.32.0.0',
+      '192.167.255.255', '198.17.255.255', '223.255.255.255', '93.184.216.34', '2606:4700:4700::1111',
+      '2a00:1450:4001::200e', '::ffff:8.8.8.8',
+    ];
+    expect(publicAddresses.filter((address) => !isPublicAddress(address))).toEqual([]);
+  });
+
+  it('treats anything that is not an IP literal as not public', () => {
+    expect(['localhost', '', '1.2.3', 'not an address'].map(isPublicAddress)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('checkOutboundUrl', () => {
+  const allowed = new Set([normaliseAllowedHost('localhost:4010')]);
+
+  it('accepts an https URL on a hostname and leaves the address check to connect time', () => {
+    const verdict = checkOutboundUrl('https://hooks.example.org/in/abc?x=1', allowed);
+    expect({ href: verdict.url.href, operatorAllowed: verdict.operatorAllowed, hostname: verdict.hostname }).toEqual({
+      href: 'https://hooks.example.org/in/abc?x=1',
+      operatorAllowed: false,
+      hostname: 'hooks.example.org',
+    });
+  });
+
+  it('lets http through only for the exact allow-listed host:port', () => {
+    expect(checkOutboundUrl('http://localhost:4010/hook', allowed).operatorAllowed).toBe(true);
+    expect(() => checkOutboundUrl('http://localhost:4011/hook', allowed)).toThrow(
+      new BlockedAddressError('http://localhost:4011', 'http: is not allowed, only https:'),
+    );
+  });
+
+  it('names the canonical address when an obfuscated literal is refused', () => {
+    expect(() => checkOutboundUrl('https://0x7f.1/', allowed)).toThrow('blocked 127.0.0.1: 127.0.0.1 is not a public address');
+    expect(() => checkOutboundUrl('https://[::ffff:127.0.0.1]/', allowed)).toThrow(
+      'blocked [::ffff:7f00:1]: ::ffff:7f00:1 is not a public address',
+    );
+  });
+
+  it('refuses credentials without repeating them in the error', () => {
+    expect(() => checkOutboundUrl('https://user:hunter2@hooks.example.org/', allowed)).toThrow(
+      'blocked https://hooks.example.org: credentials in the URL',
+    );
+  });
+
+  it('refuses a string that is not a URL with a clear reason', () => {
+    expect(() => checkOutboundUrl('not a url', allowed)).toThrow('blocked not a url: not a valid URL');
+  });
+});
+
+describe('normaliseAllowedHost', () => {
+  it('normalises IPv6 and default ports and refuses entries that are not host:port', () => {
+    expect([normaliseAllowedHost('[::1]:8080'), normaliseAllowedHost('LocalHost:80')]).toEqual(['[::1]:8080', 'localhost:80']);
+    expect(() => normaliseAllowedHost('localhost:4010/path')).toThrow('allowHosts entry "localhost:4010/path" is not host:port');
+  });
+});

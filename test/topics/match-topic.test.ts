@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { matchTopic } from '../../shared/topics/match-topic.js';
+import { parseTopicQuery } from '../../shared/topics/parse-topic-query.js';
+import { tokenize } from '../../shared/topics/tokenize.js';
+
+function match(query: string, fields: Record<string, string>) {
+  return matchTopic(parseTopicQuery(query), { fields });
+}
+
+describe('tokenize', () => {
+  it('gives each word its stem and exact offsets, splitting hyphenated words into parts', () => {
+    expect(tokenize('Санкт-Петербург, ёлки!')).toEqual([
+      { stem: 'санкт', word: 'Санкт', start: 0, end: 5 },
+      { stem: 'петербург', word: 'Петербург', start: 6, end: 15 },
+      { stem: 'елк', word: 'ёлки', start: 17, end: 21 },
+    ]);
+  });
+});
+
+describe('matchTopic', () => {
+  it('finds a Russian word in its inflected forms and says which words were found where', () => {
+    expect(match('экстрадиция', { title: 'Об экстрадиции граждан', summary: 'Порядок отказа в экстрадицию' })).toEqual({
+      hits: [
+        { term: 'экстрадиция', field: 'title', found: ['экстрадиции'] },
+        { term: 'экстрадиция', field: 'summary', found: ['экстрадицию'] },
+      ],
+    });
+  });
+
+  it('finds an English word in its plural', () => {
+    expect(match('bill', { title: 'Two bills passed' })).toEqual({ hits: [{ term: 'bill', field: 'title', found: ['bills'] }] });
+  });
+
+  it('ignores case and reads ё as е, in the query and in the text', () => {
+    expect(match('ОТЧЁТ', { title: 'Отчета нет', summary: 'отчёты правительства' })).toEqual({
+      hits: [
+        { term: 'ОТЧЁТ', field: 'title', found: ['Отчета'] },
+        { term: 'ОТЧЁТ', field: 'summary', found: ['отчёты'] },
+      ],
+    });
+  });
+
+  it('lists each distinct form once, in text order', () => {
+    expect(match('санкции', { title: 'Санкции, санкций и снова санкции' })).toEqual({
+      hits: [{ term: 'санкции', field: 'title', found: ['Санкции', 'санкций', 'санкции'] }],
+    });
+  });
+
+  it('matches on word boundaries only: "bill" not in "billion", "закон" not in "законопроект"', () => {
+    expect(match('bill', { title: 'a billion roubles' })).toBeNull();
+    expect(match('закон', { title: 'законопроект внесён' })).toBeNull();
+  });
+
+  it('matches a phrase only where its words stand consecutively, in any inflection', () => {
+    expect(match('"военная служба"', { title: 'О военной службе' })).toEqual({
+      hits: [{ term: 'военная служба', field: 'title', found: ['военной службе'] }],
+    });
+    expect(match('"военная служба"', { title: 'служба военная' })).toBeNull();
+    expect(match('"военная служба"', { title: 'военная и служба' })).toBeNull();
+  });
+
+  it('matches "иностранные граждане" AND "военная служба" only when both phrases are there, reporting both', () => {
+    const query = '"иностранные граждане" AND "военная служба"';
+    expect(
+      match(query, { title: 'О военной службе', summary: 'Иностранным гражданам разрешат контракт' }),
+    ).toEqual({
+      hits: [
+        { term: 'иностранные граждане', field: 'summary', found: ['Иностранным гражданам'] },
+        { term: 'военная служба', field: 'title', found: ['военной службе'] },
+      ],
+    });
+    expect(match(query, { title: 'О военной службе', summary: 'Гражданам разрешат контракт' })).toBeNull();
+  });
+
+  it('lets NOT exclude a document and reports nothing for the excluded term', () => {
+    expect(match('санкции NOT суд', { title: 'Санкции отменены' })).toEqual({
+      hits: [{ term: 'санкции', field: 'title', found: ['Санкции'] }],
+    });
+    expect(match('санкции NOT суд', { title: 'Санкции отменены', decision: 'решение суда' })).toBeNull();
+  });
+
+  it('reports every branch of an OR that matched', () => {
+    expect(match('налог OR пенсия OR суд', { title: 'Налоги и пенсии' })).toEqual({
+      hits: [
+        { term: 'налог', field: 'title', found: ['Налоги'] },
+        { term: 'пенсия', field: 'title', found: ['пенсии'] },
+      ],
+    });
+  });
+
+  it('matches a hyphenated query word as the whole hyphenated word, and a part on its own', () => {
+    expect(match('военно-промышленный', { title: 'Военно-промышленного комплекса' })).toEqual({
+      hits: [{ term: 'военно-промышленный', field: 'title', found: ['Военно-промышленного'] }],
+    });
+    expect(match('петербург', { title: 'Санкт-Петербурге' })).toEqual({
+      hits: [{ term: 'петербург', field: 'title', found: ['Петербурге'] }],
+    });
+  });
+});
