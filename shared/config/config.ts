@@ -19,6 +19,10 @@ export const ConfigSchema = z.object({
     fanOutUrl: url.optional(),
     /** One message per (change, subscriber) to email. */
     emailUrl: url.optional(),
+    /** Where fan-out messages land after their last failed receive; `status` reports its depth. */
+    fanOutDlqUrl: url.optional(),
+    /** Where email messages land after their last failed receive; `status` reports its depth. */
+    emailDlqUrl: url.optional(),
   }),
   email: z.object({
     /** The verified SES sender. */
@@ -54,6 +58,8 @@ const ENV_FIELDS: Record<string, string> = {
   TABLE_NAME: 'tableName',
   FAN_OUT_QUEUE_URL: 'queues.fanOutUrl',
   EMAIL_QUEUE_URL: 'queues.emailUrl',
+  FAN_OUT_DLQ_URL: 'queues.fanOutDlqUrl',
+  EMAIL_DLQ_URL: 'queues.emailDlqUrl',
   SENDER_EMAIL: 'email.from',
   SES_CONFIGURATION_SET: 'email.configurationSet',
   PUBLIC_BASE_URL: 'publicBaseUrl',

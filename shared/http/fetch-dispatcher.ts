@@ -12,7 +12,12 @@ export function createFetchDispatcher(settings: FetcherSettings): Dispatcher {
   const tls = settings.extraCaCertificates
     ? { ca: [...rootCertificates, ...settings.extraCaCertificates] }
     : {};
-  const common = { connectTimeout: settings.timeoutMs, headersTimeout: settings.timeoutMs, bodyTimeout: settings.timeoutMs };
+  // undici's own timers match the fetcher's, so whichever fires first is reported as the same timeout.
+  const common = {
+    connectTimeout: settings.timeoutMs,
+    headersTimeout: settings.timeoutMs,
+    bodyTimeout: settings.timeoutMs,
+  };
   if (settings.proxyUrl === undefined) return new Agent({ ...common, connect: tls });
   // Tunnelling plain-http targets too would break on proxies that allow CONNECT to port 443 only.
   return new ProxyAgent({ ...common, uri: settings.proxyUrl, proxyTunnel: false, requestTls: tls });

@@ -29,7 +29,7 @@ export class HostLimiter {
     private readonly clock: Pick<Clock, 'now' | 'sleep'>,
   ) {}
 
-  /** Waits for a free slot and for the minimum gap on `host`, then holds the slot until the returned release is called. */
+  /** Waits for a free slot and the minimum gap on `host`, then holds the slot until the returned release is called. */
   async acquire(host: string): Promise<ReleaseSlot> {
     const state = this.#stateFor(host);
     if (state.inFlight < this.limits.maxInFlight) {

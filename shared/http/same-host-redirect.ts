@@ -24,9 +24,11 @@ export function sameHostRedirectTarget(from: URL, location: string | undefined):
       cause,
     });
   }
-  const upgradeOrSame = target.protocol === from.protocol || (from.protocol === 'http:' && target.protocol === 'https:');
+  const upgradeOrSame =
+    target.protocol === from.protocol || (from.protocol === 'http:' && target.protocol === 'https:');
   if (target.hostname !== from.hostname || target.port !== from.port || !upgradeOrSame) {
-    throw new FetchError(`GET ${from.href} redirected off-site to ${target.origin}; only same-host redirects are followed`, {
+    const refusal = `GET ${from.href} redirected off-site to ${target.origin}; only same-host redirects are followed`;
+    throw new FetchError(refusal, {
       reason: 'redirect-refused',
       url: from.href,
     });

@@ -20,7 +20,8 @@ export interface ForwardProxy {
 export async function startForwardProxy(requiredAuthorization?: string): Promise<ForwardProxy> {
   const seen: ProxiedRequest[] = [];
   const sockets = new Set<Socket>();
-  const authorized = (header: string | undefined) => requiredAuthorization === undefined || header === requiredAuthorization;
+  const authorized = (header: string | undefined) =>
+    requiredAuthorization === undefined || header === requiredAuthorization;
   const server = createServer((request, response) => {
     const proxyAuthorization = request.headers['proxy-authorization'];
     seen.push({ method: request.method ?? '', target: request.url ?? '', proxyAuthorization });

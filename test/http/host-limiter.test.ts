@@ -63,7 +63,10 @@ describe('HostLimiter', () => {
     const limiter = new HostLimiter({ maxInFlight: 1, minGapMs: 1_000 }, clock);
 
     await limiter.acquire('sozd.duma.gov.ru');
-    const other = await Promise.race([limiter.acquire('duma.gov.ru').then(() => 'started'), settle().then(() => 'blocked')]);
+    const other = await Promise.race([
+      limiter.acquire('duma.gov.ru').then(() => 'started'),
+      settle().then(() => 'blocked'),
+    ]);
 
     expect(other).toBe('started');
   });

@@ -13,7 +13,10 @@ export interface LoopbackServer {
 }
 
 /** Self-signed certificate for 127.0.0.1/localhost, made for these tests only. */
-export const loopbackTestCertificate = readFileSync(new URL('./fixtures/loopback-test-cert.pem', import.meta.url), 'utf8');
+export const loopbackTestCertificate = readFileSync(
+  new URL('./fixtures/loopback-test-cert.pem', import.meta.url),
+  'utf8',
+);
 const loopbackTestKey = readFileSync(new URL('./fixtures/loopback-test-key.pem', import.meta.url), 'utf8');
 
 /** Starts a plain HTTP server on loopback. */

@@ -8,7 +8,9 @@ import { testSettings, testUserAgent } from './test-settings.js';
 const etag = '"bill-1234-v7"';
 const lastModified = 'Tue, 25 Nov 2025 10:00:00 GMT';
 // "Законопроект" in windows-1251: the fetcher must hand these bytes back untouched for the caller to decode.
-const cp1251Body = Buffer.from([0xc7, 0xe0, 0xea, 0xee, 0xed, 0xee, 0xef, 0xf0, 0xee, 0xe5, 0xea, 0xf2]);
+const cp1251Body = Buffer.from([
+  0xc7, 0xe0, 0xea, 0xee, 0xed, 0xee, 0xef, 0xf0, 0xee, 0xe5, 0xea, 0xf2,
+]);
 const cp1251Hash = createHash('sha256').update(cp1251Body).digest('hex');
 
 let server: LoopbackServer | undefined;

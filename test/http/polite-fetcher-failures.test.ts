@@ -197,7 +197,10 @@ describe('polite fetcher: retries', () => {
   it('does not retry a 404 and reports it as not-found', async () => {
     server = await startHttpServer(statusSequence([404]));
     const { sleeps, sleep } = recordingSleep();
-    fetcher = createPoliteFetcher({ ...testSettings({ retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 10 } }), sleep });
+    fetcher = createPoliteFetcher({
+      ...testSettings({ retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 10 } }),
+      sleep,
+    });
 
     const error = await failureOf(fetcher.get(`${server.origin}/bill/99999-8`));
 

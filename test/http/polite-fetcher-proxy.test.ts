@@ -60,7 +60,7 @@ describe('polite fetcher: through an HTTP proxy', () => {
   it.each([
     ['http', startHttpServer],
     ['https', startHttpsServer],
-  ] as const)('fails a %s request the proxy refuses (407) without putting the password in the error', async (_scheme, start) => {
+  ] as const)('fails a %s request the proxy refuses (407), keeping the password out of the error', async (_scheme, start) => {
     target = await start((_request, response) => response.end('never'));
     proxy = await startForwardProxy(expectedAuthorization);
     fetcher = createPoliteFetcher(
