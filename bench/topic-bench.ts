@@ -15,7 +15,7 @@ const RUSSIAN_LEMMAS = [
   'мигрант', 'контракт', 'договор', 'порядок', 'срок', 'запрет', 'рынок', 'банк', 'вычет', 'регион', 'совет',
   'служба', 'пенсия', 'армия', 'поправка', 'дума', 'палата', 'граница', 'выплата', 'компания', 'лицензия', 'реклама',
   'школа', 'больница', 'земля', 'валюта', 'криптовалюта', 'платформа', 'торговля', 'защита', 'охрана', 'семья',
-  'экстрадиция', 'санкция', 'регистрация', 'инициатива', 'комиссия', 'лицензия', 'информация', 'экономия',
+  'экстрадиция', 'санкция', 'регистрация', 'инициатива', 'комиссия', 'информация', 'экономия',
   'военный', 'иностранный', 'федеральный', 'уголовный', 'налоговый', 'земельный', 'трудовой', 'социальный',
   'цифровой', 'бюджетный', 'административный', 'региональный', 'семейный', 'таможенный', 'миграционный',
 ];
@@ -51,24 +51,57 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+const SYNTHETIC_RUSSIAN_LEMMAS = 3000;
+const SYNTHETIC_ENGLISH_WORDS = 1000;
+const RUSSIAN_SYLLABLES = ['ка', 'ро', 'ми', 'ле', 'на', 'ту', 'вос', 'пра', 'гре', 'сло', 'дин', 'бер', 'зак', 'тор', 'смо', 'вел'];
+const RUSSIAN_LEMMA_ENDINGS = ['', 'ан', 'ор', 'а', 'ия', 'ый', 'ов'];
+const ENGLISH_SYLLABLES = ['ka', 'ro', 'mi', 'le', 'na', 'tu', 'vos', 'pra', 'gre', 'sto', 'din', 'ber', 'lex', 'tor', 'sim', 'vel'];
+
+/**
+ * A vocabulary the size of a news year's: the real domain words first (the most frequent ranks), then invented
+ * words built like Russian and English ones, so that the stemmers treat them as they would real words.
+ */
+function buildVocabulary(random: () => number): { russian: Set<string>; words: string[] } {
+  const syllables = (list: string[], count: number) =>
+    Array.from({ length: count }, () => list[Math.floor(random() * list.length)] ?? '').join('');
+  const russian = new Set(RUSSIAN_LEMMAS);
+  while (russian.size < RUSSIAN_LEMMAS.length + SYNTHETIC_RUSSIAN_LEMMAS) {
+    const ending = RUSSIAN_LEMMA_ENDINGS[Math.floor(random() * RUSSIAN_LEMMA_ENDINGS.length)] ?? '';
+    russian.add(syllables(RUSSIAN_SYLLABLES, 2 + Math.floor(random() * 2)) + ending);
+  }
+  const english = new Set(ENGLISH_WORDS);
+  while (english.size < ENGLISH_WORDS.length + SYNTHETIC_ENGLISH_WORDS) {
+    english.add(syllables(ENGLISH_SYLLABLES, 2 + Math.floor(random() * 2)));
+  }
+  const invented = interleave([...russian].slice(RUSSIAN_LEMMAS.length), [...english].slice(ENGLISH_WORDS.length));
+  return { russian, words: [...RUSSIAN_LEMMAS, ...ENGLISH_WORDS, ...invented] };
+}
+
+function interleave<T>(first: T[], second: T[]): T[] {
+  return Array.from({ length: Math.max(first.length, second.length) }, (_, index) => [first[index], second[index]])
+    .flat()
+    .filter((value): value is T => value !== undefined);
+}
+
 function generateCorpus(seed: number): { topics: IndexedTopic[]; items: TopicDocument[] } {
   const random = seededRandom(seed);
-  // Skewed towards the start of each list, as word frequencies in news are.
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(list.length * random() ** 1.5)] as T;
-  const lemmas = [...RUSSIAN_LEMMAS, ...ENGLISH_WORDS];
-  const lemma = () => (random() < 0.8 ? pick(RUSSIAN_LEMMAS) : pick(ENGLISH_WORDS));
-  const inflect = (word: string) =>
-    RUSSIAN_LEMMAS.includes(word) ? pick(russianForms(word)) : word + pick(ENGLISH_SUFFIXES);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(list.length * random())] as T;
+  const { russian, words } = buildVocabulary(random);
+  // Log-uniform ranks: roughly Zipf's law, so a few words are everywhere and most are rare, as in news.
+  const word = () => words[Math.floor(words.length ** random()) - 1] as string;
+  // People watch specific subjects: a topic's words are any words of the vocabulary, not mostly the commonest.
+  const topicWord = () => pick(words);
+  const inflect = (lemma: string) => (russian.has(lemma) ? pick(russianForms(lemma)) : lemma + pick(ENGLISH_SUFFIXES));
   const sentence = (length: number) =>
-    Array.from({ length }, () => (random() < 0.25 ? pick(STOP_WORDS) : inflect(lemma()))).join(' ');
+    Array.from({ length }, () => (random() < 0.25 ? pick(STOP_WORDS) : inflect(word()))).join(' ');
 
   const queryShapes = [
-    () => lemma(),
-    () => `${lemma()} ${lemma()}`,
-    () => `"${lemma()} ${lemma()}"`,
-    () => `${lemma()} OR ${lemma()} OR ${inflect(lemma())}`,
-    () => `(${lemma()} OR ${lemma()}) AND ${lemma()} NOT ${lemma()}`,
-    () => `"${lemma()} ${lemma()}" И ${lemma()} ${lemma()}`,
+    () => topicWord(),
+    () => `${topicWord()} ${topicWord()}`,
+    () => `"${topicWord()} ${topicWord()}"`,
+    () => `${topicWord()} OR ${topicWord()} OR ${inflect(topicWord())}`,
+    () => `(${topicWord()} OR ${topicWord()}) AND ${topicWord()} NOT ${topicWord()}`,
+    () => `"${topicWord()} ${topicWord()}" И ${topicWord()} ${topicWord()}`,
   ];
   const topics = Array.from({ length: TOPIC_COUNT }, (_, position) => ({
     topicId: `topic-${position}`,
@@ -77,7 +110,7 @@ function generateCorpus(seed: number): { topics: IndexedTopic[]; items: TopicDoc
   const items = Array.from({ length: ITEM_COUNT }, () => ({
     fields: { title: sentence(8 + Math.floor(random() * 7)), summary: sentence(30 + Math.floor(random() * 31)) },
   }));
-  return { topics, items: lemmas.length > 0 ? items : [] };
+  return { topics, items };
 }
 
 /** Figures of one benchmark run. */

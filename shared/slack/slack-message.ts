@@ -3,7 +3,7 @@ import { stageName } from '../bill/stages.js';
 import type { Language } from '../bill/stages.js';
 import { cutSlackText, escapeSlackText, SLACK_LIMITS } from './slack-text.js';
 
-type PlainText = { type: 'plain_text'; text: string; emoji?: boolean };
+type PlainText = { type: 'plain_text'; text: string };
 type Mrkdwn = { type: 'mrkdwn'; text: string };
 
 export type SlackBlock =

@@ -3,7 +3,6 @@ export const SLACK_LIMITS = {
   sectionText: 3000,
   headerText: 150,
   contextText: 3000,
-  buttonText: 75,
   blocks: 50,
   /** Slack truncates the top-level `text` at 40 000; notifications show far less, so it is kept short. */
   fallbackText: 3000,

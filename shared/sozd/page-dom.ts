@@ -1,13 +1,23 @@
 import { selectAll, selectOne } from 'css-select';
-import type { AnyNode, Element } from 'domhandler';
-import { textContent } from 'domutils';
+import { hasChildren, isText, type AnyNode, type Element } from 'domhandler';
 
 /** Where sozd serves its pages and files; relative links on a bill page resolve against it. */
 export const SOZD_ORIGIN = 'https://sozd.duma.gov.ru';
 
+/** All text under the node, walked with an explicit stack so that hostile nesting cannot overflow the call stack. */
+function textOf(node: AnyNode): string {
+  const parts: string[] = [];
+  const pending: AnyNode[] = [node];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (isText(next)) parts.push(next.data);
+    else if (hasChildren(next)) for (let i = next.children.length - 1; i >= 0; i -= 1) pending.push(next.children[i]!);
+  }
+  return parts.join('');
+}
+
 /** The node's text with runs of whitespace (the pages indent heavily, and use &nbsp;) collapsed to one space. */
 export function normalizedText(node: AnyNode | null | undefined): string {
-  return node ? textContent(node).replace(/\s+/g, ' ').trim() : '';
+  return node ? textOf(node).replace(/\s+/g, ' ').trim() : '';
 }
 
 /** Whether the element carries the class `name` among its space-separated classes. */

@@ -22,18 +22,39 @@ export const keys = {
     SK: `${channel}#${subscriberId}`,
   }),
   pollRun: () => ({ PK: 'POLL', SK: 'LAST' }),
+  /** A sign-up waiting for its confirmation link: the preferences asked for, until confirmed or expired. */
+  pendingSignup: (subscriberId: string) => ({ PK: `SUBSCRIBER#${subscriberId}`, SK: 'PENDING' }),
+  /** The definition of a topic (a saved query); its id is a hash of the query text. */
+  topic: (topicId: string) => ({ PK: `TOPIC#${topicId}`, SK: 'QUERY' }),
+  topicFollower: (topicId: string, subscriberId: string) => ({ PK: `TOPIC#${topicId}`, SK: `FOLLOWER#${subscriberId}` }),
+  /** Why an address must never be mailed again (hard bounce, complaint); keyed like its subscriber. */
+  suppression: (subscriberId: string) => ({ PK: `SUPPRESSION#${subscriberId}`, SK: 'SUPPRESSION' }),
+  /** One fixed-window counter of a rate limit, e.g. sign-ups per client IP per hour. */
+  rateWindow: (scope: string, subject: string, windowStart: number) => ({
+    PK: `RATE#${scope}#${subject}`,
+    SK: `WINDOW#${windowStart}`,
+  }),
+  /** A cool-down: no second action of this kind for this subject until it passes (one confirmation email per N minutes). */
+  cooldown: (scope: string, subject: string) => ({ PK: `COOLDOWN#${scope}#${subject}`, SK: 'UNTIL' }),
 } as const;
 
 /** GSI1 partitions. */
 export const gsi1 = {
   watched: 'WATCHED',
   outbox: 'OUTBOX',
+  /** Subscriber profiles written by sign-up and admin (sorted by address), for the admin API's listing. */
+  subscribers: 'SUBSCRIBERS',
+  /** Topic definitions (sorted by query text), for the admin API and topic matching. */
+  topics: 'TOPICS',
+  /** Suppressed addresses (sorted by time), for the admin API. */
+  suppressions: 'SUPPRESSIONS',
 } as const;
 
 export const BILL_PREFIX = 'BILL#';
 export const FOLLOWER_PREFIX = 'FOLLOWER#';
 export const FOLLOWS_PREFIX = 'FOLLOWS#';
 export const CHANGE_PREFIX = 'CHANGE#';
+export const TOPIC_PREFIX = 'TOPIC#';
 
 /** The table definition, shared by the local runtime and tests (infra/ declares the same keys in CDK). */
 export function tableDefinition(tableName: string): CreateTableCommandInput {

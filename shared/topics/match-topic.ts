@@ -68,7 +68,7 @@ function findTerm(term: TopicTerm, document: PreparedDocument): TermHit[] | unde
 function mergeHits(hits: TermHit[]): TermHit[] {
   const merged = new Map<string, TermHit>();
   for (const hit of hits) {
-    const key = JSON.stringify([hit.term, hit.field]);
+    const key = `${hit.term}\u0000${hit.field}`;
     const existing = merged.get(key);
     if (!existing) merged.set(key, { ...hit, found: [...hit.found] });
     else for (const word of hit.found) if (!existing.found.includes(word)) existing.found.push(word);

@@ -1,0 +1,36 @@
+import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+
+/*
+ * One definition of how a function is bundled, read by the stack (NodejsFunction) and by bench/bundle-bench.ts
+ * (esbuild directly), so the benchmark measures the bundles that are deployed.
+ */
+
+/** The Node.js version the bundles target; matches the Lambda runtime. */
+export const BUNDLE_TARGET = 'node22';
+
+/**
+ * ESM output has no `require`; some CommonJS dependencies still call it for Node built-ins, so the bundle
+ * creates one from `import.meta.url`.
+ */
+export const CREATE_REQUIRE_BANNER =
+  "import { createRequire as __duma_createRequire } from 'node:module'; const require = __duma_createRequire(import.meta.url);";
+
+/** Prefer the ESM build of dependencies, which esbuild can tree-shake. */
+export const MAIN_FIELDS = ['module', 'main'];
+
+/**
+ * NodejsFunction bundling: esbuild on this machine (never Docker), minified ESM with external source maps. The
+ * AWS SDK is bundled rather than taken from the runtime so that the deployed SDK is the tested one and unused
+ * commands are tree-shaken away.
+ */
+export const lambdaBundling: BundlingOptions = {
+  forceDockerBundling: false,
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  format: OutputFormat.ESM,
+  target: BUNDLE_TARGET,
+  mainFields: MAIN_FIELDS,
+  banner: CREATE_REQUIRE_BANNER,
+  bundleAwsSDK: true,
+};

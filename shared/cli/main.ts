@@ -1,0 +1,63 @@
+import { pathToFileURL } from 'node:url';
+import type { CliIo, CommandRun } from './cli-io.js';
+import * as inspect from './inspect-command.js';
+import { loadLocalEnv } from './local-env.js';
+import * as poll from './poll-command.js';
+import * as status from './status-command.js';
+import * as subscribe from './subscribe-command.js';
+import * as unwatch from './unwatch-command.js';
+import { UsageError } from './usage-error.js';
+import * as watch from './watch-command.js';
+
+const COMMANDS: Record<string, { usage: string; run: CommandRun }> = { inspect, watch, unwatch, subscribe, poll, status };
+
+const OVERVIEW = `duma-alerts: alerts on Russian State Duma bills, exactly what changed.
+
+Usage: duma-alerts <command> [options]     duma-alerts <command> --help
+
+${Object.values(COMMANDS)
+  .map((command) => command.usage)
+  .join('\n\n')}
+
+With a local stack running (npm start), commands talk to it: its .data/local-env.json (or the file named by
+DUMA_ALERTS_ENV_FILE) is loaded unless AWS_ENDPOINT_URL_DYNAMODB is already set. Otherwise the AWS environment
+variables and TABLE_NAME, FAN_OUT_QUEUE_URL, EMAIL_QUEUE_URL, FAN_OUT_DLQ_URL, EMAIL_DLQ_URL, SOZD_BASE_URL, … apply.
+
+Exit codes: 0 done, 1 failed, 2 bad input.`;
+
+const isHelp = (arg: string) => arg === '--help' || arg === '-h';
+
+/** Messages from the SDK or zod can span lines; the CLI promises one line per error. */
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, '; ').trim();
+}
+
+/**
+ * Runs the CLI: `args` are the words after the program name. Writes to `io`; returns the exit code
+ * (0 done, 1 failed, 2 bad input). Never throws.
+ */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || isHelp(name) || name === 'help') {
+    io.stdout.write(`${OVERVIEW}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}" (see duma-alerts --help)`);
+    if (rest.some(isHelp)) {
+      io.stdout.write(`${command.usage}\n`);
+      return 0;
+    }
+    loadLocalEnv(process.env, process.cwd());
+    return await command.run(rest, io);
+  } catch (error) {
+    io.stderr.write(`duma-alerts: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+// `npm run cli -- …` runs this file directly; bin/duma-alerts.mjs imports it and calls runCli itself.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exit(await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }));
+}

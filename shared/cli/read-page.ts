@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { BillNumberSchema, billUrl } from '../bill/bill.js';
+import type { Config } from '../config/config.js';
+import { createSozdFetcher } from '../runtime/dependencies.js';
+import { UsageError } from './usage-error.js';
+
+/** A page to parse and the address it stands for (absent for a file: the parser then uses the canonical one). */
+export interface PageText {
+  html: string;
+  url?: string;
+}
+
+/**
+ * Reads the page `target` names: a bill number is fetched from the configured sozd, an http(s) URL as it is
+ * (both through the polite fetcher, so the proxy and limits apply), anything else is read as a file.
+ * @throws UsageError when `target` is none of the three; FetchError or a file error when the read fails.
+ */
+export async function readPage(target: string, config: Config): Promise<PageText> {
+  if (BillNumberSchema.safeParse(target).success) return fetchPage(billUrl(target.trim(), config.sozd.baseUrl), config);
+  if (/^https?:\/\//i.test(target)) return fetchPage(target, config);
+  if (!existsSync(target)) {
+    throw new UsageError(`inspect: "${target}" is not a bill number like 1075342-8, an http(s) URL or an existing file`);
+  }
+  return { html: await readFile(target, 'utf8') };
+}
+
+async function fetchPage(url: string, config: Config): Promise<PageText> {
+  const fetcher = createSozdFetcher(config);
+  try {
+    // No validators are sent, so the only success is a fetched body.
+    const page = await fetcher.get(url);
+    if (page.kind !== 'fetched') throw new Error(`${url}: unexpected ${page.kind} answer to an unconditional GET`);
+    // sozd serves UTF-8; the poller honours other charsets, a one-off look at a page need not.
+    return { html: new TextDecoder().decode(page.body), url: page.finalUrl };
+  } finally {
+    await fetcher.close();
+  }
+}

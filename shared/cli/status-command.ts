@@ -1,0 +1,69 @@
+import { createSqsClient } from '../aws/clients.js';
+import { loadConfig } from '../config/config.js';
+import type { BillRecord, SourceHealth } from '../store/bill-store.js';
+import { parseCommandArgs } from './cli-args.js';
+import type { CliIo } from './cli-io.js';
+import { configuredQueues, readQueueDepths, type QueueDepth } from './queue-depths.js';
+import { withStores } from './with-stores.js';
+
+export const usage = `duma-alerts status
+  Shows the watched bills with their last poll time, events stored and source health (ok, or the last error and
+  how many polls in a row failed), the time of the last poll, and the depth of each queue (waiting / in flight).
+  A dead-letter queue holding messages is flagged: those messages failed every retry.`;
+
+const DLQ_FLAG = '  <-- dead letters: messages that failed every retry';
+
+function healthText(health: SourceHealth): string {
+  if (health.ok) return 'ok';
+  return `error (${health.consecutiveFailures} consecutive failures): ${health.lastError ?? 'unknown error'}`;
+}
+
+/** One watched bill: `number  polled <time|never>  <n> events  <health>`. */
+export function formatBillStatus(record: BillRecord): string {
+  const events = record.bill ? `${record.bill.events.length} events` : 'no snapshot';
+  return `  ${record.number}  polled ${record.health.lastPolledAt ?? 'never'}  ${events}  ${healthText(record.health)}`;
+}
+
+/** One queue: `label  waiting / in flight`, a non-empty DLQ flagged. */
+export function formatQueueDepth(depth: QueueDepth): string {
+  const label = depth.label.padEnd(12);
+  if (depth.kind === 'not-configured') return `  ${label}not configured`;
+  if (depth.kind === 'unavailable') return `  ${label}unavailable: ${depth.error}`;
+  const flag = depth.dlq && depth.visible + depth.inFlight > 0 ? DLQ_FLAG : '';
+  return `  ${label}${depth.visible} waiting / ${depth.inFlight} in flight${flag}`;
+}
+
+async function readWatchedBills(): Promise<BillRecord[]> {
+  return withStores(async ({ bills }) => {
+    const records: BillRecord[] = [];
+    for await (const page of bills.listWatched()) {
+      for (const watched of page) {
+        const record = await bills.get(watched.number);
+        if (record) records.push(record);
+      }
+    }
+    return records.sort((a, b) => a.number.localeCompare(b.number));
+  });
+}
+
+/** `status`: watched bills, their health, the last poll and the queue depths. */
+export async function run(args: readonly string[], io: CliIo): Promise<number> {
+  parseCommandArgs('status', args, {});
+  const config = loadConfig();
+  const sqs = createSqsClient();
+  const [records, depths] = await Promise.all([
+    readWatchedBills(),
+    readQueueDepths(sqs, configuredQueues(config)).finally(() => sqs.destroy()),
+  ]);
+  // ISO 8601 UTC strings sort as times.
+  const lastPoll = records.map((record) => record.health.lastPolledAt ?? '').sort().at(-1) || 'never';
+  const lines = [
+    `Watched bills (${records.length}):`,
+    ...(records.length > 0 ? records.map(formatBillStatus) : ['  none: add one with duma-alerts watch <number>']),
+    `Last poll: ${lastPoll}`,
+    'Queues:',
+    ...depths.map(formatQueueDepth),
+  ];
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,24 @@
+import { createDocumentClient } from '../aws/clients.js';
+import { loadConfig } from '../config/config.js';
+import { DynamoBillStore } from '../store/bill-store.js';
+import { DynamoSubscriberStore } from '../store/subscriber-store.js';
+
+/** The stores a CLI command works on. */
+export interface CliStores {
+  bills: DynamoBillStore;
+  subscribers: DynamoSubscriberStore;
+}
+
+/**
+ * Runs `work` against the stores on the configured table, then closes the client: a command that returns
+ * must not leave sockets holding the process (or a test worker) open.
+ */
+export async function withStores<T>(work: (stores: CliStores) => Promise<T>): Promise<T> {
+  const { tableName } = loadConfig();
+  const db = createDocumentClient();
+  try {
+    return await work({ bills: new DynamoBillStore(db, tableName), subscribers: new DynamoSubscriberStore(db, tableName) });
+  } finally {
+    db.destroy();
+  }
+}

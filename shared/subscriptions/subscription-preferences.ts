@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { BillNumberSchema } from '../bill/bill.js';
+import { KNOWN_STAGE_IDS } from '../bill/stages.js';
+import { LanguageSchema } from '../store/subscriber-store.js';
+import { TopicSchema } from './topic-schema.js';
+
+/** More than this is a newsroom's whole watch list, which belongs in the admin API, not one person's email. */
+export const MAX_BILLS_PER_SUBSCRIBER = 200;
+export const MAX_TOPICS_PER_SUBSCRIBER = 50;
+export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+
+/** An IANA time zone name that this runtime's Intl knows (digests are sent at the reader's local morning). */
+export const TimeZoneSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine(isKnownTimeZone, 'not an IANA time zone, e.g. Europe/Moscow');
+
+/** How often alerts go out: each change at once, or a daily or weekly digest. */
+export const FrequencySchema = z.enum(['instant', 'daily', 'weekly']);
+export type Frequency = z.infer<typeof FrequencySchema>;
+
+/** Which stage changes matter: every one, or those of a chosen set of stages (ids of shared/bill/stages.ts). */
+export const StageFilterSchema = z.union([
+  z.literal('all'),
+  z
+    .array(z.literal(KNOWN_STAGE_IDS as readonly [number, ...number[]]))
+    .min(1)
+    .transform((ids) => [...new Set(ids)].sort((a, b) => a - b)),
+]);
+export type StageFilter = z.infer<typeof StageFilterSchema>;
+
+const uniqueStrings = (values: string[]) => [...new Set(values)];
+
+/** Everything a subscriber chooses. Every field has a default, so a partial update names only what changes. */
+export const PreferencesSchema = z.strictObject({
+  bills: z.array(BillNumberSchema).max(MAX_BILLS_PER_SUBSCRIBER).default([]).transform(uniqueStrings),
+  topics: z.array(TopicSchema).max(MAX_TOPICS_PER_SUBSCRIBER).default([]).transform(uniqueStrings),
+  language: LanguageSchema.default('ru'),
+  timeZone: TimeZoneSchema.default(DEFAULT_TIME_ZONE),
+  frequency: FrequencySchema.default('instant'),
+  stages: StageFilterSchema.default('all'),
+});
+export type Preferences = z.infer<typeof PreferencesSchema>;
+
+/** True when a preference set follows nothing, so the subscription could never send a thing. */
+export function followsNothing(preferences: Pick<Preferences, 'bills' | 'topics'>): boolean {
+  return preferences.bills.length === 0 && preferences.topics.length === 0;
+}
+
+function isKnownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

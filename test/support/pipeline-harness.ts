@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { startLocalServices, type LocalServices } from '../../local/local-services.js';
+import { ensureQueues, ensureTable, type ProvisionedQueue, type QueueName } from '../../local/provision.js';
+import { DEMO_BILLS } from '../../local/simulator/demo-bills.js';
+import { startDumaSimulator, type DumaSimulator } from '../../local/simulator/duma-simulator.js';
+import { SqsEventSource } from '../../local/sqs-event-source.js';
+import { loadConfig, type Config } from '../../shared/config/config.js';
+import { fanOutChanges } from '../../shared/pipeline/fan-out.js';
+import { EmailMessageSchema, FanOutMessageSchema } from '../../shared/pipeline/pipeline-messages.js';
+import { sendChangeEmails } from '../../shared/pipeline/send-change-emails.js';
+import {
+  createStores,
+  fanOutDependencies,
+  pollDependencies,
+  sendEmailDependencies,
+  sweepDependencies,
+} from '../../shared/runtime/dependencies.js';
+import { sqsBatchConsumer } from '../../shared/runtime/sqs-batch.js';
+
+/**
+ * The pipeline's real adapters on real local services, with the dependencies exposed so that a test can
+ * wrap one step to fail (fault injection) and drive each stage by hand.
+ */
+export async function startPipelineHarness(options: { maxReceiveCount?: number } = {}) {
+  const services: LocalServices = await startLocalServices();
+  Object.assign(process.env, services.env);
+  // The emulator keeps its mailbox per process, not per server: start each harness with an empty one.
+  await fetch(`${services.sesEndpoint}/clear-store`, { method: 'POST' });
+  const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
+  const tableName = `t${randomBytes(4).toString('hex')}`;
+  await ensureTable(new DynamoDBClient({}), tableName);
+  const queues = await ensureQueues(sqs, { visibilityTimeoutSeconds: 1, maxReceiveCount: options.maxReceiveCount ?? 5 });
+  const simulator: DumaSimulator = await startDumaSimulator({ bills: DEMO_BILLS, pace: { kind: 'manual' } });
+  const config: Config = loadConfig({
+    ...services.env,
+    TABLE_NAME: tableName,
+    FAN_OUT_QUEUE_URL: queues.fanOut.url,
+    EMAIL_QUEUE_URL: queues.email.url,
+    TOKEN_SECRETS: randomBytes(32).toString('hex'),
+    SOZD_BASE_URL: simulator.url,
+    SOZD_MIN_GAP_MS: '0',
+    SOZD_RETRY_ATTEMPTS: '1',
+  });
+
+  const poll = pollDependencies(config);
+  const sweep = sweepDependencies(config);
+  const fanOut = fanOutDependencies(config);
+  const email = { ...sendEmailDependencies(config), leaseMs: 300 };
+  const stores = createStores(config);
+  const fanOutSource = new SqsEventSource(sqs, queues.fanOut.url, sqsBatchConsumer(FanOutMessageSchema, (m) => fanOutChanges(fanOut, m)), () => {});
+  const emailSource = new SqsEventSource(sqs, queues.email.url, sqsBatchConsumer(EmailMessageSchema, (m) => sendChangeEmails(email, m)), () => {});
+
+  return {
+    services,
+    simulator,
+    config,
+    queues,
+    stores,
+    deps: { poll, sweep, fanOut, email },
+    /** Subscribes each address to the bill and watches it. */
+    async subscribe(billNumber: string, addresses: { email: string; language: 'ru' | 'en' }[]) {
+      await stores.bills.watch(billNumber);
+      for (const address of addresses) {
+        const subscriber = await stores.subscribers.upsertEmailSubscriber({ ...address, at: new Date().toISOString() });
+        await stores.subscribers.follow(subscriber.id, billNumber);
+      }
+    },
+    /**
+     * Consumes both queues until they stay empty for longer than the visibility timeout, so that
+     * messages whose handling failed come back and are retried (or go to their DLQ).
+     */
+    async drain(quietMs = 1600): Promise<void> {
+      let quietSince = Date.now();
+      while (Date.now() - quietSince < quietMs) {
+        const handled = (await fanOutSource.pollOnce()) + (await emailSource.pollOnce());
+        if (handled > 0) quietSince = Date.now();
+        else await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async queueDepth(queue: ProvisionedQueue, which: 'url' | 'dlqUrl'): Promise<number> {
+      const { Attributes } = await sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: queue[which],
+          AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+        }),
+      );
+      return Number(Attributes?.ApproximateNumberOfMessages ?? 0) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+    },
+    async stop() {
+      await simulator.stop();
+      sqs.destroy();
+      await services.stop();
+    },
+  };
+}
+
+export type PipelineHarness = Awaited<ReturnType<typeof startPipelineHarness>>;
+export type { QueueName };
+
+/**
+ * Makes the next call of `object[method]` throw before it does anything (a crash right before that step);
+ * later calls run normally.
+ */
+export function crashOnce<T extends object, K extends keyof T>(object: T, method: K): { crashed: () => number } {
+  const original = object[method] as unknown as (...args: unknown[]) => unknown;
+  let crashes = 0;
+  (object as Record<K, unknown>)[method] = async (...args: unknown[]) => {
+    if (crashes === 0) {
+      crashes++;
+      throw new Error(`injected crash before ${String(method)}`);
+    }
+    return original.apply(object, args);
+  };
+  return { crashed: () => crashes };
+}
