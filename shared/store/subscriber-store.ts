@@ -14,7 +14,8 @@ export const EmailAddressSchema = z
 
 export const LanguageSchema = z.enum(['ru', 'en']);
 
-export type SubscriberStatus = 'active' | 'unsubscribed' | 'suppressed';
+/** `pending`: signed up, confirmation link not followed yet; nothing but that one email is ever sent to it. */
+export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed' | 'suppressed';
 
 export interface Subscriber {
   id: string;
@@ -22,6 +23,26 @@ export interface Subscriber {
   language: Language;
   status: SubscriberStatus;
   createdAt: string;
+  /*
+   * The fields below are written by sign-up, the preference pages and the admin API
+   * (shared/store/subscription-store.ts); subscribers made by the CLI have none of them.
+   */
+  /** Bills followed, as on the profile; the FOLLOWS/FOLLOWER items mirror it once confirmed. */
+  bills?: string[];
+  /** Topic queries followed. */
+  topics?: string[];
+  /** IANA time zone, e.g. Europe/Moscow. */
+  timeZone?: string;
+  frequency?: 'instant' | 'daily' | 'weekly';
+  /** 'all', or the stage ids (shared/bill/stages.ts) whose changes matter. */
+  stages?: 'all' | number[];
+  confirmedAt?: string;
+  updatedAt?: string;
+  unsubscribedAt?: string;
+  /** Why the address is suppressed (a hard bounce, a complaint); set with status 'suppressed'. */
+  suppressionReason?: string;
+  /** Epoch seconds after which an unconfirmed sign-up is gone (TTL; readers filter it too). */
+  expiresAt?: number;
 }
 
 /** A subscriber as seen from a bill: what fan-out needs without reading each profile. */
@@ -131,12 +152,30 @@ export class DynamoSubscriberStore implements SubscriberStore {
   }
 }
 
-function toSubscriber(item: Record<string, unknown>): Subscriber {
-  return {
+/** The subscriber of a profile item; exported for the stores that write profiles with preferences. */
+export function toSubscriber(item: Record<string, unknown>): Subscriber {
+  const text = (key: string) => (typeof item[key] === 'string' ? (item[key] as string) : undefined);
+  const subscriber: Subscriber = {
     id: item.id as string,
     email: item.email as string,
     language: LanguageSchema.parse(item.language),
     status: item.status as SubscriberStatus,
     createdAt: item.createdAt as string,
   };
+  const optional: Partial<Subscriber> = {
+    bills: Array.isArray(item.bills) ? (item.bills as string[]) : undefined,
+    topics: Array.isArray(item.topics) ? (item.topics as string[]) : undefined,
+    timeZone: text('timeZone'),
+    frequency: text('frequency') as Subscriber['frequency'],
+    stages: item.stages === 'all' || Array.isArray(item.stages) ? (item.stages as Subscriber['stages']) : undefined,
+    confirmedAt: text('confirmedAt'),
+    updatedAt: text('updatedAt'),
+    unsubscribedAt: text('unsubscribedAt'),
+    suppressionReason: text('suppressionReason'),
+    expiresAt: typeof item.expiresAt === 'number' ? item.expiresAt : undefined,
+  };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined) Object.assign(subscriber, { [key]: value });
+  }
+  return subscriber;
 }

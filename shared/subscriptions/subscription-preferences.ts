@@ -28,7 +28,7 @@ export const StageFilterSchema = z.union([
     .array(z.literal(KNOWN_STAGE_IDS as readonly [number, ...number[]]))
     .min(1)
     .transform((ids) => [...new Set(ids)].sort((a, b) => a - b)),
-]);
+], { error: `"all", or a non-empty list of stage ids among ${KNOWN_STAGE_IDS.join(', ')}` });
 export type StageFilter = z.infer<typeof StageFilterSchema>;
 
 const uniqueStrings = (values: string[]) => [...new Set(values)];

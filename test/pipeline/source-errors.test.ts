@@ -1,0 +1,109 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startLocalServices, type LocalServices } from '../../local/local-services.js';
+import { ensureTable } from '../../local/provision.js';
+import { lawBill } from '../../local/simulator/demo-bills.js';
+import { pageAt } from '../../local/simulator/duma-simulator.js';
+import { buildBillPage } from '../support/sozd-page-builder.js';
+import { createLogger } from '../../shared/log/logger.js';
+import { pollBill, type PollDependencies } from '../../shared/pipeline/poll-bills.js';
+import type { MessageQueue } from '../../shared/queue/message-queue.js';
+import { createPoliteFetcher } from '../../shared/http/polite-fetcher.js';
+import { createSozdHttpSource } from '../../shared/sozd/sozd-http-source.js';
+import { createDocumentClient } from '../../shared/aws/clients.js';
+import { DynamoBillStore } from '../../shared/store/bill-store.js';
+import { DynamoChangeStore } from '../../shared/store/change-store.js';
+
+/*
+ * Bad pages never become alerts: an error page, a changed layout, a truncated body, or a page with fewer
+ * events than stored is recorded as source health and writes no change.
+ */
+
+describe('source errors', () => {
+  let services: LocalServices;
+  let server: Server;
+  let page: { status: number; body: string };
+  let deps: PollDependencies;
+  let queued: unknown[];
+  const number = lawBill.page.number;
+
+  beforeAll(async () => {
+    services = await startLocalServices();
+    Object.assign(process.env, services.env);
+    server = createServer((_request, response) => response.writeHead(page.status, { 'content-type': 'text/html' }).end(page.body));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await services.stop();
+  });
+  beforeEach(async () => {
+    const tableName = `t${randomBytes(4).toString('hex')}`;
+    await ensureTable(new DynamoDBClient({}), tableName);
+    const db = createDocumentClient();
+    queued = [];
+    const fanOutQueue: MessageQueue = { sendAll: async (messages) => void queued.push(...messages) };
+    const fetcher = createPoliteFetcher({
+      userAgent: 'duma-alerts-test/1.0',
+      timeoutMs: 5000,
+      maxBytes: 1 << 20,
+      maxInFlightPerHost: 2,
+      minGapMsPerHost: 0,
+      retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+    });
+    deps = {
+      bills: new DynamoBillStore(db, tableName),
+      changes: new DynamoChangeStore(db, tableName),
+      fanOutQueue,
+      source: createSozdHttpSource(fetcher, `http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+      now: () => new Date(),
+      logger: createLogger('test'),
+    };
+    // Arrange the common start: the bill is stored with its first three events.
+    await deps.bills.watch(number);
+    page = { status: 200, body: buildBillPage(pageAt(lawBill, 3)) };
+    expect((await pollBill(deps, { number, version: 0 })).outcome).toBe('baseline');
+  });
+
+  const cases: [string, () => { status: number; body: string }, RegExp][] = [
+    ['an error page', () => ({ status: 200, body: '<html><body><h1>Страница не найдена</h1></body></html>' }), /^page-no-bill-number/],
+    ['a truncated page', () => { const full = buildBillPage(pageAt(lawBill, 4)); return { status: 200, body: full.slice(0, full.indexOf('bh_histras') + 400) }; }, /^page-(truncated|no-events|layout-changed)/],
+    ['a page with fewer events than stored', () => ({ status: 200, body: buildBillPage(pageAt(lawBill, 2)) }), /^fewer-events: the page shows 2 events, 3 are stored$/],
+    ['a server error', () => ({ status: 503, body: 'busy' }), /^fetch-http-status/],
+    ['a page of another bill', () => ({ status: 200, body: buildBillPage({ ...pageAt(lawBill, 4), number: '111-8' }) }), /^wrong-bill/],
+  ];
+
+  it.each(cases)('%s is a source error, recorded as health, and no change', async (_name, makePage, reason) => {
+    // Arrange
+    page = makePage();
+    const stored = await deps.bills.get(number);
+
+    // Act
+    const result = await pollBill(deps, { number, version: stored!.version, contentHash: stored!.contentHash });
+
+    // Assert
+    expect(result.outcome).toBe('source-error');
+    expect(result.changes).toBe(0);
+    expect(result.error).toMatch(reason);
+    const after = await deps.bills.get(number);
+    expect(after!.health).toMatchObject({ ok: false, consecutiveFailures: 1, errorCount: 1 });
+    expect(after!.health.lastError).toMatch(reason);
+    expect(after!.version).toBe(stored!.version);
+    expect(queued).toEqual([]);
+  });
+
+  it('the next good page after an error alerts once and clears the error', async () => {
+    page = { status: 503, body: 'busy' };
+    await pollBill(deps, { number, version: 1 });
+    page = { status: 200, body: buildBillPage(pageAt(lawBill, 4)) };
+
+    const result = await pollBill(deps, { number, version: 1 });
+
+    expect(result).toEqual({ number, outcome: 'changed', changes: 1 });
+    expect(queued).toEqual([{ billNumber: number, changeIds: [`${number}:${lawBill.history[3]!.id}:event`] }]);
+    expect((await deps.bills.get(number))!.health).toMatchObject({ ok: true, consecutiveFailures: 0, errorCount: 1 });
+  });
+});
