@@ -54,5 +54,6 @@ export function parseLanguageArg(text: string): Language {
 }
 
 function firstSentence(message: string): string {
-  return message.split(/\.\s|\n/)[0]!;
+  const sentence = message.split(/\.\s|\n/)[0]!;
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
 }

@@ -33,16 +33,30 @@ export type StageFilter = z.infer<typeof StageFilterSchema>;
 
 const uniqueStrings = (values: string[]) => [...new Set(values)];
 
-/** Everything a subscriber chooses. Every field has a default, so a partial update names only what changes. */
+const BillListSchema = z.array(BillNumberSchema).max(MAX_BILLS_PER_SUBSCRIBER).transform(uniqueStrings);
+const TopicListSchema = z.array(TopicSchema).max(MAX_TOPICS_PER_SUBSCRIBER).transform(uniqueStrings);
+
+/** Everything a subscriber chooses; what is not given takes its default. */
 export const PreferencesSchema = z.strictObject({
-  bills: z.array(BillNumberSchema).max(MAX_BILLS_PER_SUBSCRIBER).default([]).transform(uniqueStrings),
-  topics: z.array(TopicSchema).max(MAX_TOPICS_PER_SUBSCRIBER).default([]).transform(uniqueStrings),
+  bills: BillListSchema.default([]),
+  topics: TopicListSchema.default([]),
   language: LanguageSchema.default('ru'),
   timeZone: TimeZoneSchema.default(DEFAULT_TIME_ZONE),
   frequency: FrequencySchema.default('instant'),
   stages: StageFilterSchema.default('all'),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
+
+/** A change to some preferences: what is not given stays as it is. */
+export const PreferencesPatchSchema = z.strictObject({
+  bills: BillListSchema.optional(),
+  topics: TopicListSchema.optional(),
+  language: LanguageSchema.optional(),
+  timeZone: TimeZoneSchema.optional(),
+  frequency: FrequencySchema.optional(),
+  stages: StageFilterSchema.optional(),
+});
+export type PreferencesPatch = z.infer<typeof PreferencesPatchSchema>;
 
 /** True when a preference set follows nothing, so the subscription could never send a thing. */
 export function followsNothing(preferences: Pick<Preferences, 'bills' | 'topics'>): boolean {

@@ -1,0 +1,45 @@
+import { HttpApi, HttpStage, LogGroupLogDestination, AccessLogFormat } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { FunctionSpec } from '../function-catalog.js';
+import type { Parameters } from '../parameters.js';
+import { ServiceFunction, type ServiceResources } from './service-function.js';
+
+/**
+ * The public HTTP API: every route goes to the api function (it routes itself: JSON API, web pages, one-click
+ * unsubscribe), on the $default stage with throttling and access logs.
+ */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly functions: ServiceFunction[] = [];
+
+  constructor(scope: Construct, id: string, props: { parameters: Parameters }) {
+    super(scope, id);
+    this.httpApi = new HttpApi(this, 'HttpApi', { description: 'duma-alerts: subscriptions, preferences, admin', createDefaultStage: false });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      autoDeploy: true,
+      throttle: { rateLimit: props.parameters.apiRateLimit, burstLimit: props.parameters.apiBurstLimit },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(new LogGroup(this, 'AccessLogs', { retention: props.parameters.logRetentionDays })),
+        format: AccessLogFormat.clf(),
+      },
+    });
+  }
+
+  /** The API's address (the $default stage is served at the root). */
+  get url(): string {
+    return this.httpApi.apiEndpoint;
+  }
+
+  /** Serves every route with the function of `spec`. */
+  serve(spec: FunctionSpec, resources: ServiceResources): ServiceFunction {
+    if (spec.trigger.kind !== 'http') throw new Error(`${spec.name}: the Api construct serves HTTP functions only`);
+    const serviceFunction = new ServiceFunction(this, spec, resources);
+    this.httpApi.addRoutes({ path: '/{proxy+}', integration: new HttpLambdaIntegration('Integration', serviceFunction.function) });
+    this.httpApi.addRoutes({ path: '/', integration: new HttpLambdaIntegration('RootIntegration', serviceFunction.function) });
+    this.functions.push(serviceFunction);
+    return serviceFunction;
+  }
+}

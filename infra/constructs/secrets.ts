@@ -1,0 +1,40 @@
+import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import type { SecretKey } from '../function-catalog.js';
+
+/** A secret as the functions see it: what to put in their environment and what to grant. */
+export interface SecretReference {
+  secret: ISecret;
+  /** The ARN or name that GetSecretValue is called with. */
+  id: string;
+  /** The resource in IAM policies (a name-only import matches any of Secrets Manager's 6-character suffixes). */
+  policyArn: string;
+}
+
+/**
+ * The service's secrets in Secrets Manager: the token signing key, generated here, and the Duma proxy URL, which
+ * the operator creates (it holds a password) and names in the parameters. Functions get their ARN, never the value.
+ */
+export class Secrets extends Construct {
+  readonly references: Partial<Record<SecretKey, SecretReference>>;
+
+  constructor(scope: Construct, id: string, props: { dumaProxySecretName?: string | undefined }) {
+    super(scope, id);
+    const tokenSigningKey = new Secret(this, 'TokenSigningKey', {
+      description: 'duma-alerts: HMAC keys for signed links, comma-separated; the first signs, all verify',
+      // No punctuation, so a comma can separate an old key from a new one during a rotation.
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    this.references = { tokenSecrets: { secret: tokenSigningKey, id: tokenSigningKey.secretArn, policyArn: tokenSigningKey.secretArn } };
+    if (props.dumaProxySecretName) this.references.dumaProxy = importSecret(this, props.dumaProxySecretName);
+  }
+}
+
+function importSecret(scope: Construct, nameOrArn: string): SecretReference {
+  if (nameOrArn.startsWith('arn:')) {
+    const secret = Secret.fromSecretCompleteArn(scope, 'DumaProxyUrl', nameOrArn);
+    return { secret, id: nameOrArn, policyArn: nameOrArn };
+  }
+  const secret = Secret.fromSecretNameV2(scope, 'DumaProxyUrl', nameOrArn);
+  return { secret, id: nameOrArn, policyArn: `${secret.secretArn}-??????` };
+}

@@ -1,0 +1,139 @@
+import { join } from 'node:path';
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { GSI1 } from '../../shared/store/table-schema.js';
+import { lambdaBundling } from '../bundling-options.js';
+import type { FunctionSpec, QueueKey, SecretKey } from '../function-catalog.js';
+import type { Parameters } from '../parameters.js';
+import type { SecretReference } from './secrets.js';
+
+/** The environment variable that carries each queue's URL (shared/config/config.ts reads them). */
+const QUEUE_URL_VARIABLES: Record<QueueKey, string> = {
+  fanOut: 'FAN_OUT_QUEUE_URL',
+  email: 'EMAIL_QUEUE_URL',
+  webhook: 'WEBHOOK_QUEUE_URL',
+};
+
+/** The environment variable that names each secret (shared/config/secrets.ts resolves them at cold start). */
+const SECRET_ARN_VARIABLES: Record<SecretKey, string> = {
+  tokenSecrets: 'TOKEN_SECRETS_ARN',
+  dumaProxy: 'DUMA_PROXY_SECRET_ARN',
+};
+
+/** Namespace and service of the metrics the functions emit (the source-health alarm reads them). */
+export const METRICS_NAMESPACE = 'DumaAlerts';
+export const METRICS_SERVICE = 'duma-alerts';
+
+/** What any function may be given access to; what it gets is decided by its {@link FunctionSpec}. */
+export interface ServiceResources {
+  parameters: Parameters;
+  /** The folder of the handlers, `functions/` of the repository. */
+  functionsDir: string;
+  projectRoot: string;
+  table: ITable;
+  /** Only the queues whose consumer exists. */
+  queues: Partial<Record<QueueKey, IQueue>>;
+  secrets: Partial<Record<SecretKey, SecretReference>>;
+  email: { senderEmail: string; identityArn: string; configurationSetName: string; configurationSetArn: string };
+  publicBaseUrl: string;
+}
+
+/**
+ * One Lambda function of the catalog: esbuild-bundled ESM on Node.js 22 arm64, its own log group with retention,
+ * and its own role holding only the table actions, queues, secrets and SES rights its entry lists.
+ */
+export class ServiceFunction extends Construct {
+  readonly function: NodejsFunction;
+
+  constructor(
+    scope: Construct,
+    readonly spec: FunctionSpec,
+    resources: ServiceResources,
+    options: { retryAttempts?: number; deadLetterQueue?: IQueue } = {},
+  ) {
+    super(scope, spec.name);
+    const logGroup = new LogGroup(this, 'Logs', { retention: resources.parameters.logRetentionDays });
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `duma-alerts ${spec.name}: only what this function uses`,
+    });
+    logGroup.grantWrite(role);
+    this.function = new NodejsFunction(this, 'Function', {
+      description: spec.description,
+      entry: join(resources.functionsDir, `${spec.name}.ts`),
+      handler: 'handler',
+      projectRoot: resources.projectRoot,
+      depsLockFilePath: join(resources.projectRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: spec.memoryMb,
+      timeout: Duration.seconds(spec.timeoutSeconds),
+      role,
+      logGroup,
+      bundling: lambdaBundling,
+      environment: environmentFor(spec, resources),
+      ...options,
+    });
+    for (const statement of policyFor(spec, resources)) role.addToPolicy(statement);
+  }
+}
+
+function environmentFor(spec: FunctionSpec, resources: ServiceResources): Record<string, string> {
+  const { access } = spec;
+  const environment: Record<string, string> = {
+    TABLE_NAME: resources.table.tableName,
+    PUBLIC_BASE_URL: resources.publicBaseUrl,
+    POWERTOOLS_SERVICE_NAME: METRICS_SERVICE,
+    POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+    LOG_LEVEL: resources.parameters.logLevel,
+    // Stack traces in CloudWatch point at the TypeScript sources.
+    NODE_OPTIONS: '--enable-source-maps',
+  };
+  for (const key of access.sendsTo) {
+    const queue = resources.queues[key];
+    if (queue) environment[QUEUE_URL_VARIABLES[key]] = queue.queueUrl;
+  }
+  for (const key of access.secrets) {
+    const secret = resources.secrets[key];
+    if (secret) environment[SECRET_ARN_VARIABLES[key]] = secret.id;
+  }
+  if (access.sendsEmail) {
+    environment.SENDER_EMAIL = resources.email.senderEmail;
+    environment.SES_CONFIGURATION_SET = resources.email.configurationSetName;
+  }
+  return { ...environment, ...spec.environment?.(resources.parameters) };
+}
+
+function policyFor(spec: FunctionSpec, resources: ServiceResources): PolicyStatement[] {
+  const { access } = spec;
+  const statements: PolicyStatement[] = [];
+  if (access.table.length > 0) {
+    statements.push(
+      new PolicyStatement({ actions: access.table.map((action) => `dynamodb:${action}`), resources: [resources.table.tableArn] }),
+    );
+  }
+  if (access.queriesIndex) {
+    statements.push(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${resources.table.tableArn}/index/${GSI1}`] }));
+  }
+  const queueArns = access.sendsTo.flatMap((key) => resources.queues[key]?.queueArn ?? []);
+  // SendMessageBatch is authorised as sqs:SendMessage.
+  if (queueArns.length > 0) statements.push(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: queueArns }));
+  const secretArns = access.secrets.flatMap((key) => resources.secrets[key]?.policyArn ?? []);
+  if (secretArns.length > 0) statements.push(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: secretArns }));
+  if (access.sendsEmail) {
+    // SES v2 authorises SendEmail against both the sending identity and the configuration set.
+    statements.push(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [resources.email.identityArn, resources.email.configurationSetArn],
+      }),
+    );
+  }
+  return statements;
+}

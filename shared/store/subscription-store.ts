@@ -1,0 +1,402 @@
+import { createHash } from 'node:crypto';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { Preferences } from '../subscriptions/subscription-preferences.js';
+import { isConditionFailure } from './dynamo-helpers.js';
+import { EmailAddressSchema, subscriberIdForEmail, toSubscriber, type Subscriber, type SubscriberStore } from './subscriber-store.js';
+import { GSI1, gsi1, keys, TTL_ATTRIBUTE } from './table-schema.js';
+
+/** A sign-up as stored until its link is followed. */
+export interface PendingSignup {
+  subscriberId: string;
+  email: string;
+  preferences: Preferences;
+  requestedAt: string;
+  expiresAt: number;
+}
+
+export type ConfirmOutcome =
+  | { kind: 'confirmed'; subscriber: Subscriber }
+  /** The link was followed before (or the address was active already and nothing waits): nothing changes. */
+  | { kind: 'already-active'; subscriber: Subscriber }
+  | { kind: 'expired' }
+  | { kind: 'suppressed' };
+
+/** One page of a listing; `cursor` fetches the next page and is absent on the last. */
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}
+
+/** A topic as the admin API lists it. */
+export interface TopicDefinition {
+  topicId: string;
+  query: string;
+}
+
+/** Thrown for a listing cursor that this store did not hand out. */
+export class InvalidCursorError extends Error {
+  override readonly name = 'InvalidCursorError';
+}
+
+/** The id of a topic: the same query text always maps to the same topic, so followers of one query share it. */
+export function topicIdForQuery(query: string): string {
+  return `t${createHash('sha256').update(query).digest('hex').slice(0, 24)}`;
+}
+
+/**
+ * Subscriptions with their preferences: sign-up awaiting confirmation, confirmation, preference changes.
+ * The profile (SUBSCRIBER#id/PROFILE) holds the preferences; once confirmed, BILL#n/FOLLOWER#id and
+ * TOPIC#t/FOLLOWER#id items mirror what is followed, carrying frequency and stage filter so fan-out can
+ * filter without reading each profile. Unconfirmed addresses never get follower items.
+ */
+export class DynamoSubscriptionStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly subscribers: SubscriberStore,
+  ) {}
+
+  /**
+   * Records a sign-up awaiting confirmation. A new (or still unconfirmed) address gets a pending profile
+   * that expires with the sign-up; a known address keeps its profile untouched until the link is followed.
+   */
+  async requestSignup(input: { email: string; preferences: Preferences; at: Date; expiresAt: number }): Promise<PendingSignup> {
+    const email = EmailAddressSchema.parse(input.email);
+    const subscriberId = subscriberIdForEmail(email);
+    const pending: PendingSignup = {
+      subscriberId,
+      email,
+      preferences: input.preferences,
+      requestedAt: input.at.toISOString(),
+      expiresAt: input.expiresAt,
+    };
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.pendingSignup(subscriberId), ...pending } }));
+    await this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.subscriber(subscriberId),
+          UpdateExpression:
+            'SET id = :id, email = :email, #language = :language, #status = :pending, createdAt = if_not_exists(createdAt, :at), #ttl = :expiresAt, GSI1PK = :index, GSI1SK = :email',
+          ConditionExpression: 'attribute_not_exists(PK) OR #status = :pending',
+          ExpressionAttributeNames: { '#language': 'language', '#status': 'status', '#ttl': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: {
+            ':id': subscriberId,
+            ':email': email,
+            ':language': input.preferences.language,
+            ':pending': 'pending',
+            ':at': pending.requestedAt,
+            ':expiresAt': input.expiresAt,
+            ':index': gsi1.subscribers,
+          },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+    return pending;
+  }
+
+  /** The sign-up waiting for confirmation, unless it has expired. */
+  async getPendingSignup(subscriberId: string, now: Date): Promise<PendingSignup | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.pendingSignup(subscriberId), ConsistentRead: true }),
+    );
+    if (!Item || isExpired(Item, now)) return undefined;
+    return {
+      subscriberId: Item.subscriberId as string,
+      email: Item.email as string,
+      preferences: Item.preferences as Preferences,
+      requestedAt: Item.requestedAt as string,
+      expiresAt: Item.expiresAt as number,
+    };
+  }
+
+  /** The subscriber, or undefined when there is none or only an expired unconfirmed sign-up. */
+  async get(subscriberId: string, now: Date): Promise<Subscriber | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.subscriber(subscriberId), ConsistentRead: true }),
+    );
+    return Item && !isExpired(Item, now) ? toSubscriber(Item) : undefined;
+  }
+
+  /**
+   * Follows the confirmation link: the pending preferences become the subscriber's (bills and topics are
+   * added to what an active subscriber already follows) and the follower items are written.
+   * `isSuppressed` is asked first: a suppressed address is never activated again.
+   */
+  async confirm(subscriberId: string, now: Date, isSuppressed: (subscriberId: string) => Promise<boolean>): Promise<ConfirmOutcome> {
+    if (await isSuppressed(subscriberId)) return { kind: 'suppressed' };
+    const [pending, current] = await Promise.all([this.getPendingSignup(subscriberId, now), this.get(subscriberId, now)]);
+    if (!pending) return current?.status === 'active' ? { kind: 'already-active', subscriber: current } : { kind: 'expired' };
+    const preferences: Preferences =
+      current?.status === 'active'
+        ? {
+            ...pending.preferences,
+            bills: union(current.bills ?? [], pending.preferences.bills),
+            topics: union(current.topics ?? [], pending.preferences.topics),
+          }
+        : pending.preferences;
+    const subscriber = await this.writeActive(subscriberId, pending.email, preferences, now, current);
+    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.pendingSignup(subscriberId) }));
+    return { kind: 'confirmed', subscriber };
+  }
+
+  /**
+   * Replaces the preferences of a confirmed subscriber and re-syncs the follower items. With `reactivate`,
+   * an unsubscribed subscriber becomes active again (they asked, from a link in their own mailbox).
+   * Returns undefined, changing nothing, for a subscriber that is absent, unconfirmed or suppressed.
+   */
+  async updatePreferences(
+    subscriberId: string,
+    preferences: Preferences,
+    now: Date,
+    options: { reactivate: boolean },
+  ): Promise<Subscriber | undefined> {
+    const current = await this.get(subscriberId, now);
+    if (!current || current.status === 'pending' || current.status === 'suppressed') return undefined;
+    if (current.status === 'unsubscribed' && !options.reactivate) {
+      return this.writeProfile(current, preferences, now, 'unsubscribed');
+    }
+    return this.writeActive(subscriberId, current.email, preferences, now, current);
+  }
+
+  /** Stops all mail at once (subscriberStore.unsubscribe) and removes the topic follows too. */
+  async unsubscribe(subscriberId: string, now: Date): Promise<void> {
+    const current = await this.get(subscriberId, now);
+    await this.subscribers.unsubscribe(subscriberId);
+    await this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.subscriber(subscriberId),
+          UpdateExpression: 'SET unsubscribedAt = :at',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':at': now.toISOString() },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+    await this.deleteItems((current?.topics ?? []).map((query) => keys.topicFollower(topicIdForQuery(query), subscriberId)));
+  }
+
+  /** Profiles in address order, a page at a time, optionally of one status; expired sign-ups left out. */
+  async list(options: { status?: Subscriber['status']; limit: number; cursor?: string; now: Date }): Promise<Page<Subscriber>> {
+    const filters = [`attribute_not_exists(#ttl) OR #ttl > :nowSeconds`];
+    const values: Record<string, unknown> = { ':index': gsi1.subscribers, ':nowSeconds': epochSeconds(options.now) };
+    const names: Record<string, string> = { '#ttl': TTL_ATTRIBUTE };
+    if (options.status) {
+      filters.push('#status = :status');
+      values[':status'] = options.status;
+      names['#status'] = 'status';
+    }
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: GSI1,
+        KeyConditionExpression: 'GSI1PK = :index',
+        FilterExpression: filters.map((filter) => `(${filter})`).join(' AND '),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        Limit: options.limit,
+        ExclusiveStartKey: decodeCursor(options.cursor, gsi1.subscribers),
+      }),
+    );
+    return { items: (page.Items ?? []).map(toSubscriber), cursor: encodeCursor(page.LastEvaluatedKey) };
+  }
+
+  /** Every topic ever followed, in query order, a page at a time. */
+  async listTopics(options: { limit: number; cursor?: string }): Promise<Page<TopicDefinition>> {
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: GSI1,
+        KeyConditionExpression: 'GSI1PK = :index',
+        ExpressionAttributeValues: { ':index': gsi1.topics },
+        Limit: options.limit,
+        ExclusiveStartKey: decodeCursor(options.cursor, gsi1.topics),
+      }),
+    );
+    const items = (page.Items ?? []).map((item) => ({ topicId: item.topicId as string, query: item.query as string }));
+    return { items, cursor: encodeCursor(page.LastEvaluatedKey) };
+  }
+
+  /** The ids of the confirmed subscribers following a topic. */
+  async listTopicFollowers(topicId: string): Promise<string[]> {
+    const followers: string[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.topic(topicId).PK, ':prefix': 'FOLLOWER#' },
+          ProjectionExpression: 'subscriberId',
+          ExclusiveStartKey,
+        }),
+      );
+      followers.push(...(page.Items ?? []).map((item) => item.subscriberId as string));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return followers;
+  }
+
+  private async writeActive(
+    subscriberId: string,
+    email: string,
+    preferences: Preferences,
+    now: Date,
+    previous: Subscriber | undefined,
+  ): Promise<Subscriber> {
+    const subscriber = await this.writeProfile(
+      previous ?? { id: subscriberId, email, language: preferences.language, status: 'pending', createdAt: now.toISOString() },
+      preferences,
+      now,
+      'active',
+    );
+    const before = previous?.status === 'active' ? previous : undefined;
+    await this.syncFollows(subscriberId, preferences, before);
+    return subscriber;
+  }
+
+  private async writeProfile(
+    current: Subscriber,
+    preferences: Preferences,
+    now: Date,
+    status: 'active' | 'unsubscribed',
+  ): Promise<Subscriber> {
+    const at = now.toISOString();
+    const { Attributes } = await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.subscriber(current.id),
+        UpdateExpression: [
+          'SET id = :id, email = :email, #language = :language, #status = :status, createdAt = if_not_exists(createdAt, :at)',
+          'bills = :bills, topics = :topics, timeZone = :timeZone, frequency = :frequency, stages = :stages, updatedAt = :at',
+          'confirmedAt = if_not_exists(confirmedAt, :at), GSI1PK = :index, GSI1SK = :email',
+        ].join(', ') + ' REMOVE #ttl',
+        ExpressionAttributeNames: { '#language': 'language', '#status': 'status', '#ttl': TTL_ATTRIBUTE },
+        ExpressionAttributeValues: {
+          ':id': current.id,
+          ':email': current.email,
+          ':language': preferences.language,
+          ':status': status,
+          ':at': at,
+          ':bills': preferences.bills,
+          ':topics': preferences.topics,
+          ':timeZone': preferences.timeZone,
+          ':frequency': preferences.frequency,
+          ':stages': preferences.stages,
+          ':index': gsi1.subscribers,
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return toSubscriber(Attributes!);
+  }
+
+  /**
+   * Makes the follower items match the preferences. Every followed item is rewritten (idempotent puts), so
+   * a changed frequency or stage filter reaches the denormalised copies too; what is no longer followed goes.
+   */
+  private async syncFollows(subscriberId: string, preferences: Preferences, before: Subscriber | undefined): Promise<void> {
+    const delivery = { subscriberId, frequency: preferences.frequency, stages: preferences.stages };
+    const puts: Record<string, unknown>[] = [];
+    for (const billNumber of preferences.bills) {
+      puts.push({ ...keys.follows(subscriberId, billNumber), billNumber, subscriberId });
+      puts.push({ ...keys.follower(billNumber, subscriberId), billNumber, ...delivery });
+    }
+    for (const query of preferences.topics) {
+      const topicId = topicIdForQuery(query);
+      puts.push({ ...keys.topic(topicId), topicId, query, GSI1PK: gsi1.topics, GSI1SK: query });
+      puts.push({ ...keys.topicFollower(topicId, subscriberId), topicId, query, ...delivery });
+    }
+    const bills = new Set(preferences.bills);
+    const topics = new Set(preferences.topics);
+    const followedBills = before ? await this.subscribers.listFollowedBills(subscriberId) : [];
+    const deletes = [
+      ...followedBills
+        .filter((bill) => !bills.has(bill))
+        .flatMap((bill) => [keys.follower(bill, subscriberId), keys.follows(subscriberId, bill)]),
+      ...(before?.topics ?? []).filter((query) => !topics.has(query)).map((query) => keys.topicFollower(topicIdForQuery(query), subscriberId)),
+    ];
+    await this.batchWrite([
+      ...puts.map((Item) => ({ PutRequest: { Item } })),
+      ...deletes.map((Key) => ({ DeleteRequest: { Key } })),
+    ]);
+  }
+
+  private async deleteItems(itemKeys: { PK: string; SK: string }[]): Promise<void> {
+    await this.batchWrite(itemKeys.map((Key) => ({ DeleteRequest: { Key } })));
+  }
+
+  private async batchWrite(requests: Record<string, unknown>[]): Promise<void> {
+    for (let start = 0; start < requests.length; start += BATCH_WRITE_LIMIT) {
+      let batch = requests.slice(start, start + BATCH_WRITE_LIMIT);
+      for (let attempt = 0; batch.length > 0; attempt++) {
+        if (attempt >= MAX_BATCH_ATTEMPTS) throw new Error(`DynamoDB left ${batch.length} writes unprocessed`);
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+        const { UnprocessedItems } = await this.db.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: batch as never } }),
+        );
+        batch = (UnprocessedItems?.[this.tableName] ?? []) as Record<string, unknown>[];
+      }
+    }
+  }
+}
+
+const BATCH_WRITE_LIMIT = 25;
+const MAX_BATCH_ATTEMPTS = 6;
+
+function union(first: string[], second: string[]): string[] {
+  return [...new Set([...first, ...second])];
+}
+
+function epochSeconds(date: Date): number {
+  return Math.floor(date.getTime() / 1000);
+}
+
+/** DynamoDB deletes expired items up to days late (and dynalite never does), so every read checks the TTL too. */
+function isExpired(item: Record<string, unknown>, now: Date): boolean {
+  const expiresAt = item[TTL_ATTRIBUTE];
+  return typeof expiresAt === 'number' && expiresAt <= epochSeconds(now);
+}
+
+function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
+  return key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : undefined;
+}
+
+const CURSOR_KEY_NAMES = ['GSI1PK', 'GSI1SK', 'PK', 'SK'];
+
+/**
+ * Only a full index key of the same partition is accepted back: anything else would make DynamoDB refuse
+ * the query (a 500 for bad input) or reach past the partition.
+ */
+function decodeCursor(cursor: string | undefined, partition: string): Record<string, string> | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      typeof key === 'object' &&
+      key !== null &&
+      !Array.isArray(key) &&
+      Object.keys(key).sort().join() === CURSOR_KEY_NAMES.join() &&
+      Object.values(key).every((value) => typeof value === 'string' && value.length > 0 && value.length <= 1024) &&
+      (key as Record<string, string>).GSI1PK === partition
+    ) {
+      return key as Record<string, string>;
+    }
+  } catch {
+    // Falls through to the same error as a well-formed but foreign key.
+  }
+  throw new InvalidCursorError('not a cursor from a previous page');
+}
