@@ -68,7 +68,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     timeoutSeconds: 300,
     trigger: { kind: 'schedule', rate: 'pollFeedsRateMinutes' },
     access: { table: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], queriesIndex: true, sendsTo: ['fanOut'], secrets: ['dumaProxy'], sendsEmail: false },
-    environment: (parameters) => (parameters.feeds ? { FEEDS: JSON.stringify(parameters.feeds) } : {}),
+    environment: (parameters): Record<string, string> => (parameters.feeds ? { FEEDS: JSON.stringify(parameters.feeds) } : {}),
   },
   {
     name: 'sweeper',

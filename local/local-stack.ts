@@ -64,6 +64,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     FAN_OUT_QUEUE_URL: queues.fanOut.url,
     EMAIL_QUEUE_URL: queues.email.url,
     TOKEN_SECRETS: tokenSecret(options.dataDir),
+    // CloudWatch metrics (EMF) mean nothing on this machine; the logs and `status` say the same.
+    POWERTOOLS_METRICS_DISABLED: 'true',
     ...options.env,
   };
   Object.assign(process.env, env);

@@ -1,4 +1,5 @@
-import { HttpApi, HttpStage, LogGroupLogDestination, AccessLogFormat } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -33,12 +34,15 @@ export class Api extends Construct {
     return this.httpApi.apiEndpoint;
   }
 
-  /** Serves every route with the function of `spec`. */
+  /** Serves every route with the function of `spec`; called once the resources it may use exist. */
   serve(spec: FunctionSpec, resources: ServiceResources): ServiceFunction {
     if (spec.trigger.kind !== 'http') throw new Error(`${spec.name}: the Api construct serves HTTP functions only`);
     const serviceFunction = new ServiceFunction(this, spec, resources);
-    this.httpApi.addRoutes({ path: '/{proxy+}', integration: new HttpLambdaIntegration('Integration', serviceFunction.function) });
-    this.httpApi.addRoutes({ path: '/', integration: new HttpLambdaIntegration('RootIntegration', serviceFunction.function) });
+    new HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.httpApi,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration('Integration', serviceFunction.function),
+    });
     this.functions.push(serviceFunction);
     return serviceFunction;
   }

@@ -4,6 +4,7 @@ import { pollWatchedBills } from '../pipeline/poll-bills.js';
 import { pollDependencies } from '../runtime/dependencies.js';
 import { parseCommandArgs } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
+import { plural } from './plural.js';
 
 export const usage = `duma-alerts poll
   Runs one poll cycle now, as the schedule would: reads every watched bill, writes and queues what changed.
@@ -35,8 +36,4 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const summary = await pollWatchedBills(deps, { onResult: (result) => io.stdout.write(`${formatPollResult(result)}\n`) });
   io.stdout.write(`${formatPollSummary(summary)}\n`);
   return 0;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

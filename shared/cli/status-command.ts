@@ -3,6 +3,7 @@ import { loadConfig } from '../config/config.js';
 import type { BillRecord, SourceHealth } from '../store/bill-store.js';
 import { parseCommandArgs } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
+import { plural } from './plural.js';
 import { configuredQueues, readQueueDepths, type QueueDepth } from './queue-depths.js';
 import { withStores } from './with-stores.js';
 
@@ -15,12 +16,12 @@ const DLQ_FLAG = '  <-- dead letters: messages that failed every retry';
 
 function healthText(health: SourceHealth): string {
   if (health.ok) return 'ok';
-  return `error (${health.consecutiveFailures} consecutive failures): ${health.lastError ?? 'unknown error'}`;
+  return `error (${plural(health.consecutiveFailures, 'consecutive failure')}): ${health.lastError ?? 'unknown error'}`;
 }
 
 /** One watched bill: `number  polled <time|never>  <n> events  <health>`. */
 export function formatBillStatus(record: BillRecord): string {
-  const events = record.bill ? `${record.bill.events.length} events` : 'no snapshot';
+  const events = record.bill ? plural(record.bill.events.length, 'event') : 'no snapshot';
   return `  ${record.number}  polled ${record.health.lastPolledAt ?? 'never'}  ${events}  ${healthText(record.health)}`;
 }
 

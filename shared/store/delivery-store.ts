@@ -1,5 +1,5 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from './dynamo-helpers.js';
+import { isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { keys } from './table-schema.js';
 
 export type DeliveryStatus = 'sending' | 'sent' | 'skipped' | 'failed';
@@ -86,6 +86,21 @@ export class DynamoDeliveryStore implements DeliveryStore {
   async get(key: DeliveryKey): Promise<Record<string, unknown> | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: this.key(key), ConsistentRead: true }));
     return Item;
+  }
+
+  /** The delivery log of one change: a record per (subscriber, channel), in the DELIVERY#changeId partition. */
+  async listForChange(changeId: string, limit: number): Promise<Record<string, unknown>[]> {
+    const records: Record<string, unknown>[] = [];
+    const partition = keys.delivery(changeId, '', '').PK;
+    for await (const page of queryAll<Record<string, unknown>>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': partition },
+    })) {
+      records.push(...page);
+      if (records.length >= limit) break;
+    }
+    return records.slice(0, limit);
   }
 
   private async finish(key: DeliveryKey, status: DeliveryStatus, fields: Record<string, string>): Promise<void> {

@@ -189,6 +189,20 @@ export class DynamoSubscriptionStore {
     await this.deleteItems((current?.topics ?? []).map((query) => keys.topicFollower(topicIdForQuery(query), subscriberId)));
   }
 
+  /** The bills a subscriber follows, from the FOLLOWS items. */
+  async listFollowedBills(subscriberId: string): Promise<string[]> {
+    return this.subscribers.listFollowedBills(subscriberId);
+  }
+
+  /** Removes every follower item of a subscriber (bills and topics), leaving the profile as it is. */
+  async dropFollows(subscriberId: string, now: Date): Promise<void> {
+    const current = await this.get(subscriberId, now);
+    for (const billNumber of await this.subscribers.listFollowedBills(subscriberId)) {
+      await this.subscribers.unfollow(subscriberId, billNumber);
+    }
+    await this.deleteItems((current?.topics ?? []).map((query) => keys.topicFollower(topicIdForQuery(query), subscriberId)));
+  }
+
   /** Profiles in address order, a page at a time, optionally of one status; expired sign-ups left out. */
   async list(options: { status?: Subscriber['status']; limit: number; cursor?: string; now: Date }): Promise<Page<Subscriber>> {
     const filters = [`attribute_not_exists(#ttl) OR #ttl > :nowSeconds`];

@@ -36,6 +36,16 @@ export const keys = {
   }),
   /** A cool-down: no second action of this kind for this subject until it passes (one confirmation email per N minutes). */
   cooldown: (scope: string, subject: string) => ({ PK: `COOLDOWN#${scope}#${subject}`, SK: 'UNTIL' }),
+  /** A webhook or Slack endpoint: its URL, secrets, status and the bills it follows. */
+  endpoint: (endpointId: string) => ({ PK: `ENDPOINT#${endpointId}`, SK: 'PROFILE' }),
+  /** A delivery attempt due later than SQS can delay a message (15 min); the redrive function re-queues it. */
+  retryDue: (deliveryKey: string) => ({ PK: `RETRY#${deliveryKey}`, SK: 'DUE' }),
+  /** A change waiting for its recipient's next digest; one per (recipient, change), so a change is in one digest. */
+  digestPending: (recipient: string, changeId: string) => ({ PK: `DIGEST#${recipient}`, SK: `PENDING#${changeId}` }),
+  /** Proof that a change went out in a digest: a late duplicate of its pending item is dropped, never resent. */
+  digestSent: (recipient: string, changeId: string) => ({ PK: `DIGEST#${recipient}`, SK: `SENT#${changeId}` }),
+  /** Puts a recipient with pending digest items in the DIGEST_PENDING index, so send-digests finds it without a scan. */
+  digestMarker: (recipient: string) => ({ PK: `DIGEST#${recipient}`, SK: 'MARKER' }),
 } as const;
 
 /** GSI1 partitions. */
@@ -48,6 +58,14 @@ export const gsi1 = {
   topics: 'TOPICS',
   /** Suppressed addresses (sorted by time), for the admin API. */
   suppressions: 'SUPPRESSIONS',
+  /** Webhook and Slack endpoints (sorted by creation time). */
+  endpoints: 'ENDPOINTS',
+  /** The delivery log of one endpoint, newest last in key order (sorted by creation time). */
+  deliveries: (endpointId: string) => `DELIVERIES#${endpointId}`,
+  /** Delivery attempts waiting beyond SQS's longest delay (sorted by due time). */
+  retryDue: 'RETRY_DUE',
+  /** Digest recipients with changes waiting (sorted by recipient). */
+  digestPending: 'DIGEST_PENDING',
 } as const;
 
 export const BILL_PREFIX = 'BILL#';
@@ -55,6 +73,8 @@ export const FOLLOWER_PREFIX = 'FOLLOWER#';
 export const FOLLOWS_PREFIX = 'FOLLOWS#';
 export const CHANGE_PREFIX = 'CHANGE#';
 export const TOPIC_PREFIX = 'TOPIC#';
+export const DIGEST_PENDING_PREFIX = 'PENDING#';
+export const DIGEST_SENT_PREFIX = 'SENT#';
 
 /** The table definition, shared by the local runtime and tests (infra/ declares the same keys in CDK). */
 export function tableDefinition(tableName: string): CreateTableCommandInput {

@@ -1,13 +1,58 @@
-import { signToken, type TokenSecrets } from '../security/signed-token.js';
+import { signToken, verifyToken, type TokenSecrets } from '../security/signed-token.js';
 
 /** The purposes a subscriber link can carry; a token for one purpose never works for another. */
 export const LinkPurpose = { unsubscribe: 'unsubscribe', manage: 'manage', confirm: 'confirm' } as const;
+export type LinkPurpose = (typeof LinkPurpose)[keyof typeof LinkPurpose];
+
+/** A confirmation link lives as long as the unconfirmed sign-up it confirms. */
+export const CONFIRM_LINK_TTL_SECONDS = 7 * 24 * 3600;
+/**
+ * A preferences link grants read and write of one subscription, so it does not live forever; every alert
+ * carries a fresh one, so only a link from a long-silent mailbox runs out.
+ */
+export const MANAGE_LINK_TTL_SECONDS = 90 * 24 * 3600;
 
 /**
  * The signed one-click unsubscribe link of a subscriber. It does not expire: RFC 8058 clients may use it
  * long after the email arrived.
  */
 export function unsubscribeUrl(publicBaseUrl: string, subscriberId: string, secrets: TokenSecrets): string {
-  const token = signToken({ sub: subscriberId, purpose: LinkPurpose.unsubscribe }, secrets);
-  return `${publicBaseUrl.replace(/\/$/, '')}/unsubscribe?token=${token}`;
+  return link(publicBaseUrl, '/unsubscribe', unsubscribeToken(subscriberId, secrets));
+}
+
+/** The token of {@link unsubscribeUrl}, for pages that post to it. */
+export function unsubscribeToken(subscriberId: string, secrets: TokenSecrets): string {
+  return signToken({ sub: subscriberId, purpose: LinkPurpose.unsubscribe }, secrets);
+}
+
+/** The signed link to a subscriber's preferences page, valid {@link MANAGE_LINK_TTL_SECONDS}. */
+export function manageUrl(publicBaseUrl: string, subscriberId: string, secrets: TokenSecrets, now = new Date()): string {
+  return link(publicBaseUrl, '/preferences', manageToken(subscriberId, secrets, now));
+}
+
+/** The token of {@link manageUrl}, also accepted by the JSON self-service API. */
+export function manageToken(subscriberId: string, secrets: TokenSecrets, now = new Date()): string {
+  return signToken({ sub: subscriberId, purpose: LinkPurpose.manage, exp: expiry(now, MANAGE_LINK_TTL_SECONDS) }, secrets);
+}
+
+/** The signed link that confirms a sign-up, valid as long as the sign-up waits. */
+export function confirmUrl(publicBaseUrl: string, subscriberId: string, secrets: TokenSecrets, now = new Date()): string {
+  const token = signToken({ sub: subscriberId, purpose: LinkPurpose.confirm, exp: expiry(now, CONFIRM_LINK_TTL_SECONDS) }, secrets);
+  return link(publicBaseUrl, '/confirm', token);
+}
+
+/**
+ * The subscriber a link token was signed for, if it is genuine, unexpired and of `purpose`.
+ * @throws TokenError saying why it was refused.
+ */
+export function subscriberOfLink(token: string, purpose: LinkPurpose, secrets: TokenSecrets, now = new Date()): string {
+  return verifyToken(token, secrets, { purpose, now }).sub;
+}
+
+function expiry(now: Date, seconds: number): number {
+  return Math.floor(now.getTime() / 1000) + seconds;
+}
+
+function link(publicBaseUrl: string, path: string, token: string): string {
+  return `${publicBaseUrl.replace(/\/$/, '')}${path}?token=${token}`;
 }

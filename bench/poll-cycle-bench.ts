@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { ensureQueues, ensureTable } from '../local/provision.js';
+import { loadConfig } from '../shared/config/config.js';
+import { pollWatchedBills } from '../shared/pipeline/poll-bills.js';
+import { pollDependencies } from '../shared/runtime/dependencies.js';
+
+export interface PollCycleFigures {
+  bills: number;
+  /** First cycle: every page fetched, parsed, diffed and stored as the baseline. */
+  baseline: CycleFigures;
+  /** Second cycle: nothing moved, every page answers 304. */
+  unchanged: CycleFigures;
+  /** Third cycle: one new event on every bill, written, snapshotted and queued. */
+  changed: CycleFigures & { changes: number };
+  peakRssMb: number;
+}
+
+interface CycleFigures {
+  wallMs: number;
+  cpuMs: number;
+  cpuMsPerBill: number;
+}
+
+/**
+ * One poll cycle of `count` bills against the Duma simulator on loopback. The emulators and the simulator run
+ * in a child process: the CPU figures are duma-alerts' own.
+ */
+export async function runPollCycleBench(count = 1000): Promise<PollCycleFigures> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./support/bench-services.ts', import.meta.url).pathname, String(count)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const nextLine = async () => (await lines.next()).value as string;
+  try {
+    const setup = JSON.parse(await nextLine()) as { env: Record<string, string>; simulatorUrl: string; bills: string[] };
+    Object.assign(process.env, setup.env);
+    await ensureTable(new DynamoDBClient({}), 'bench');
+    const queues = await ensureQueues(new SQSClient({ useQueueUrlAsEndpoint: false }), { visibilityTimeoutSeconds: 30, maxReceiveCount: 3 });
+    const config = loadConfig({
+      ...setup.env,
+      TABLE_NAME: 'bench',
+      FAN_OUT_QUEUE_URL: queues.fanOut.url,
+      SOZD_BASE_URL: setup.simulatorUrl,
+      SOZD_MIN_GAP_MS: '0',
+      SOZD_MAX_IN_FLIGHT: '16',
+    });
+    const deps = pollDependencies(config);
+    for (const number of setup.bills) await deps.bills.watch(number);
+
+    let peakRss = 0;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+    const cycle = async () => {
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      const summary = await pollWatchedBills(deps, { concurrency: 16 });
+      const used = process.cpuUsage(cpu);
+      const cpuMs = (used.user + used.system) / 1000;
+      return { summary, figures: { wallMs: Math.round(performance.now() - start), cpuMs: Math.round(cpuMs), cpuMsPerBill: Math.round((cpuMs / count) * 100) / 100 } };
+    };
+    const baseline = await cycle();
+    const unchanged = await cycle();
+    child.stdin!.write('step\n');
+    await nextLine();
+    const changed = await cycle();
+    clearInterval(sampler);
+    return {
+      bills: count,
+      baseline: baseline.figures,
+      unchanged: unchanged.figures,
+      changed: { ...changed.figures, changes: changed.summary.changes },
+      peakRssMb: Math.round(peakRss / 1024 / 1024),
+    };
+  } finally {
+    child.kill();
+    await once(child, 'exit');
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(JSON.stringify(await runPollCycleBench(Number(process.argv[2] ?? 1000)), null, 2));
+}

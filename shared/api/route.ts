@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import type { ApiDependencies } from './api-dependencies.js';
+import type { HttpError } from './http-error.js';
+import type { ApiRequest, ApiResponse } from './http-types.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** How a route reads its body: JSON, an HTML form, or anything at all (RFC 8058 one-click POSTs). */
+export type BodyKind = 'json' | 'form' | 'any';
+
+/** What a route answers, for the OpenAPI document. */
+export interface ResponseSpec {
+  description: string;
+  /** The JSON body's schema; absent for HTML pages and empty answers. */
+  json?: z.ZodType;
+  html?: true;
+}
+
+/** The validated parts of a request, as the handler receives them. */
+export interface RouteContext<P, Q, B> {
+  request: ApiRequest;
+  params: P;
+  query: Q;
+  body: B;
+  deps: ApiDependencies;
+}
+
+/**
+ * One endpoint: its path, the zod schemas of everything it reads (validated before `handle` runs, and the
+ * source of the OpenAPI document), and its handler.
+ */
+export interface Route<P = unknown, Q = unknown, B = unknown> {
+  method: HttpMethod;
+  /** A path template, parameters in braces: `/api/admin/subscriptions/{subscriberId}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  tag: 'pages' | 'subscriptions' | 'admin' | 'meta';
+  /** Admin routes need the `x-api-key` header. */
+  auth?: 'apiKey';
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: { kind: BodyKind; schema: z.ZodType<B> };
+  responses: Record<number, ResponseSpec>;
+  handle(context: RouteContext<P, Q, B>): Promise<ApiResponse>;
+  /** Renders refusals (bad input, bad links) the route's own way: HTML pages answer with a page. */
+  renderError?: (error: HttpError, request: ApiRequest) => ApiResponse;
+}
+
+/** A route of any shape, as the router and the OpenAPI builder hold them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = Route<any, any, any>;
+
+/** Declares a route, inferring the handler's types from its schemas. */
+export function defineRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(route: Route<P, Q, B>): AnyRoute {
+  return route as AnyRoute;
+}

@@ -1,0 +1,114 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Mailer } from '../email/mailer.js';
+import type { TokenSecrets } from '../security/signed-token.js';
+import type { DynamoRateLimitStore, RateLimit } from '../store/rate-limit-store.js';
+import { subscriberIdForEmail, type Subscriber } from '../store/subscriber-store.js';
+import type { ConfirmOutcome, DynamoSubscriptionStore } from '../store/subscription-store.js';
+import type { DynamoSuppressionStore } from '../store/suppression-store.js';
+import { renderConfirmationEmail } from './confirmation-email.js';
+import { CONFIRM_LINK_TTL_SECONDS, confirmUrl } from './subscriber-links.js';
+import type { Preferences } from './subscription-preferences.js';
+
+/** Sign-up limits, all kept in DynamoDB so they hold across Lambda instances. */
+export interface SignupLimits {
+  perClientIp: RateLimit;
+  perAddress: RateLimit;
+  /** At most one confirmation email per address within this many seconds, however often it is asked for. */
+  confirmationCooldownSeconds: number;
+}
+
+export interface SubscriptionDependencies {
+  subscriptions: DynamoSubscriptionStore;
+  suppressions: DynamoSuppressionStore;
+  rateLimits: DynamoRateLimitStore;
+  mailer: Mailer;
+  tokenSecrets: TokenSecrets;
+  publicBaseUrl: string;
+  signupLimits: SignupLimits;
+  now: () => Date;
+  logger: Logger;
+}
+
+export type SignupResult = { kind: 'accepted' } | { kind: 'rate-limited'; retryAfterSeconds: number };
+
+/**
+ * A sign-up: records the preferences as pending and sends one confirmation email. The answer is the same for
+ * a new, pending, active, unsubscribed or suppressed address (no enumeration); only rate limits, which are
+ * about the asker and not the address's state, answer differently.
+ */
+export async function signUp(
+  deps: SubscriptionDependencies,
+  request: { email: string; preferences: Preferences; clientIp: string },
+): Promise<SignupResult> {
+  const now = deps.now();
+  for (const [scope, subject, rule] of [
+    ['signup-ip', request.clientIp, deps.signupLimits.perClientIp],
+    ['signup-address', request.email, deps.signupLimits.perAddress],
+  ] as const) {
+    const decision = await deps.rateLimits.hit(scope, subject, rule, now);
+    if (!decision.allowed) return { kind: 'rate-limited', retryAfterSeconds: decision.retryAfterSeconds };
+  }
+  const subscriberId = subscriberIdForEmail(request.email);
+  if (await deps.suppressions.isSuppressed(subscriberId)) {
+    deps.logger.info('sign-up for a suppressed address ignored', { subscriberId });
+    return { kind: 'accepted' };
+  }
+  const pending = await deps.subscriptions.requestSignup({
+    email: request.email,
+    preferences: request.preferences,
+    at: now,
+    expiresAt: Math.floor(now.getTime() / 1000) + CONFIRM_LINK_TTL_SECONDS,
+  });
+  const mayEmail = await deps.rateLimits.startCooldown(
+    'confirmation-email',
+    subscriberId,
+    deps.signupLimits.confirmationCooldownSeconds,
+    now,
+  );
+  if (!mayEmail) return { kind: 'accepted' };
+  const { messageId } = await deps.mailer.send(
+    renderConfirmationEmail({
+      to: pending.email,
+      language: request.preferences.language,
+      confirmUrl: confirmUrl(deps.publicBaseUrl, subscriberId, deps.tokenSecrets, now),
+    }),
+  );
+  deps.logger.info('confirmation email sent', { subscriberId, messageId });
+  return { kind: 'accepted' };
+}
+
+/** Follows a confirmation link whose token has already been verified for `subscriberId`. */
+export async function confirmSignup(deps: SubscriptionDependencies, subscriberId: string): Promise<ConfirmOutcome> {
+  return deps.subscriptions.confirm(subscriberId, deps.now(), (id) => deps.suppressions.isSuppressed(id));
+}
+
+/** Everything a subscriber's preferences page or the admin API shows. */
+export interface SubscriptionView {
+  subscriber: Subscriber;
+  preferences: Preferences;
+}
+
+/** The subscriber with their preferences, filling the defaults of subscribers made before preferences existed. */
+export async function readSubscription(deps: SubscriptionDependencies, subscriberId: string): Promise<SubscriptionView | undefined> {
+  const subscriber = await deps.subscriptions.get(subscriberId, deps.now());
+  if (!subscriber) return undefined;
+  if (subscriber.status === 'pending') {
+    const pending = await deps.subscriptions.getPendingSignup(subscriberId, deps.now());
+    if (pending) return { subscriber, preferences: pending.preferences };
+  }
+  // A subscriber made by the CLI has follows but no bill list on the profile: the follows are the truth then.
+  const bills = subscriber.bills ?? (await deps.subscriptions.listFollowedBills(subscriberId));
+  return { subscriber, preferences: { ...preferencesOf(subscriber), bills } };
+}
+
+/** The preferences stored on a profile, with defaults for what a CLI-made subscriber lacks. */
+export function preferencesOf(subscriber: Subscriber): Preferences {
+  return {
+    bills: subscriber.bills ?? [],
+    topics: subscriber.topics ?? [],
+    language: subscriber.language,
+    timeZone: subscriber.timeZone ?? 'Europe/Moscow',
+    frequency: subscriber.frequency ?? 'instant',
+    stages: subscriber.stages ?? 'all',
+  };
+}

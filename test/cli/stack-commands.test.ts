@@ -1,0 +1,185 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetQueueAttributesCommand, PurgeQueueCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ensureQueues, ensureTable, type ProvisionedQueue, type QueueName } from '../../local/provision.js';
+import { startLocalServices, type LocalServices } from '../../local/local-services.js';
+import { DEMO_BILLS } from '../../local/simulator/demo-bills.js';
+import { startDumaSimulator, type DumaSimulator } from '../../local/simulator/duma-simulator.js';
+import { createDocumentClient } from '../../shared/aws/clients.js';
+import { run as poll } from '../../shared/cli/poll-command.js';
+import { run as status } from '../../shared/cli/status-command.js';
+import { run as subscribe } from '../../shared/cli/subscribe-command.js';
+import { run as unwatch } from '../../shared/cli/unwatch-command.js';
+import { run as watch } from '../../shared/cli/watch-command.js';
+import { DynamoBillStore } from '../../shared/store/bill-store.js';
+import { DynamoSubscriberStore, subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
+import { captureIo } from './capture-io.js';
+
+const LAW_BILL = '999001-8';
+const RETURNED_BILL = '999002-8';
+const UNKNOWN_BILL = '999009-8';
+
+describe('CLI commands against the local stack', () => {
+  let services: LocalServices;
+  let sqs: SQSClient;
+  let db: DynamoDBClient;
+  let queues: Record<QueueName, ProvisionedQueue>;
+  let simulator: DumaSimulator;
+  let doc: ReturnType<typeof createDocumentClient>;
+  let tableCount = 0;
+  const bills = () => new DynamoBillStore(doc, process.env.TABLE_NAME!);
+  const subscribers = () => new DynamoSubscriberStore(doc, process.env.TABLE_NAME!);
+
+  async function watchedNumbers(): Promise<string[]> {
+    const numbers: string[] = [];
+    for await (const page of bills().listWatched()) numbers.push(...page.map((bill) => bill.number));
+    return numbers.sort();
+  }
+
+  async function depth(url: string): Promise<number> {
+    const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages'] }));
+    return Number(Attributes?.ApproximateNumberOfMessages);
+  }
+
+  beforeAll(async () => {
+    services = await startLocalServices();
+    Object.assign(process.env, services.env);
+    sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
+    db = new DynamoDBClient({});
+    doc = createDocumentClient();
+    queues = await ensureQueues(sqs, { visibilityTimeoutSeconds: 30, maxReceiveCount: 3 });
+    Object.assign(process.env, {
+      FAN_OUT_QUEUE_URL: queues.fanOut.url,
+      EMAIL_QUEUE_URL: queues.email.url,
+      FAN_OUT_DLQ_URL: queues.fanOut.dlqUrl,
+      EMAIL_DLQ_URL: queues.email.dlqUrl,
+      SOZD_MIN_GAP_MS: '0',
+      SOZD_RETRY_ATTEMPTS: '1',
+    });
+  });
+
+  beforeEach(async () => {
+    // A fresh table, empty queues and a simulator at step 0 for each test: no test sees another's data.
+    process.env.TABLE_NAME = `cli-test-${++tableCount}`;
+    await ensureTable(db, process.env.TABLE_NAME);
+    for (const queue of Object.values(queues)) {
+      await sqs.send(new PurgeQueueCommand({ QueueUrl: queue.url }));
+      await sqs.send(new PurgeQueueCommand({ QueueUrl: queue.dlqUrl }));
+    }
+    simulator = await startDumaSimulator({ bills: DEMO_BILLS, pace: { kind: 'manual' } });
+    process.env.SOZD_BASE_URL = simulator.url;
+  });
+
+  afterEach(() => simulator.stop());
+
+  afterAll(async () => {
+    sqs.destroy();
+    db.destroy();
+    doc.destroy();
+    await services.stop();
+  });
+
+  it('watch puts a bill on the watch list and unwatch takes it off', async () => {
+    const watchIo = captureIo();
+    const unwatchIo = captureIo();
+
+    const codes = [
+      await watch([LAW_BILL], watchIo),
+      await watch([RETURNED_BILL], captureIo()),
+      await unwatch([LAW_BILL], unwatchIo),
+    ];
+
+    expect(codes).toEqual([0, 0, 0]);
+    expect(watchIo.out()).toBe('watching 999001-8\n');
+    expect(unwatchIo.out()).toBe('no longer watching 999001-8\n');
+    expect(await watchedNumbers()).toEqual([RETURNED_BILL]);
+  });
+
+  it('subscribe stores the subscriber, follows and watches every bill, and prints the subscriber id', async () => {
+    const io = captureIo();
+    const again = captureIo();
+    const id = subscriberIdForEmail('reader@example.org');
+
+    const code = await subscribe(['--email', ' Reader@Example.org ', '--bill', LAW_BILL, '--bill', RETURNED_BILL, '--lang', 'en'], io);
+    await subscribe(['--email', 'reader@example.org', '--bill', LAW_BILL, '--lang', 'en'], again);
+
+    expect({ code, out: io.out(), again: again.out() }).toEqual({ code: 0, out: `${id}\n`, again: `${id}\n` });
+    const stored = await subscribers().get(id);
+    expect({ email: stored?.email, language: stored?.language, status: stored?.status }).toEqual({
+      email: 'reader@example.org',
+      language: 'en',
+      status: 'active',
+    });
+    expect((await subscribers().listFollowedBills(id)).sort()).toEqual([LAW_BILL, RETURNED_BILL]);
+    const followers: string[] = [];
+    for await (const page of subscribers().listFollowers(LAW_BILL)) followers.push(...page.map((follower) => follower.subscriberId));
+    expect(followers).toEqual([id]);
+    expect(await watchedNumbers()).toEqual([LAW_BILL, RETURNED_BILL]);
+  });
+
+  it('poll prints one line per bill as it finishes and a summary, then queues the changes of the next cycle', async () => {
+    for (const number of [LAW_BILL, RETURNED_BILL, UNKNOWN_BILL]) await watch([number], captureIo());
+    simulator.step();
+    const first = captureIo();
+    const second = captureIo();
+
+    const code = await poll([], first);
+    simulator.step();
+    await poll([], second);
+
+    const firstLines = first.out().trimEnd().split('\n');
+    expect(code).toBe(0);
+    expect(firstLines.slice(0, 3).sort()).toEqual(['999001-8  baseline', '999002-8  baseline', '999009-8  missing']);
+    expect(firstLines[3]).toMatch(/^polled 3 bills in \d+\.\d s: 2 baseline, 1 missing; 0 changes queued$/);
+    expect(firstLines).toHaveLength(4);
+    const secondLines = second.out().trimEnd().split('\n');
+    expect(secondLines.slice(0, 3).sort()).toEqual(['999001-8  changed (1 change)', '999002-8  changed (1 change)', '999009-8  missing']);
+    expect(secondLines[3]).toMatch(/^polled 3 bills in \d+\.\d s: 2 changed, 1 missing; 2 changes queued$/);
+    expect(first.err() + second.err()).toBe('');
+    // One fan-out message per changed bill.
+    expect(await depth(queues.fanOut.url)).toBe(2);
+  });
+
+  it('status shows each bill with its last poll and health, the last poll, and queue depths with a non-empty DLQ flagged', async () => {
+    await watch([LAW_BILL], captureIo());
+    await watch([RETURNED_BILL], captureIo());
+    simulator.step();
+    await poll([], captureIo());
+    const failedAt = '2030-01-01T00:00:00.000Z';
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await bills().recordPollOutcome(RETURNED_BILL, { kind: 'error', at: failedAt, error: 'fetch-network: connect ECONNREFUSED' });
+    }
+    await sqs.send(new SendMessageCommand({ QueueUrl: queues.fanOut.url, MessageBody: '{}' }));
+    for (let message = 0; message < 2; message++) {
+      await sqs.send(new SendMessageCommand({ QueueUrl: queues.email.dlqUrl, MessageBody: '{}' }));
+    }
+    const lawPolledAt = (await bills().get(LAW_BILL))?.health.lastPolledAt;
+    const io = captureIo();
+
+    const code = await status([], io);
+
+    expect(code).toBe(0);
+    expect(io.out()).toBe(
+      [
+        'Watched bills (2):',
+        `  999001-8  polled ${lawPolledAt}  1 event  ok`,
+        `  999002-8  polled ${failedAt}  1 event  error (2 consecutive failures): fetch-network: connect ECONNREFUSED`,
+        `Last poll: ${failedAt}`,
+        'Queues:',
+        '  fan-out     1 waiting / 0 in flight',
+        '  email       0 waiting / 0 in flight',
+        '  fan-out DLQ 0 waiting / 0 in flight',
+        '  email DLQ   2 waiting / 0 in flight  <-- dead letters: messages that failed every retry',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('status says so when nothing is watched', async () => {
+    const io = captureIo();
+
+    await status([], io);
+
+    expect(io.out().split('\n').slice(0, 3)).toEqual(['Watched bills (0):', '  none: add one with duma-alerts watch <number>', 'Last poll: never']);
+  });
+});

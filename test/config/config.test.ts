@@ -1,0 +1,48 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../shared/config/config.js';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+
+    expect(config.tableName).toBe('duma-alerts');
+    expect(config.sozd.baseUrl).toBe('https://sozd.duma.gov.ru');
+    expect(config.schedules.pollBills).toBe('*/10 * * * *');
+    expect(config.sozd.proxyUrl).toBeUndefined();
+  });
+
+  it('reads the environment, which wins over the config file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'config-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ sozd: { proxyUrl: 'http://file-proxy:3128', timeoutMs: 5000 } }));
+
+    const config = loadConfig({ DUMA_ALERTS_CONFIG: file, DUMA_PROXY_URL: 'http://user:pw@ru-proxy:3128', TOKEN_SECRETS: `${'a'.repeat(32)}, ${'b'.repeat(32)}` });
+
+    expect(config.sozd.proxyUrl).toBe('http://user:pw@ru-proxy:3128');
+    expect(config.sozd.timeoutMs).toBe(5000);
+    expect(config.tokenSecrets).toEqual(['a'.repeat(32), 'b'.repeat(32)]);
+  });
+
+  it('names each bad field and its variable', () => {
+    expect(() => loadConfig({ DUMA_PROXY_URL: 'not a url', POLL_BILLS_SCHEDULE: 'often', SOZD_TIMEOUT_MS: '-1' })).toThrow(ConfigError);
+    try {
+      loadConfig({ DUMA_PROXY_URL: 'not a url', POLL_BILLS_SCHEDULE: 'often', SOZD_TIMEOUT_MS: '-1' });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('sozd.proxyUrl (DUMA_PROXY_URL)');
+      expect(message).toContain('schedules.pollBills (POLL_BILLS_SCHEDULE)');
+      expect(message).toContain('sozd.timeoutMs (SOZD_TIMEOUT_MS)');
+    }
+  });
+
+  it('refuses a config file that is not JSON, naming the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'config-'));
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '{ nope');
+
+    expect(() => loadConfig({ DUMA_ALERTS_CONFIG: file })).toThrow(new RegExp(`${file.replace(/[/.]/g, '\\$&')} is not a JSON object`));
+  });
+});
