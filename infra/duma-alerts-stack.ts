@@ -11,7 +11,6 @@ import type { ServiceResources } from './constructs/service-function.js';
 import { Sources } from './constructs/sources.js';
 import { Storage } from './constructs/storage.js';
 import { FUNCTION_CATALOG, type FunctionSpec } from './function-catalog.js';
-import { suppressAcceptedNagFindings } from './nag-suppressions.js';
 import type { Parameters } from './parameters.js';
 
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,6 +59,5 @@ export class DumaAlertsStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'The HTTP API (sign-up pages, preferences, admin)' });
     new CfnOutput(this, 'TableName', { value: storage.table.tableName });
     new CfnOutput(this, 'TokenSigningKeyArn', { value: secrets.references.tokenSecrets!.id });
-    suppressAcceptedNagFindings(this);
   }
 }

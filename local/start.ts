@@ -20,6 +20,8 @@ const DEMO_SUBSCRIBERS = [
 ];
 
 async function main(): Promise<void> {
+  // Node 20 is supported here; the SDK's notice about its future Node 22 floor is noise on every start.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false } } });
   const demo = values.demo ?? false;
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -81,6 +81,10 @@ export class ServiceFunction extends Construct {
       ...options,
     });
     for (const statement of policyFor(spec, resources)) role.addToPolicy(statement);
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'Node.js 22 is the runtime the service is built and tested for (package.json engines, esbuild target node22); it moves with them.',
+    });
   }
 }
 

@@ -50,6 +50,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     loadLocalEnv(process.env, process.cwd());
+    // stderr carries our one-line errors; the SDK's multi-line notice about its future Node versions is not one.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     return await command.run(rest, io);
   } catch (error) {
     io.stderr.write(`duma-alerts: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);

@@ -21,7 +21,11 @@ function healthText(health: SourceHealth): string {
 
 /** One watched bill: `number  polled <time|never>  <n> events  <health>`. */
 export function formatBillStatus(record: BillRecord): string {
-  const events = record.bill ? plural(record.bill.events.length, 'event') : 'no snapshot';
+  const events = record.bill
+    ? plural(record.bill.events.length, 'event')
+    : record.missingAtSource
+      ? 'not at the source yet'
+      : 'no snapshot';
   return `  ${record.number}  polled ${record.health.lastPolledAt ?? 'never'}  ${events}  ${healthText(record.health)}`;
 }
 

@@ -2,6 +2,27 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const url = z.string().url();
+
+/** A news feed to poll: its stable id (part of every item's key, so never renamed), address, language and label. */
+export const FeedConfigSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a feed id is 1–40 lower-case letters, digits and dashes'),
+  url,
+  language: z.enum(['ru', 'en']),
+  label: z.string().min(1).max(100),
+});
+export type FeedConfig = z.infer<typeof FeedConfigSchema>;
+
+/** The feeds of the issue: the Duma's news, the Duma API's search feed of new bills, and news in English and Russian. */
+export const DEFAULT_FEEDS: FeedConfig[] = [
+  { id: 'duma-news', url: 'http://duma.gov.ru/news/rss/', language: 'ru', label: 'Государственная Дума: новости' },
+  { id: 'duma-api-bills', url: 'http://api.duma.gov.ru/api/search.rss', language: 'ru', label: 'Государственная Дума: новые законопроекты' },
+  { id: 'moscow-times-en', url: 'https://www.themoscowtimes.com/rss/news', language: 'en', label: 'The Moscow Times' },
+  { id: 'moscow-times-ru', url: 'https://ru.themoscowtimes.com/rss/news', language: 'ru', label: 'The Moscow Times (рус.)' },
+  { id: 'meduza-en', url: 'https://meduza.io/rss/en/all', language: 'en', label: 'Meduza' },
+  { id: 'meduza-ru', url: 'https://meduza.io/rss/all', language: 'ru', label: 'Медуза' },
+  { id: 'tass-en', url: 'https://tass.com/rss/v2.xml', language: 'en', label: 'TASS' },
+  { id: 'tass-ru', url: 'https://tass.ru/rss/v2.xml', language: 'ru', label: 'ТАСС' },
+];
 const positiveInt = z.coerce.number().int().positive();
 const cron = z
   .string()
@@ -47,6 +68,20 @@ export const ConfigSchema = z.object({
   schedules: z.object({
     pollBills: cron.default('*/10 * * * *'),
     sweep: cron.default('*/2 * * * *'),
+    pollFeeds: cron.default('*/15 * * * *'),
+  }),
+  /** News feeds to poll; ids must be unique, since an item is known by its feed id and its own key. */
+  feeds: z
+    .array(FeedConfigSchema)
+    .refine((feeds) => new Set(feeds.map((feed) => feed.id)).size === feeds.length, 'feed ids must be unique')
+    .default(DEFAULT_FEEDS),
+  /** Feed fetching: the same polite fetcher as sozd (its proxy and User-Agent), with limits for feeds. */
+  feedFetch: z.object({
+    timeoutMs: positiveInt.default(20_000),
+    /** parseFeed refuses more than 5 MiB anyway; the fetcher stops reading there. */
+    maxBytes: positiveInt.default(5 * 1024 * 1024),
+    minGapMsPerHost: z.coerce.number().int().nonnegative().default(1_000),
+    retryAttempts: z.coerce.number().int().min(1).max(10).default(2),
   }),
   /** A change that was written but not queued for this long is re-queued by the sweeper. */
   sweepGraceSeconds: positiveInt.default(60),
@@ -74,6 +109,12 @@ const ENV_FIELDS: Record<string, string> = {
   SOZD_RETRY_ATTEMPTS: 'sozd.retryAttempts',
   POLL_BILLS_SCHEDULE: 'schedules.pollBills',
   SWEEP_SCHEDULE: 'schedules.sweep',
+  POLL_FEEDS_SCHEDULE: 'schedules.pollFeeds',
+  FEEDS: 'feeds',
+  FEED_TIMEOUT_MS: 'feedFetch.timeoutMs',
+  FEED_MAX_BYTES: 'feedFetch.maxBytes',
+  FEED_MIN_GAP_MS: 'feedFetch.minGapMsPerHost',
+  FEED_RETRY_ATTEMPTS: 'feedFetch.retryAttempts',
   SWEEP_GRACE_SECONDS: 'sweepGraceSeconds',
 };
 const FIELD_ENV = Object.fromEntries(Object.entries(ENV_FIELDS).map(([env, field]) => [field, env]));
@@ -92,9 +133,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   for (const [name, field] of Object.entries(ENV_FIELDS)) {
     const value = env[name];
     if (value === undefined || value === '') continue;
-    setPath(raw, field, name === 'TOKEN_SECRETS' ? value.split(',').map((s) => s.trim()) : value);
+    setPath(raw, field, parseEnvValue(name, value));
   }
-  for (const key of ['queues', 'email', 'sozd', 'schedules']) raw[key] ??= {};
+  for (const key of ['queues', 'email', 'sozd', 'schedules', 'feedFetch']) raw[key] ??= {};
   const parsed = ConfigSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
@@ -103,6 +144,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return `${field || '(root)'}${variable ? ` (${variable})` : ''}: ${issue.message}`;
   });
   throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+}
+
+/** Most variables are one value; TOKEN_SECRETS is a comma list and FEEDS a JSON array of feeds. */
+function parseEnvValue(name: string, value: string): unknown {
+  if (name === 'TOKEN_SECRETS') return value.split(',').map((s) => s.trim());
+  if (name !== 'FEEDS') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: feeds (FEEDS) is not JSON: ${(error as Error).message}`);
+  }
 }
 
 function readConfigFile(path: string): Record<string, unknown> {

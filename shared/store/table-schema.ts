@@ -46,6 +46,14 @@ export const keys = {
   digestSent: (recipient: string, changeId: string) => ({ PK: `DIGEST#${recipient}`, SK: `SENT#${changeId}` }),
   /** Puts a recipient with pending digest items in the DIGEST_PENDING index, so send-digests finds it without a scan. */
   digestMarker: (recipient: string) => ({ PK: `DIGEST#${recipient}`, SK: 'MARKER' }),
+  /** A news feed's polling state: validators for the conditional GET, whether its baseline is taken, its health. */
+  feed: (feedId: string) => ({ PK: `FEED#${feedId}`, SK: 'STATE' }),
+  /** A news item seen in a feed, once; its id is a hash of the feed id and the item's key. */
+  newsItem: (newsId: string) => ({ PK: `NEWS#${newsId}`, SK: 'ITEM' }),
+  /** A news item that mentions a bill, kept with the bill for its page and its digest entry. */
+  billNews: (billNumber: string, newsId: string) => ({ PK: `BILL#${billNumber}`, SK: `NEWS#${newsId}` }),
+  /** A topic match or an "in the news" alert, written once under its deterministic id. */
+  alert: (alertId: string) => ({ PK: `ALERT#${alertId}`, SK: 'ALERT' }),
 } as const;
 
 /** GSI1 partitions. */
@@ -66,6 +74,8 @@ export const gsi1 = {
   retryDue: 'RETRY_DUE',
   /** Digest recipients with changes waiting (sorted by recipient). */
   digestPending: 'DIGEST_PENDING',
+  /** News items recorded but not yet matched and alerted (sorted by when seen); emptied by every feed poll. */
+  newsOutbox: 'NEWS_OUTBOX',
 } as const;
 
 export const BILL_PREFIX = 'BILL#';
@@ -73,6 +83,7 @@ export const FOLLOWER_PREFIX = 'FOLLOWER#';
 export const FOLLOWS_PREFIX = 'FOLLOWS#';
 export const CHANGE_PREFIX = 'CHANGE#';
 export const TOPIC_PREFIX = 'TOPIC#';
+export const NEWS_PREFIX = 'NEWS#';
 export const DIGEST_PENDING_PREFIX = 'PENDING#';
 export const DIGEST_SENT_PREFIX = 'SENT#';
 

@@ -143,6 +143,7 @@ describe('CLI commands against the local stack', () => {
   it('status shows each bill with its last poll and health, the last poll, and queue depths with a non-empty DLQ flagged', async () => {
     await watch([LAW_BILL], captureIo());
     await watch([RETURNED_BILL], captureIo());
+    await watch([UNKNOWN_BILL], captureIo());
     simulator.step();
     await poll([], captureIo());
     const failedAt = '2030-01-01T00:00:00.000Z';
@@ -154,6 +155,7 @@ describe('CLI commands against the local stack', () => {
       await sqs.send(new SendMessageCommand({ QueueUrl: queues.email.dlqUrl, MessageBody: '{}' }));
     }
     const lawPolledAt = (await bills().get(LAW_BILL))?.health.lastPolledAt;
+    const unknownPolledAt = (await bills().get(UNKNOWN_BILL))?.health.lastPolledAt;
     const io = captureIo();
 
     const code = await status([], io);
@@ -161,9 +163,10 @@ describe('CLI commands against the local stack', () => {
     expect(code).toBe(0);
     expect(io.out()).toBe(
       [
-        'Watched bills (2):',
+        'Watched bills (3):',
         `  999001-8  polled ${lawPolledAt}  1 event  ok`,
         `  999002-8  polled ${failedAt}  1 event  error (2 consecutive failures): fetch-network: connect ECONNREFUSED`,
+        `  999009-8  polled ${unknownPolledAt}  not at the source yet  ok`,
         `Last poll: ${failedAt}`,
         'Queues:',
         '  fan-out     1 waiting / 0 in flight',

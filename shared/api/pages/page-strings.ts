@@ -1,0 +1,209 @@
+import type { Language } from '../../bill/stages.js';
+
+/** Every word the web pages say, in one language. */
+export interface PageStrings {
+  siteName: string;
+  otherLanguage: { code: Language; label: string };
+  skipToContent: string;
+  errorSummary: string;
+  fields: {
+    email: string;
+    emailHint: string;
+    bills: string;
+    billsHint: string;
+    topics: string;
+    topicsHint: string;
+    language: string;
+    timeZone: string;
+    timeZoneHint: string;
+    frequency: string;
+    frequencies: Record<'instant' | 'daily' | 'weekly', string>;
+    stages: string;
+    allStages: string;
+    chosenStages: string;
+  };
+  languages: Record<Language, string>;
+  signup: { title: string; intro: string; submit: string; followSomething: string };
+  checkEmail: { title: string; body: string; again: string };
+  confirm: { title: string; body(email: string): string; submit: string };
+  confirmed: { title: string; body: string; manage: string };
+  preferences: {
+    title: string;
+    intro(email: string): string;
+    save: string;
+    saved: string;
+    resubscribe: string;
+    unsubscribedNotice: string;
+    pendingNotice: string;
+    suppressedNotice: string;
+    leaveTitle: string;
+    leaveAll: string;
+  };
+  unsubscribe: { title: string; body(email: string): string; submit: string; doneTitle: string; doneBody: string };
+  errors: {
+    badLinkTitle: string;
+    badLink: string;
+    expiredLink: string;
+    expiredSignup: string;
+    suppressed: string;
+    formExpired: string;
+    tooManyRequests: string;
+    badRequest: string;
+    signupAgain: string;
+  };
+}
+
+const EN: PageStrings = {
+  siteName: 'duma-alerts',
+  otherLanguage: { code: 'ru', label: 'Русский' },
+  skipToContent: 'Skip to content',
+  errorSummary: 'Please correct the following:',
+  fields: {
+    email: 'Email address',
+    emailHint: 'We send one confirmation email; nothing else until you confirm.',
+    bills: 'Bills to follow',
+    billsHint: 'One bill number per line, e.g. 1075342-8.',
+    topics: 'Topics to follow',
+    topicsHint: 'One query per line: words, "exact phrases", AND, OR, NOT, parentheses.',
+    language: 'Language of the emails',
+    timeZone: 'Time zone',
+    timeZoneHint: 'An IANA name such as Europe/Moscow or Asia/Yekaterinburg; digests arrive in your morning.',
+    frequency: 'How often',
+    frequencies: { instant: 'Each change as it happens', daily: 'A daily digest', weekly: 'A weekly digest' },
+    stages: 'Which stage changes matter',
+    allStages: 'All stages',
+    chosenStages: 'Only these stages:',
+  },
+  languages: { ru: 'Russian', en: 'English' },
+  signup: {
+    title: 'Follow State Duma bills',
+    intro: 'Get an email when a bill you follow changes: exactly what changed, old → new.',
+    submit: 'Subscribe',
+    followSomething: 'Follow at least one bill or topic.',
+  },
+  checkEmail: {
+    title: 'Check your email',
+    body: 'If this address can receive our email, a confirmation link is on its way. Follow it within 7 days to start receiving alerts.',
+    again: 'Back to the sign-up form',
+  },
+  confirm: {
+    title: 'Confirm your subscription',
+    body: (email) => `Confirm that ${email} should receive duma-alerts emails.`,
+    submit: 'Confirm subscription',
+  },
+  confirmed: {
+    title: 'Subscription confirmed',
+    body: 'You will receive alerts for what you follow. Every email has a link to change your preferences or to unsubscribe.',
+    manage: 'Change your preferences',
+  },
+  preferences: {
+    title: 'Your preferences',
+    intro: (email) => `Alerts for ${email}.`,
+    save: 'Save preferences',
+    saved: 'Your preferences are saved.',
+    resubscribe: 'Subscribe again with these preferences',
+    unsubscribedNotice: 'You are unsubscribed and receive no emails. Saving will subscribe you again.',
+    pendingNotice: 'This subscription is not confirmed yet: follow the link in the confirmation email.',
+    suppressedNotice: 'Email to this address bounced or was reported as spam, so we no longer send any.',
+    leaveTitle: 'Leave',
+    leaveAll: 'Unsubscribe from everything',
+  },
+  unsubscribe: {
+    title: 'Unsubscribe',
+    body: (email) => `Stop all duma-alerts emails to ${email}?`,
+    submit: 'Unsubscribe',
+    doneTitle: 'You are unsubscribed',
+    doneBody: 'You will receive no more emails from duma-alerts.',
+  },
+  errors: {
+    badLinkTitle: 'This link does not work',
+    badLink: 'The link is incomplete or was changed. Copy the whole link from the email and try again.',
+    expiredLink: 'The link has expired. Sign up again to get a fresh one.',
+    expiredSignup: 'This sign-up has expired or was already used. Sign up again to get a fresh link.',
+    suppressed: 'Email to this address bounced or was reported as spam, so we cannot subscribe it.',
+    formExpired: 'The form expired. Please reload the page and send it again.',
+    tooManyRequests: 'Too many requests. Please wait a while and try again.',
+    badRequest: 'The request could not be understood.',
+    signupAgain: 'Go to the sign-up form',
+  },
+};
+
+const RU: PageStrings = {
+  siteName: 'duma-alerts',
+  otherLanguage: { code: 'en', label: 'English' },
+  skipToContent: 'Перейти к содержанию',
+  errorSummary: 'Исправьте, пожалуйста:',
+  fields: {
+    email: 'Адрес электронной почты',
+    emailHint: 'Мы пришлём одно письмо для подтверждения и ничего больше, пока вы не подтвердите.',
+    bills: 'Законопроекты',
+    billsHint: 'Один номер на строку, например 1075342-8.',
+    topics: 'Темы',
+    topicsHint: 'Один запрос на строку: слова, "точные фразы", И, ИЛИ, НЕ, скобки.',
+    language: 'Язык писем',
+    timeZone: 'Часовой пояс',
+    timeZoneHint: 'Название IANA, например Europe/Moscow или Asia/Yekaterinburg; дайджесты приходят утром по вашему времени.',
+    frequency: 'Как часто',
+    frequencies: { instant: 'Каждое изменение сразу', daily: 'Ежедневный дайджест', weekly: 'Еженедельный дайджест' },
+    stages: 'Какие стадии важны',
+    allStages: 'Все стадии',
+    chosenStages: 'Только эти стадии:',
+  },
+  languages: { ru: 'Русский', en: 'Английский' },
+  signup: {
+    title: 'Следите за законопроектами Госдумы',
+    intro: 'Письмо, когда законопроект, за которым вы следите, меняется: что именно изменилось, было → стало.',
+    submit: 'Подписаться',
+    followSomething: 'Выберите хотя бы один законопроект или тему.',
+  },
+  checkEmail: {
+    title: 'Проверьте почту',
+    body: 'Если на этот адрес можно доставить наше письмо, ссылка для подтверждения уже в пути. Перейдите по ней в течение 7 дней, чтобы получать уведомления.',
+    again: 'Вернуться к форме подписки',
+  },
+  confirm: {
+    title: 'Подтвердите подписку',
+    body: (email) => `Подтвердите, что на адрес ${email} нужно присылать письма duma-alerts.`,
+    submit: 'Подтвердить подписку',
+  },
+  confirmed: {
+    title: 'Подписка подтверждена',
+    body: 'Вы будете получать уведомления о том, за чем следите. В каждом письме есть ссылка, чтобы изменить настройки или отписаться.',
+    manage: 'Изменить настройки',
+  },
+  preferences: {
+    title: 'Ваши настройки',
+    intro: (email) => `Уведомления для ${email}.`,
+    save: 'Сохранить настройки',
+    saved: 'Настройки сохранены.',
+    resubscribe: 'Подписаться снова с этими настройками',
+    unsubscribedNotice: 'Вы отписаны и не получаете писем. Сохранение подпишет вас снова.',
+    pendingNotice: 'Подписка ещё не подтверждена: перейдите по ссылке из письма с подтверждением.',
+    suppressedNotice: 'Письма на этот адрес не доставлялись или были помечены как спам, поэтому мы больше ничего не отправляем.',
+    leaveTitle: 'Отписка',
+    leaveAll: 'Отписаться от всего',
+  },
+  unsubscribe: {
+    title: 'Отписка',
+    body: (email) => `Больше не присылать письма duma-alerts на адрес ${email}?`,
+    submit: 'Отписаться',
+    doneTitle: 'Вы отписаны',
+    doneBody: 'Писем от duma-alerts больше не будет.',
+  },
+  errors: {
+    badLinkTitle: 'Ссылка не работает',
+    badLink: 'Ссылка неполная или изменена. Скопируйте её из письма целиком и попробуйте снова.',
+    expiredLink: 'Срок действия ссылки истёк. Подпишитесь снова, чтобы получить новую.',
+    expiredSignup: 'Эта заявка на подписку истекла или уже подтверждена. Подпишитесь снова, чтобы получить новую ссылку.',
+    suppressed: 'Письма на этот адрес не доставлялись или были помечены как спам, поэтому подписать его нельзя.',
+    formExpired: 'Форма устарела. Обновите страницу и отправьте её снова.',
+    tooManyRequests: 'Слишком много запросов. Подождите немного и попробуйте снова.',
+    badRequest: 'Запрос не удалось разобрать.',
+    signupAgain: 'К форме подписки',
+  },
+};
+
+/** The pages' words in a language. */
+export function pageStrings(language: Language): PageStrings {
+  return language === 'ru' ? RU : EN;
+}

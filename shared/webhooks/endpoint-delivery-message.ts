@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { BillNumberSchema } from '../bill/bill.js';
+import { MAX_DELIVERY_ATTEMPTS } from './retry-schedule.js';
+import { EndpointKindSchema } from './endpoint.js';
+
+/**
+ * A message on the webhook or Slack queue: one attempt of one delivery (endpoint, change). `attempt` is 1-based and
+ * part of the claim, so a duplicate of an attempt already made is dropped rather than sent twice.
+ */
+export const EndpointDeliveryMessageSchema = z.discriminatedUnion('event', [
+  z.object({
+    event: z.literal('bill.changed'),
+    channel: EndpointKindSchema,
+    endpointId: z.string().min(1),
+    billNumber: BillNumberSchema,
+    changeId: z.string().min(1),
+    attempt: z.number().int().min(1).max(MAX_DELIVERY_ATTEMPTS),
+  }),
+  z.object({
+    event: z.literal('ping'),
+    channel: EndpointKindSchema,
+    endpointId: z.string().min(1),
+    /** `ping_<uuid>`: a test event has its own delivery record, like a change. */
+    changeId: z.string().regex(/^ping_[0-9a-f-]{36}$/),
+    /** When the test was asked for: the payload's timestamp, identical on every retry. */
+    requestedAt: z.string().datetime({ offset: true }),
+    attempt: z.number().int().min(1).max(MAX_DELIVERY_ATTEMPTS),
+  }),
+]);
+export type EndpointDeliveryMessage = z.infer<typeof EndpointDeliveryMessageSchema>;
