@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { BillNumberSchema, billUrl } from '../bill/bill.js';
 import type { Config } from '../config/config.js';
 import { createSozdFetcher } from '../runtime/dependencies.js';
+import { decodePage } from '../sozd/sozd-http-source.js';
 import { UsageError } from './usage-error.js';
 
 /** A page to parse and the address it stands for (absent for a file: the parser then uses the canonical one). */
@@ -31,8 +32,7 @@ async function fetchPage(url: string, config: Config): Promise<PageText> {
     // No validators are sent, so the only success is a fetched body.
     const page = await fetcher.get(url);
     if (page.kind !== 'fetched') throw new Error(`${url}: unexpected ${page.kind} answer to an unconditional GET`);
-    // sozd serves UTF-8; the poller honours other charsets, a one-off look at a page need not.
-    return { html: new TextDecoder().decode(page.body), url: page.finalUrl };
+    return { html: decodePage(page.body, page.contentType), url: page.finalUrl };
   } finally {
     await fetcher.close();
   }

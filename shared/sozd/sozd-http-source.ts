@@ -19,7 +19,7 @@ export function createSozdHttpSource(fetcher: PoliteFetcher, baseUrl: string): B
           previousHash: validators.contentHash,
         });
         if (page.kind !== 'fetched') return { kind: 'unchanged' };
-        const bill = parseBillPage(new TextDecoder(charsetOf(page.contentType)).decode(page.body), { url });
+        const bill = parseBillPage(decodePage(page.body, page.contentType), { url });
         return { kind: 'parsed', bill, contentHash: page.hash, etag: page.etag, lastModified: page.lastModified };
       } catch (error) {
         if (error instanceof FetchError && error.reason === 'not-found') return { kind: 'missing' };
@@ -32,7 +32,11 @@ export function createSozdHttpSource(fetcher: PoliteFetcher, baseUrl: string): B
   };
 }
 
-/** sozd serves UTF-8; a charset the header names is honoured, an unknown one falls back to UTF-8. */
+/** A page's text: sozd serves UTF-8; a charset the header names is honoured, an unknown one falls back to UTF-8. */
+export function decodePage(body: Uint8Array, contentType: string | undefined): string {
+  return new TextDecoder(charsetOf(contentType)).decode(body);
+}
+
 function charsetOf(contentType: string | undefined): string {
   const charset = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1];
   try {

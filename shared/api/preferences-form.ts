@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { EmailAddressSchema } from '../store/subscriber-store.js';
+import { DEFAULT_TIME_ZONE, followsNothing, PreferencesSchema, type Preferences } from '../subscriptions/subscription-preferences.js';
+
+const text = (max: number) => z.string().max(max).optional();
+
+/**
+ * The fields of the sign-up and preferences forms as the browser sends them (urlencoded text). What they
+ * mean is checked afterwards by {@link readPreferencesForm}, so a mistake re-renders the form, not an error page.
+ */
+export const PreferencesFormSchema = z.object({
+  email: text(320),
+  /** Bill numbers, one per line (commas and spaces also separate). */
+  bills: text(20_000),
+  /** Topic queries, one per line. */
+  topics: text(30_000),
+  language: text(10),
+  timeZone: text(100),
+  frequency: text(20),
+  /** `all`, or `chosen` to use the `stages` checkboxes. */
+  stageMode: text(10),
+  stages: z.union([z.string().max(10), z.array(z.string().max(10)).max(50)]).optional(),
+  csrf: text(4096),
+});
+export type PreferencesFormFields = z.infer<typeof PreferencesFormSchema>;
+
+/** What the form shows: the values as typed, so a form with a mistake comes back as the person left it. */
+export interface PreferencesFormValues {
+  email: string;
+  bills: string;
+  topics: string;
+  language: string;
+  timeZone: string;
+  frequency: string;
+  stageMode: 'all' | 'chosen';
+  stages: string[];
+}
+
+/** Form field name → the first problem with it. */
+export type FormErrors = Partial<Record<keyof PreferencesFormValues, string>>;
+
+export type FormReading =
+  | { ok: true; email: string; preferences: Preferences; values: PreferencesFormValues }
+  | { ok: false; errors: FormErrors; values: PreferencesFormValues };
+
+/** The form's values for stored preferences. */
+export function formValuesOf(preferences: Preferences, email = ''): PreferencesFormValues {
+  return {
+    email,
+    bills: preferences.bills.join('\n'),
+    topics: preferences.topics.join('\n'),
+    language: preferences.language,
+    timeZone: preferences.timeZone,
+    frequency: preferences.frequency,
+    stageMode: preferences.stages === 'all' ? 'all' : 'chosen',
+    stages: preferences.stages === 'all' ? [] : preferences.stages.map(String),
+  };
+}
+
+/**
+ * Reads the sign-up (`withEmail`) or preferences form into preferences, or the errors by field.
+ * Sign-up must follow something; the preferences page may follow nothing (and stay subscribed).
+ */
+export function readPreferencesForm(
+  fields: PreferencesFormFields,
+  options: { withEmail: boolean; followSomethingMessage: string },
+): FormReading {
+  const values: PreferencesFormValues = {
+    email: fields.email?.trim() ?? '',
+    bills: fields.bills ?? '',
+    topics: fields.topics ?? '',
+    language: fields.language ?? 'ru',
+    timeZone: fields.timeZone?.trim() || DEFAULT_TIME_ZONE,
+    frequency: fields.frequency ?? 'instant',
+    stageMode: fields.stageMode === 'chosen' ? 'chosen' : 'all',
+    stages: fields.stages === undefined ? [] : Array.isArray(fields.stages) ? fields.stages : [fields.stages],
+  };
+  const errors: FormErrors = {};
+  const email = options.withEmail ? EmailAddressSchema.safeParse(values.email) : undefined;
+  if (email && !email.success) errors.email = email.error.issues[0]?.message ?? 'invalid';
+
+  const bills = values.bills.split(/[\s,;]+/).filter(Boolean);
+  const topics = values.topics.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const parsed = PreferencesSchema.safeParse({
+    bills,
+    topics,
+    language: values.language,
+    timeZone: values.timeZone,
+    frequency: values.frequency,
+    stages: values.stageMode === 'all' ? 'all' : values.stages.map(Number),
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [field, index] = issue.path as [keyof PreferencesFormValues, number | undefined];
+      const list = field === 'bills' ? bills : field === 'topics' ? topics : undefined;
+      const subject = typeof index === 'number' && list?.[index] !== undefined ? `“${list[index]}”: ` : '';
+      errors[field] ??= `${subject}${issue.message}`;
+    }
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors, values };
+  if (options.withEmail && followsNothing(parsed.data)) {
+    return { ok: false, errors: { bills: options.followSomethingMessage }, values };
+  }
+  return { ok: true, email: email?.success ? email.data : '', preferences: parsed.data, values };
+}

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { FeedItemSchema } from '../feeds/feed-item.js';
+import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
+import { GSI1, gsi1, keys, NEWS_PREFIX } from './table-schema.js';
+
+/** A news item as recorded: the feed item, which feed it came from, and when it was first seen. */
+export const StoredNewsItemSchema = FeedItemSchema.extend({
+  newsId: z.string().min(1),
+  feedId: z.string().min(1),
+  feedLabel: z.string().min(1),
+  language: z.enum(['ru', 'en']),
+  seenAt: z.iso.datetime(),
+});
+export type StoredNewsItem = z.infer<typeof StoredNewsItemSchema>;
+
+/**
+ * The id of an item within its feed: the same key in two feeds is two items (a guid is only unique in its feed),
+ * hashed because keys are arbitrary strings (long URLs) and become part of other keys.
+ */
+export function newsIdFor(feedId: string, itemKey: string): string {
+  return `n${createHash('sha256').update(`${feedId}\n${itemKey}`).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * News items, each written once. An item that must still be matched and alerted waits in the news outbox
+ * (GSI1 NEWS_OUTBOX) until that is done, so a poll that crashes half-way leaves it for the next poll.
+ */
+export interface NewsStore {
+  /** Writes the item unless it exists; with `alert` it also enters the outbox. True when this call wrote it. */
+  putIfAbsent(item: StoredNewsItem, options: { alert: boolean }): Promise<boolean>;
+  get(newsId: string): Promise<StoredNewsItem | undefined>;
+  /** Items in the outbox, oldest first, a page at a time. */
+  listPending(): AsyncIterable<StoredNewsItem[]>;
+  /** Takes the item out of the outbox once every alert it makes is queued. */
+  markProcessed(newsId: string, at: string): Promise<void>;
+  /** Records that the item mentions the bill (BILL#n/NEWS#id), for the bill's page and digest entry. */
+  linkToBill(billNumber: string, item: StoredNewsItem): Promise<void>;
+  listForBill(billNumber: string): AsyncIterable<StoredNewsItem[]>;
+  /** Whether the subscriber wants "in the news" alerts: the profile's `newsAlerts`, on unless it is false. */
+  newsAlertsOn(subscriberId: string): Promise<boolean>;
+}
+
+/** NewsStore on the single DynamoDB table. */
+export class DynamoNewsStore implements NewsStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async putIfAbsent(item: StoredNewsItem, options: { alert: boolean }): Promise<boolean> {
+    const outbox = options.alert ? { GSI1PK: gsi1.newsOutbox, GSI1SK: `${item.seenAt}#${item.newsId}` } : {};
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.newsItem(item.newsId), ...outbox, item },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async get(newsId: string): Promise<StoredNewsItem | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.newsItem(newsId) }));
+    return Item ? StoredNewsItemSchema.parse(Item.item) : undefined;
+  }
+
+  async *listPending(): AsyncIterable<StoredNewsItem[]> {
+    const pages = queryAll<{ item: unknown }>(this.db, {
+      TableName: this.tableName,
+      IndexName: GSI1,
+      KeyConditionExpression: 'GSI1PK = :outbox',
+      ExpressionAttributeValues: { ':outbox': gsi1.newsOutbox },
+    });
+    for await (const page of pages) yield page.map((stored) => StoredNewsItemSchema.parse(stored.item));
+  }
+
+  async markProcessed(newsId: string, at: string): Promise<void> {
+    await this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.newsItem(newsId),
+          UpdateExpression: 'SET processedAt = :at REMOVE GSI1PK, GSI1SK',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      )
+      .catch(ignoreConditionFailure);
+  }
+
+  async linkToBill(billNumber: string, item: StoredNewsItem): Promise<void> {
+    await this.db.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...keys.billNews(billNumber, item.newsId), billNumber, item } }),
+    );
+  }
+
+  async *listForBill(billNumber: string): AsyncIterable<StoredNewsItem[]> {
+    const pages = queryAll<{ item: unknown }>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.bill(billNumber).PK, ':prefix': NEWS_PREFIX },
+    });
+    for await (const page of pages) yield page.map((stored) => StoredNewsItemSchema.parse(stored.item));
+  }
+
+  async newsAlertsOn(subscriberId: string): Promise<boolean> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.subscriber(subscriberId), ProjectionExpression: 'newsAlerts' }),
+    );
+    // Only an explicit false turns them off: profiles written before the setting existed have none.
+    return Item?.newsAlerts !== false;
+  }
+}

@@ -1,0 +1,59 @@
+import { type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './dynamo-helpers.js';
+import { FOLLOWER_PREFIX, GSI1, gsi1, keys } from './table-schema.js';
+
+/** A topic as matching sees it: the query text and whether bills its matches link to get watched. */
+export interface StoredTopic {
+  topicId: string;
+  query: string;
+  /** Optional per topic: start tracking the bills that matching news items link to. Absent = off. */
+  watchLinkedBills: boolean;
+}
+
+/**
+ * Topics for matching, read from the items subscriptions write (TOPIC#t/QUERY in the TOPICS index, and
+ * TOPIC#t/FOLLOWER#id per confirmed follower).
+ */
+export interface TopicStore {
+  /** Every topic definition, a page at a time. */
+  listTopics(): AsyncIterable<StoredTopic[]>;
+  /** The subscriber ids following a topic, a page at a time. */
+  listFollowers(topicId: string): AsyncIterable<string[]>;
+}
+
+/** TopicStore on the single DynamoDB table. */
+export class DynamoTopicStore implements TopicStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async *listTopics(): AsyncIterable<StoredTopic[]> {
+    const pages = queryAll<Record<string, unknown>>(this.db, {
+      TableName: this.tableName,
+      IndexName: GSI1,
+      KeyConditionExpression: 'GSI1PK = :topics',
+      ExpressionAttributeValues: { ':topics': gsi1.topics },
+    });
+    for await (const page of pages) {
+      // Items are written by another module; one without a query string is skipped rather than trusted.
+      yield page.flatMap((item) =>
+        typeof item.topicId === 'string' && typeof item.query === 'string'
+          ? [{ topicId: item.topicId, query: item.query, watchLinkedBills: item.watchLinkedBills === true }]
+          : [],
+      );
+    }
+  }
+
+  async *listFollowers(topicId: string): AsyncIterable<string[]> {
+    const pages = queryAll<{ subscriberId?: unknown }>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.topic(topicId).PK, ':prefix': FOLLOWER_PREFIX },
+      ProjectionExpression: 'subscriberId',
+    });
+    for await (const page of pages) {
+      yield page.flatMap((item) => (typeof item.subscriberId === 'string' ? [item.subscriberId] : []));
+    }
+  }
+}

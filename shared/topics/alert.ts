@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { BillNumberSchema } from '../bill/bill.js';
+
+/** What an alert is about: a news item, or a new event of a tracked bill. */
+export const AlertItemSchema = z.object({
+  source: z.enum(['news', 'bill-event']),
+  title: z.string().min(1),
+  link: z.url({ protocol: /^https?$/ }).optional(),
+  summary: z.string().min(1).optional(),
+  publishedAt: z.iso.datetime({ offset: true }).optional(),
+  /** The feed's label for news; absent for a bill event. */
+  sourceLabel: z.string().min(1).optional(),
+  /** The bill of a bill event. */
+  billNumber: BillNumberSchema.optional(),
+});
+export type AlertItem = z.infer<typeof AlertItemSchema>;
+
+/** One query term found in one field of the item, with the words as the item writes them. */
+export const TermHitSchema = z.object({ term: z.string(), field: z.string(), found: z.array(z.string()) });
+
+/**
+ * An alert, written once under a deterministic id and delivered to many subscribers: a topic that matched
+ * (with why), or a news item that mentions a followed bill ("in the news").
+ */
+export const AlertSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('topic-match'),
+    id: z.string().min(1),
+    createdAt: z.iso.datetime(),
+    item: AlertItemSchema,
+    /** `key` is the normalised query's hash, shared by every way of writing the same query. */
+    topic: z.object({ key: z.string().min(1), query: z.string().min(1) }),
+    why: z.array(TermHitSchema),
+  }),
+  z.object({
+    kind: z.literal('bill-news'),
+    id: z.string().min(1),
+    createdAt: z.iso.datetime(),
+    item: AlertItemSchema,
+    billNumber: BillNumberSchema,
+  }),
+]);
+export type Alert = z.infer<typeof AlertSchema>;
