@@ -53,6 +53,7 @@ export class DumaAlertsStack extends Stack {
     new Monitoring(this, 'Monitoring', {
       parameters,
       functions: [...sources.functions, ...delivery.functions, ...api.functions],
+      sources: sources.functions,
       deadLetterQueues: delivery.deadLetterQueues,
     });
 

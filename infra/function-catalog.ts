@@ -1,21 +1,26 @@
 import type { Parameters } from './parameters.js';
 
 /** The queues of the service; each exists only when its consumer does. */
-export type QueueKey = 'fanOut' | 'email' | 'webhook';
+export type QueueKey = 'fanOut' | 'email' | 'webhook' | 'slack';
 
 /** The secrets a function may read. */
-export type SecretKey = 'tokenSecrets' | 'dumaProxy';
+export type SecretKey = 'tokenSecrets' | 'dumaProxy' | 'adminApiKey';
 
 /** DynamoDB actions a function may perform on the table (granted one by one, never a wildcard). */
 export type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query' | 'BatchWriteItem' | 'BatchGetItem';
 
 /** Parameters that hold a schedule's rate in minutes. */
-export type RateParameter = 'pollBillsRateMinutes' | 'pollFeedsRateMinutes' | 'sweepRateMinutes' | 'digestsRateMinutes';
+export type RateParameter =
+  | 'pollBillsRateMinutes'
+  | 'pollFeedsRateMinutes'
+  | 'sweepRateMinutes'
+  | 'digestsRateMinutes'
+  | 'redriveWebhooksRateMinutes';
 
 /** What starts a function. */
 export type Trigger =
   | { kind: 'schedule'; rate: RateParameter }
-  | { kind: 'queue'; queue: QueueKey; batchSize: number; limitedBySesRate?: boolean }
+  | { kind: 'queue'; queues: readonly QueueKey[]; batchSize: number; limitedBySesRate?: boolean }
   | { kind: 'http' }
   | { kind: 'ses-events' };
 
@@ -86,8 +91,8 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     memoryMb: 512,
     // A change with 100,000 followers is 10,000 SendMessageBatch calls.
     timeoutSeconds: 300,
-    trigger: { kind: 'queue', queue: 'fanOut', batchSize: 1 },
-    access: { table: ['Query'], queriesIndex: false, sendsTo: ['email', 'webhook'], secrets: [], sendsEmail: false },
+    trigger: { kind: 'queue', queues: ['fanOut'], batchSize: 1 },
+    access: { table: ['GetItem', 'Query', 'BatchWriteItem'], queriesIndex: false, sendsTo: ['email', 'webhook', 'slack'], secrets: [], sendsEmail: false },
   },
   {
     name: 'send-email',
@@ -95,7 +100,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     description: 'Sends one alert email per change and subscriber through SES',
     memoryMb: 512,
     timeoutSeconds: 30,
-    trigger: { kind: 'queue', queue: 'email', batchSize: 10, limitedBySesRate: true },
+    trigger: { kind: 'queue', queues: ['email'], batchSize: 10, limitedBySesRate: true },
     access: { table: ['GetItem', 'UpdateItem'], queriesIndex: false, sendsTo: [], secrets: ['tokenSecrets'], sendsEmail: true },
   },
   {
@@ -105,8 +110,17 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     memoryMb: 256,
     // Up to 5 deliveries of at most 15 s each.
     timeoutSeconds: 90,
-    trigger: { kind: 'queue', queue: 'webhook', batchSize: 5 },
-    access: { table: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], queriesIndex: false, sendsTo: ['webhook'], secrets: [], sendsEmail: true },
+    trigger: { kind: 'queue', queues: ['webhook', 'slack'], batchSize: 5 },
+    access: { table: ['GetItem', 'PutItem', 'UpdateItem'], queriesIndex: false, sendsTo: ['webhook', 'slack'], secrets: [], sendsEmail: true },
+  },
+  {
+    name: 'redrive-webhooks',
+    concern: 'delivery',
+    description: 'Re-queues webhook and Slack retries parked beyond the 15-minute SQS delay once they are due',
+    memoryMb: 256,
+    timeoutSeconds: 60,
+    trigger: { kind: 'schedule', rate: 'redriveWebhooksRateMinutes' },
+    access: { table: ['BatchWriteItem'], queriesIndex: true, sendsTo: ['webhook', 'slack'], secrets: [], sendsEmail: false },
   },
   {
     name: 'send-digests',
@@ -115,7 +129,13 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     memoryMb: 512,
     timeoutSeconds: 600,
     trigger: { kind: 'schedule', rate: 'digestsRateMinutes' },
-    access: { table: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], queriesIndex: true, sendsTo: ['webhook'], secrets: ['tokenSecrets'], sendsEmail: true },
+    access: {
+      table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
+      queriesIndex: true,
+      sendsTo: ['webhook', 'slack'],
+      secrets: ['tokenSecrets'],
+      sendsEmail: true,
+    },
   },
   {
     name: 'ses-events',
@@ -136,8 +156,8 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     access: {
       table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'],
       queriesIndex: true,
-      sendsTo: ['webhook'],
-      secrets: ['tokenSecrets'],
+      sendsTo: ['webhook', 'slack'],
+      secrets: ['tokenSecrets', 'adminApiKey'],
       sendsEmail: true,
     },
   },

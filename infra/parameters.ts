@@ -1,11 +1,9 @@
 import { z } from 'zod';
+import { FeedConfigSchema } from '../shared/config/config.js';
 
 const minutes = (fallback: number) => z.coerce.number().int().min(1).max(1440).default(fallback);
 const email = z.string().trim().pipe(z.email());
 const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-
-/** A news feed the feed poller reads. */
-const FeedSchema = z.object({ url: z.url(), language: z.enum(['ru', 'en']), label: z.string().min(1) });
 
 /**
  * The deploy-time parameters, read from the `context` of cdk.json or from `-c name=value` (the CLI passes strings,
@@ -25,8 +23,11 @@ export const ParametersSchema = z.object({
   pollFeedsRateMinutes: minutes(15),
   sweepRateMinutes: minutes(2),
   digestsRateMinutes: minutes(15),
-  /** Feeds to poll instead of the built-in defaults, as JSON in cdk.json or a JSON string on the CLI. */
-  feeds: z.preprocess((value) => (typeof value === 'string' ? JSON.parse(value) : value), z.array(FeedSchema).min(1)).optional(),
+  redriveWebhooksRateMinutes: minutes(1),
+  /** Feeds to poll instead of the built-in defaults (shared/config), as JSON in cdk.json or a JSON string on the CLI. */
+  feeds: z
+    .preprocess((value) => (typeof value === 'string' ? JSON.parse(value) : value), z.array(FeedConfigSchema).min(1))
+    .optional(),
   /** Name or ARN of an existing Secrets Manager secret holding the Russian-exit proxy URL; no proxy when absent. */
   dumaProxySecretName: z.string().trim().min(1).optional(),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
@@ -44,8 +45,17 @@ export const ParametersSchema = z.object({
   /** SES reviews an account at a 5 % bounce rate and 0.1 % complaint rate; alarm before that. */
   bounceRateAlarm: z.coerce.number().gt(0).lt(1).default(0.04),
   complaintRateAlarm: z.coerce.number().gt(0).lt(1).default(0.0008),
+}).refine((parameters) => identityCovers(parameters.senderIdentity ?? parameters.senderEmail, parameters.senderEmail), {
+  path: ['senderIdentity'],
+  message: 'must be senderEmail itself or the domain it is in, or SES will refuse to send from it',
 });
 export type Parameters = z.infer<typeof ParametersSchema>;
+
+function identityCovers(identity: string, senderEmail: string): boolean {
+  const address = senderEmail.toLowerCase();
+  const name = identity.toLowerCase();
+  return name.includes('@') ? name === address : address.endsWith(`@${name}`) || address.endsWith(`.${name}`);
+}
 
 /** Thrown when a cdk.json parameter is missing or bad; the message names each one and how to set it. */
 export class ParametersError extends Error {

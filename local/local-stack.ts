@@ -7,6 +7,7 @@ import { Cron } from 'croner';
 import { startLocalServices, type LocalServices } from './local-services.js';
 import { ensureQueues, ensureTable, type ProvisionedQueue, type QueueName } from './provision.js';
 import { SqsEventSource, type SqsHandler } from './sqs-event-source.js';
+import { startHttpApiServer, type HttpApiHandler, type HttpApiServer } from './http-api-server.js';
 
 export interface LocalStackOptions {
   /** Keeps DynamoDB data (and the token secret) here across restarts; in memory when absent. */
@@ -17,6 +18,8 @@ export interface LocalStackOptions {
   env?: Record<string, string>;
   /** Run the poll and sweep schedules (croner) and consume the queues continuously. Off in tests, which step by hand. */
   run?: boolean;
+  /** Port of the HTTP API and sign-up pages; any free port when absent. */
+  apiPort?: number;
   visibilityTimeoutSeconds?: number;
   maxReceiveCount?: number;
   onError?: (source: string, error: unknown) => void;
@@ -27,13 +30,21 @@ type ScheduledHandler = () => Promise<unknown>;
 /** The whole service on one machine: emulated AWS services, the same handlers as in Lambda, their schedules. */
 export interface LocalStack {
   services: LocalServices;
+  /** The HTTP API and sign-up pages (the `api` function behind a loopback API Gateway). */
+  api: HttpApiServer;
   queues: Record<QueueName, ProvisionedQueue>;
   /** The environment the functions run with. */
   env: Record<string, string>;
   pollBills: ScheduledHandler;
   sweep: ScheduledHandler;
+  /** Re-queues parked webhook/Slack retries that are due. */
+  redriveWebhooks: ScheduledHandler;
+  /** Sends the digests whose local hour has come. */
+  sendDigests: ScheduledHandler;
+  /** Polls the configured news feeds once and alerts on new items. */
+  pollFeeds: ScheduledHandler;
   consumers: Record<QueueName, SqsEventSource>;
-  /** Delivers everything queued, as Lambda would, until both queues are empty. */
+  /** Delivers everything queued, as Lambda would, until every queue is empty. */
   drain(): Promise<number>;
   stop(): Promise<void>;
 }
@@ -58,12 +69,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     maxReceiveCount: options.maxReceiveCount ?? 4,
   });
 
+  // The API's address goes into the links of every email, so it listens before the functions load.
+  let apiHandler: HttpApiHandler | undefined;
+  const api = await startHttpApiServer((event) => apiHandler!(event), { host: '127.0.0.1', port: options.apiPort ?? 0 });
+
   const env: Record<string, string> = {
     ...services.env,
+    PUBLIC_BASE_URL: api.url,
+    ADMIN_API_KEY: localSecret(options.dataDir, 'admin-api-key', 'ADMIN_API_KEY'),
     TABLE_NAME,
     FAN_OUT_QUEUE_URL: queues.fanOut.url,
     EMAIL_QUEUE_URL: queues.email.url,
-    TOKEN_SECRETS: tokenSecret(options.dataDir),
+    WEBHOOK_QUEUE_URL: queues.webhook.url,
+    SLACK_QUEUE_URL: queues.slack.url,
+    TOKEN_SECRETS: localSecret(options.dataDir, 'token-secret', 'TOKEN_SECRETS'),
     // CloudWatch metrics (EMF) mean nothing on this machine; the logs and `status` say the same.
     POWERTOOLS_METRICS_DISABLED: 'true',
     ...options.env,
@@ -71,11 +90,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   Object.assign(process.env, env);
 
   // Loaded only now: like a Lambda, each function reads its configuration when its module loads.
-  const [pollModule, sweepModule, fanOutModule, emailModule] = await Promise.all([
+  const [pollModule, sweepModule, fanOutModule, emailModule, pollFeedsModule] = await Promise.all([
     import('../functions/poll-bills.js'),
     import('../functions/sweeper.js'),
     import('../functions/fan-out.js'),
     import('../functions/send-email.js'),
+    import('../functions/poll-feeds.js'),
+  ]);
+  apiHandler = (await import('../functions/api.js')).handler;
+  const [webhookModule, redriveModule, digestModule] = await Promise.all([
+    import('../functions/deliver-webhook.js'),
+    import('../functions/redrive-webhooks.js'),
+    import('../functions/send-digests.js'),
   ]);
   const report = options.onError ?? (() => {});
   const consumer = (name: QueueName, handler: SqsHandler) =>
@@ -83,6 +109,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const consumers = {
     fanOut: consumer('fanOut', fanOutModule.handler),
     email: consumer('email', emailModule.handler),
+    webhook: consumer('webhook', webhookModule.handler),
+    slack: consumer('slack', webhookModule.handler),
   };
 
   const crons: Cron[] = [];
@@ -95,28 +123,37 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       );
     schedule(env.POLL_BILLS_SCHEDULE ?? '*/10 * * * *', 'poll-bills', pollModule.handler);
     schedule(env.SWEEP_SCHEDULE ?? '*/2 * * * *', 'sweeper', sweepModule.handler);
-    consumers.fanOut.start();
-    consumers.email.start();
+    // The default feeds are real news sites: a local run polls feeds only when FEEDS names which.
+    if (env.FEEDS) schedule(env.POLL_FEEDS_SCHEDULE ?? '*/15 * * * *', 'poll-feeds', pollFeedsModule.handler);
+    schedule(env.REDRIVE_WEBHOOKS_SCHEDULE ?? '* * * * *', 'redrive-webhooks', redriveModule.handler);
+    schedule(env.SEND_DIGESTS_SCHEDULE ?? '1 * * * *', 'send-digests', digestModule.handler);
+    for (const source of Object.values(consumers)) source.start();
   }
 
   return {
     services,
+    api,
     queues,
     env,
     pollBills: pollModule.handler,
     sweep: sweepModule.handler,
+    pollFeeds: pollFeedsModule.handler,
+    redriveWebhooks: redriveModule.handler,
+    sendDigests: digestModule.handler,
     consumers,
     async drain() {
       let handled = 0;
       for (;;) {
-        const batch = (await consumers.fanOut.pollOnce()) + (await consumers.email.pollOnce());
+        let batch = 0;
+        for (const source of Object.values(consumers)) batch += await source.pollOnce();
         if (batch === 0) return handled;
         handled += batch;
       }
     },
     async stop() {
       for (const cron of crons) cron.stop();
-      await Promise.all([consumers.fanOut.stop(), consumers.email.stop()]);
+      await Promise.all(Object.values(consumers).map((source) => source.stop()));
+      await api.stop();
       sqs.destroy();
       db.destroy();
       await services.stop();
@@ -124,11 +161,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   };
 }
 
-/** The signing secret for links: generated once and kept under the data folder, so links survive restarts. */
-function tokenSecret(dataDir: string | undefined): string {
-  if (process.env.TOKEN_SECRETS) return process.env.TOKEN_SECRETS;
+/**
+ * A local secret (the link-signing key, the admin API key): the environment's if set, else generated once and
+ * kept under the data folder, so links and keys survive restarts.
+ */
+function localSecret(dataDir: string | undefined, fileName: string, variable: string): string {
+  const fromEnv = process.env[variable];
+  if (fromEnv) return fromEnv;
   if (!dataDir) return randomBytes(32).toString('base64url');
-  const file = join(dataDir, 'token-secret');
+  const file = join(dataDir, fileName);
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });

@@ -3,7 +3,12 @@ import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@
 import { tableDefinition } from '../shared/store/table-schema.js';
 
 /** The queues of the service, each with its dead-letter queue. */
-export const QUEUE_NAMES = { fanOut: 'duma-alerts-fan-out', email: 'duma-alerts-email' } as const;
+export const QUEUE_NAMES = {
+  fanOut: 'duma-alerts-fan-out',
+  email: 'duma-alerts-email',
+  webhook: 'duma-alerts-webhook',
+  slack: 'duma-alerts-slack',
+} as const;
 export type QueueName = keyof typeof QUEUE_NAMES;
 
 export interface ProvisionedQueue {

@@ -12,7 +12,7 @@ import { startDumaSimulator, type DumaSimulator } from './simulator/duma-simulat
  * polling the Duma simulator instead of sozd, with two subscribers, so alert emails arrive within a minute.
  */
 
-const PORTS = { dynamodb: 8000, ses: 8005, sqs: 4566, simulator: 8790 };
+const PORTS = { dynamodb: 8000, ses: 8005, sqs: 4566, api: 8787, simulator: 8790 };
 const DATA_DIR = resolve('.data');
 const DEMO_SUBSCRIBERS = [
   { email: 'redaktor@example.org', language: 'ru' as const },
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   const stack = await startLocalStack({
     dataDir: DATA_DIR,
     ports: PORTS,
+    apiPort: PORTS.api,
     env,
     run: true,
     onError: (source, error) => console.error(`[${source}] ${(error as Error).message}`),
@@ -91,6 +92,8 @@ function printWelcome(stack: LocalStack, simulator: DumaSimulator | undefined): 
     '',
     'duma-alerts is running on this machine.',
     '',
+    `  Sign up, preferences:      ${stack.api.url}/`,
+    `  HTTP API:                  ${stack.api.url}/openapi.json   admin key (x-api-key) in .data/admin-api-key`,
     `  Mail sent (SES emulator):  ${stack.services.sesEndpoint}/   (JSON: ${stack.services.sesEndpoint}/store)`,
     `  DynamoDB (dynalite):       ${stack.services.dynamodbEndpoint}   data in .data/dynamodb`,
     `  SQS (fauxqs):              ${stack.services.sqsEndpoint}`,

@@ -45,7 +45,8 @@ export class Delivery extends Construct {
     super(scope, id);
     const { parameters } = props.resources;
     for (const spec of props.specs) {
-      if (spec.trigger.kind === 'queue') this.queues[spec.trigger.queue] = this.queueWithDeadLetters(spec.trigger.queue, spec.timeoutSeconds);
+      if (spec.trigger.kind !== 'queue') continue;
+      for (const key of spec.trigger.queues) this.queues[key] = this.queueWithDeadLetters(key, spec.timeoutSeconds);
     }
     const configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
       reputationMetrics: true,
@@ -84,13 +85,15 @@ export class Delivery extends Construct {
       }
       case 'queue': {
         const serviceFunction = new ServiceFunction(this, spec, resources);
-        serviceFunction.function.addEventSource(
-          new SqsEventSource(this.queues[trigger.queue]!, {
-            batchSize: trigger.batchSize,
-            reportBatchItemFailures: true,
-            ...(trigger.limitedBySesRate ? { maxConcurrency: resources.parameters.emailMaxConcurrency } : {}),
-          }),
-        );
+        for (const key of trigger.queues) {
+          serviceFunction.function.addEventSource(
+            new SqsEventSource(this.queues[key]!, {
+              batchSize: trigger.batchSize,
+              reportBatchItemFailures: true,
+              ...(trigger.limitedBySesRate ? { maxConcurrency: resources.parameters.emailMaxConcurrency } : {}),
+            }),
+          );
+        }
         return serviceFunction;
       }
       case 'ses-events': {

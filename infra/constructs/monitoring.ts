@@ -6,14 +6,17 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Parameters } from '../parameters.js';
-import { METRICS_NAMESPACE, METRICS_SERVICE, type ServiceFunction } from './service-function.js';
+import { METRICS_NAMESPACE } from '../../shared/metrics/poll-metrics.js';
+import { serviceNameOf, type ServiceFunction } from './service-function.js';
 
-/** The metric the pollers emit once per failed read of a bill page or feed (Powertools Metrics, EMF). */
+/** The metric each poller emits per cycle: reads of bill pages or feeds that failed (shared/metrics/poll-metrics.ts). */
 export const SOURCE_ERRORS_METRIC = 'SourceErrors';
 
 export interface MonitoringProps {
   parameters: Parameters;
   functions: readonly ServiceFunction[];
+  /** The pollers, whose failed reads are counted in {@link SOURCE_ERRORS_METRIC}. */
+  sources: readonly ServiceFunction[];
   deadLetterQueues: Record<string, IQueue>;
 }
 
@@ -48,16 +51,18 @@ export class Monitoring extends Construct {
         threshold: 1,
       });
     }
-    this.alarm('source-errors', `More than ${parameters.sourceErrorsPerHourAlarm} failed reads of bill pages or feeds in an hour`, {
-      metric: new Metric({
-        namespace: METRICS_NAMESPACE,
-        metricName: SOURCE_ERRORS_METRIC,
-        dimensionsMap: { service: METRICS_SERVICE },
-        statistic: 'Sum',
-        period: Duration.hours(1),
-      }),
-      threshold: parameters.sourceErrorsPerHourAlarm,
-    });
+    for (const { spec } of props.sources) {
+      this.alarm(`${spec.name}-source-errors`, `${spec.name} failed to read its sources more than ${parameters.sourceErrorsPerHourAlarm} times in an hour`, {
+        metric: new Metric({
+          namespace: METRICS_NAMESPACE,
+          metricName: SOURCE_ERRORS_METRIC,
+          dimensionsMap: { service: serviceNameOf(spec.name) },
+          statistic: 'Sum',
+          period: Duration.hours(1),
+        }),
+        threshold: parameters.sourceErrorsPerHourAlarm,
+      });
+    }
     this.alarm('ses-bounce-rate', 'SES bounce rate is near the 5 % at which AWS reviews the account', {
       metric: sesReputation('Reputation.BounceRate'),
       threshold: parameters.bounceRateAlarm,

@@ -13,8 +13,9 @@ export interface SecretReference {
 }
 
 /**
- * The service's secrets in Secrets Manager: the token signing key, generated here, and the Duma proxy URL, which
- * the operator creates (it holds a password) and names in the parameters. Functions get their ARN, never the value.
+ * The service's secrets in Secrets Manager: the token signing key and the admin API key, generated here, and the
+ * Duma proxy URL, which the operator creates (it holds a password) and names in the parameters. Functions get their
+ * ARN, never the value.
  */
 export class Secrets extends Construct {
   readonly references: Partial<Record<SecretKey, SecretReference>>;
@@ -32,9 +33,21 @@ export class Secrets extends Construct {
         'Rotation must be staged by hand (prepend a new key, drop the old one once every link signed with it has expired); ' +
         'an automatic rotation would replace the key at once and break the unsubscribe links in emails already sent.',
     });
-    this.references = { tokenSecrets: { secret: tokenSigningKey, id: tokenSigningKey.secretArn, policyArn: tokenSigningKey.secretArn } };
+    const adminApiKey = new Secret(this, 'AdminApiKey', {
+      description: 'duma-alerts: the API key of the admin endpoints (header x-api-key)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(adminApiKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: "The key is held by a newsroom's own tools; rotating it is a coordinated change with them, not a schedule.",
+    });
+    this.references = { tokenSecrets: ownSecret(tokenSigningKey), adminApiKey: ownSecret(adminApiKey) };
     if (props.dumaProxySecretName) this.references.dumaProxy = importSecret(this, props.dumaProxySecretName);
   }
+}
+
+function ownSecret(secret: Secret): SecretReference {
+  return { secret, id: secret.secretArn, policyArn: secret.secretArn };
 }
 
 function importSecret(scope: Construct, nameOrArn: string): SecretReference {

@@ -7,6 +7,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { METRICS_NAMESPACE } from '../../shared/metrics/poll-metrics.js';
 import { GSI1 } from '../../shared/store/table-schema.js';
 import { lambdaBundling } from '../bundling-options.js';
 import type { FunctionSpec, QueueKey, SecretKey } from '../function-catalog.js';
@@ -18,17 +19,20 @@ const QUEUE_URL_VARIABLES: Record<QueueKey, string> = {
   fanOut: 'FAN_OUT_QUEUE_URL',
   email: 'EMAIL_QUEUE_URL',
   webhook: 'WEBHOOK_QUEUE_URL',
+  slack: 'SLACK_QUEUE_URL',
 };
 
 /** The environment variable that names each secret (shared/config/secrets.ts resolves them at cold start). */
 const SECRET_ARN_VARIABLES: Record<SecretKey, string> = {
   tokenSecrets: 'TOKEN_SECRETS_ARN',
   dumaProxy: 'DUMA_PROXY_SECRET_ARN',
+  adminApiKey: 'ADMIN_API_KEY_ARN',
 };
 
-/** Namespace and service of the metrics the functions emit (the source-health alarm reads them). */
-export const METRICS_NAMESPACE = 'DumaAlerts';
-export const METRICS_SERVICE = 'duma-alerts';
+/** The Powertools service name of a function, which is also the `service` dimension of its metrics. */
+export function serviceNameOf(functionName: string): string {
+  return `duma-alerts.${functionName}`;
+}
 
 /** What any function may be given access to; what it gets is decided by its {@link FunctionSpec}. */
 export interface ServiceResources {
@@ -93,7 +97,7 @@ function environmentFor(spec: FunctionSpec, resources: ServiceResources): Record
   const environment: Record<string, string> = {
     TABLE_NAME: resources.table.tableName,
     PUBLIC_BASE_URL: resources.publicBaseUrl,
-    POWERTOOLS_SERVICE_NAME: METRICS_SERVICE,
+    POWERTOOLS_SERVICE_NAME: serviceNameOf(spec.name),
     POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
     LOG_LEVEL: resources.parameters.logLevel,
     // Stack traces in CloudWatch point at the TypeScript sources.

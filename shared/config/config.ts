@@ -85,6 +85,15 @@ export const ConfigSchema = z.object({
   }),
   /** A change that was written but not queued for this long is re-queued by the sweeper. */
   sweepGraceSeconds: positiveInt.default(60),
+  /** The admin API key (header x-api-key); without one, the admin API refuses every request. */
+  adminApiKey: z.string().min(32, 'an admin API key needs at least 32 characters').optional(),
+  /** Sign-up limits, kept in DynamoDB across Lambda instances. */
+  signup: z.object({
+    perClientIpPerHour: positiveInt.default(20),
+    perAddressPerHour: positiveInt.default(5),
+    /** At most one confirmation email per address within this many minutes. */
+    confirmationCooldownMinutes: positiveInt.default(10),
+  }).prefault({}),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -116,6 +125,10 @@ const ENV_FIELDS: Record<string, string> = {
   FEED_MIN_GAP_MS: 'feedFetch.minGapMsPerHost',
   FEED_RETRY_ATTEMPTS: 'feedFetch.retryAttempts',
   SWEEP_GRACE_SECONDS: 'sweepGraceSeconds',
+  ADMIN_API_KEY: 'adminApiKey',
+  SIGNUP_LIMIT_PER_IP_PER_HOUR: 'signup.perClientIpPerHour',
+  SIGNUP_LIMIT_PER_ADDRESS_PER_HOUR: 'signup.perAddressPerHour',
+  CONFIRMATION_COOLDOWN_MINUTES: 'signup.confirmationCooldownMinutes',
 };
 const FIELD_ENV = Object.fromEntries(Object.entries(ENV_FIELDS).map(([env, field]) => [field, env]));
 

@@ -11,6 +11,7 @@ import { ConfigError } from './config.js';
 export const SECRET_VARIABLES = {
   TOKEN_SECRETS_ARN: 'TOKEN_SECRETS',
   DUMA_PROXY_SECRET_ARN: 'DUMA_PROXY_URL',
+  ADMIN_API_KEY_ARN: 'ADMIN_API_KEY',
 } as const;
 
 /** Reads one secret's string value. */

@@ -9,7 +9,12 @@ import type { FanOutMessage } from './pipeline-messages.js';
  * again, and the consumers' delivery records make the repeat harmless.
  */
 export async function enqueueChanges(
-  deps: { changes: ChangeStore; fanOutQueue: MessageQueue },
+  deps: {
+    changes: ChangeStore;
+    fanOutQueue: MessageQueue;
+    /** Topic alerts on the changes' decisions (matchBillChanges); before markQueued, so the sweeper's re-run repeats it. */
+    matchTopics?: (changes: readonly BillChange[]) => Promise<unknown>;
+  },
   changes: readonly BillChange[],
   at: string,
 ): Promise<void> {
@@ -18,5 +23,6 @@ export async function enqueueChanges(
   for (const change of changes) byBill.set(change.billNumber, [...(byBill.get(change.billNumber) ?? []), change.id]);
   const messages: FanOutMessage[] = [...byBill].map(([billNumber, changeIds]) => ({ billNumber, changeIds }));
   await deps.fanOutQueue.sendAll(messages);
+  await deps.matchTopics?.(changes);
   for (const change of changes) await deps.changes.markQueued(change, at);
 }

@@ -13,3 +13,15 @@ export const EmailMessageSchema = FanOutMessageSchema.extend({
   subscriberId: z.string().min(1),
 });
 export type EmailMessage = z.infer<typeof EmailMessageSchema>;
+
+/** A message on the email queue: one alert (topic match, "in the news") for one subscriber. */
+export const AlertEmailMessageSchema = z.object({
+  kind: z.literal('alert'),
+  alertId: z.string().min(1),
+  subscriberId: z.string().min(1),
+});
+export type AlertEmailMessage = z.infer<typeof AlertEmailMessageSchema>;
+
+/** Anything on the email queue: bill changes (no `kind`, as before alerts existed) or an alert. */
+export const EmailQueueMessageSchema = z.union([AlertEmailMessageSchema, EmailMessageSchema]);
+export type EmailQueueMessage = z.infer<typeof EmailQueueMessageSchema>;

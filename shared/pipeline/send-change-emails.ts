@@ -7,7 +7,7 @@ import type { TokenSecrets } from '../security/signed-token.js';
 import type { ChangeStore } from '../store/change-store.js';
 import type { DeliveryKey, DeliveryStore } from '../store/delivery-store.js';
 import type { SubscriberStore } from '../store/subscriber-store.js';
-import { unsubscribeUrl } from '../subscriptions/subscriber-links.js';
+import { manageUrl, unsubscribeUrl } from '../subscriptions/subscriber-links.js';
 import type { EmailMessage } from './pipeline-messages.js';
 
 export interface SendEmailDependencies {
@@ -75,7 +75,8 @@ async function sendOne(
   subscriberId: string,
 ): Promise<string> {
   const unsubscribe = unsubscribeUrl(deps.publicBaseUrl, subscriberId, deps.tokenSecrets);
-  const email = renderChangeEmail(change, { language, unsubscribeUrl: unsubscribe });
+  const manage = manageUrl(deps.publicBaseUrl, subscriberId, deps.tokenSecrets, deps.now());
+  const email = renderChangeEmail(change, { language, unsubscribeUrl: unsubscribe, manageUrl: manage });
   const { messageId } = await deps.mailer.send({
     to,
     ...email,

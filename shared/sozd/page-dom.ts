@@ -1,8 +1,30 @@
 import { selectAll, selectOne } from 'css-select';
-import { hasChildren, isText, type AnyNode, type Element } from 'domhandler';
+import { hasChildren, isText, type AnyNode, type Document, type Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+import { BillPageError } from './bill-page-error.js';
 
 /** Where sozd serves its pages and files; relative links on a bill page resolve against it. */
 export const SOZD_ORIGIN = 'https://sozd.duma.gov.ru';
+
+/** Real bill pages nest about 15 deep; far deeper markup is hostile or broken and would make CSS matching quadratic. */
+const MAX_NESTING = 100;
+
+/**
+ * Parses one slice of a bill page into a DOM.
+ * @throws BillPageError `layout-changed` when elements nest deeper than any bill page does.
+ */
+export function parseRegion(html: string, region: string): Document {
+  const doc = parseDocument(html);
+  const pending: Array<[AnyNode, number]> = [[doc, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next;
+    if (depth > MAX_NESTING) {
+      throw new BillPageError('layout-changed', `the ${region} nests elements deeper than ${MAX_NESTING} levels`);
+    }
+    if (hasChildren(node)) for (const child of node.children) pending.push([child, depth + 1]);
+  }
+  return doc;
+}
 
 /** All text under the node, walked with an explicit stack so that hostile nesting cannot overflow the call stack. */
 function textOf(node: AnyNode): string {

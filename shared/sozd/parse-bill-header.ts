@@ -1,8 +1,7 @@
 import type { Document, Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
 import type { PassportField, Stage } from '../bill/bill.js';
 import { BillPageError } from './bill-page-error.js';
-import { absoluteSozdUrl, normalizedText, numberedClass, queryAll, queryOne } from './page-dom.js';
+import { absoluteSozdUrl, normalizedText, numberedClass, parseRegion, queryAll, queryOne } from './page-dom.js';
 
 /** What the top of a bill card says about the bill. */
 export interface BillHeader {
@@ -44,7 +43,7 @@ function currentStageOf(doc: Document): Stage | undefined {
  * @throws BillPageError `no-bill-number` when the number element holds no bill number.
  */
 export function parseBillHeader(headerHtml: string): BillHeader {
-  const doc = parseDocument(headerHtml);
+  const doc = parseRegion(headerHtml, 'header');
   const number = BILL_NUMBER.exec(normalizedText(queryOne('#number_oz_id', doc)))?.[0];
   if (!number) throw new BillPageError('no-bill-number', 'the bill number element (#number_oz_id) holds no bill number');
 

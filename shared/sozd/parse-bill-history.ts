@@ -1,8 +1,7 @@
 import type { Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
 import type { BillEvent, DocumentLink, PlannedEvent, Stage } from '../bill/bill.js';
 import { BillPageError } from './bill-page-error.js';
-import { absoluteSozdUrl, hasClass, normalizedText, numberedClass, queryAll, queryOne } from './page-dom.js';
+import { absoluteSozdUrl, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryOne } from './page-dom.js';
 import { moscowLocalToIso } from './moscow-time.js';
 
 /** The events of the "ЭРК по событиям" tab, in page order. */
@@ -86,7 +85,7 @@ function plannedEvent(event: Element, eventNumber: string, typeName: string | un
  *   `no-events` when the tab holds no dated event.
  */
 export function parseBillHistory(historyHtml: string): BillHistory {
-  const doc = parseDocument(historyHtml);
+  const doc = parseRegion(historyHtml, 'events tab');
   const events: BillEvent[] = [];
   const plannedEvents: PlannedEvent[] = [];
   let elementsRead = 0;

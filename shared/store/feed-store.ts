@@ -64,11 +64,13 @@ export class DynamoFeedStore implements FeedStore {
       ...(success.baselineTaken ? ['baselineAt = if_not_exists(baselineAt, :at)'] : []),
       ...(success.warning ? ['lastWarning = :warning'] : []),
     ];
+    // A body read without problems clears an old warning; a 304 says nothing about the items, so it keeps it.
+    const clearsWarning = success.contentHash !== undefined && !success.warning;
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.feed(feedId),
-        UpdateExpression: `SET ${sets.join(', ')}${success.warning || success.contentHash === undefined ? '' : ' REMOVE lastWarning'}`,
+        UpdateExpression: `SET ${sets.join(', ')}${clearsWarning ? ' REMOVE lastWarning' : ''}`,
         ExpressionAttributeValues: {
           ':feedId': feedId,
           ':true': true,

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Language } from '../bill/stages.js';
-import { ignoreConditionFailure, queryAll } from './dynamo-helpers.js';
-import { FOLLOWER_PREFIX, FOLLOWS_PREFIX, keys } from './table-schema.js';
+import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
+import { FOLLOWER_PREFIX, FOLLOWS_PREFIX, gsi1, keys, TTL_ATTRIBUTE } from './table-schema.js';
 
 export const EmailAddressSchema = z
   .string()
@@ -51,6 +51,14 @@ export interface Follower {
   billNumber: string;
 }
 
+/** The address bounced or complained: it is never mailed again, and cannot be subscribed again. */
+export class SuppressedAddressError extends Error {
+  override readonly name = 'SuppressedAddressError';
+  constructor(readonly email: string) {
+    super(`${email} is on the suppression list (it bounced or complained) and cannot be subscribed`);
+  }
+}
+
 /** The stable id of an email subscriber: the same address always maps to the same subscriber. */
 export function subscriberIdForEmail(email: string): string {
   return `s${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 24)}`;
@@ -80,17 +88,34 @@ export class DynamoSubscriberStore implements SubscriberStore {
   async upsertEmailSubscriber(input: { email: string; language: Language; at: string }): Promise<Subscriber> {
     const email = EmailAddressSchema.parse(input.email);
     const id = subscriberIdForEmail(email);
-    const { Attributes } = await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.subscriber(id),
-        UpdateExpression:
-          'SET id = :id, email = :email, #language = :language, #status = :active, createdAt = if_not_exists(createdAt, :at)',
-        ExpressionAttributeNames: { '#language': 'language', '#status': 'status' },
-        ExpressionAttributeValues: { ':id': id, ':email': email, ':language': input.language, ':active': 'active', ':at': input.at },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
+    let Attributes: Record<string, unknown> | undefined;
+    try {
+      ({ Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.subscriber(id),
+          // Listed in the admin index like API sign-ups; an operator's subscribe confirms, so no expiry is left.
+          UpdateExpression:
+            'SET id = :id, email = :email, #language = :language, #status = :active, createdAt = if_not_exists(createdAt, :at), GSI1PK = :index, GSI1SK = :email REMOVE #ttl',
+          // A bounced or complaining address stays suppressed, whoever asks.
+          ConditionExpression: 'attribute_not_exists(#status) OR #status <> :suppressed',
+          ExpressionAttributeNames: { '#language': 'language', '#status': 'status', '#ttl': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: {
+            ':id': id,
+            ':email': email,
+            ':language': input.language,
+            ':active': 'active',
+            ':suppressed': 'suppressed',
+            ':at': input.at,
+            ':index': gsi1.subscribers,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ));
+    } catch (error) {
+      if (isConditionFailure(error)) throw new SuppressedAddressError(email);
+      throw error;
+    }
     return toSubscriber(Attributes!);
   }
 

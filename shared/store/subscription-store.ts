@@ -244,6 +244,11 @@ export class DynamoSubscriptionStore {
     return { items, cursor: encodeCursor(page.LastEvaluatedKey) };
   }
 
+  async getTopic(topicId: string): Promise<TopicDefinition | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.topic(topicId) }));
+    return Item ? { topicId: Item.topicId as string, query: Item.query as string } : undefined;
+  }
+
   /** The ids of the confirmed subscribers following a topic. */
   async listTopicFollowers(topicId: string): Promise<string[]> {
     const followers: string[] = [];
@@ -295,10 +300,20 @@ export class DynamoSubscriptionStore {
         Key: keys.subscriber(current.id),
         UpdateExpression: [
           'SET id = :id, email = :email, #language = :language, #status = :status, createdAt = if_not_exists(createdAt, :at)',
-          'bills = :bills, topics = :topics, timeZone = :timeZone, frequency = :frequency, stages = :stages, updatedAt = :at',
+          '#bills = :bills, #topics = :topics, #timeZone = :timeZone, #frequency = :frequency, #stages = :stages, updatedAt = :at',
           'confirmedAt = if_not_exists(confirmedAt, :at), GSI1PK = :index, GSI1SK = :email',
         ].join(', ') + ' REMOVE #ttl',
-        ExpressionAttributeNames: { '#language': 'language', '#status': 'status', '#ttl': TTL_ATTRIBUTE },
+        // Named, not written out: DynamoDB reserves some of these words (timeZone) and may reserve more.
+        ExpressionAttributeNames: {
+          '#language': 'language',
+          '#status': 'status',
+          '#ttl': TTL_ATTRIBUTE,
+          '#bills': 'bills',
+          '#topics': 'topics',
+          '#timeZone': 'timeZone',
+          '#frequency': 'frequency',
+          '#stages': 'stages',
+        },
         ExpressionAttributeValues: {
           ':id': current.id,
           ':email': current.email,

@@ -112,3 +112,18 @@ export function preferencesOf(subscriber: Subscriber): Preferences {
     stages: subscriber.stages ?? 'all',
   };
 }
+
+/**
+ * Saves a confirmed subscriber's preferences; with `reactivate`, an unsubscribed one is subscribed again.
+ * Returns undefined, changing nothing, for an absent, unconfirmed or suppressed subscriber: the suppression
+ * list is checked too, since an unsubscribe after a bounce leaves the profile 'unsubscribed'.
+ */
+export async function savePreferences(
+  deps: SubscriptionDependencies,
+  subscriberId: string,
+  preferences: Preferences,
+  options: { reactivate: boolean },
+): Promise<Subscriber | undefined> {
+  if (await deps.suppressions.isSuppressed(subscriberId)) return undefined;
+  return deps.subscriptions.updatePreferences(subscriberId, preferences, deps.now(), options);
+}

@@ -7,6 +7,7 @@ import { DEMO_BILLS, lawBill, returnedBill } from '../../local/simulator/demo-bi
 import { startDumaSimulator, type DumaSimulator } from '../../local/simulator/duma-simulator.js';
 import { loadConfig } from '../../shared/config/config.js';
 import { createStores } from '../../shared/runtime/dependencies.js';
+import { subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
 import { header, sentEmails, type StoredEmail } from '../support/ses-store.js';
 
 /*
@@ -31,7 +32,7 @@ describe('replaying bill histories through the running pipeline', () => {
     simulator = await startDumaSimulator({ bills: DEMO_BILLS, pace: { kind: 'manual' } });
     stack = await startLocalStack({
       dataDir,
-      env: { SOZD_BASE_URL: simulator.url, SOZD_MIN_GAP_MS: '0', PUBLIC_BASE_URL: 'http://127.0.0.1:8787' },
+      env: { SOZD_BASE_URL: simulator.url, SOZD_MIN_GAP_MS: '0' },
       visibilityTimeoutSeconds: 1,
     });
     const { bills, subscribers: store } = createStores(loadConfig());
@@ -74,11 +75,31 @@ describe('replaying bill histories through the running pipeline', () => {
         const order = mine.map((sent) => bill.history.findIndex((event) => sent.body.text?.includes(event.decisions![0]!)));
         expect(order).toEqual(bill.history.map((_, index) => index));
         for (const sent of mine) {
-          expect(header(sent, 'List-Unsubscribe')).toMatch(/^<http:\/\/127\.0\.0\.1:8787\/unsubscribe\?token=[\w.-]+>$/);
+          expect(header(sent, 'List-Unsubscribe')).toMatch(new RegExp(`^<${stack.api.url}/unsubscribe\\?token=[\\w.-]+>$`));
           expect(header(sent, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
         }
       }
     }
+  });
+
+  it("makes the List-Unsubscribe link of an alert work in one click (RFC 8058)", async () => {
+    // Arrange
+    const alert = beforeRestart.find((sent) => sent.destination.to[0] === 'editor@example.org')!;
+    const link = header(alert, 'List-Unsubscribe')!.slice(1, -1);
+
+    // Act: what a mail client does, with no cookie and no JavaScript.
+    const response = await fetch(link, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+
+    // Assert
+    expect(response.status).toBe(200);
+    const { subscribers: store } = createStores(loadConfig());
+    const subscriber = await store.get(subscriberIdForEmail('editor@example.org'));
+    expect(subscriber?.status).toBe('unsubscribed');
+    expect(await store.listFollowedBills(subscriber!.id)).toEqual([]);
   });
 
   it('sends nothing again after a restart of the whole local stack', async () => {

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { DumaAlertsStack } from '../../infra/duma-alerts-stack.js';
-import { FUNCTION_CATALOG } from '../../infra/function-catalog.js';
+import { FUNCTION_CATALOG, type FunctionSpec } from '../../infra/function-catalog.js';
 import { readParameters } from '../../infra/parameters.js';
 
 /** The parameters every test starts from (the required ones; the rest take their defaults). */
@@ -13,10 +13,20 @@ export const TEST_CONTEXT: Record<string, unknown> = {
   alarmEmail: 'ops@duma-alerts.test',
 };
 
-/** A functions/ folder holding a stub handler for every catalog entry, as it will be once all have landed. */
+/**
+ * A functions/ folder holding a stub handler for every catalog entry, as it will be once all have landed. It is
+ * under node_modules/.cache because NodejsFunction wants entries inside the project root.
+ */
 export function allFunctionsDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'duma-alerts-functions-'));
-  for (const spec of FUNCTION_CATALOG) writeFileSync(join(dir, `${spec.name}.ts`), 'export const handler = async () => ({});\n');
+  return functionsDirWith(FUNCTION_CATALOG.map((spec) => spec.name));
+}
+
+/** A functions/ folder with stub handlers for the given functions only. */
+export function functionsDirWith(names: readonly string[]): string {
+  const cache = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'duma-alerts-functions-'));
+  for (const name of names) writeFileSync(join(dir, `${name}.ts`), 'export const handler = async () => ({});\n');
   return dir;
 }
 
@@ -25,7 +35,7 @@ export function allFunctionsDir(): string {
  * NodejsFunction skip esbuild, which keeps a synth under a few seconds.
  */
 export function synthStack(
-  options: { context?: Record<string, unknown>; functionsDir?: string; bundling?: boolean; outdir?: string } = {},
+  options: { context?: Record<string, unknown>; functionsDir?: string; bundling?: boolean; outdir?: string; catalog?: readonly FunctionSpec[] } = {},
 ) {
   const app = new App({
     context: options.bundling ? {} : { 'aws:cdk:bundling-stacks': [] },
@@ -36,6 +46,7 @@ export function synthStack(
   const stack = new DumaAlertsStack(app, 'DumaAlertsTest', {
     parameters,
     ...(options.functionsDir ? { functionsDir: options.functionsDir } : {}),
+    ...(options.catalog ? { catalog: options.catalog } : {}),
   });
   return { app, stack, template: Template.fromStack(stack) };
 }

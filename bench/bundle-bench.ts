@@ -1,0 +1,136 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { lambdaBundling } from '../infra/bundling-options.js';
+import { FUNCTION_CATALOG } from '../infra/function-catalog.js';
+
+const run = promisify(execFile);
+const FUNCTIONS_DIR = fileURLToPath(new URL('../functions/', import.meta.url));
+const SIZE_TARGET_BYTES = 1024 * 1024;
+const INIT_TARGET_MS = 150;
+const INIT_RUNS = 5;
+
+/** One function's figures. */
+export interface BundleFigures {
+  name: string;
+  bytes: number;
+  sourceMapBytes: number;
+  /** Median time to import the bundle in a fresh Node process, in milliseconds; NaN when the import failed. */
+  initMs: number;
+  /** Why the import failed (the last line Node printed), when it did. */
+  importError?: string;
+  /** The three packages (or source folders) that weigh most in the bundle, with their bytes. */
+  heaviest: Array<[string, number]>;
+}
+
+/**
+ * The environment a bundle is imported with: every setting a handler reads at module scope, with every AWS
+ * endpoint on an unreachable loopback port, so that an import that touched the network would fail, not hang.
+ */
+export function stubLambdaEnvironment(): NodeJS.ProcessEnv {
+  const nowhere = 'http://127.0.0.1:9';
+  return {
+    PATH: process.env.PATH,
+    AWS_REGION: 'eu-central-1',
+    AWS_ACCESS_KEY_ID: 'stub',
+    AWS_SECRET_ACCESS_KEY: 'stub',
+    AWS_ENDPOINT_URL_DYNAMODB: nowhere,
+    AWS_ENDPOINT_URL_SQS: nowhere,
+    AWS_ENDPOINT_URL_SESV2: nowhere,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: nowhere,
+    TABLE_NAME: 'duma-alerts-bench',
+    FAN_OUT_QUEUE_URL: `${nowhere}/000000000000/fan-out`,
+    EMAIL_QUEUE_URL: `${nowhere}/000000000000/email`,
+    WEBHOOK_QUEUE_URL: `${nowhere}/000000000000/webhook`,
+    SLACK_QUEUE_URL: `${nowhere}/000000000000/slack`,
+    SENDER_EMAIL: 'alerts@duma-alerts.test',
+    PUBLIC_BASE_URL: 'http://127.0.0.1:9',
+    TOKEN_SECRETS: 'bench-token-secret-bench-token-secret-0001',
+    ADMIN_API_KEY: 'bench-admin-api-key-bench-admin-api-key-0001',
+    POWERTOOLS_SERVICE_NAME: 'duma-alerts',
+    LOG_LEVEL: 'ERROR',
+  };
+}
+
+/** Bundles one handler with the stack's esbuild settings (infra/bundling-options.ts) into `outdir/index.mjs`. */
+async function bundle(name: string, outdir: string): Promise<{ file: string; heaviest: Array<[string, number]> }> {
+  const outfile = join(outdir, 'index.mjs');
+  const { metafile } = await build({
+    entryPoints: [join(FUNCTIONS_DIR, `${name}.ts`)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: lambdaBundling.target,
+    minify: lambdaBundling.minify,
+    sourcemap: lambdaBundling.sourceMap ? 'external' : false,
+    sourcesContent: lambdaBundling.sourcesContent,
+    mainFields: lambdaBundling.mainFields,
+    banner: { js: lambdaBundling.banner! },
+    logLevel: 'error',
+    metafile: true,
+  });
+  const bytesBySource = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const source = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? path.split('/').slice(0, 2).join('/');
+      bytesBySource.set(source, (bytesBySource.get(source) ?? 0) + bytesInOutput);
+    }
+  }
+  return { file: outfile, heaviest: [...bytesBySource].sort((a, b) => b[1] - a[1]).slice(0, 3) };
+}
+
+/** Imports a bundle in a fresh Node process, as a Lambda cold start does, and returns the import's duration. */
+async function timeImport(file: string): Promise<number> {
+  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
+  const { stdout } = await run(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], {
+    env: stubLambdaEnvironment(),
+  });
+  return Number(stdout);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * Bundles every function whose handler exists, prints its size (target ≤ 1 MB) and its module initialisation time
+ * in Node (median of 5 cold imports, target ≤ 150 ms), and returns the figures.
+ */
+export async function runBundleBench(): Promise<BundleFigures[]> {
+  const workdir = mkdtempSync(join(tmpdir(), 'duma-alerts-bundle-bench-'));
+  const figures: BundleFigures[] = [];
+  try {
+    for (const { name } of FUNCTION_CATALOG.filter((spec) => existsSync(join(FUNCTIONS_DIR, `${spec.name}.ts`)))) {
+      const { file, heaviest } = await bundle(name, join(workdir, name));
+      const sizes = { name, bytes: statSync(file).size, sourceMapBytes: statSync(`${file}.map`).size, heaviest };
+      try {
+        const times: number[] = [];
+        for (let i = 0; i < INIT_RUNS; i++) times.push(await timeImport(file));
+        figures.push({ ...sizes, initMs: median(times) });
+      } catch (error) {
+        const stderr = String((error as { stderr?: string }).stderr ?? error).trim().split('\n');
+        figures.push({ ...sizes, initMs: Number.NaN, importError: stderr.find((line) => /Error/.test(line)) ?? stderr.at(-1) });
+      }
+    }
+  } finally {
+    rmSync(workdir, { recursive: true, force: true });
+  }
+  console.log(`Lambda bundles (esbuild, minified ESM, ${lambdaBundling.target}); targets: ≤ 1 MB, init ≤ ${INIT_TARGET_MS} ms`);
+  console.log('function          size (KB)  map (KB)  init (ms)  heaviest (KB)');
+  for (const f of figures) {
+    const size = `${(f.bytes / 1024).toFixed(0)}${f.bytes > SIZE_TARGET_BYTES ? ' !' : ''}`;
+    const init = f.importError ? 'failed' : `${f.initMs.toFixed(0)}${f.initMs > INIT_TARGET_MS ? ' !' : ''}`;
+    const heaviest = f.heaviest.map(([source, bytes]) => `${source} ${(bytes / 1024).toFixed(0)}`).join(', ');
+    console.log(`${f.name.padEnd(17)} ${size.padStart(9)} ${(f.sourceMapBytes / 1024).toFixed(0).padStart(9)} ${init.padStart(10)}  ${heaviest}`);
+    if (f.importError) console.log(`${''.padEnd(17)} import failed: ${f.importError.slice(0, 200)}`);
+  }
+  return figures;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runBundleBench();

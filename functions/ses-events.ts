@@ -1,0 +1,9 @@
+import type { SNSEvent } from 'aws-lambda';
+import { loadConfig } from '../shared/config/config.js';
+import { sesEventsDependencies } from '../shared/runtime/dependencies.js';
+import { handleSesEvents } from '../shared/subscriptions/ses-events.js';
+
+const deps = sesEventsDependencies(loadConfig());
+
+/** SNS subscriber of the SES configuration set's events: hard bounces and complaints are suppressed. */
+export const handler = async (event: SNSEvent) => handleSesEvents(deps, event);

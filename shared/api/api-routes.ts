@@ -1,0 +1,71 @@
+import { buildOpenApiDocument } from './openapi-document.js';
+import { jsonResponse } from './responses.js';
+import { defineRoute, type AnyRoute } from './route.js';
+import * as admin from './routes/admin-routes.js';
+import { confirmPageRoute, confirmSubmitRoute } from './routes/confirm-routes.js';
+import {
+  preferencesPageRoute,
+  preferencesSubmitRoute,
+  subscriptionDeleteRoute,
+  subscriptionPatchRoute,
+  subscriptionReadRoute,
+} from './routes/preference-routes.js';
+import { signupApiRoute, signupFormRoute, signupSubmitRoute } from './routes/signup-routes.js';
+import { stylesheetRoute } from './routes/stylesheet-route.js';
+import { unsubscribePageRoute, unsubscribeSubmitRoute } from './routes/unsubscribe-routes.js';
+
+const openApiRoute = defineRoute({
+  method: 'GET',
+  path: '/openapi.json',
+  operationId: 'openApiDocument',
+  summary: 'This OpenAPI 3.1 document.',
+  tag: 'meta',
+  responses: { 200: { description: 'The document.' } },
+  async handle() {
+    return jsonResponse(200, openApiDocument(), { 'cache-control': 'public, max-age=300' });
+  },
+});
+
+/** Every route the API function serves. */
+export const API_ROUTES: readonly AnyRoute[] = [
+  signupFormRoute,
+  signupSubmitRoute,
+  confirmPageRoute,
+  confirmSubmitRoute,
+  preferencesPageRoute,
+  preferencesSubmitRoute,
+  unsubscribePageRoute,
+  unsubscribeSubmitRoute,
+  signupApiRoute,
+  subscriptionReadRoute,
+  subscriptionPatchRoute,
+  subscriptionDeleteRoute,
+  admin.adminListSubscriptionsRoute,
+  admin.adminReadSubscriptionRoute,
+  admin.adminUpdateSubscriptionRoute,
+  admin.adminUnsubscribeRoute,
+  admin.adminListBillsRoute,
+  admin.adminReadBillRoute,
+  admin.adminWatchBillRoute,
+  admin.adminUnwatchBillRoute,
+  admin.adminSourceHealthRoute,
+  admin.adminListTopicsRoute,
+  admin.adminReadTopicRoute,
+  admin.adminDeliveryLogRoute,
+  admin.adminSuppressionsRoute,
+  stylesheetRoute,
+  openApiRoute,
+];
+
+let document: Record<string, unknown> | undefined;
+
+/** The API's OpenAPI document (built once); docs/openapi.json holds the same, checked by a test. */
+export function openApiDocument(): Record<string, unknown> {
+  document ??= buildOpenApiDocument(API_ROUTES);
+  return document;
+}
+
+/** The document as docs/openapi.json stores it. */
+export function openApiJson(): string {
+  return `${JSON.stringify(openApiDocument(), null, 2)}\n`;
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { AnyRoute, BodyKind } from './route.js';
+
+/** The OpenAPI 3.1 document of the routes, generated from the same zod schemas that validate the requests. */
+export function buildOpenApiDocument(routes: readonly AnyRoute[]): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'duma-alerts API',
+      version: '0.1.0',
+      description:
+        'Sign-up with double opt-in, self-service preferences behind signed links, one-click unsubscribe (RFC 8058), and an admin API under an API key. Errors are `{ error: { code, message, issues: [{ field, message }] } }`.',
+    },
+    tags: [
+      { name: 'pages', description: 'HTML pages and their forms (ru/en by ?lang= or Accept-Language).' },
+      { name: 'subscriptions', description: 'Sign-up and self-service by signed token.' },
+      { name: 'admin', description: 'For a newsroom’s own tools; needs the x-api-key header.' },
+      { name: 'meta', description: 'This document and the stylesheet.' },
+    ],
+    components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } } },
+    paths,
+  };
+}
+
+function operation(route: AnyRoute): Record<string, unknown> {
+  const parameters = [...parametersOf(route.params, 'path'), ...parametersOf(route.query, 'query')];
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    tags: [route.tag],
+    ...(route.auth === 'apiKey' ? { security: [{ apiKey: [] }] } : {}),
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(route.body ? { requestBody: requestBody(route.body.kind, route.body.schema) } : {}),
+    responses: Object.fromEntries(
+      Object.entries(route.responses).map(([status, spec]) => {
+        const content = spec.json
+          ? { 'application/json': { schema: jsonSchema(spec.json) } }
+          : spec.html
+            ? { 'text/html': { schema: { type: 'string' } } }
+            : undefined;
+        return [status, { description: spec.description, ...(content ? { content } : {}) }];
+      }),
+    ),
+  };
+}
+
+function requestBody(kind: BodyKind, schema: z.ZodType): Record<string, unknown> {
+  if (kind === 'any') {
+    const oneClick = { schema: { type: 'string' }, example: 'List-Unsubscribe=One-Click' };
+    return { required: false, content: { 'application/x-www-form-urlencoded': oneClick, 'multipart/form-data': oneClick } };
+  }
+  const mediaType = kind === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
+  return { required: true, content: { [mediaType]: { schema: jsonSchema(schema) } } };
+}
+
+function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query'): Record<string, unknown>[] {
+  if (!schema) return [];
+  const object = jsonSchema(schema) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+  return Object.entries(object.properties ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return {
+      name,
+      in: location,
+      required: location === 'path' || (object.required ?? []).includes(name),
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}

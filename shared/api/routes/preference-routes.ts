@@ -1,0 +1,167 @@
+import { LinkPurpose, unsubscribeToken } from '../../subscriptions/subscriber-links.js';
+import { PreferencesPatchSchema } from '../../subscriptions/subscription-preferences.js';
+import { readSubscription, savePreferences, type SubscriptionView } from '../../subscriptions/subscription-service.js';
+import type { ApiDependencies } from '../api-dependencies.js';
+import { ErrorSchema, SubscriptionSchema } from '../api-schemas.js';
+import { issueCsrfToken, isValidCsrfToken } from '../csrf.js';
+import { HttpError } from '../http-error.js';
+import type { ApiRequest, ApiResponse } from '../http-types.js';
+import { LinkQuerySchema, subscriberOfToken } from '../link-token.js';
+import { errorPage } from '../pages/error-page.js';
+import { withLanguage } from '../pages/layout.js';
+import { pageLanguage } from '../pages/page-language.js';
+import { pageStrings } from '../pages/page-strings.js';
+import { preferencesPage } from '../pages/preferences-page.js';
+import { formValuesOf, PreferencesFormSchema, readPreferencesForm, type FormErrors, type PreferencesFormValues } from '../preferences-form.js';
+import { htmlResponse, jsonResponse } from '../responses.js';
+import { defineRoute } from '../route.js';
+import { subscriptionBody } from '../subscription-body.js';
+
+/** GET /preferences?token=: the preferences page of the link's subscriber. */
+export const preferencesPageRoute = defineRoute({
+  method: 'GET',
+  path: '/preferences',
+  operationId: 'preferencesPage',
+  summary: 'The preferences page behind a signed manage link (HTML).',
+  tag: 'pages',
+  query: LinkQuerySchema,
+  responses: {
+    200: { description: 'The preferences page.', html: true },
+    403: { description: 'The link is not valid.', html: true },
+    404: { description: 'The subscription no longer exists.', html: true },
+    410: { description: 'The link has expired.', html: true },
+  },
+  async handle({ request, query, deps }) {
+    const view = await viewOfLink(query.token, deps);
+    return renderPreferences(request, deps, query.token, view, { status: 200, values: formValuesOf(view.preferences), errors: {}, saved: false });
+  },
+  renderError: errorPage,
+});
+
+/** POST /preferences?token=: saves the preferences form. */
+export const preferencesSubmitRoute = defineRoute({
+  method: 'POST',
+  path: '/preferences',
+  operationId: 'preferencesSubmit',
+  summary: 'Save the preferences form (HTML form, CSRF-protected). Saving when unsubscribed subscribes again.',
+  tag: 'pages',
+  query: LinkQuerySchema,
+  body: { kind: 'form', schema: PreferencesFormSchema },
+  responses: {
+    200: { description: 'Saved; the page again with a notice.', html: true },
+    400: { description: 'The form again, each mistake named.', html: true },
+    403: { description: 'The link is not valid or the form expired.', html: true },
+    409: { description: 'The subscription is unconfirmed or suppressed and cannot be changed.', html: true },
+  },
+  async handle({ request, query, body, deps }) {
+    const view = await viewOfLink(query.token, deps);
+    if (!isValidCsrfToken(body.csrf, 'preferences', view.subscriber.id, deps.tokenSecrets, deps.now())) {
+      throw new HttpError(403, 'csrf_failed', 'the form expired; reload it and send it again');
+    }
+    const words = pageStrings(pageLanguage(request, view.subscriber.language));
+    const reading = readPreferencesForm(body, { withEmail: false, followSomethingMessage: words.signup.followSomething });
+    if (!reading.ok) {
+      return renderPreferences(request, deps, query.token, view, { status: 400, values: reading.values, errors: reading.errors, saved: false });
+    }
+    const saved = await savePreferences(deps, view.subscriber.id, reading.preferences, { reactivate: true });
+    if (!saved) throw new HttpError(409, 'not_changeable', 'this subscription cannot be changed now');
+    const updated = { subscriber: saved, preferences: reading.preferences };
+    return renderPreferences(request, deps, query.token, updated, { status: 200, values: formValuesOf(reading.preferences), errors: {}, saved: true });
+  },
+  renderError: errorPage,
+});
+
+/** GET /api/subscription?token=: the link's subscription as JSON. */
+export const subscriptionReadRoute = defineRoute({
+  method: 'GET',
+  path: '/api/subscription',
+  operationId: 'readOwnSubscription',
+  summary: 'Read the subscription a signed manage token is for.',
+  tag: 'subscriptions',
+  query: LinkQuerySchema,
+  responses: {
+    200: { description: 'The subscription.', json: SubscriptionSchema },
+    403: { description: 'The token is not valid.', json: ErrorSchema },
+    404: { description: 'The subscription no longer exists.', json: ErrorSchema },
+    410: { description: 'The token has expired.', json: ErrorSchema },
+  },
+  async handle({ query, deps }) {
+    return jsonResponse(200, subscriptionBody(await viewOfLink(query.token, deps)));
+  },
+});
+
+/** PATCH /api/subscription?token=: changes some preferences of the link's subscription. */
+export const subscriptionPatchRoute = defineRoute({
+  method: 'PATCH',
+  path: '/api/subscription',
+  operationId: 'updateOwnSubscription',
+  summary: 'Change some preferences of the subscription a signed manage token is for; fields not given stay.',
+  tag: 'subscriptions',
+  query: LinkQuerySchema,
+  body: { kind: 'json', schema: PreferencesPatchSchema },
+  responses: {
+    200: { description: 'The subscription as saved.', json: SubscriptionSchema },
+    400: { description: 'Invalid request; each bad field is named.', json: ErrorSchema },
+    403: { description: 'The token is not valid.', json: ErrorSchema },
+    409: { description: 'The subscription is unconfirmed, unsubscribed or suppressed.', json: ErrorSchema },
+  },
+  async handle({ query, body, deps }) {
+    const view = await viewOfLink(query.token, deps);
+    const preferences = { ...view.preferences, ...body };
+    const saved = await savePreferences(deps, view.subscriber.id, preferences, { reactivate: false });
+    if (!saved || saved.status !== 'active') throw new HttpError(409, 'not_changeable', `the subscription is ${view.subscriber.status}`);
+    return jsonResponse(200, subscriptionBody({ subscriber: saved, preferences }));
+  },
+});
+
+/** DELETE /api/subscription?token=: unsubscribes from everything. */
+export const subscriptionDeleteRoute = defineRoute({
+  method: 'DELETE',
+  path: '/api/subscription',
+  operationId: 'unsubscribeOwnSubscription',
+  summary: 'Unsubscribe the subscription a signed manage token is for from everything, at once.',
+  tag: 'subscriptions',
+  query: LinkQuerySchema,
+  responses: {
+    204: { description: 'Unsubscribed.' },
+    403: { description: 'The token is not valid.', json: ErrorSchema },
+  },
+  async handle({ query, deps }) {
+    const view = await viewOfLink(query.token, deps);
+    await deps.subscriptions.unsubscribe(view.subscriber.id, deps.now());
+    return { status: 204, headers: {}, body: '' };
+  },
+});
+
+async function viewOfLink(token: string, deps: ApiDependencies): Promise<SubscriptionView> {
+  const subscriberId = subscriberOfToken(token, LinkPurpose.manage, deps);
+  const view = await readSubscription(deps, subscriberId);
+  if (!view) throw new HttpError(404, 'not_found', 'the subscription no longer exists');
+  return view;
+}
+
+function renderPreferences(
+  request: ApiRequest,
+  deps: ApiDependencies,
+  token: string,
+  view: SubscriptionView,
+  state: { status: number; values: PreferencesFormValues; errors: FormErrors; saved: boolean },
+): ApiResponse {
+  const language = pageLanguage(request, view.subscriber.language);
+  const words = pageStrings(language);
+  return htmlResponse(
+    state.status,
+    preferencesPage({
+      language,
+      email: view.subscriber.email,
+      status: view.subscriber.status,
+      values: state.values,
+      errors: state.errors,
+      saved: state.saved,
+      action: `/preferences?token=${token}&lang=${language}`,
+      csrfToken: issueCsrfToken('preferences', view.subscriber.id, deps.tokenSecrets, deps.now()),
+      unsubscribeAction: `/unsubscribe?token=${unsubscribeToken(view.subscriber.id, deps.tokenSecrets)}&lang=${language}`,
+      otherLanguageHref: withLanguage('/preferences', { token }, words.otherLanguage.code),
+    }),
+  );
+}

@@ -1,0 +1,157 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { BillChange } from '../bill/bill-change.js';
+import type { Language } from '../bill/stages.js';
+import { listUnsubscribeHeaders } from '../email/list-unsubscribe-headers.js';
+import type { Mailer } from '../email/mailer.js';
+import { renderDigestEmail } from '../email/render-digest-email.js';
+import type { SafeHttpClient } from '../net/safe-http-client.js';
+import type { TokenSecrets } from '../security/signed-token.js';
+import { buildSlackDigestMessage } from '../slack/slack-digest.js';
+import type { ChangeStore } from '../store/change-store.js';
+import type { DigestRecipientMarker, DigestStore, PendingDigestItem } from '../store/digest-store.js';
+import type { EndpointStore } from '../store/endpoint-store.js';
+import type { SubscriberStore } from '../store/subscriber-store.js';
+import { DEFAULT_TIME_ZONE } from '../subscriptions/subscription-preferences.js';
+import { unsubscribeUrl } from '../subscriptions/subscriber-links.js';
+import { parseDigestRecipientKey } from './digest-recipient.js';
+import { isDigestDue, type DigestTiming } from './digest-schedule.js';
+
+export interface SendDigestsDependencies {
+  digests: DigestStore;
+  changes: ChangeStore;
+  subscribers: SubscriberStore;
+  endpoints: EndpointStore;
+  mailer: Mailer;
+  /** Posts Slack digests under the SSRF policy. */
+  http: SafeHttpClient;
+  now: () => Date;
+  logger: Logger;
+  publicBaseUrl: string;
+  tokenSecrets: TokenSecrets;
+  /** Local hour digests go out at. */
+  digestHour: number;
+}
+
+export interface DigestRunSummary {
+  digestsSent: number;
+  changesSent: number;
+  /** Recipients whose digest could not be sent this run; their changes wait for the next run. */
+  failed: number;
+}
+
+/** Where one recipient's digest goes, and when. */
+type DigestTarget =
+  | { kind: 'email'; subscriberId: string; email: string; language: Language; timing: DigestTiming }
+  | { kind: 'slack'; url: string; language: Language; timing: DigestTiming }
+  | { kind: 'gone' }
+  | { kind: 'paused' };
+
+/**
+ * Scheduled (hourly): sends every recipient whose digest slot (08:00 local by default, Mondays for weekly) has come
+ * since their oldest waiting change one email or Slack message with all their waiting changes, then records them as
+ * sent, so each change is in exactly one digest. Nothing is sent to a recipient with nothing waiting. A failed send
+ * leaves the changes waiting for the next run; a crash after a send and before the record repeats that digest once.
+ */
+export async function sendDueDigests(deps: SendDigestsDependencies): Promise<DigestRunSummary> {
+  const summary: DigestRunSummary = { digestsSent: 0, changesSent: 0, failed: 0 };
+  for await (const markers of deps.digests.listRecipients()) {
+    for (const marker of markers) {
+      try {
+        const sent = await sendDigestIfDue(deps, marker);
+        if (sent > 0) {
+          summary.digestsSent++;
+          summary.changesSent += sent;
+        }
+      } catch (error) {
+        summary.failed++;
+        deps.logger.error('digest not sent', { recipient: marker.recipient, error: error as Error });
+      }
+    }
+  }
+  return summary;
+}
+
+/** @returns how many changes the digest carried; 0 when nothing was sent. */
+async function sendDigestIfDue(deps: SendDigestsDependencies, marker: DigestRecipientMarker): Promise<number> {
+  const now = deps.now();
+  const target = await resolveTarget(deps, marker);
+  if (target.kind === 'paused') return 0;
+  const pending = await deps.digests.readPending(marker.recipient, now);
+  if (target.kind === 'gone' || pending.length === 0) {
+    await deps.digests.dropPending(marker.recipient, pending.map((item) => item.changeId));
+    await deps.digests.clearMarker(marker);
+    return 0;
+  }
+  const oldest = new Date(Math.min(...pending.map((item) => Date.parse(item.queuedAt))));
+  if (!isDigestDue(oldest, now, target.timing)) return 0;
+
+  const changes = await readChanges(deps, pending);
+  if (changes.length > 0) {
+    if (target.kind === 'email') await sendEmailDigest(deps, target, changes);
+    else await sendSlackDigest(deps, target, changes);
+  }
+  await deps.digests.completeDigest(marker.recipient, pending.map((item) => item.changeId), now);
+  await deps.digests.clearMarker(marker);
+  deps.logger.info('digest sent', { recipient: marker.recipient, changes: changes.length });
+  return changes.length;
+}
+
+async function resolveTarget(deps: SendDigestsDependencies, marker: DigestRecipientMarker): Promise<DigestTarget> {
+  const recipient = parseDigestRecipientKey(marker.recipient);
+  if (!recipient) return { kind: 'gone' };
+  const timing = (timeZone: string | undefined, frequency: string | undefined): DigestTiming => ({
+    timeZone: timeZone ?? DEFAULT_TIME_ZONE,
+    hour: deps.digestHour,
+    // The profile is the newest word on frequency; the marker keeps what fan-out saw if the profile says instant now.
+    frequency: frequency === 'daily' || frequency === 'weekly' ? frequency : marker.frequency,
+  });
+  if (recipient.channel === 'email') {
+    const subscriber = await deps.subscribers.get(recipient.id);
+    if (!subscriber || subscriber.status !== 'active') return { kind: 'gone' };
+    return {
+      kind: 'email',
+      subscriberId: subscriber.id,
+      email: subscriber.email,
+      language: subscriber.language,
+      timing: timing(subscriber.timeZone, subscriber.frequency),
+    };
+  }
+  const endpoint = await deps.endpoints.get(recipient.id);
+  if (!endpoint) return { kind: 'gone' };
+  // A disabled channel keeps its changes; they go out in the first digest after it is enabled again.
+  if (endpoint.status !== 'active') return { kind: 'paused' };
+  return { kind: 'slack', url: endpoint.url, language: endpoint.language, timing: timing(endpoint.timeZone, endpoint.frequency) };
+}
+
+/** The changes that still exist, oldest first (by detection, then bill), so the digest reads in the order things happened. */
+async function readChanges(deps: SendDigestsDependencies, pending: readonly PendingDigestItem[]): Promise<BillChange[]> {
+  const changes = await Promise.all(pending.map((item) => deps.changes.get(item.billNumber, item.changeId)));
+  return changes
+    .filter((change): change is BillChange => change !== undefined)
+    .sort((a, b) => a.detectedAt.localeCompare(b.detectedAt) || a.billNumber.localeCompare(b.billNumber) || a.id.localeCompare(b.id));
+}
+
+async function sendEmailDigest(
+  deps: SendDigestsDependencies,
+  target: Extract<DigestTarget, { kind: 'email' }>,
+  changes: BillChange[],
+): Promise<void> {
+  const unsubscribe = unsubscribeUrl(deps.publicBaseUrl, target.subscriberId, deps.tokenSecrets);
+  const email = renderDigestEmail(changes, { language: target.language, unsubscribeUrl: unsubscribe });
+  await deps.mailer.send({
+    to: target.email,
+    ...email,
+    headers: listUnsubscribeHeaders(unsubscribe),
+    tags: [{ name: 'kind', value: 'digest' }],
+  });
+}
+
+async function sendSlackDigest(
+  deps: SendDigestsDependencies,
+  target: Extract<DigestTarget, { kind: 'slack' }>,
+  changes: BillChange[],
+): Promise<void> {
+  const body = JSON.stringify(buildSlackDigestMessage(changes, target.language));
+  const response = await deps.http.post(target.url, { headers: { 'content-type': 'application/json' }, body });
+  if (response.status < 200 || response.status >= 300) throw new Error(`Slack answered HTTP ${response.status}`);
+}

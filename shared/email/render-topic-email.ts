@@ -1,0 +1,73 @@
+import type { Alert } from '../topics/alert.js';
+import type { ChangeEmailContent, ContentLine, ContentSection } from './change-email-content.js';
+import { renderChangeEmailHtml } from './change-email-html.js';
+import { renderChangeEmailText } from './change-email-text.js';
+import { formatMoscowDate } from './moscow-date.js';
+import { ChangeEmailContextSchema, type ChangeEmailContext, type RenderedEmail } from './render-change-email.js';
+import { topicEmailStrings, type TopicEmailStrings } from './topic-email-strings.js';
+import { webLink } from './web-link.js';
+
+// External text in a subject: long enough to recognise, short enough to leave room for the rest.
+const MAX_SUBJECT_PIECE = 100;
+
+/**
+ * The email for one alert in the subscriber's language: a topic match says which words were found in which
+ * field; an "in the news" alert names the bill. Same layout and escaping as a change email (its renderers
+ * draw both parts from one content). Throws a ZodError for a context that is not valid.
+ */
+export function renderAlertEmail(alert: Alert, ctx: ChangeEmailContext): RenderedEmail {
+  const { language, ...links } = ChangeEmailContextSchema.parse(ctx);
+  const strings = topicEmailStrings(language);
+  // A bill's title alone does not say which bill: the subject names it first.
+  const title = subjectPiece(alert.item.billNumber ? `${strings.billLabel(alert.item.billNumber)} — ${alert.item.title}` : alert.item.title);
+  const isTopic = alert.kind === 'topic-match';
+  const sections: ContentSection[] = [
+    ...(isTopic ? [{ heading: strings.heading.why, lines: alert.why.map((hit) => whyLine(hit, strings)) }] : []),
+    { heading: strings.heading.item, lines: itemLines(alert, strings, language) },
+    ...(alert.item.summary && alert.item.source === 'news'
+      ? [{ heading: strings.heading.summary, lines: [{ text: alert.item.summary }] }]
+      : []),
+  ];
+  const content: ChangeEmailContent = {
+    language,
+    subject: isTopic
+      ? strings.topicSubject(subjectPiece(alert.topic.query), title)
+      : strings.newsSubject(alert.billNumber, title),
+    billLabel: isTopic ? strings.topicHeading(alert.topic.query) : strings.newsHeading(alert.billNumber),
+    bill: linked(alert.item.title, alert.item.link),
+    sections,
+    footer: {
+      reason: isTopic ? strings.footer.topicReason(alert.topic.query) : strings.footer.newsReason,
+      links: [
+        { text: strings.footer.unsubscribe, url: links.unsubscribeUrl },
+        ...(links.manageUrl ? [{ text: strings.footer.manage, url: links.manageUrl }] : []),
+      ],
+    },
+  };
+  return { subject: content.subject, text: renderChangeEmailText(content), html: renderChangeEmailHtml(content) };
+}
+
+function whyLine(hit: { term: string; field: string; found: string[] }, strings: TopicEmailStrings): ContentLine {
+  return { label: strings.fieldName(hit.field), text: `${hit.term} — ${strings.found(hit.found)}` };
+}
+
+function itemLines(alert: Alert, strings: TopicEmailStrings, language: 'ru' | 'en'): ContentLine[] {
+  const { item } = alert;
+  return [
+    ...(item.sourceLabel ? [{ label: strings.label.source, text: item.sourceLabel }] : []),
+    ...(item.billNumber ? [{ label: strings.label.bill, text: strings.billLabel(item.billNumber) }] : []),
+    ...(item.source === 'bill-event' && item.summary ? [{ label: strings.label.event, text: item.summary }] : []),
+    ...(item.publishedAt ? [{ label: strings.label.date, text: formatMoscowDate(item.publishedAt, language) }] : []),
+  ];
+}
+
+function linked(text: string, url: string | undefined): ContentLine {
+  const safeUrl = url ? webLink(url) : undefined;
+  return safeUrl ? { text, url: safeUrl } : { text };
+}
+
+/** External text fit for a header line: one line (no header injection), bounded length. */
+function subjectPiece(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > MAX_SUBJECT_PIECE ? `${oneLine.slice(0, MAX_SUBJECT_PIECE - 1).trimEnd()}…` : oneLine;
+}

@@ -1,0 +1,60 @@
+import type { Language } from '../bill/stages.js';
+
+/** Every word a topic or "in the news" email says, in one language. External text is passed in as is. */
+export interface TopicEmailStrings {
+  topicSubject(query: string, title: string): string;
+  topicHeading(query: string): string;
+  newsSubject(billNumber: string, title: string): string;
+  newsHeading(billNumber: string): string;
+  billLabel(billNumber: string): string;
+  heading: { why: string; item: string; summary: string };
+  label: { source: string; date: string; bill: string; event: string };
+  /** The field a query word was found in, by TopicDocument field name. */
+  fieldName(field: string): string;
+  found(words: string[]): string;
+  footer: { topicReason(query: string): string; newsReason: string; unsubscribe: string; manage: string };
+}
+
+const EN_FIELDS: Record<string, string> = { title: 'Title', summary: 'Summary', decisions: 'Decisions' };
+const RU_FIELDS: Record<string, string> = { title: 'Заголовок', summary: 'Анонс', decisions: 'Решения' };
+
+const EN: TopicEmailStrings = {
+  topicSubject: (query, title) => `Topic "${query}": ${title}`,
+  topicHeading: (query) => `Topic: ${query}`,
+  newsSubject: (billNumber, title) => `Bill ${billNumber} in the news: ${title}`,
+  newsHeading: (billNumber) => `Bill ${billNumber} in the news`,
+  billLabel: (billNumber) => `Bill ${billNumber}`,
+  heading: { why: 'Why it matched', item: 'Item', summary: 'Summary' },
+  label: { source: 'Source', date: 'Date', bill: 'Bill', event: 'Event' },
+  fieldName: (field) => EN_FIELDS[field] ?? field,
+  found: (words) => `found ${words.map((word) => `"${word}"`).join(', ')}`,
+  footer: {
+    topicReason: (query) => `You receive this email because you follow the topic "${query}" on duma-alerts.`,
+    newsReason: 'You receive this email because you follow this bill on duma-alerts. News about followed bills can be turned off in your preferences.',
+    unsubscribe: 'Unsubscribe',
+    manage: 'Manage your subscriptions',
+  },
+};
+
+const RU: TopicEmailStrings = {
+  topicSubject: (query, title) => `Тема «${query}»: ${title}`,
+  topicHeading: (query) => `Тема: ${query}`,
+  newsSubject: (billNumber, title) => `Законопроект № ${billNumber} в новостях: ${title}`,
+  newsHeading: (billNumber) => `Законопроект № ${billNumber} в новостях`,
+  billLabel: (billNumber) => `Законопроект № ${billNumber}`,
+  heading: { why: 'Почему подошло', item: 'Материал', summary: 'Анонс' },
+  label: { source: 'Источник', date: 'Дата', bill: 'Законопроект', event: 'Событие' },
+  fieldName: (field) => RU_FIELDS[field] ?? field,
+  found: (words) => `найдено: ${words.map((word) => `«${word}»`).join(', ')}`,
+  footer: {
+    topicReason: (query) => `Вы получили это письмо, потому что следите за темой «${query}» в duma-alerts.`,
+    newsReason: 'Вы получили это письмо, потому что следите за этим законопроектом в duma-alerts. Новости о законопроектах можно отключить в настройках.',
+    unsubscribe: 'Отписаться',
+    manage: 'Управление подписками',
+  },
+};
+
+/** The topic email's words in the subscriber's language. */
+export function topicEmailStrings(language: Language): TopicEmailStrings {
+  return language === 'ru' ? RU : EN;
+}

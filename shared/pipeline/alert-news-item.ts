@@ -1,0 +1,82 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { extractBillNumbers } from '../feeds/extract-bill-numbers.js';
+import type { BillStore } from '../store/bill-store.js';
+import type { NewsStore, StoredNewsItem } from '../store/news-store.js';
+import type { SubscriberStore } from '../store/subscriber-store.js';
+import type { AlertItem } from '../topics/alert.js';
+import { alertTopicMatches, type TopicAlertDependencies } from './alert-topic-matches.js';
+import { fanOutAlert } from './topic-fan-out.js';
+
+export interface NewsAlertDependencies extends TopicAlertDependencies {
+  news: NewsStore;
+  subscribers: Pick<SubscriberStore, 'listFollowers'>;
+  bills: Pick<BillStore, 'watch'>;
+  logger: Logger;
+}
+
+/** What one news item set off. */
+export interface NewsItemAlerts {
+  topicAlerts: number;
+  /** Bills the item mentions; each got an "in the news" alert to its followers. */
+  billNumbers: string[];
+  /** Bills started being watched because a topic asking for it matched. */
+  watchedBills: string[];
+}
+
+/**
+ * Raises every alert a new news item makes: one per topic its title or summary matches, and one "in the news"
+ * alert per bill it mentions (recorded against the bill too). A topic that asks for it gets the mentioned
+ * bills watched. Repeatable: every id involved is deterministic.
+ */
+export async function alertNewsItem(deps: NewsAlertDependencies, news: StoredNewsItem): Promise<NewsItemAlerts> {
+  const item: AlertItem = {
+    source: 'news',
+    title: news.title,
+    link: news.link,
+    summary: news.summary,
+    publishedAt: news.publishedAt,
+    sourceLabel: news.feedLabel,
+  };
+  const fields: Record<string, string> = news.summary ? { title: news.title, summary: news.summary } : { title: news.title };
+  const matched = await alertTopicMatches(deps, item, { fields }, news.newsId);
+
+  const billNumbers = extractBillNumbers([news.title, news.summary ?? '', news.link ?? ''].join('\n'));
+  for (const billNumber of billNumbers) {
+    await deps.news.linkToBill(billNumber, news);
+    await fanOutAlert(
+      deps,
+      { kind: 'bill-news', id: `news:${billNumber}:${news.newsId}`, createdAt: deps.now().toISOString(), item, billNumber },
+      followerIds(deps.subscribers, billNumber),
+    );
+  }
+
+  const watchedBills = matched.some((entry) => entry.watchLinkedBills) ? billNumbers : [];
+  for (const billNumber of watchedBills) await deps.bills.watch(billNumber);
+  return { topicAlerts: matched.length, billNumbers, watchedBills };
+}
+
+/**
+ * Raises the alerts of every item waiting in the news outbox and takes each out once done. An item whose
+ * alerting fails stays for the next run; the others go on.
+ * @returns how many items were processed.
+ */
+export async function processPendingNews(deps: NewsAlertDependencies): Promise<number> {
+  let processed = 0;
+  for await (const page of deps.news.listPending()) {
+    for (const news of page) {
+      try {
+        const alerts = await alertNewsItem(deps, news);
+        await deps.news.markProcessed(news.newsId, deps.now().toISOString());
+        if (alerts.topicAlerts > 0 || alerts.billNumbers.length > 0) deps.logger.info('news item alerted', { newsId: news.newsId, ...alerts });
+        processed++;
+      } catch (error) {
+        deps.logger.error('news item alerting failed; retried next run', { newsId: news.newsId, error: error as Error });
+      }
+    }
+  }
+  return processed;
+}
+
+async function* followerIds(subscribers: Pick<SubscriberStore, 'listFollowers'>, billNumber: string): AsyncIterable<string[]> {
+  for await (const followers of subscribers.listFollowers(billNumber)) yield followers.map((follower) => follower.subscriberId);
+}

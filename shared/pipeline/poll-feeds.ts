@@ -1,0 +1,135 @@
+import type { FeedConfig } from '../config/config.js';
+import { FeedError } from '../feeds/feed-error.js';
+import type { ParsedFeed } from '../feeds/feed-item.js';
+import { parseFeed } from '../feeds/parse-feed.js';
+import { FetchError } from '../http/fetch-error.js';
+import type { PoliteFetcher } from '../http/polite-fetcher.js';
+import type { FetchedResult } from '../http/fetch-result.js';
+import type { FeedRecord, FeedStore } from '../store/feed-store.js';
+import { newsIdFor } from '../store/news-store.js';
+import { processPendingNews, type NewsAlertDependencies } from './alert-news-item.js';
+
+export interface PollFeedsDependencies extends NewsAlertDependencies {
+  feedStore: FeedStore;
+  fetcher: PoliteFetcher;
+  feeds: readonly FeedConfig[];
+}
+
+/** `baseline`: the feed's first good read, its items recorded without alerts. */
+export type FeedPollOutcome = 'unchanged' | 'baseline' | 'read' | 'source-error';
+
+export interface FeedPollResult {
+  feedId: string;
+  outcome: FeedPollOutcome;
+  /** Items this poll recorded for the first time. */
+  newItems: number;
+  error?: string;
+}
+
+export interface FeedsPollSummary {
+  startedAt: string;
+  finishedAt: string;
+  /** One result per configured feed, in configuration order. */
+  feeds: FeedPollResult[];
+  /** News items whose alerts were raised this run (new ones, and any a crashed run left behind). */
+  alertedItems: number;
+}
+
+/**
+ * Polls one feed: a conditional GET, then each item recorded once under its feed-scoped id. On the feed's
+ * first good read the items are recorded without alerts (a new feed floods no one); afterwards each new item
+ * enters the news outbox to be matched. A fetch or parse failure is recorded as the feed's health and nothing
+ * else happens: no item, no alert.
+ */
+export async function pollFeed(deps: PollFeedsDependencies, feed: FeedConfig): Promise<FeedPollResult> {
+  const at = deps.now().toISOString();
+  const state = await deps.feedStore.get(feed.id);
+  const sourceError = async (error: string): Promise<FeedPollResult> => {
+    deps.logger.warn('feed source error', { feed: feed.id, error });
+    await deps.feedStore.recordFailure(feed.id, { at, error });
+    return { feedId: feed.id, outcome: 'source-error', newItems: 0, error };
+  };
+
+  const read = await readFeed(deps.fetcher, feed, state).catch((error: unknown) => {
+    if (error instanceof FetchError) return `fetch-${error.reason}: ${error.message}`;
+    if (error instanceof FeedError) return `feed-${error.reason}: ${error.message}`;
+    throw error;
+  });
+  if (typeof read === 'string') return sourceError(read);
+  if (read.kind === 'unchanged') {
+    await deps.feedStore.recordSuccess(feed.id, { at });
+    return { feedId: feed.id, outcome: 'unchanged', newItems: 0 };
+  }
+  const { fetched, parsed } = read;
+  if (parsed.items.length === 0 && parsed.droppedItems > 0) {
+    return sourceError(`feed-no-usable-items: all ${parsed.droppedItems} items lack both a title and a link`);
+  }
+
+  const baseline = !state?.baselineAt;
+  let newItems = 0;
+  for (const item of parsed.items) {
+    const stored = { ...item, newsId: newsIdFor(feed.id, item.key), feedId: feed.id, feedLabel: feed.label, language: feed.language, seenAt: at };
+    if (await deps.news.putIfAbsent(stored, { alert: !baseline })) newItems++;
+  }
+  // Saved last: a crash before this re-reads the body next time, and the items already written are skipped.
+  await deps.feedStore.recordSuccess(feed.id, {
+    at,
+    etag: fetched.etag,
+    lastModified: fetched.lastModified,
+    contentHash: fetched.hash,
+    title: parsed.title || undefined,
+    baselineTaken: baseline,
+    warning: feedWarning(parsed),
+  });
+  return { feedId: feed.id, outcome: baseline ? 'baseline' : 'read', newItems };
+}
+
+/**
+ * Polls every configured feed, a few at a time (the fetcher keeps its own per-host limits), then raises the
+ * alerts of the new items. One feed's failure never stops the others.
+ */
+export async function pollFeeds(deps: PollFeedsDependencies, options: { concurrency?: number } = {}): Promise<FeedsPollSummary> {
+  const startedAt = deps.now().toISOString();
+  const queue = deps.feeds.map((feed, position) => ({ feed, position }));
+  const results: FeedPollResult[] = [];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const { feed, position } = next;
+      results[position] = await pollFeed(deps, feed).catch((error: unknown) => {
+        // Store failures: the feed is polled again next run; no item was half-alerted.
+        deps.logger.error('feed poll failed', { feed: feed.id, error: error as Error });
+        return { feedId: feed.id, outcome: 'source-error' as const, newItems: 0, error: `internal: ${(error as Error).message}` };
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
+  const alertedItems = await processPendingNews(deps);
+  return { startedAt, finishedAt: deps.now().toISOString(), feeds: results, alertedItems };
+}
+
+/** The feed's body parsed, or `unchanged` when the server or the body's hash says so. Throws FetchError or FeedError. */
+async function readFeed(
+  fetcher: PoliteFetcher,
+  feed: FeedConfig,
+  state: FeedRecord | undefined,
+): Promise<{ kind: 'unchanged' } | { kind: 'read'; fetched: FetchedResult; parsed: ParsedFeed }> {
+  const fetched = await fetcher.get(feed.url, {
+    etag: state?.etag,
+    lastModified: state?.lastModified,
+    // Only a body that was read well is remembered, so a body that failed to parse is read again.
+    previousHash: state?.contentHash,
+  });
+  if (fetched.kind !== 'fetched') return { kind: 'unchanged' };
+  return { kind: 'read', fetched, parsed: await parseFeed(fetched.body, fetched.contentType, feed.url) };
+}
+
+/** What the read left out, worth an operator's look though the feed is usable. */
+function feedWarning(feed: ParsedFeed): string | undefined {
+  const undated = feed.items.filter((item) => !item.publishedAt).length;
+  const problems = [
+    feed.duplicateItems > 0 ? `${feed.duplicateItems} items repeat an earlier item's guid` : '',
+    feed.droppedItems > 0 ? `${feed.droppedItems} items have neither a title nor a link` : '',
+    undated > 0 ? `${undated} items have no readable date` : '',
+  ].filter(Boolean);
+  return problems.length > 0 ? problems.join('; ') : undefined;
+}

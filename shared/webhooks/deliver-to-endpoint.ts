@@ -1,0 +1,173 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Mailer } from '../email/mailer.js';
+import { BlockedAddressError } from '../net/ssrf-guard.js';
+import { SafeHttpTimeoutError, type SafeHttpClient } from '../net/safe-http-client.js';
+import { buildSlackBillMessage } from '../slack/slack-message.js';
+import { buildSlackPingMessage } from '../slack/slack-ping.js';
+import type { ChangeStore } from '../store/change-store.js';
+import type { DeliveryAttempt, EndpointDeliveryKey, EndpointDeliveryStore } from '../store/endpoint-delivery-store.js';
+import type { EndpointStore } from '../store/endpoint-store.js';
+import type { DisabledReason, Endpoint } from './endpoint.js';
+import { endpointDisabledEmail } from './endpoint-disabled-email.js';
+import type { EndpointDeliveryMessage } from './endpoint-delivery-message.js';
+import type { RetryScheduler } from './retry-scheduler.js';
+import { classifyDeliveryResponse, nextAttemptDelay, parseRetryAfter, shouldDisableFailingEndpoint } from './retry-schedule.js';
+import type { DeliveryOutcome } from './retry-schedule.js';
+import { buildBillChangedPayload, buildPingPayload } from './webhook-payload.js';
+import { buildWebhookRequest } from './webhook-request.js';
+import { signingSecretsAt } from './webhook-signature.js';
+
+export interface EndpointDeliveryDependencies {
+  endpoints: EndpointStore;
+  deliveries: EndpointDeliveryStore;
+  changes: ChangeStore;
+  retries: RetryScheduler;
+  http: SafeHttpClient;
+  /** Tells an owner their endpoint was disabled. */
+  mailer: Mailer;
+  now: () => Date;
+  /** Jitter source in [0, 1). */
+  random: () => number;
+  logger: Logger;
+  /** How long a claim holds off other consumers; longer than the HTTP timeout. */
+  leaseMs?: number;
+}
+
+/** Thrown when another consumer is making this delivery's attempt: the queue retries the message later. */
+export class EndpointDeliveryBusyError extends Error {
+  override readonly name = 'EndpointDeliveryBusyError';
+}
+
+/** What one attempt did, for the caller and the tests. */
+export type AttemptResult = 'delivered' | 'retry-scheduled' | 'failed' | 'endpoint-disabled' | 'missed' | 'duplicate' | 'skipped';
+
+/** The id every attempt of a delivery is signed under: the `webhook-id` receivers deduplicate on derives from it. */
+export function endpointDeliveryId(key: EndpointDeliveryKey): string {
+  return `${key.channel}:${key.endpointId}:${key.changeId}`;
+}
+
+/**
+ * Makes one attempt of one delivery (a message of the webhook or Slack queue): claims it on its delivery record, POSTs
+ * through the SSRF-safe client, records the outcome, and schedules the next attempt on the retry schedule (honouring
+ * Retry-After). 410 disables the endpoint; 5 days of failures disable it and email its owner; a disabled endpoint's
+ * deliveries are recorded as missed, for replay. Receiver failures never throw: only our own faults do, so the
+ * message is retried by SQS and, if it keeps failing, lands in the DLQ.
+ */
+export async function deliverToEndpoint(deps: EndpointDeliveryDependencies, message: EndpointDeliveryMessage): Promise<AttemptResult> {
+  const key: EndpointDeliveryKey = { changeId: message.changeId, endpointId: message.endpointId, channel: message.channel };
+  const meta = { event: message.event, ...(message.event === 'bill.changed' ? { billNumber: message.billNumber } : {}) };
+  const endpoint = await deps.endpoints.get(message.endpointId);
+  if (!endpoint || endpoint.kind !== message.channel) {
+    deps.logger.warn('delivery for an unknown endpoint dropped', { endpointId: message.endpointId, changeId: message.changeId });
+    return 'skipped';
+  }
+  // A test event is how an owner checks a disabled endpoint before enabling it again, so it goes out regardless.
+  if (endpoint.status === 'disabled' && message.event !== 'ping') {
+    await deps.deliveries.markMissed(key, meta, deps.now().toISOString(), `endpoint disabled (${endpoint.disabledReason ?? 'unknown'})`);
+    return 'missed';
+  }
+
+  const claim = await deps.deliveries.claimAttempt(key, message.attempt, meta, deps.now(), deps.leaseMs ?? 60_000);
+  if (claim === 'duplicate') return 'duplicate';
+  if (claim === 'busy') throw new EndpointDeliveryBusyError(`attempt ${message.attempt} of ${endpointDeliveryId(key)} is in progress`);
+
+  const body = await requestFor(deps, endpoint, message, key);
+  if (!body) {
+    await deps.deliveries.finishAttempt(key, { status: 'failed', attempt: attemptEntry(message.attempt, deps.now(), 'change not found', 0) });
+    return 'failed';
+  }
+
+  const startedAt = deps.now();
+  const started = performance.now();
+  const outcome = await post(deps.http, endpoint.url, body);
+  const durationMs = Math.round(performance.now() - started);
+  const attempt = attemptEntry(message.attempt, startedAt, describe(outcome), durationMs);
+  const verdict = classifyDeliveryResponse(outcome.outcome, message.attempt);
+
+  if (verdict === 'delivered') {
+    await deps.deliveries.finishAttempt(key, { status: 'delivered', attempt });
+    await deps.endpoints.recordSuccess(endpoint.id);
+    return 'delivered';
+  }
+  if (verdict === 'disable-endpoint') {
+    await deps.deliveries.finishAttempt(key, { status: 'missed', attempt });
+    await disable(deps, endpoint, 'gone');
+    return 'endpoint-disabled';
+  }
+
+  const now = deps.now();
+  const failingSince = await deps.endpoints.recordFailure(endpoint.id, now.toISOString());
+  if (message.event !== 'ping' && shouldDisableFailingEndpoint(new Date(failingSince), now)) {
+    await deps.deliveries.finishAttempt(key, { status: 'missed', attempt });
+    await disable(deps, endpoint, 'failing');
+    return 'endpoint-disabled';
+  }
+  if (verdict === 'failed-permanently') {
+    await deps.deliveries.finishAttempt(key, { status: 'failed', attempt });
+    return 'failed';
+  }
+  const retryAfterSeconds = 'response' in outcome ? parseRetryAfter(outcome.response.headers['retry-after'], now) : undefined;
+  const delayMs = nextAttemptDelay(message.attempt, { random: deps.random, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
+  if (delayMs === undefined) throw new Error(`no delay after attempt ${message.attempt}, though attempts remain`);
+  // Scheduled before the record says so: a crash in between repeats this attempt rather than losing the next one.
+  await deps.retries.schedule({ ...message, attempt: message.attempt + 1 }, delayMs, now);
+  await deps.deliveries.finishAttempt(key, { status: 'retrying', attempt, nextAttemptAt: new Date(now.getTime() + delayMs).toISOString() });
+  return 'retry-scheduled';
+}
+
+async function requestFor(
+  deps: EndpointDeliveryDependencies,
+  endpoint: Endpoint,
+  message: EndpointDeliveryMessage,
+  key: EndpointDeliveryKey,
+): Promise<{ headers: Record<string, string>; body: string } | undefined> {
+  let change;
+  if (message.event === 'bill.changed') {
+    change = await deps.changes.get(message.billNumber, message.changeId);
+    if (!change) return undefined;
+  }
+  if (endpoint.kind === 'slack') {
+    const slack = change ? buildSlackBillMessage(change, endpoint.language) : buildSlackPingMessage(endpoint.language);
+    return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(slack) };
+  }
+  if (!endpoint.secrets) throw new Error(`webhook endpoint ${endpoint.id} has no signing secret`);
+  const payload = change ? buildBillChangedPayload(change) : buildPingPayload(new Date((message as { requestedAt: string }).requestedAt));
+  return buildWebhookRequest({
+    deliveryId: endpointDeliveryId(key),
+    payload,
+    secrets: signingSecretsAt(endpoint.secrets, deps.now()),
+    sentAt: deps.now(),
+  });
+}
+
+type PostOutcome = { outcome: DeliveryOutcome; response: { status: number; headers: Record<string, string> } } | { outcome: DeliveryOutcome };
+
+async function post(http: SafeHttpClient, url: string, request: { headers: Record<string, string>; body: string }): Promise<PostOutcome> {
+  try {
+    const response = await http.post(url, request);
+    return { outcome: { status: response.status }, response };
+  } catch (error) {
+    return { outcome: { error } };
+  }
+}
+
+function describe(outcome: PostOutcome): string {
+  if ('response' in outcome) {
+    const { status, headers } = outcome.response;
+    return status >= 300 && status < 400 ? `HTTP ${status} (redirect to ${headers.location ?? '?'} not followed)` : `HTTP ${status}`;
+  }
+  const error = (outcome.outcome as { error: unknown }).error;
+  if (error instanceof SafeHttpTimeoutError) return 'timeout';
+  if (error instanceof BlockedAddressError) return `blocked: ${error.reason}`;
+  return `network: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300);
+}
+
+function attemptEntry(attempt: number, at: Date, result: string, durationMs: number): DeliveryAttempt {
+  return { attempt, at: at.toISOString(), result, durationMs };
+}
+
+async function disable(deps: EndpointDeliveryDependencies, endpoint: Endpoint, reason: DisabledReason): Promise<void> {
+  if (!(await deps.endpoints.disable(endpoint.id, reason, deps.now().toISOString()))) return;
+  deps.logger.warn('endpoint disabled', { endpointId: endpoint.id, reason });
+  await deps.mailer.send(endpointDisabledEmail(endpoint, reason));
+}

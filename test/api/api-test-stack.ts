@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { startHttpApiServer, type HttpApiServer } from '../../local/http-api-server.js';
+import { startLocalServices, type LocalServices } from '../../local/local-services.js';
+import { ensureTable } from '../../local/provision.js';
+import { sentEmails, type StoredEmail } from '../support/ses-store.js';
+
+export const TABLE_NAME = 'duma-alerts-api-test';
+
+/** The API function served on loopback over real local services, as `npm start` serves it. */
+export interface ApiTestStack {
+  services: LocalServices;
+  server: HttpApiServer;
+  /** The server's base URL, also the links' PUBLIC_BASE_URL. */
+  url: string;
+  adminApiKey: string;
+  tokenSecret: string;
+  handler: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+  db: DynamoDBDocumentClient;
+  /** Every email the SES emulator accepted for an address. */
+  emailsTo(address: string): Promise<StoredEmail[]>;
+  /** The table item at a key, or undefined. */
+  item(key: { PK: string; SK: string }): Promise<Record<string, unknown> | undefined>;
+  /** Every item of a partition. */
+  partition(pk: string): Promise<Record<string, unknown>[]>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts dynalite and the SES emulator, creates the table, sets the environment, loads functions/api.ts
+ * (as local-stack loads the functions) and serves it with the local HTTP API server.
+ */
+export async function startApiTestStack(env: Record<string, string> = {}): Promise<ApiTestStack> {
+  const services = await startLocalServices();
+  Object.assign(process.env, services.env);
+  const raw = new DynamoDBClient({});
+  await ensureTable(raw, TABLE_NAME);
+  const db = DynamoDBDocumentClient.from(raw);
+  let loaded: ApiTestStack['handler'] | undefined;
+  const handler: ApiTestStack['handler'] = (event) => loaded!(event);
+  const server = await startHttpApiServer(handler, { host: '127.0.0.1', port: 0 });
+  const adminApiKey = randomBytes(24).toString('base64url');
+  const tokenSecret = randomBytes(32).toString('base64url');
+  Object.assign(process.env, {
+    TABLE_NAME,
+    TOKEN_SECRETS: tokenSecret,
+    ADMIN_API_KEY: adminApiKey,
+    PUBLIC_BASE_URL: server.url,
+    SENDER_EMAIL: 'alerts@duma-alerts.example.org',
+    ...env,
+  });
+  loaded = (await import('../../functions/api.js')).handler;
+  return {
+    services,
+    server,
+    url: server.url,
+    adminApiKey,
+    tokenSecret,
+    handler,
+    db,
+    async emailsTo(address) {
+      return (await sentEmails(services.sesEndpoint)).filter((email) => email.destination.to.includes(address));
+    },
+    async item(key) {
+      return (await db.send(new GetCommand({ TableName: TABLE_NAME, Key: key, ConsistentRead: true }))).Item;
+    },
+    async partition(pk) {
+      const { Items } = await db.send(
+        new QueryCommand({ TableName: TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }),
+      );
+      return Items ?? [];
+    },
+    async stop() {
+      await server.stop();
+      raw.destroy();
+      await services.stop();
+    },
+  };
+}
+
+/** The confirmation link in the text of the one confirmation email to an address. */
+export function linkIn(email: StoredEmail, path: string): string {
+  const match = new RegExp(`https?://\\S+${path}\\?token=[A-Za-z0-9_.-]+`).exec(email.body.text ?? '');
+  if (!match) throw new Error(`no ${path} link in: ${email.body.text}`);
+  return match[0];
+}
+
+/** The hidden CSRF token of a page's form. */
+export function csrfIn(html: string): string {
+  const match = /name="csrf" value="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error('no csrf field in the page');
+  return match[1];
+}
+
+/** The cookie pair a response set, ready for a Cookie header. */
+export function cookieOf(response: Response): string {
+  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+}
+
+/** A unique address per test, so the emulator's shared store and the rate limits never mix tests. */
+export function uniqueAddress(label: string): string {
+  return `${label}.${randomBytes(5).toString('hex')}@example.org`;
+}
+
+/** A parsed JSON answer; each test asserts the exact shape it expects. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsonBody = any;

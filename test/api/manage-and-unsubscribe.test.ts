@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signToken } from '../../shared/security/signed-token.js';
+import { subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
+import { keys } from '../../shared/store/table-schema.js';
+import { manageUrl, unsubscribeUrl } from '../../shared/subscriptions/subscriber-links.js';
+import { csrfIn, linkIn, startApiTestStack, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
+
+let stack: ApiTestStack;
+
+beforeAll(async () => {
+  stack = await startApiTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/** Signs an address up and follows its confirmation link: an active subscriber with the given bills. */
+async function activeSubscriber(label: string, bills: string[]): Promise<{ email: string; id: string }> {
+  const email = uniqueAddress(label);
+  await fetch(`${stack.url}/api/subscriptions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, bills, language: 'en' }),
+  });
+  const link = linkIn((await stack.emailsTo(email))[0]!, '/confirm');
+  const html = await (await fetch(link)).text();
+  await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrf=${encodeURIComponent(csrfIn(html))}` });
+  return { email, id: subscriberIdForEmail(email) };
+}
+
+const form = (fields: Record<string, string | string[]>) => {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) params.append(name, one);
+  return { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: params.toString() };
+};
+
+describe('the preferences page behind a signed manage link', () => {
+  it('shows the subscriber their preferences and saves changes, re-syncing follower items', async () => {
+    const { email, id } = await activeSubscriber('prefs', ['1-8', '2-8']);
+    const link = manageUrl(stack.url, id, stack.tokenSecret);
+    const page = await fetch(link);
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain(`Alerts for ${email}.`);
+
+    const saved = await fetch(link, form({ csrf: csrfIn(html), bills: '2-8\n3-8', topics: 'бюджет', frequency: 'daily', stageMode: 'chosen', stages: ['5', '8'], language: 'en', timeZone: 'Asia/Yekaterinburg' }));
+
+    expect(saved.status).toBe(200);
+    expect(await saved.text()).toContain('Your preferences are saved.');
+    expect(await stack.item(keys.follower('1-8', id))).toBeUndefined();
+    expect(await stack.item(keys.follower('3-8', id))).toMatchObject({ frequency: 'daily', stages: [5, 8] });
+    expect(await stack.item(keys.follower('2-8', id))).toMatchObject({ frequency: 'daily', stages: [5, 8] });
+    expect(await stack.item(keys.subscriber(id))).toMatchObject({ timeZone: 'Asia/Yekaterinburg', topics: ['бюджет'] });
+  });
+
+  it('reads and patches the subscription as JSON with the same token', async () => {
+    const { id } = await activeSubscriber('json', ['1-8']);
+    const token = new URL(manageUrl(stack.url, id, stack.tokenSecret)).searchParams.get('token')!;
+
+    const patched = await fetch(`${stack.url}/api/subscription?token=${token}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ bills: ['7-8'], frequency: 'weekly' }),
+    });
+    const read = await (await fetch(`${stack.url}/api/subscription?token=${token}`)).json() as JsonBody;
+
+    expect(patched.status).toBe(200);
+    expect(read.preferences).toEqual({ bills: ['7-8'], topics: [], language: 'en', timeZone: 'Europe/Moscow', frequency: 'weekly', stages: 'all' });
+    expect(await stack.item(keys.follower('1-8', id))).toBeUndefined();
+  });
+});
+
+describe('one subscriber’s link never reaches another subscriber', () => {
+  it('a token re-signed with another subject, or with another purpose, is refused and changes nothing', async () => {
+    const alice = await activeSubscriber('alice', ['11-8']);
+    const bob = await activeSubscriber('bob', ['12-8']);
+    const aliceToken = new URL(manageUrl(stack.url, alice.id, stack.tokenSecret)).searchParams.get('token')!;
+    const [body, mac] = aliceToken.split('.');
+    const forgedBody = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), sub: bob.id })).toString('base64url');
+    const bobUnsubscribeToken = new URL(unsubscribeUrl(stack.url, bob.id, stack.tokenSecret)).searchParams.get('token')!;
+    const foreignSecretToken = signToken({ sub: bob.id, purpose: 'manage' }, 'x'.repeat(32));
+
+    const attempts = await Promise.all([
+      fetch(`${stack.url}/api/subscription?token=${forgedBody}.${mac}`),
+      fetch(`${stack.url}/api/subscription?token=${bobUnsubscribeToken}`),
+      fetch(`${stack.url}/api/subscription?token=${foreignSecretToken}`),
+      fetch(`${stack.url}/preferences?token=${forgedBody}.${mac}`),
+      fetch(`${stack.url}/api/subscription?token=${forgedBody}.${mac}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ bills: [] }),
+      }),
+      fetch(`${stack.url}/api/subscription?token=${bobUnsubscribeToken}`, { method: 'DELETE' }),
+    ]);
+    const aliceRead = await (await fetch(`${stack.url}/api/subscription?token=${aliceToken}`)).json() as JsonBody;
+
+    expect(attempts.map((response) => response.status)).toEqual([403, 403, 403, 403, 403, 403]);
+    expect(aliceRead.email).toBe(alice.email);
+    expect(await stack.item(keys.subscriber(bob.id))).toMatchObject({ status: 'active', bills: ['12-8'] });
+    expect(await stack.item(keys.follower('12-8', bob.id))).toBeDefined();
+  });
+
+  it('a CSRF token from one subscriber’s page does not let a form change another subscriber', async () => {
+    const alice = await activeSubscriber('alice2', ['21-8']);
+    const bob = await activeSubscriber('bob2', ['22-8']);
+    const aliceHtml = await (await fetch(manageUrl(stack.url, alice.id, stack.tokenSecret))).text();
+
+    const response = await fetch(manageUrl(stack.url, bob.id, stack.tokenSecret), form({ csrf: csrfIn(aliceHtml), bills: '' }));
+
+    expect(response.status).toBe(403);
+    expect(await stack.item(keys.subscriber(bob.id))).toMatchObject({ bills: ['22-8'] });
+  });
+});
+
+describe('unsubscribe', () => {
+  it('GET shows one button and changes nothing', async () => {
+    const { id } = await activeSubscriber('look', ['31-8']);
+
+    const page = await fetch(unsubscribeUrl(stack.url, id, stack.tokenSecret) + '&lang=en');
+    const html = await page.text();
+
+    expect(page.status).toBe(200);
+    expect(html.match(/<button/g)).toHaveLength(1);
+    expect(html).toContain('name="List-Unsubscribe" value="One-Click"');
+    expect((await stack.item(keys.subscriber(id)))?.status).toBe('active');
+  });
+
+  it('an RFC 8058 one-click POST without cookies takes effect at once and removes the follows', async () => {
+    const { id } = await activeSubscriber('oneclick', ['32-8', '33-8']);
+
+    const response = await fetch(unsubscribeUrl(stack.url, id, stack.tokenSecret), form({ 'List-Unsubscribe': 'One-Click' }));
+
+    expect(response.status).toBe(200);
+    expect(await stack.item(keys.subscriber(id))).toMatchObject({ status: 'unsubscribed' });
+    expect(await stack.partition('BILL#32-8')).toEqual([]);
+    expect(await stack.partition('BILL#33-8')).toEqual([]);
+  });
+
+  it('a multipart one-click POST works too', async () => {
+    const { id } = await activeSubscriber('multipart', ['34-8']);
+    const body = new FormData();
+    body.append('List-Unsubscribe', 'One-Click');
+
+    const response = await fetch(unsubscribeUrl(stack.url, id, stack.tokenSecret), { method: 'POST', body });
+
+    expect(response.status).toBe(200);
+    expect((await stack.item(keys.subscriber(id)))?.status).toBe('unsubscribed');
+  });
+
+  it('a tampered unsubscribe token is refused with 403 and unsubscribes no one', async () => {
+    const { id } = await activeSubscriber('tamper', ['35-8']);
+    const url = unsubscribeUrl(stack.url, id, stack.tokenSecret);
+
+    const response = await fetch(`${url.slice(0, -2)}xx`, form({ 'List-Unsubscribe': 'One-Click' }));
+
+    expect(response.status).toBe(403);
+    expect((await stack.item(keys.subscriber(id)))?.status).toBe('active');
+  });
+});
+
+describe('bounced and complained addresses', () => {
+  it('a suppressed address gets the usual sign-up answer but no email, and is never re-activated', async () => {
+    const { email, id } = await activeSubscriber('suppressed', ['41-8']);
+    const { handleSesEvents } = await import('../../shared/subscriptions/ses-events.js');
+    const { sesEventsDependencies } = await import('../../shared/runtime/dependencies.js');
+    const { loadConfig } = await import('../../shared/config/config.js');
+    await handleSesEvents(sesEventsDependencies(loadConfig()), {
+      Records: [{ Sns: { MessageId: 'm1', Message: JSON.stringify({ eventType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: email }], complaintFeedbackType: 'abuse' } }) } }],
+    } as never);
+    const before = (await stack.emailsTo(email)).length;
+
+    const response = await fetch(`${stack.url}/api/subscriptions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, bills: ['41-8'] }),
+    });
+    const admin = await fetch(`${stack.url}/api/admin/subscriptions/${id}`, { headers: { 'x-api-key': stack.adminApiKey } });
+
+    expect(response.status).toBe(202);
+    expect((await stack.emailsTo(email)).length).toBe(before);
+    expect(await admin.json() as JsonBody).toMatchObject({ status: 'suppressed', suppressionReason: 'complaint: abuse' });
+    expect(await stack.partition('BILL#41-8')).toEqual([]);
+  });
+});

@@ -1,0 +1,200 @@
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { startLocalServices, type LocalServices } from '../../local/local-services.js';
+import { ensureQueues, ensureTable, type ProvisionedQueue } from '../../local/provision.js';
+import { SqsEventSource } from '../../local/sqs-event-source.js';
+import { createDocumentClient } from '../../shared/aws/clients.js';
+import type { BillChange } from '../../shared/bill/bill-change.js';
+import { loadConfig, type Config } from '../../shared/config/config.js';
+import type { DeliveryConfig } from '../../shared/pipeline/delivery-config.js';
+import { fanOutChanges } from '../../shared/pipeline/fan-out.js';
+import {
+  createDeliveryStores,
+  createStores,
+  deliverEndpointDependencies,
+  endpointQueues,
+  endpointServiceDependencies,
+  fanOutDependencies,
+  redriveDependencies,
+  sendDigestsDependencies,
+} from '../../shared/runtime/dependencies.js';
+import { sqsBatchConsumer } from '../../shared/runtime/sqs-batch.js';
+import { keys } from '../../shared/store/table-schema.js';
+import { deliverToEndpoint } from '../../shared/webhooks/deliver-to-endpoint.js';
+import { EndpointDeliveryMessageSchema } from '../../shared/webhooks/endpoint-delivery-message.js';
+import { redriveDueRetries } from '../../shared/webhooks/redrive-retries.js';
+import { createRetryScheduler } from '../../shared/webhooks/retry-scheduler.js';
+import { EXAMPLE_BILL_CHANGE } from '../../shared/webhooks/webhook-examples.js';
+
+export const BILL = EXAMPLE_BILL_CHANGE.billNumber;
+
+/** The example change under another id and detection time, so a test can make as many distinct changes as it needs. */
+export function exampleChange(n: number, detectedAt = '2026-03-01T09:00:00.000Z'): BillChange {
+  return { ...EXAMPLE_BILL_CHANGE, id: `${BILL}:event:test-${n}`, detectedAt };
+}
+
+export interface DeliveryHarnessOptions {
+  /** host:port pairs the safe client may reach over plain http on loopback (the test receivers). */
+  allowHosts: string[];
+  /** Start of the injected clock. */
+  startAt: Date;
+  timeoutMs?: number;
+  /** Longest wait that goes back on SQS as DelaySeconds; 0 parks every retry, so the injected clock drives them all. */
+  maxQueueDelaySeconds?: number;
+  maxReceiveCount?: number;
+}
+
+/**
+ * The webhook, Slack and digest pipeline with its real adapters on real local services (dynalite, fauxqs, SES
+ * emulator), an injected clock and a jitter source of 0.5 (no jitter), so every delay is exact.
+ */
+export async function startDeliveryHarness(options: DeliveryHarnessOptions) {
+  const services: LocalServices = await startLocalServices();
+  Object.assign(process.env, services.env);
+  await fetch(`${services.sesEndpoint}/clear-store`, { method: 'POST' });
+  const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
+  const tableName = `t${randomBytes(4).toString('hex')}`;
+  await ensureTable(new DynamoDBClient({}), tableName);
+  const queues = await ensureQueues(sqs, { visibilityTimeoutSeconds: 1, maxReceiveCount: options.maxReceiveCount ?? 3 });
+  const config: Config = loadConfig({
+    ...services.env,
+    TABLE_NAME: tableName,
+    FAN_OUT_QUEUE_URL: queues.fanOut.url,
+    EMAIL_QUEUE_URL: queues.email.url,
+    TOKEN_SECRETS: randomBytes(32).toString('hex'),
+  });
+  const delivery: DeliveryConfig = {
+    webhookQueueUrl: queues.webhook.url,
+    slackQueueUrl: queues.slack.url,
+    timeoutMs: options.timeoutMs ?? 1_000,
+    maxResponseBytes: 4096,
+    allowHosts: options.allowHosts,
+    digestHour: 8,
+  };
+
+  let nowMs = options.startAt.getTime();
+  const clock = {
+    now: () => new Date(nowMs),
+    advance(ms: number) {
+      nowMs += ms;
+    },
+    set(at: Date) {
+      nowMs = at.getTime();
+    },
+  };
+  const stores = { ...createStores(config), ...createDeliveryStores(config) };
+  const deliverDeps = {
+    ...deliverEndpointDependencies(config, delivery),
+    now: clock.now,
+    random: () => 0.5,
+    leaseMs: 5_000,
+    retries: createRetryScheduler({
+      queues: endpointQueues(delivery),
+      parked: stores.retryDue,
+      ...(options.maxQueueDelaySeconds !== undefined ? { maxQueueDelaySeconds: options.maxQueueDelaySeconds } : {}),
+    }),
+  };
+  const service = { ...endpointServiceDependencies(config, delivery), now: clock.now };
+  const fanOut = { ...fanOutDependencies(config, delivery), now: clock.now };
+  const redrive = { ...redriveDependencies(config, delivery), now: clock.now };
+  const digests = { ...sendDigestsDependencies(config, delivery), now: clock.now };
+  const consume = sqsBatchConsumer(EndpointDeliveryMessageSchema, (message) => deliverToEndpoint(deliverDeps, message));
+  const sources = [queues.webhook.url, queues.slack.url].map((url) => new SqsEventSource(sqs, url, consume, () => {}));
+  const db = createDocumentClient();
+
+  async function depth(queue: ProvisionedQueue, which: 'url' | 'dlqUrl'): Promise<{ visible: number; inFlight: number; delayed: number }> {
+    const { Attributes = {} } = await sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: queue[which],
+        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
+      }),
+    );
+    return {
+      visible: Number(Attributes.ApproximateNumberOfMessages ?? 0),
+      inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0),
+      delayed: Number(Attributes.ApproximateNumberOfMessagesDelayed ?? 0),
+    };
+  }
+
+  return {
+    services,
+    config,
+    delivery,
+    queues,
+    stores,
+    clock,
+    deps: { deliver: deliverDeps, service, fanOut, redrive, digests },
+    /** Handles every visible webhook and Slack message until both queues are empty. */
+    async deliverQueued(): Promise<number> {
+      let handled = 0;
+      for (;;) {
+        let batch = 0;
+        for (const source of sources) batch += await source.pollOnce();
+        if (batch === 0) return handled;
+        handled += batch;
+      }
+    },
+    /** Re-queues parked retries due at the injected now, then delivers what is queued. */
+    async redriveAndDeliver(): Promise<number> {
+      await redriveDueRetries(redrive);
+      return this.deliverQueued();
+    },
+    /** Stores changes and fans them out to the bill's followers, as the fan-out consumer would. */
+    async publish(changes: BillChange[]): Promise<number> {
+      for (const change of changes) await stores.changes.putIfAbsent(change);
+      return fanOutChanges(fanOut, { billNumber: BILL, changeIds: changes.map((change) => change.id) });
+    },
+    /** Writes a profile and follower item as the subscription API (issue 3) does: frequency, time zone, stage filter. */
+    async addEmailFollower(input: { id: string; email: string; timeZone?: string; frequency?: string; stages?: 'all' | number[]; language?: 'ru' | 'en' }) {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...keys.subscriber(input.id),
+            id: input.id,
+            email: input.email,
+            language: input.language ?? 'en',
+            status: 'active',
+            createdAt: '2026-01-01T00:00:00.000Z',
+            ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+            ...(input.frequency ? { frequency: input.frequency } : {}),
+          },
+        }),
+      );
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...keys.follower(BILL, input.id),
+            billNumber: BILL,
+            subscriberId: input.id,
+            ...(input.frequency ? { frequency: input.frequency } : {}),
+            ...(input.stages ? { stages: input.stages } : {}),
+          },
+        }),
+      );
+    },
+    depth,
+    async sendRaw(queueUrl: string, body: string): Promise<void> {
+      await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
+    },
+    /** Polls the webhook queue until its DLQ holds `count` messages (poison messages fail each receive). */
+    async drainIntoDlq(count: number, timeoutMs = 15_000): Promise<void> {
+      const deadline = Date.now() + timeoutMs;
+      while ((await depth(queues.webhook, 'dlqUrl')).visible < count) {
+        if (Date.now() > deadline) throw new Error(`DLQ did not reach ${count} messages`);
+        await this.deliverQueued();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    },
+    async stop() {
+      await Promise.all([deliverDeps.http.close(), digests.http.close()]);
+      sqs.destroy();
+      await services.stop();
+    },
+  };
+}
+
+export type DeliveryHarness = Awaited<ReturnType<typeof startDeliveryHarness>>;

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alertNewsItem, processPendingNews } from '../../shared/pipeline/alert-news-item.js';
+import { pollFeeds } from '../../shared/pipeline/poll-feeds.js';
+import { newsIdFor } from '../../shared/store/news-store.js';
+import { topicIdForQuery } from '../../shared/store/subscription-store.js';
+import { buildFeed, type TestItem } from './support/feed-builder.js';
+import { startFeedsHarness, type FeedsHarness } from './support/feeds-harness.js';
+
+const BILL = '1075342-8';
+const OLD_ITEM: TestItem = { title: 'Старая новость', link: 'https://news.example/old', guid: 'old-1', date: '2024-10-01T07:00:00.000Z' };
+const BILL_ITEM: TestItem = {
+  title: `Госдума приняла законопроект № ${BILL}`,
+  link: 'https://news.example/bill',
+  guid: 'bill-1',
+  summary: 'Документ об экстрадиции принят в первом чтении.',
+  date: '2024-10-02T09:30:00.000Z',
+};
+
+let harness: FeedsHarness;
+beforeAll(async () => {
+  harness = await startFeedsHarness();
+});
+afterAll(async () => {
+  await harness.stop();
+});
+
+const rss = (items: TestItem[]) => ({ contentType: 'application/rss+xml', body: buildFeed('rss2', 'x', items) });
+
+describe('news linked to bills', () => {
+  it('an item naming a bill is recorded against it and sent once to each follower as "in the news", except to who turned it off', async () => {
+    const world = await harness.newWorld([{ id: 'duma', path: '/linked.xml', label: 'Дума' }]);
+    await world.subscribe('f1@example.org', { bills: [BILL], language: 'ru' });
+    await world.subscribe('f2@example.org', { bills: [BILL], language: 'en' });
+    const quiet = await world.subscribe('f3@example.org', { bills: [BILL] });
+    await world.setProfile(quiet, 'newsAlerts', false);
+    await world.subscribe('other@example.org', { bills: ['1-8'] });
+    harness.serve('/linked.xml', rss([OLD_ITEM]));
+    await pollFeeds(world.deps);
+    harness.serve('/linked.xml', rss([BILL_ITEM, OLD_ITEM]));
+
+    await pollFeeds(world.deps);
+    await world.deliver();
+
+    const emails = await world.emails();
+    expect(emails.map((email) => [email.destination.to[0], email.subject])).toEqual([
+      ['f1@example.org', `Законопроект № ${BILL} в новостях: Госдума приняла законопроект № ${BILL}`],
+      ['f2@example.org', `Bill ${BILL} in the news: Госдума приняла законопроект № ${BILL}`],
+    ]);
+    expect(emails[0]?.body.text).toContain('- Источник: Дума');
+    const linked = [];
+    for await (const page of world.stores.news.listForBill(BILL)) linked.push(...page.map((item) => item.newsId));
+    expect(linked).toEqual([newsIdFor('duma', 'bill-1')]);
+    expect(await world.stores.deliveries.get({ changeId: `news:${BILL}:${newsIdFor('duma', 'bill-1')}`, subscriberId: quiet, channel: 'email' })).toMatchObject({
+      status: 'skipped',
+      skipReason: 'news-alerts-off',
+    });
+  });
+
+  it('a topic that asks for it gets the bills its matching items link to watched; other topics do not', async () => {
+    const world = await harness.newWorld([{ id: 'duma', path: '/watch.xml' }]);
+    await world.subscribe('a@example.org', { topics: ['экстрадиция', 'первом чтении'] });
+    await world.setTopic(topicIdForQuery('экстрадиция'), 'watchLinkedBills', true);
+    harness.serve('/watch.xml', rss([OLD_ITEM]));
+    await pollFeeds(world.deps);
+    harness.serve('/watch.xml', rss([BILL_ITEM, { ...OLD_ITEM, guid: 'other', title: 'Законопроект № 2-8 в первом чтении', link: 'https://news.example/2' }]));
+
+    await pollFeeds(world.deps);
+
+    expect((await world.stores.bills.get(BILL))?.watched).toBe(true);
+    expect(await world.stores.bills.get('2-8')).toBeUndefined();
+  });
+});
+
+describe('idempotency under re-poll', () => {
+  it('polling the same items again, re-serialised, or re-alerting them after a crash sends no second email', async () => {
+    const world = await harness.newWorld([{ id: 'duma', path: '/again.xml' }]);
+    await world.subscribe('a@example.org', { topics: ['экстрадиция'], bills: [BILL] });
+    harness.serve('/again.xml', rss([OLD_ITEM]));
+    await pollFeeds(world.deps);
+    harness.serve('/again.xml', rss([BILL_ITEM, OLD_ITEM]));
+    await pollFeeds(world.deps);
+    await world.deliver();
+    const first = (await world.emails()).map((email) => email.subject);
+
+    const unchanged = await pollFeeds(world.deps);
+    harness.serve('/again.xml', { contentType: 'application/rss+xml', body: `${buildFeed('rss2', 'x', [OLD_ITEM, BILL_ITEM])}\n\n` });
+    const reserialised = await pollFeeds(world.deps);
+    // A run that crashed after queueing but before taking the item out of the outbox repeats all its alerts.
+    const stored = await world.stores.news.get(newsIdFor('duma', 'bill-1'));
+    const replayed = await alertNewsItem(world.deps, stored!);
+    const leftover = await processPendingNews(world.deps);
+    await world.deliver();
+
+    expect(first).toEqual([
+      `Законопроект № ${BILL} в новостях: Госдума приняла законопроект № ${BILL}`,
+      `Тема «экстрадиция»: Госдума приняла законопроект № ${BILL}`,
+    ]);
+    expect(unchanged.feeds).toEqual([{ feedId: 'duma', outcome: 'unchanged', newItems: 0 }]);
+    expect(reserialised.feeds).toEqual([{ feedId: 'duma', outcome: 'read', newItems: 0 }]);
+    expect(replayed).toEqual({ topicAlerts: 1, billNumbers: [BILL], watchedBills: [] });
+    expect(leftover).toBe(0);
+    expect((await world.emails()).map((email) => email.subject)).toEqual(first);
+  });
+});

@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { startLocalServices, type LocalServices } from '../../../local/local-services.js';
+import { ensureTable } from '../../../local/provision.js';
+import { SqsEventSource } from '../../../local/sqs-event-source.js';
+import { createDocumentClient } from '../../../shared/aws/clients.js';
+import { loadConfig, type Config } from '../../../shared/config/config.js';
+import { EmailQueueMessageSchema } from '../../../shared/pipeline/pipeline-messages.js';
+import { sendChangeEmails } from '../../../shared/pipeline/send-change-emails.js';
+import { sendAlertEmail } from '../../../shared/pipeline/send-topic-emails.js';
+import {
+  createNewsStores,
+  createStores,
+  pollFeedsDependencies,
+  sendAlertEmailDependencies,
+  sendEmailDependencies,
+  topicAlertDependencies,
+} from '../../../shared/runtime/dependencies.js';
+import { sqsBatchConsumer } from '../../../shared/runtime/sqs-batch.js';
+import { DynamoSubscriptionStore } from '../../../shared/store/subscription-store.js';
+import { keys } from '../../../shared/store/table-schema.js';
+import { PreferencesSchema } from '../../../shared/subscriptions/subscription-preferences.js';
+import { sentEmails, type StoredEmail } from '../../support/ses-store.js';
+
+/** What the loopback feed server answers on one path. */
+export interface FeedResponse {
+  status?: number;
+  contentType?: string;
+  body: string | Buffer;
+}
+
+/** A feed of the test's configuration, served at `path` on the loopback feed server. */
+export interface TestFeed {
+  id: string;
+  path: string;
+  language?: 'ru' | 'en';
+  label?: string;
+}
+
+/**
+ * Real local services (dynalite, SES emulator, fauxqs) and a loopback feed server, shared by a test file;
+ * each test gets a world of its own: a fresh table and email queue, and the service's own builders on them.
+ */
+export async function startFeedsHarness() {
+  const services: LocalServices = await startLocalServices();
+  Object.assign(process.env, services.env);
+  const responses = new Map<string, FeedResponse>();
+  const server: Server = createServer((request, response) => {
+    const answer = responses.get(request.url ?? '') ?? { status: 404, body: 'no such feed' };
+    response.writeHead(answer.status ?? 200, answer.contentType ? { 'content-type': answer.contentType } : {});
+    response.end(answer.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
+
+  return {
+    services,
+    /** Makes the feed server answer `path` with this response from now on. */
+    serve(path: string, response: FeedResponse) {
+      responses.set(path, response);
+    },
+    async newWorld(feeds: TestFeed[]) {
+      await fetch(`${services.sesEndpoint}/clear-store`, { method: 'POST' });
+      const tableName = `t${randomBytes(4).toString('hex')}`;
+      await ensureTable(new DynamoDBClient({}), tableName);
+      const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `email-${tableName}` }));
+      const config: Config = loadConfig({
+        ...services.env,
+        TABLE_NAME: tableName,
+        EMAIL_QUEUE_URL: QueueUrl!,
+        TOKEN_SECRETS: randomBytes(32).toString('hex'),
+        FEEDS: JSON.stringify(
+          feeds.map((feed) => ({ id: feed.id, url: `${origin}${feed.path}`, language: feed.language ?? 'ru', label: feed.label ?? `Feed ${feed.id}` })),
+        ),
+        FEED_MIN_GAP_MS: '0',
+        FEED_RETRY_ATTEMPTS: '1',
+        FEED_MAX_BYTES: String(256 * 1024),
+        FEED_TIMEOUT_MS: '2000',
+      });
+      return createWorld(config, sqs, QueueUrl!, services.sesEndpoint);
+    },
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      sqs.destroy();
+      await services.stop();
+    },
+  };
+}
+
+function createWorld(config: Config, sqs: SQSClient, emailQueueUrl: string, sesEndpoint: string) {
+  const db = createDocumentClient();
+  const stores = { ...createStores(config), ...createNewsStores(config) };
+  const subscriptions = new DynamoSubscriptionStore(db, config.tableName, stores.subscribers);
+  const deps = pollFeedsDependencies(config);
+  const bills = sendEmailDependencies(config);
+  const alerts = sendAlertEmailDependencies(config);
+  // The same dispatch as functions/send-email.ts, on the same builders.
+  const consumer = new SqsEventSource(
+    sqs,
+    emailQueueUrl,
+    sqsBatchConsumer(EmailQueueMessageSchema, (message) =>
+      'kind' in message ? sendAlertEmail(alerts, message) : sendChangeEmails(bills, message),
+    ),
+    (error) => {
+      throw error;
+    },
+  );
+
+  return {
+    config,
+    stores,
+    deps,
+    topicAlerts: topicAlertDependencies(config),
+    /** A confirmed subscriber with these topics and bills, through the subscription store; returns its id. */
+    async subscribe(email: string, preferences: { topics?: string[]; bills?: string[]; language?: 'ru' | 'en' }) {
+      const now = new Date();
+      const pending = await subscriptions.requestSignup({
+        email,
+        preferences: PreferencesSchema.parse(preferences),
+        at: now,
+        expiresAt: Math.floor(now.getTime() / 1000) + 3600,
+      });
+      const outcome = await subscriptions.confirm(pending.subscriberId, now, async () => false);
+      if (outcome.kind !== 'confirmed') throw new Error(`subscription of ${email} not confirmed: ${outcome.kind}`);
+      return pending.subscriberId;
+    },
+    /** Sets a profile attribute that no store writes yet (newsAlerts), as a preferences page would. */
+    async setProfile(subscriberId: string, attribute: string, value: unknown) {
+      await db.send(
+        new UpdateCommand({
+          TableName: config.tableName,
+          Key: keys.subscriber(subscriberId),
+          UpdateExpression: 'SET #attribute = :value',
+          ExpressionAttributeNames: { '#attribute': attribute },
+          ExpressionAttributeValues: { ':value': value },
+        }),
+      );
+    },
+    /** Sets an attribute of a topic definition (e.g. watchLinkedBills). */
+    async setTopic(topicId: string, attribute: string, value: unknown) {
+      await db.send(
+        new UpdateCommand({
+          TableName: config.tableName,
+          Key: keys.topic(topicId),
+          UpdateExpression: 'SET #attribute = :value',
+          ExpressionAttributeNames: { '#attribute': attribute },
+          ExpressionAttributeValues: { ':value': value },
+        }),
+      );
+    },
+    /** Delivers everything on the email queue; returns how many messages were handled. */
+    async deliver(): Promise<number> {
+      let handled = 0;
+      for (let batch = await consumer.pollOnce(); batch > 0; batch = await consumer.pollOnce()) handled += batch;
+      return handled;
+    },
+    /** The emails the SES emulator accepted in this world, by recipient then subject. */
+    async emails(): Promise<StoredEmail[]> {
+      const emails = await sentEmails(sesEndpoint);
+      return emails.sort((a, b) => `${a.destination.to[0]}${a.subject}`.localeCompare(`${b.destination.to[0]}${b.subject}`));
+    },
+  };
+}
+
+export type FeedsHarness = Awaited<ReturnType<typeof startFeedsHarness>>;
+export type FeedsWorld = ReturnType<typeof createWorld>;

@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { CREATE_REQUIRE_BANNER } from '../../infra/bundling-options.js';
+import { FUNCTION_CATALOG } from '../../infra/function-catalog.js';
+import { stubLambdaEnvironment } from '../../bench/bundle-bench.js';
+import { synthStack } from './synth-stack.js';
+
+const run = promisify(execFile);
+
+describe('NodejsFunction bundling with local esbuild', () => {
+  it('bundles the sweeper into a minified ESM module with a source map that Node can load', async () => {
+    // Arrange: the real handler, bundling on, in a scratch cloud assembly.
+    const cache = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
+    mkdirSync(cache, { recursive: true });
+    const outdir = mkdtempSync(join(cache, 'duma-alerts-cdk-out-'));
+    const sweeper = FUNCTION_CATALOG.filter((spec) => spec.name === 'sweeper');
+
+    // Act
+    const { app, template } = synthStack({ bundling: true, outdir, catalog: sweeper });
+    app.synth();
+
+    // Assert
+    const [fn] = Object.values(template.findResources('AWS::Lambda::Function'));
+    const assetHash = String(fn!.Properties.Code.S3Key).replace(/\.zip$/, '');
+    const bundle = join(outdir, `asset.${assetHash}`, 'index.mjs');
+    const code = readFileSync(bundle, 'utf8');
+    expect(code.startsWith(CREATE_REQUIRE_BANNER)).toBe(true);
+    // Minified: our own function names are gone.
+    expect(code.includes('sweepOutbox')).toBe(false);
+    expect(statSync(`${bundle}.map`).isFile()).toBe(true);
+    const { stdout } = await run(
+      process.execPath,
+      ['--input-type=module', '-e', `const m = await import(${JSON.stringify(pathToFileURL(bundle).href)}); console.log(typeof m.handler);`],
+      { env: stubLambdaEnvironment() },
+    );
+    expect(stdout.trim()).toBe('function');
+  });
+});

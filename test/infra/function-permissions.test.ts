@@ -1,0 +1,180 @@
+import type { CfnResource, Stack } from 'aws-cdk-lib';
+import type { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Delivery } from '../../infra/constructs/delivery.js';
+import { ServiceFunction } from '../../infra/constructs/service-function.js';
+import type { Storage } from '../../infra/constructs/storage.js';
+import { allFunctionsDir, synthStack } from './synth-stack.js';
+
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+  Effect: string;
+}
+
+let stack: Stack;
+let template: Template;
+beforeAll(() => {
+  ({ stack, template } = synthStack({ functionsDir: allFunctionsDir(), context: { dumaProxySecretName: 'duma-alerts/duma-proxy-url' } }));
+});
+
+const logicalId = (construct: { node: { defaultChild?: unknown } }) => stack.resolve(stack.getLogicalId(construct.node.defaultChild as CfnResource)) as string;
+
+/** Every statement of the policies attached to the role of function `name`. */
+function statementsOf(name: string): Statement[] {
+  const serviceFunction = stack.node.findAll().find((c): c is ServiceFunction => c instanceof ServiceFunction && c.spec.name === name)!;
+  const roleId = logicalId(serviceFunction.function.role as never);
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy) => (policy.Properties.Roles as unknown[]).some((role) => JSON.stringify(role) === JSON.stringify({ Ref: roleId })))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+/** action → what it applies to, with logical ids for readability. */
+function grantsOf(name: string): Record<string, string[]> {
+  const grants: Record<string, string[]> = {};
+  for (const statement of statementsOf(name)) {
+    expect(statement.Effect).toBe('Allow');
+    const resources = (Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]).map(describeResource);
+    for (const action of [statement.Action].flat()) grants[action] = [...(grants[action] ?? []), ...resources].sort();
+  }
+  return grants;
+}
+
+function describeResource(resource: unknown): string {
+  const json = JSON.stringify(resource);
+  const table = logicalId((stack.node.findChild('Storage') as Storage).table as never);
+  const delivery = stack.node.findChild('Delivery') as Delivery;
+  const names: Array<[string, string]> = [
+    [`{"Fn::GetAtt":["${table}","Arn"]}`, 'table'],
+    [`{"Fn::Join":["",[{"Fn::GetAtt":["${table}","Arn"]},"/index/GSI1"]]}`, 'table/index/GSI1'],
+    ...Object.entries(delivery.queues).map(([key, queue]): [string, string] => [`{"Fn::GetAtt":["${logicalId(queue as never)}","Arn"]}`, `queue:${key}`]),
+    ...Object.entries(delivery.deadLetterQueues).map(([key, queue]): [string, string] => [`{"Fn::GetAtt":["${logicalId(queue as never)}","Arn"]}`, `queue:${key}`]),
+  ];
+  const known = names.find(([pattern]) => pattern === json);
+  if (known) return known[1];
+  if (/"Ref":"SecretsTokenSigningKey/.test(json)) return 'secret:token-signing-key';
+  if (/"Ref":"SecretsAdminApiKey/.test(json)) return 'secret:admin-api-key';
+  if (json.includes(':secret:duma-alerts/duma-proxy-url-??????')) return 'secret:duma-proxy-url';
+  if (json.includes(':identity/')) return 'ses:identity';
+  if (json.includes(':configuration-set/')) return 'ses:configuration-set';
+  if (/"Fn::GetAtt":\["\w+Logs\w+","Arn"\]/.test(json)) return 'own-log-group';
+  return json;
+}
+
+const LOGS = { 'logs:CreateLogStream': ['own-log-group'], 'logs:PutLogEvents': ['own-log-group'] };
+const CONSUME = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
+const consumes = (queue: string) => Object.fromEntries(CONSUME.map((action) => [action, [queue]]));
+const SEND_EMAIL = { 'ses:SendEmail': ['ses:configuration-set', 'ses:identity'] };
+
+describe('least privilege, function by function', () => {
+  it('poll-bills reads and writes bills and changes, queues to fan-out, reads the proxy secret, and nothing else', () => {
+    expect(grantsOf('poll-bills')).toEqual({
+      ...LOGS,
+      'dynamodb:GetItem': ['table'],
+      'dynamodb:PutItem': ['table'],
+      'dynamodb:UpdateItem': ['table'],
+      'dynamodb:Query': ['table', 'table/index/GSI1'],
+      'sqs:SendMessage': ['queue:fanOut'],
+      'secretsmanager:GetSecretValue': ['secret:duma-proxy-url'],
+    });
+  });
+
+  it('sweeper only queries the outbox index, marks changes queued and queues to fan-out', () => {
+    expect(grantsOf('sweeper')).toEqual({
+      ...LOGS,
+      'dynamodb:UpdateItem': ['table'],
+      'dynamodb:Query': ['table/index/GSI1'],
+      'sqs:SendMessage': ['queue:fanOut'],
+    });
+  });
+
+  it('fan-out only queries followers, consumes fan-out and queues to the email and webhook queues', () => {
+    expect(grantsOf('fan-out')).toEqual({
+      ...LOGS,
+      ...consumes('queue:fanOut'),
+      'dynamodb:Query': ['table'],
+      'sqs:SendMessage': ['queue:email', 'queue:webhook'],
+    });
+  });
+
+  it('send-email consumes the email queue, sends through SES from the sender identity, and cannot queue anything', () => {
+    const grants = grantsOf('send-email');
+    expect(grants).toEqual({
+      ...LOGS,
+      ...consumes('queue:email'),
+      'dynamodb:GetItem': ['table'],
+      'dynamodb:UpdateItem': ['table'],
+      'secretsmanager:GetSecretValue': ['secret:token-signing-key'],
+      ...SEND_EMAIL,
+    });
+    expect(grants['sqs:SendMessage']).toBeUndefined();
+  });
+
+  it('deliver-webhook consumes and re-queues webhook deliveries and may email an endpoint owner', () => {
+    expect(grantsOf('deliver-webhook')).toEqual({
+      ...LOGS,
+      ...consumes('queue:webhook'),
+      'dynamodb:GetItem': ['table'],
+      'dynamodb:PutItem': ['table'],
+      'dynamodb:UpdateItem': ['table'],
+      'dynamodb:Query': ['table'],
+      'sqs:SendMessage': ['queue:webhook'],
+      ...SEND_EMAIL,
+    });
+  });
+
+  it('ses-events updates subscribers and parks failed events in its own DLQ, with no SES or secret access', () => {
+    expect(grantsOf('ses-events')).toEqual({
+      ...LOGS,
+      'dynamodb:GetItem': ['table'],
+      'dynamodb:PutItem': ['table'],
+      'dynamodb:UpdateItem': ['table'],
+      'dynamodb:Query': ['table'],
+      'sqs:SendMessage': ['queue:ses-events-dlq'],
+    });
+  });
+
+  it('the api manages subscriptions, signs links, sends confirmations, but never reads the proxy secret', () => {
+    expect(grantsOf('api')).toEqual({
+      ...LOGS,
+      'dynamodb:GetItem': ['table'],
+      'dynamodb:PutItem': ['table'],
+      'dynamodb:UpdateItem': ['table'],
+      'dynamodb:DeleteItem': ['table'],
+      'dynamodb:Query': ['table', 'table/index/GSI1'],
+      'sqs:SendMessage': ['queue:webhook'],
+      'secretsmanager:GetSecretValue': ['secret:admin-api-key', 'secret:token-signing-key'],
+      ...SEND_EMAIL,
+    });
+  });
+
+  it('poll-feeds and send-digests get exactly their entries', () => {
+    expect(grantsOf('poll-feeds')).toEqual(grantsOf('poll-bills'));
+    expect(grantsOf('send-digests')).toEqual({
+      ...LOGS,
+      'dynamodb:GetItem': ['table'],
+      'dynamodb:PutItem': ['table'],
+      'dynamodb:UpdateItem': ['table'],
+      'dynamodb:Query': ['table', 'table/index/GSI1'],
+      'sqs:SendMessage': ['queue:webhook'],
+      'secretsmanager:GetSecretValue': ['secret:token-signing-key'],
+      ...SEND_EMAIL,
+    });
+  });
+
+  it('no policy anywhere grants a wildcard action or scans the table', () => {
+    const actions = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) =>
+      (policy.Properties.PolicyDocument.Statement as Statement[]).flatMap((statement) => [statement.Action].flat()),
+    );
+    expect(actions.filter((action) => action.includes('*') || action === 'dynamodb:Scan')).toEqual([]);
+  });
+
+  it('passes secrets by ARN: no function environment holds a secret value', () => {
+    const variables = Object.values(template.findResources('AWS::Lambda::Function')).map(
+      (fn) => fn.Properties.Environment.Variables as Record<string, unknown>,
+    );
+    expect(variables.filter((v) => 'TOKEN_SECRETS' in v || 'DUMA_PROXY_URL' in v || 'ADMIN_API_KEY' in v)).toEqual([]);
+    expect(variables.filter((v) => 'TOKEN_SECRETS_ARN' in v).length).toBe(3);
+    expect(variables.filter((v) => v.DUMA_PROXY_SECRET_ARN === 'duma-alerts/duma-proxy-url').length).toBe(2);
+  });
+});

@@ -1,0 +1,266 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Template } from 'aws-cdk-lib/assertions';
+import { allFunctionsDir, functionsDirWith, synthStack } from './synth-stack.js';
+
+/** Resources of one type, by logical id. */
+function resourcesOf(template: Template, type: string): Record<string, { Properties: Record<string, any> }> {
+  return template.findResources(type) as Record<string, { Properties: Record<string, any> }>;
+}
+
+describe('the stack with every function of the catalog', () => {
+  let template: Template;
+  beforeAll(() => {
+    ({ template } = synthStack({ functionsDir: allFunctionsDir() }));
+  });
+
+  it('has exactly the resources the service needs, kind by kind', () => {
+    // Act
+    const counts = Object.fromEntries(
+      Object.entries(
+        Object.values(template.toJSON().Resources as Record<string, { Type: string }>).reduce<Record<string, number>>((acc, r) => {
+          acc[r.Type] = (acc[r.Type] ?? 0) + 1;
+          return acc;
+        }, {}),
+      ).sort(),
+    );
+
+    // Assert
+    expect(counts).toEqual({
+      'AWS::ApiGatewayV2::Api': 1,
+      'AWS::ApiGatewayV2::Integration': 1,
+      'AWS::ApiGatewayV2::Route': 1,
+      'AWS::ApiGatewayV2::Stage': 1,
+      'AWS::CloudWatch::Alarm': 26,
+      'AWS::DynamoDB::GlobalTable': 1,
+      'AWS::IAM::Policy': 13,
+      'AWS::IAM::Role': 13,
+      'AWS::Lambda::EventInvokeConfig': 4,
+      'AWS::Lambda::EventSourceMapping': 3,
+      'AWS::Lambda::Function': 9,
+      'AWS::Lambda::Permission': 2,
+      'AWS::Logs::LogGroup': 10,
+      'AWS::SES::ConfigurationSet': 1,
+      'AWS::SES::ConfigurationSetEventDestination': 1,
+      'AWS::SES::EmailIdentity': 1,
+      'AWS::SNS::Subscription': 2,
+      'AWS::SNS::Topic': 2,
+      'AWS::SNS::TopicPolicy': 2,
+      'AWS::SQS::Queue': 7,
+      'AWS::SQS::QueuePolicy': 7,
+      'AWS::Scheduler::Schedule': 4,
+      'AWS::SecretsManager::Secret': 2,
+    });
+  });
+
+  it('keeps the single table with PK/SK, GSI1, TTL on expiresAt and point-in-time recovery', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: 'PK', KeyType: 'HASH' },
+        { AttributeName: 'SK', KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'GSI1',
+          KeySchema: [
+            { AttributeName: 'GSI1PK', KeyType: 'HASH' },
+            { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })],
+    });
+    template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain' });
+  });
+
+  it('bundles every function as Node.js 22 on arm64 with Powertools settings, its own timeout and memory', () => {
+    // Act
+    const functions = Object.values(resourcesOf(template, 'AWS::Lambda::Function')).map(({ Properties: p }) => ({
+      description: p.Description,
+      runtime: p.Runtime,
+      architectures: p.Architectures,
+      memory: p.MemorySize,
+      timeout: p.Timeout,
+      handler: p.Handler,
+      service: p.Environment.Variables.POWERTOOLS_SERVICE_NAME.replace(/\.[a-z-]+$/, '.<function>'),
+      namespace: p.Environment.Variables.POWERTOOLS_METRICS_NAMESPACE,
+      logLevel: p.Environment.Variables.LOG_LEVEL,
+      nodeOptions: p.Environment.Variables.NODE_OPTIONS,
+    }));
+
+    // Assert
+    const common = {
+      runtime: 'nodejs22.x',
+      architectures: ['arm64'],
+      handler: 'index.handler',
+      service: 'duma-alerts.<function>',
+      namespace: 'DumaAlerts',
+      logLevel: 'INFO',
+      nodeOptions: '--enable-source-maps',
+    };
+    expect(Object.fromEntries(functions.map(({ description, memory, timeout, ...rest }) => [description, [memory, timeout, rest]]))).toEqual({
+      'Polls every watched bill on sozd.duma.gov.ru and queues what changed': [512, 540, common],
+      'Polls the news feeds, matches topics and bill numbers, and queues the matches': [512, 300, common],
+      'Re-queues changes that were written but never queued': [256, 60, common],
+      'Turns one change into one message per follower and channel': [512, 300, common],
+      'Sends one alert email per change and subscriber through SES': [512, 30, common],
+      'Delivers signed webhook and Slack messages, with retries': [256, 90, common],
+      'Sends the daily and weekly digests that are due': [512, 600, common],
+      'Puts bouncing and complaining addresses on the suppression list': [256, 30, common],
+      'HTTP API and web pages: sign-up, confirmation, preferences, unsubscribe, admin': [512, 10, common],
+    });
+    for (const group of Object.values(resourcesOf(template, 'AWS::Logs::LogGroup'))) expect(group.Properties.RetentionInDays).toBe(30);
+  });
+
+  it('gives each queue a dead-letter queue after 5 receives and a visibility timeout of 6× its consumer timeout', () => {
+    // Act
+    const queues = Object.values(resourcesOf(template, 'AWS::SQS::Queue')).map(({ Properties: p }) => ({
+      visibility: p.VisibilityTimeout,
+      maxReceiveCount: p.RedrivePolicy?.maxReceiveCount,
+      deadLetterTarget: p.RedrivePolicy?.deadLetterTargetArn['Fn::GetAtt'][0],
+      retention: p.MessageRetentionPeriod,
+      sse: p.SqsManagedSseEnabled,
+    }));
+
+    // Assert: fan-out 300 s, send-email 30 s, deliver-webhook 90 s consumers; four DLQs kept 14 days.
+    const dlq = { visibility: undefined, maxReceiveCount: undefined, deadLetterTarget: undefined, retention: 1209600, sse: true };
+    expect(queues).toEqual([
+      dlq,
+      { visibility: 1800, maxReceiveCount: 5, deadLetterTarget: expect.stringMatching(/^DeliveryfanOutdlq/), retention: undefined, sse: true },
+      dlq,
+      { visibility: 180, maxReceiveCount: 5, deadLetterTarget: expect.stringMatching(/^Deliveryemaildlq/), retention: undefined, sse: true },
+      dlq,
+      { visibility: 540, maxReceiveCount: 5, deadLetterTarget: expect.stringMatching(/^Deliverywebhookdlq/), retention: undefined, sse: true },
+      dlq,
+    ]);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Puts bouncing and complaining addresses on the suppression list',
+      DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Deliveryseseventsdlq'), 'Arn'] } },
+    });
+  });
+
+  it('consumes the queues with partial batch responses, and caps send-email concurrency for the SES rate', () => {
+    // Act
+    const mappings = Object.values(resourcesOf(template, 'AWS::Lambda::EventSourceMapping')).map(({ Properties: p }) => ({
+      queue: p.EventSourceArn['Fn::GetAtt'][0].replace(/Queue.*/, ''),
+      batchSize: p.BatchSize,
+      responseTypes: p.FunctionResponseTypes,
+      maxConcurrency: p.ScalingConfig?.MaximumConcurrency,
+    }));
+
+    // Assert
+    expect(mappings).toEqual([
+      { queue: 'DeliveryfanOut', batchSize: 1, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: undefined },
+      { queue: 'Deliveryemail', batchSize: 10, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 2 },
+      { queue: 'Deliverywebhook', batchSize: 5, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: undefined },
+    ]);
+  });
+
+  it('schedules the pollers, sweeper and digests at the rates of the parameters, without retries', () => {
+    // Act
+    const schedules = Object.values(resourcesOf(template, 'AWS::Scheduler::Schedule')).map(({ Properties: p }) => [
+      p.Description,
+      p.ScheduleExpression,
+      p.Target.RetryPolicy.MaximumRetryAttempts,
+    ]);
+    const asyncRetries = Object.values(resourcesOf(template, 'AWS::Lambda::EventInvokeConfig')).map(({ Properties: p }) => p.MaximumRetryAttempts);
+
+    // Assert
+    expect(schedules).toEqual([
+      ['duma-alerts: run sweeper every 2 min', 'rate(2 minutes)', 0],
+      ['duma-alerts: run send-digests every 15 min', 'rate(15 minutes)', 0],
+      ['duma-alerts: run poll-bills every 10 min', 'rate(10 minutes)', 0],
+      ['duma-alerts: run poll-feeds every 15 min', 'rate(15 minutes)', 0],
+    ]);
+    expect(asyncRetries).toEqual([0, 0, 0, 0]);
+  });
+
+  it('serves every route of the HTTP API from the api function, throttled and access-logged', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default', AuthorizationType: 'NONE' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+  });
+
+  it('routes SES bounces and complaints through an SNS topic to ses-events, for the sender identity', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      ReputationOptions: { ReputationMetricsEnabled: true },
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: { Enabled: true, MatchingEventTypes: ['bounce', 'complaint'], SnsDestination: Match.anyValue() },
+    });
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'alerts@duma-alerts.test' });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: { Ref: Match.stringLikeRegexp('^DeliverySesEventsTopic') },
+      Endpoint: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Deliverysesevents'), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@duma-alerts.test' });
+  });
+
+  it('alarms the operators on DLQ depth, source errors, function errors and throttles, and SES reputation', () => {
+    // Act
+    const alarms = Object.values(resourcesOf(template, 'AWS::CloudWatch::Alarm')).map(({ Properties: p }) => p);
+    const byMetric = alarms.reduce<Record<string, number>>((acc, p) => {
+      acc[`${p.Namespace}/${p.MetricName}`] = (acc[`${p.Namespace}/${p.MetricName}`] ?? 0) + 1;
+      return acc;
+    }, {});
+
+    // Assert
+    expect(byMetric).toEqual({
+      'AWS/SQS/ApproximateNumberOfMessagesVisible': 4,
+      'AWS/Lambda/Errors': 9,
+      'AWS/Lambda/Throttles': 9,
+      'DumaAlerts/SourceErrors': 2,
+      'AWS/SES/Reputation.BounceRate': 1,
+      'AWS/SES/Reputation.ComplaintRate': 1,
+    });
+    for (const alarm of alarms) {
+      expect(alarm.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^MonitoringOperatorsTopic/) }]);
+      expect(alarm.ComparisonOperator).toBe('GreaterThanOrEqualToThreshold');
+    }
+    // One per poller, on the service dimension that shared/metrics/poll-metrics.ts publishes with.
+    expect(
+      alarms.filter((p) => p.MetricName === 'SourceErrors').map((p) => [p.Dimensions, p.Period, p.Statistic, p.Threshold]),
+    ).toEqual([
+      [[{ Name: 'service', Value: 'duma-alerts.poll-bills' }], 3600, 'Sum', 30],
+      [[{ Name: 'service', Value: 'duma-alerts.poll-feeds' }], 3600, 'Sum', 30],
+    ]);
+    expect(alarms.filter((p) => p.Namespace === 'AWS/SQS').map((p) => p.Threshold)).toEqual([1, 1, 1, 1]);
+    expect(alarms.filter((p) => p.Namespace === 'AWS/SES').map((p) => p.Threshold)).toEqual([0.04, 0.0008]);
+  });
+});
+
+describe('the stack while functions are still being written', () => {
+  it('deploys only the handlers that exist, and only the queues whose consumer exists', () => {
+    // Arrange: send-email has landed, fan-out has not.
+    const functionsDir = functionsDirWith(['poll-bills', 'send-email']);
+
+    // Act
+    const { stack, template } = synthStack({ functionsDir });
+
+    // Assert
+    expect(stack.deployedFunctions.map((spec) => spec.name)).toEqual(['poll-bills', 'send-email']);
+    template.resourceCountIs('AWS::Lambda::Function', 2);
+    template.resourceCountIs('AWS::SQS::Queue', 2);
+    template.resourceCountIs('AWS::Scheduler::Schedule', 1);
+    const pollBills = Object.values(template.findResources('AWS::Lambda::Function')).find((r) =>
+      (r.Properties.Description as string).startsWith('Polls every watched bill'),
+    )!;
+    expect(Object.keys(pollBills.Properties.Environment.Variables).sort()).toEqual([
+      'LOG_LEVEL',
+      'NODE_OPTIONS',
+      'POWERTOOLS_METRICS_NAMESPACE',
+      'POWERTOOLS_SERVICE_NAME',
+      'PUBLIC_BASE_URL',
+      'TABLE_NAME',
+    ]);
+  });
+});
