@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalServices, type LocalServices } from '../../local/local-services.js';
 import { ensureQueues, ensureTable, type ProvisionedQueue } from '../../local/provision.js';
@@ -32,7 +32,8 @@ export const BILL = EXAMPLE_BILL_CHANGE.billNumber;
 
 /** The example change under another id and detection time, so a test can make as many distinct changes as it needs. */
 export function exampleChange(n: number, detectedAt = '2026-03-01T09:00:00.000Z'): BillChange {
-  return { ...EXAMPLE_BILL_CHANGE, id: `${BILL}:event:test-${n}`, detectedAt };
+  // The protocol line carries the number, so a test can tell in a rendered email which change it shows.
+  return { ...EXAMPLE_BILL_CHANGE, id: `${BILL}:event:test-${n}`, detectedAt, event: { ...EXAMPLE_BILL_CHANGE.event!, protocol: `test-${n}` } };
 }
 
 export interface DeliveryHarnessOptions {
@@ -177,6 +178,15 @@ export async function startDeliveryHarness(options: DeliveryHarnessOptions) {
       );
     },
     depth,
+    /** Takes every visible message off a queue (not deleted: they come back after the visibility timeout). */
+    async receiveAll(queueUrl: string): Promise<unknown[]> {
+      const bodies: unknown[] = [];
+      for (;;) {
+        const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 30 }));
+        if (Messages.length === 0) return bodies;
+        bodies.push(...Messages.map((message) => JSON.parse(message.Body ?? 'null') as unknown));
+      }
+    },
     async sendRaw(queueUrl: string, body: string): Promise<void> {
       await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
     },

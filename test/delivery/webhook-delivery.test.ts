@@ -55,10 +55,11 @@ describe('webhook delivery', () => {
   it('signs every request so that standardwebhooks verifies it, and rejects a tampered body or a stale timestamp', async () => {
     // Arrange
     const { endpoint, secret } = await register('/ok');
+    await h.deliverQueued();
     h.clock.advance(1_000);
-    await h.publish([exampleChange(1)]);
 
     // Act
+    await h.publish([exampleChange(1)]);
     await h.deliverQueued();
 
     // Assert
@@ -118,6 +119,8 @@ describe('webhook delivery', () => {
     await h.publish([change]);
     await h.deliverQueued();
     const slowWaits = await runSchedule(endpoint.id, change.id);
+    // The down endpoint's attempts 2 and 3 ran on the same clock; the rest follow.
+    const downWaits = await runSchedule(down.id, change.id);
     const downRecord = await h.stores.endpointDeliveries.get({ changeId: change.id, endpointId: down.id, channel: 'webhook' });
 
     // Assert
@@ -127,7 +130,8 @@ describe('webhook delivery', () => {
     expect(new Set(attempts.map((hit) => hit.headers['webhook-id'])).size).toBe(1);
     const record = await h.stores.endpointDeliveries.get({ changeId: change.id, endpointId: endpoint.id, channel: 'webhook' });
     expect([record?.status, record?.attemptLog.map((attempt) => attempt.result)]).toEqual(['delivered', ['timeout', 'timeout', 'HTTP 204']]);
-    // The down endpoint's attempts ran on the same clock: all 8 failed as network errors, nothing was dropped silently.
+    // All 8 attempts to the down endpoint failed as network errors, on schedule; nothing was dropped silently.
+    expect(downWaits).toEqual(RETRY_SCHEDULE_MS.slice(3));
     expect([downRecord?.status, downRecord?.attempts, downRecord?.attemptLog.every((attempt) => attempt.result.startsWith('network:'))]).toEqual([
       'failed',
       8,

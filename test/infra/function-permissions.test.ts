@@ -88,12 +88,14 @@ describe('least privilege, function by function', () => {
     });
   });
 
-  it('fan-out only queries followers, consumes fan-out and queues to the email and webhook queues', () => {
+  it('fan-out reads followers and the change, batch-writes digest entries, and queues to email, webhook and Slack', () => {
     expect(grantsOf('fan-out')).toEqual({
       ...LOGS,
       ...consumes('queue:fanOut'),
+      'dynamodb:GetItem': ['table'],
       'dynamodb:Query': ['table'],
-      'sqs:SendMessage': ['queue:email', 'queue:webhook'],
+      'dynamodb:BatchWriteItem': ['table'],
+      'sqs:SendMessage': ['queue:email', 'queue:slack', 'queue:webhook'],
     });
   });
 
@@ -110,16 +112,25 @@ describe('least privilege, function by function', () => {
     expect(grants['sqs:SendMessage']).toBeUndefined();
   });
 
-  it('deliver-webhook consumes and re-queues webhook deliveries and may email an endpoint owner', () => {
+  it('deliver-webhook consumes and re-queues webhook and Slack deliveries and may email an endpoint owner', () => {
+    const consumesBoth = Object.fromEntries(CONSUME.map((action) => [action, ['queue:slack', 'queue:webhook']]));
     expect(grantsOf('deliver-webhook')).toEqual({
       ...LOGS,
-      ...consumes('queue:webhook'),
+      ...consumesBoth,
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
-      'dynamodb:Query': ['table'],
-      'sqs:SendMessage': ['queue:webhook'],
+      'sqs:SendMessage': ['queue:slack', 'queue:webhook'],
       ...SEND_EMAIL,
+    });
+  });
+
+  it('redrive-webhooks only lists due retries on the index, deletes them in batches and re-queues them', () => {
+    expect(grantsOf('redrive-webhooks')).toEqual({
+      ...LOGS,
+      'dynamodb:BatchWriteItem': ['table'],
+      'dynamodb:Query': ['table/index/GSI1'],
+      'sqs:SendMessage': ['queue:slack', 'queue:webhook'],
     });
   });
 
@@ -142,7 +153,7 @@ describe('least privilege, function by function', () => {
       'dynamodb:UpdateItem': ['table'],
       'dynamodb:DeleteItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
-      'sqs:SendMessage': ['queue:webhook'],
+      'sqs:SendMessage': ['queue:slack', 'queue:webhook'],
       'secretsmanager:GetSecretValue': ['secret:admin-api-key', 'secret:token-signing-key'],
       ...SEND_EMAIL,
     });
@@ -155,8 +166,10 @@ describe('least privilege, function by function', () => {
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
+      'dynamodb:DeleteItem': ['table'],
+      'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
-      'sqs:SendMessage': ['queue:webhook'],
+      'sqs:SendMessage': ['queue:slack', 'queue:webhook'],
       'secretsmanager:GetSecretValue': ['secret:token-signing-key'],
       ...SEND_EMAIL,
     });

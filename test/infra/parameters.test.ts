@@ -18,6 +18,7 @@ describe('readParameters', () => {
       pollFeedsRateMinutes: 15,
       sweepRateMinutes: 2,
       digestsRateMinutes: 15,
+      redriveWebhooksRateMinutes: 1,
       logLevel: 'INFO',
       logRetentionDays: 30,
       apiRateLimit: 50,

@@ -31,24 +31,24 @@ describe('the stack with every function of the catalog', () => {
       'AWS::ApiGatewayV2::Integration': 1,
       'AWS::ApiGatewayV2::Route': 1,
       'AWS::ApiGatewayV2::Stage': 1,
-      'AWS::CloudWatch::Alarm': 26,
+      'AWS::CloudWatch::Alarm': 29,
       'AWS::DynamoDB::GlobalTable': 1,
-      'AWS::IAM::Policy': 13,
-      'AWS::IAM::Role': 13,
-      'AWS::Lambda::EventInvokeConfig': 4,
-      'AWS::Lambda::EventSourceMapping': 3,
-      'AWS::Lambda::Function': 9,
+      'AWS::IAM::Policy': 15,
+      'AWS::IAM::Role': 15,
+      'AWS::Lambda::EventInvokeConfig': 5,
+      'AWS::Lambda::EventSourceMapping': 4,
+      'AWS::Lambda::Function': 10,
       'AWS::Lambda::Permission': 2,
-      'AWS::Logs::LogGroup': 10,
+      'AWS::Logs::LogGroup': 11,
       'AWS::SES::ConfigurationSet': 1,
       'AWS::SES::ConfigurationSetEventDestination': 1,
       'AWS::SES::EmailIdentity': 1,
       'AWS::SNS::Subscription': 2,
       'AWS::SNS::Topic': 2,
       'AWS::SNS::TopicPolicy': 2,
-      'AWS::SQS::Queue': 7,
-      'AWS::SQS::QueuePolicy': 7,
-      'AWS::Scheduler::Schedule': 4,
+      'AWS::SQS::Queue': 9,
+      'AWS::SQS::QueuePolicy': 9,
+      'AWS::Scheduler::Schedule': 5,
       'AWS::SecretsManager::Secret': 2,
     });
   });
@@ -108,6 +108,7 @@ describe('the stack with every function of the catalog', () => {
       'Turns one change into one message per follower and channel': [512, 300, common],
       'Sends one alert email per change and subscriber through SES': [512, 30, common],
       'Delivers signed webhook and Slack messages, with retries': [256, 90, common],
+      'Re-queues webhook and Slack retries parked beyond the 15-minute SQS delay once they are due': [256, 60, common],
       'Sends the daily and weekly digests that are due': [512, 600, common],
       'Puts bouncing and complaining addresses on the suppression list': [256, 30, common],
       'HTTP API and web pages: sign-up, confirmation, preferences, unsubscribe, admin': [512, 10, common],
@@ -125,7 +126,7 @@ describe('the stack with every function of the catalog', () => {
       sse: p.SqsManagedSseEnabled,
     }));
 
-    // Assert: fan-out 300 s, send-email 30 s, deliver-webhook 90 s consumers; four DLQs kept 14 days.
+    // Assert: fan-out 300 s, send-email 30 s, deliver-webhook 90 s consumers (webhook and Slack); DLQs kept 14 days.
     const dlq = { visibility: undefined, maxReceiveCount: undefined, deadLetterTarget: undefined, retention: 1209600, sse: true };
     expect(queues).toEqual([
       dlq,
@@ -134,6 +135,8 @@ describe('the stack with every function of the catalog', () => {
       { visibility: 180, maxReceiveCount: 5, deadLetterTarget: expect.stringMatching(/^Deliveryemaildlq/), retention: undefined, sse: true },
       dlq,
       { visibility: 540, maxReceiveCount: 5, deadLetterTarget: expect.stringMatching(/^Deliverywebhookdlq/), retention: undefined, sse: true },
+      dlq,
+      { visibility: 540, maxReceiveCount: 5, deadLetterTarget: expect.stringMatching(/^Deliveryslackdlq/), retention: undefined, sse: true },
       dlq,
     ]);
     template.hasResourceProperties('AWS::Lambda::Function', {
@@ -156,6 +159,7 @@ describe('the stack with every function of the catalog', () => {
       { queue: 'DeliveryfanOut', batchSize: 1, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: undefined },
       { queue: 'Deliveryemail', batchSize: 10, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 2 },
       { queue: 'Deliverywebhook', batchSize: 5, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: undefined },
+      { queue: 'Deliveryslack', batchSize: 5, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: undefined },
     ]);
   });
 
@@ -171,11 +175,12 @@ describe('the stack with every function of the catalog', () => {
     // Assert
     expect(schedules).toEqual([
       ['duma-alerts: run sweeper every 2 min', 'rate(2 minutes)', 0],
+      ['duma-alerts: run redrive-webhooks every 1 min', 'rate(1 minute)', 0],
       ['duma-alerts: run send-digests every 15 min', 'rate(15 minutes)', 0],
       ['duma-alerts: run poll-bills every 10 min', 'rate(10 minutes)', 0],
       ['duma-alerts: run poll-feeds every 15 min', 'rate(15 minutes)', 0],
     ]);
-    expect(asyncRetries).toEqual([0, 0, 0, 0]);
+    expect(asyncRetries).toEqual([0, 0, 0, 0, 0]);
   });
 
   it('serves every route of the HTTP API from the api function, throttled and access-logged', () => {
@@ -215,9 +220,9 @@ describe('the stack with every function of the catalog', () => {
 
     // Assert
     expect(byMetric).toEqual({
-      'AWS/SQS/ApproximateNumberOfMessagesVisible': 4,
-      'AWS/Lambda/Errors': 9,
-      'AWS/Lambda/Throttles': 9,
+      'AWS/SQS/ApproximateNumberOfMessagesVisible': 5,
+      'AWS/Lambda/Errors': 10,
+      'AWS/Lambda/Throttles': 10,
       'DumaAlerts/SourceErrors': 2,
       'AWS/SES/Reputation.BounceRate': 1,
       'AWS/SES/Reputation.ComplaintRate': 1,
@@ -233,7 +238,7 @@ describe('the stack with every function of the catalog', () => {
       [[{ Name: 'service', Value: 'duma-alerts.poll-bills' }], 3600, 'Sum', 30],
       [[{ Name: 'service', Value: 'duma-alerts.poll-feeds' }], 3600, 'Sum', 30],
     ]);
-    expect(alarms.filter((p) => p.Namespace === 'AWS/SQS').map((p) => p.Threshold)).toEqual([1, 1, 1, 1]);
+    expect(alarms.filter((p) => p.Namespace === 'AWS/SQS').map((p) => p.Threshold)).toEqual([1, 1, 1, 1, 1]);
     expect(alarms.filter((p) => p.Namespace === 'AWS/SES').map((p) => p.Threshold)).toEqual([0.04, 0.0008]);
   });
 });

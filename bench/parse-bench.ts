@@ -1,0 +1,55 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseBillPage } from '../shared/sozd/parse-bill-page.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const fixturesDir = path.resolve(repoRoot, '../shared/fixtures/sozd');
+const WARMUP_RUNS = 3;
+const BUDGET_MS = 25;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/**
+ * Times parseBillPage on each real sozd page (../shared/fixtures/sozd, 2.4–2.9 MB each) and returns the median
+ * milliseconds per page overall and per bill over `runs` timed rounds, against the 25 ms budget. Skips, saying so, when the pages are absent.
+ */
+export async function runParseBench(runs = 20): Promise<Record<string, number | string>> {
+  if (!existsSync(fixturesDir)) return { skipped: `no real pages at ${fixturesDir}` };
+  const pages = readdirSync(fixturesDir)
+    .filter((file) => file.endsWith('.html'))
+    .sort()
+    .map((file) => ({ bill: file.replace(/\.html$/, ''), html: readFileSync(path.join(fixturesDir, file), 'utf8') }));
+
+  for (let run = 0; run < WARMUP_RUNS; run += 1) for (const page of pages) parseBillPage(page.html);
+  const timings = new Map<string, number[]>(pages.map((page) => [page.bill, []]));
+  // Round-robin over pages so a slow moment of the shared machine spreads over all of them.
+  for (let run = 0; run < runs; run += 1) {
+    for (const page of pages) {
+      const started = performance.now();
+      parseBillPage(page.html);
+      timings.get(page.bill)!.push(performance.now() - started);
+    }
+  }
+
+  const all = [...timings.values()].flat();
+  const result: Record<string, number | string> = {
+    pages: pages.length,
+    runsPerPage: runs,
+    medianMsPerPage: round(median(all)),
+    budgetMsPerPage: BUDGET_MS,
+    withinBudget: median(all) <= BUDGET_MS ? 'yes' : 'NO',
+  };
+  for (const [bill, values] of timings) result[`medianMs:${bill}`] = round(median(values));
+  return result;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(JSON.stringify(await runParseBench(), null, 2));
+}
