@@ -14,6 +14,8 @@ export interface PollDependencies {
   source: BillSource;
   now: () => Date;
   logger: Logger;
+  /** Alerts topic followers whose queries the new events' decisions match (see enqueueChanges). */
+  matchTopics?: (changes: readonly BillChange[]) => Promise<unknown>;
 }
 
 export type BillPollOutcome = 'unchanged' | 'baseline' | 'changed' | 'no-new-events' | 'missing' | 'source-error' | 'conflict';

@@ -4,6 +4,8 @@ import { createSesMailer } from '../email/ses-mailer.js';
 import { createPoliteFetcher, type PoliteFetcher } from '../http/polite-fetcher.js';
 import { createLogger } from '../log/logger.js';
 import type { TopicAlertDependencies } from '../pipeline/alert-topic-matches.js';
+import { matchBillChanges } from '../pipeline/match-bill-changes.js';
+import type { BillChange } from '../bill/bill-change.js';
 import type { PollDependencies } from '../pipeline/poll-bills.js';
 import type { PollFeedsDependencies } from '../pipeline/poll-feeds.js';
 import type { SendAlertEmailDependencies } from '../pipeline/send-topic-emails.js';
@@ -83,7 +85,15 @@ export function pollDependencies(config: Config): PollDependencies {
     source: createSozdHttpSource(createSozdFetcher(config), config.sozd.baseUrl),
     now,
     logger: createLogger('poll-bills'),
+    matchTopics: topicMatcher(config),
   };
+}
+
+/** Matches the decisions of new bill events against subscribers' topics, once the changes are queued. */
+function topicMatcher(config: Config): (changes: readonly BillChange[]) => Promise<number> {
+  let deps: TopicAlertDependencies | undefined;
+  // Built on first use: most poll cycles find no change and need neither the topics nor the email queue.
+  return (changes) => matchBillChanges((deps ??= topicAlertDependencies(config)), changes);
 }
 
 /** What the sweeper needs. */
@@ -93,6 +103,7 @@ export function sweepDependencies(config: Config) {
     fanOutQueue: queue(config.queues.fanOutUrl, 'queues.fanOutUrl (FAN_OUT_QUEUE_URL)'),
     now,
     logger: createLogger('sweeper'),
+    matchTopics: topicMatcher(config),
   };
 }
 

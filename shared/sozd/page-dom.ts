@@ -6,7 +6,7 @@ import { BillPageError } from './bill-page-error.js';
 /** Where sozd serves its pages and files; relative links on a bill page resolve against it. */
 export const SOZD_ORIGIN = 'https://sozd.duma.gov.ru';
 
-/** Real bill pages nest about 15 deep; far deeper markup is hostile or broken and would make CSS matching quadratic. */
+/** Real bill pages nest about 15 deep; far deeper markup is broken or hostile, and selector matching over it crawls. */
 const MAX_NESTING = 100;
 
 /**

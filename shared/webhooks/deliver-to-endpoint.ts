@@ -121,17 +121,14 @@ async function requestFor(
   message: EndpointDeliveryMessage,
   key: EndpointDeliveryKey,
 ): Promise<{ headers: Record<string, string>; body: string } | undefined> {
-  let change;
-  if (message.event === 'bill.changed') {
-    change = await deps.changes.get(message.billNumber, message.changeId);
-    if (!change) return undefined;
-  }
+  const change = message.event === 'bill.changed' ? await deps.changes.get(message.billNumber, message.changeId) : undefined;
+  if (message.event === 'bill.changed' && !change) return undefined;
   if (endpoint.kind === 'slack') {
     const slack = change ? buildSlackBillMessage(change, endpoint.language) : buildSlackPingMessage(endpoint.language);
     return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(slack) };
   }
   if (!endpoint.secrets) throw new Error(`webhook endpoint ${endpoint.id} has no signing secret`);
-  const payload = change ? buildBillChangedPayload(change) : buildPingPayload(new Date((message as { requestedAt: string }).requestedAt));
+  const payload = message.event === 'ping' ? buildPingPayload(new Date(message.requestedAt)) : buildBillChangedPayload(change!);
   return buildWebhookRequest({
     deliveryId: endpointDeliveryId(key),
     payload,
