@@ -38,6 +38,8 @@ export interface FanOutBenchFigures {
   routingCpuMsPerDelivery: number;
   queued: { email: number; webhook: number; slack: number };
   peakRssMb: number;
+  /** Peak V8 heap in use during the fan-out: what paging keeps flat. */
+  peakHeapMb: number;
 }
 
 function followerItem(index: number): Record<string, unknown> {
@@ -129,8 +131,13 @@ export async function runFanOutBench(): Promise<FanOutBenchFigures> {
       digestHour: 8,
     });
     await createStores(config).changes.putIfAbsent(EXAMPLE_BILL_CHANGE);
-    let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+    let peak = { rss: 0, heap: 0 };
+    const sample = () => {
+      const { rss, heapUsed } = process.memoryUsage();
+      peak = { rss: Math.max(peak.rss, rss), heap: Math.max(peak.heap, heapUsed) };
+    };
+    sample();
+    const sampler = setInterval(sample, 100);
 
     const cpu = process.cpuUsage();
     const started = performance.now();
@@ -155,7 +162,8 @@ export async function runFanOutBench(): Promise<FanOutBenchFigures> {
       cpuMsPerDelivery: (used.user + used.system) / 1000 / SUBSCRIPTIONS,
       routingCpuMsPerDelivery: (await routingOnlyCpuMs()) / SUBSCRIPTIONS,
       queued,
-      peakRssMb: Math.round(peakRss / 1024 / 1024),
+      peakRssMb: Math.round(peak.rss / 1024 / 1024),
+      peakHeapMb: Math.round(peak.heap / 1024 / 1024),
     };
   } finally {
     child.kill('SIGTERM');
@@ -176,7 +184,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const figures = await runFanOutBench();
     console.log(`fan-out of one change to ${figures.subscriptions} subscriptions (70% email, 10% daily digest, 10% webhook, 10% Slack)`);
     console.log(`  seeding followers (BatchWriteItem of 25): ${figures.seedMs} ms`);
-    console.log(`  fan-out: ${figures.fanOutMs} ms, ${figures.deliveriesPerSecond} deliveries/s, peak RSS ${figures.peakRssMb} MB`);
+    console.log(`  fan-out: ${figures.fanOutMs} ms, ${figures.deliveriesPerSecond} deliveries/s, peak RSS ${figures.peakRssMb} MB, peak heap ${figures.peakHeapMb} MB`);
     console.log(`  CPU in our process (our code + AWS SDK, emulators out of process): ${figures.cpuMsPerDelivery.toFixed(4)} ms/delivery`);
     console.log(`  CPU of the routing logic alone: ${figures.routingCpuMsPerDelivery.toFixed(5)} ms/delivery`);
     console.log(`  queued: email ${figures.queued.email}, webhook ${figures.queued.webhook}, slack ${figures.queued.slack}`);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FeedConfigSchema } from '../shared/config/config.js';
 
 const minutes = (fallback: number) => z.coerce.number().int().min(1).max(1440).default(fallback);

@@ -1,4 +1,4 @@
-import type { BillPageSpec, EventSpec } from '../../test/support/sozd-page-builder.js';
+import type { BillPageSpec, EventSpec } from './sozd-page-builder.js';
 
 /** A bill whose history the simulator reveals one event at a time. */
 export interface SimulatedBill {

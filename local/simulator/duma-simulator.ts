@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SimulatedBill } from './demo-bills.js';
-import { buildBillPage, type BillPageSpec } from '../../test/support/sozd-page-builder.js';
+import { buildBillPage, type BillPageSpec } from './sozd-page-builder.js';
 
 export interface DumaSimulatorOptions {
   bills: readonly SimulatedBill[];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EmailAddressSchema } from '../store/subscriber-store.js';
 import { followsNothing, PreferencesSchema } from '../subscriptions/subscription-preferences.js';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** One bad field of a request: where (`body.email`, `query.cursor`) and what is wrong. */
 export interface FieldIssue {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TokenError } from '../security/signed-token.js';
 import { subscriberOfLink, type LinkPurpose } from '../subscriptions/subscriber-links.js';
 import type { ApiDependencies } from './api-dependencies.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AnyRoute, BodyKind } from './route.js';
 
 /** The OpenAPI 3.1 document of the routes, generated from the same zod schemas that validate the requests. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EmailAddressSchema } from '../store/subscriber-store.js';
 import { DEFAULT_TIME_ZONE, followsNothing, PreferencesSchema, type Preferences } from '../subscriptions/subscription-preferences.js';
 

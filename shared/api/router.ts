@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ApiDependencies } from './api-dependencies.js';
 import { HttpError, validationError } from './http-error.js';
 import type { ApiRequest, ApiResponse } from './http-types.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BillEventSchema, BillNumberSchema, StageSchema } from './bill.js';
 
 /**

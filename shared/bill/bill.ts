@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A bill number as sozd writes it: digits, a dash, the convocation (e.g. `1075342-8`). */
 export const BillNumberSchema = z

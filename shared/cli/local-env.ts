@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What `npm start` writes: a flat object of environment variables pointing at the running local stack. */
 const LocalEnvFileSchema = z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'an environment variable name'), z.string());

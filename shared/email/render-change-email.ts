@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BillChange } from '../bill/bill-change.js';
 import { buildChangeEmailContent } from './change-email-content.js';
 import { renderChangeEmailHtml } from './change-email-html.js';

@@ -1,5 +1,5 @@
 import { SendEmailCommand, SESv2ServiceException, type SESv2Client } from '@aws-sdk/client-sesv2';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MailerError, OutgoingEmailSchema, type Mailer, type OutgoingEmail } from './mailer.js';
 
 export interface SesMailerOptions {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Summaries longer than this are cut at a word boundary: an alert quotes a summary, it does not reprint the article. */
 export const MAX_SUMMARY_LENGTH = 2000;

@@ -1,5 +1,5 @@
 import Parser from 'rss-parser';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FeedError } from './feed-error.js';
 
 // rss-parser hands back whatever the XML held: a field may be an object when the feed nests markup in it.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { normaliseAllowedHost } from '../net/ssrf-guard.js';
 
 const url = z.string().url();

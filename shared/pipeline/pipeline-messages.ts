@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BillNumberSchema } from '../bill/bill.js';
 
 /** A message on the fan-out queue: changes of one bill, in date order, to deliver to its followers. */

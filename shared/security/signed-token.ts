@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What a signed token asserts: who it is for, what it may do, until when, plus any scope the issuer adds

@@ -1,7 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Bill } from '../bill/bill.js';
-import { ignoreConditionFailure, queryAll } from './dynamo-helpers.js';
+import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { GSI1, gsi1, keys } from './table-schema.js';
 
 /** How the last poll of a bill went: what `status` shows and operators alarm on. */
@@ -65,7 +64,11 @@ export interface BillStore {
   recordPollOutcome(number: string, outcome: PollOutcome): Promise<void>;
 }
 
-/** BillStore on the single DynamoDB table. */
+/**
+ * BillStore on the single DynamoDB table, in two items per bill: the snapshot (`SNAPSHOT`: the parsed bill and its
+ * version) and the poll state (`STATE`: watch flag, validators, source health). Every poll writes the small state
+ * item only, so an unchanged page does not rewrite the large snapshot or its index entry.
+ */
 export class DynamoBillStore implements BillStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -73,17 +76,18 @@ export class DynamoBillStore implements BillStore {
   ) {}
 
   async get(number: string): Promise<BillRecord | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.bill(number), ConsistentRead: true }),
-    );
-    return Item ? toRecord(Item) : undefined;
+    const read = (Key: Record<string, string>) =>
+      this.db.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true })).then(({ Item }) => Item);
+    const [snapshot, state] = await Promise.all([read(keys.bill(number)), read(keys.billState(number))]);
+    if (!snapshot && !state) return undefined;
+    return toRecord(number, snapshot ?? {}, state ?? {});
   }
 
   async watch(number: string): Promise<void> {
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: keys.bill(number),
+        Key: keys.billState(number),
         UpdateExpression:
           'SET #number = :number, watched = :true, GSI1PK = :watched, GSI1SK = :number, #version = if_not_exists(#version, :zero)',
         ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
@@ -96,7 +100,7 @@ export class DynamoBillStore implements BillStore {
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: keys.bill(number),
+        Key: keys.billState(number),
         UpdateExpression: 'SET watched = :false REMOVE GSI1PK, GSI1SK',
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeValues: { ':false': false },
@@ -122,39 +126,55 @@ export class DynamoBillStore implements BillStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.bill(number),
-          UpdateExpression:
-            'SET bill = :bill, #version = :version, contentHash = :hash, etag = :etag, lastModified = :lastModified, snapshotAt = :at REMOVE missingAtSource',
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
+          UpdateExpression: 'SET #number = :number, bill = :bill, #version = :version, snapshotAt = :at',
+          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : '#version = :expected',
+          ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
           ExpressionAttributeValues: {
+            ':number': number,
             ':bill': write.bill,
             ':version': version,
-            ':expected': expectedVersion,
-            ':hash': write.contentHash,
-            ':etag': write.etag ?? null,
-            ':lastModified': write.lastModified ?? null,
             ':at': write.at,
+            ...(expectedVersion === 0 ? {} : { ':expected': expectedVersion }),
           },
         }),
       );
-      return version;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
+      if (isConditionFailure(error)) {
         throw new SnapshotConflictError(`bill ${number}: snapshot version ${expectedVersion} was replaced by another poller`);
       }
       throw error;
     }
+    // A crash before this write leaves old validators: the next poll reads the page in full, finds no new event
+    // against the new snapshot, and writes them then.
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.billState(number),
+        UpdateExpression:
+          'SET #number = :number, #version = :version, contentHash = :hash, etag = :etag, lastModified = :lastModified REMOVE missingAtSource',
+        ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
+        ExpressionAttributeValues: {
+          ':number': number,
+          ':version': version,
+          ':hash': write.contentHash,
+          ':etag': write.etag ?? null,
+          ':lastModified': write.lastModified ?? null,
+        },
+      }),
+    );
+    return version;
   }
 
   async recordPollOutcome(number: string, outcome: PollOutcome): Promise<void> {
-    const base = { TableName: this.tableName, Key: keys.bill(number) };
+    const base = { TableName: this.tableName, Key: keys.billState(number) };
     if (outcome.kind === 'error') {
       await this.db.send(
         new UpdateCommand({
           ...base,
           UpdateExpression:
-            'SET healthOk = :false, lastPolledAt = :at, lastErrorAt = :at, lastError = :error ADD consecutiveFailures :one, errorCount :one',
-          ExpressionAttributeValues: { ':false': false, ':at': outcome.at, ':error': outcome.error.slice(0, 1000), ':one': 1 },
+            'SET #number = :number, healthOk = :false, lastPolledAt = :at, lastErrorAt = :at, lastError = :error ADD consecutiveFailures :one, errorCount :one',
+          ExpressionAttributeNames: { '#number': 'number' },
+          ExpressionAttributeValues: { ':number': number, ':false': false, ':at': outcome.at, ':error': outcome.error.slice(0, 1000), ':one': 1 },
         }),
       );
       return;
@@ -162,34 +182,36 @@ export class DynamoBillStore implements BillStore {
     await this.db.send(
       new UpdateCommand({
         ...base,
-        UpdateExpression: `SET healthOk = :true, lastPolledAt = :at, lastOkAt = :at, consecutiveFailures = :zero${
+        UpdateExpression: `SET #number = :number, healthOk = :true, lastPolledAt = :at, lastOkAt = :at, consecutiveFailures = :zero${
           outcome.kind === 'missing' ? ', missingAtSource = :true' : ''
         }`,
-        ExpressionAttributeValues: { ':true': true, ':at': outcome.at, ':zero': 0 },
+        ExpressionAttributeNames: { '#number': 'number' },
+        ExpressionAttributeValues: { ':number': number, ':true': true, ':at': outcome.at, ':zero': 0 },
       }),
     );
   }
 }
 
-function toRecord(item: Record<string, unknown>): BillRecord {
-  const text = (key: string) => (typeof item[key] === 'string' ? (item[key] as string) : undefined);
+function toRecord(number: string, snapshot: Record<string, unknown>, state: Record<string, unknown>): BillRecord {
+  const text = (key: string) => (typeof state[key] === 'string' ? (state[key] as string) : undefined);
   return {
-    number: item.number as string,
-    watched: item.watched === true,
-    version: Number(item.version ?? 0),
-    bill: item.bill as Bill | undefined,
-    missingAtSource: item.missingAtSource === true,
+    number,
+    watched: state.watched === true,
+    // The snapshot's own version is the lock; the state's copy may lag behind it after a crash.
+    version: Number(snapshot.version ?? 0),
+    bill: snapshot.bill as Bill | undefined,
+    missingAtSource: state.missingAtSource === true,
     contentHash: text('contentHash'),
     etag: text('etag'),
     lastModified: text('lastModified'),
     health: {
-      ok: item.healthOk !== false,
+      ok: state.healthOk !== false,
       lastPolledAt: text('lastPolledAt'),
       lastOkAt: text('lastOkAt'),
       lastErrorAt: text('lastErrorAt'),
       lastError: text('lastError'),
-      consecutiveFailures: Number(item.consecutiveFailures ?? 0),
-      errorCount: Number(item.errorCount ?? 0),
+      consecutiveFailures: Number(state.consecutiveFailures ?? 0),
+      errorCount: Number(state.errorCount ?? 0),
     },
   };
 }

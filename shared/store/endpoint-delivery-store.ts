@@ -153,7 +153,7 @@ export class DynamoEndpointDeliveryStore implements EndpointDeliveryStore {
   }
 
   async finishAttempt(key: EndpointDeliveryKey, outcome: AttemptOutcome): Promise<void> {
-    await this.db.send(
+    const { Attributes } = await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: this.key(key),
@@ -167,23 +167,21 @@ export class DynamoEndpointDeliveryStore implements EndpointDeliveryStore {
           ':entry': [outcome.attempt],
           ...(outcome.nextAttemptAt ? { ':next': outcome.nextAttemptAt } : {}),
         },
+        ReturnValues: 'UPDATED_NEW',
       }),
     );
-    await this.trimLog(key);
-  }
-
-  /** Keeps the newest attempts only: eight attempts plus replays must not grow an item without bound. */
-  private async trimLog(key: EndpointDeliveryKey): Promise<void> {
-    const record = await this.get(key);
-    if (!record || record.attemptLog.length <= LOG_LIMIT) return;
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: this.key(key),
-        UpdateExpression: 'SET attemptLog = :log',
-        ExpressionAttributeValues: { ':log': record.attemptLog.slice(-LOG_LIMIT) },
-      }),
-    );
+    const log = Attributes?.attemptLog as DeliveryAttempt[] | undefined;
+    // Replays start the attempts again: only the newest are kept, so an item cannot grow without bound.
+    if (log && log.length > LOG_LIMIT) {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: this.key(key),
+          UpdateExpression: 'SET attemptLog = :log',
+          ExpressionAttributeValues: { ':log': log.slice(-LOG_LIMIT) },
+        }),
+      );
+    }
   }
 
   async markMissed(key: EndpointDeliveryKey, meta: { event: 'bill.changed' | 'ping'; billNumber?: string }, at: string, reason: string): Promise<void> {

@@ -13,6 +13,8 @@ export const TTL_ATTRIBUTE = 'expiresAt';
 
 export const keys = {
   bill: (number: string) => ({ PK: `BILL#${number}`, SK: 'SNAPSHOT' }),
+  /** The small item a poll reads and writes: watch flag, validators, source health (the snapshot stays untouched). */
+  billState: (number: string) => ({ PK: `BILL#${number}`, SK: 'STATE' }),
   change: (billNumber: string, changeId: string) => ({ PK: `BILL#${billNumber}`, SK: `CHANGE#${changeId}` }),
   follower: (billNumber: string, subscriberId: string) => ({ PK: `BILL#${billNumber}`, SK: `FOLLOWER#${subscriberId}` }),
   follows: (subscriberId: string, billNumber: string) => ({ PK: `SUBSCRIBER#${subscriberId}`, SK: `FOLLOWS#${billNumber}` }),

@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SNSEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EmailAddressSchema } from '../store/subscriber-store.js';
 import type { DynamoSubscriptionStore } from '../store/subscription-store.js';
 import type { DynamoSuppressionStore, Suppression } from '../store/suppression-store.js';

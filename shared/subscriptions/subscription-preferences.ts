@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BillNumberSchema } from '../bill/bill.js';
 import { KNOWN_STAGE_IDS } from '../bill/stages.js';
 import { LanguageSchema } from '../store/subscriber-store.js';

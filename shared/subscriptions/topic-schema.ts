@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TopicQueryTextSchema } from '../topics/topic-query-schema.js';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BillNumberSchema } from '../bill/bill.js';
 
 /** What an alert is about: a news item, or a new event of a tracked bill. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseTopicQuery } from './parse-topic-query.js';
 import { TopicQueryError } from './topic-query-error.js';
 

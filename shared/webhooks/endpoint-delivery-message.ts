@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BillNumberSchema } from '../bill/bill.js';
 import { MAX_DELIVERY_ATTEMPTS } from './retry-schedule.js';
 import { EndpointKindSchema } from './endpoint.js';

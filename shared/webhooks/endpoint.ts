@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BillNumberSchema } from '../bill/bill.js';
 import { EmailAddressSchema, LanguageSchema } from '../store/subscriber-store.js';
 import { FrequencySchema, TimeZoneSchema } from '../subscriptions/subscription-preferences.js';

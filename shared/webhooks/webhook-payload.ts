@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BillNumberSchema } from '../bill/bill.js';
 import type { Stage } from '../bill/bill.js';
 import type { BillChange, ChangeFact } from '../bill/bill-change.js';

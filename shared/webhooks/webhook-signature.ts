@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const SECRET_PREFIX = 'whsec_';
 const MIN_SECRET_BYTES = 24;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Bill } from '../../shared/bill/bill.js';
 import { run as inspect } from '../../shared/cli/inspect-command.js';
 import { runCli } from '../../shared/cli/main.js';
-import { buildBillPage, type BillPageSpec } from '../support/sozd-page-builder.js';
+import { buildBillPage, type BillPageSpec } from '../../local/simulator/sozd-page-builder.js';
 import { captureIo } from './capture-io.js';
 
 const SPEC: BillPageSpec = {

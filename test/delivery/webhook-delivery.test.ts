@@ -81,6 +81,9 @@ describe('webhook delivery', () => {
       ['bill.changed', 'delivered', 1],
       ['ping', 'delivered', 1],
     ]);
+    const firstPage = await listDeliveries(h.deps.service, endpoint.id, { limit: 1 });
+    const secondPage = await listDeliveries(h.deps.service, endpoint.id, { limit: 1, cursor: firstPage.cursor! });
+    expect([firstPage.items.map((item) => item.event), secondPage.items.map((item) => item.event)]).toEqual([['bill.changed'], ['ping']]);
   });
 
   it('retries a receiver that answers 500 on the exact schedule, 8 attempts, then marks the delivery failed', async () => {

@@ -7,7 +7,7 @@ import { startLocalServices, type LocalServices } from '../../local/local-servic
 import { ensureTable } from '../../local/provision.js';
 import { lawBill } from '../../local/simulator/demo-bills.js';
 import { pageAt } from '../../local/simulator/duma-simulator.js';
-import { buildBillPage } from '../support/sozd-page-builder.js';
+import { buildBillPage } from '../../local/simulator/sozd-page-builder.js';
 import { createLogger } from '../../shared/log/logger.js';
 import { pollBill, type PollDependencies } from '../../shared/pipeline/poll-bills.js';
 import type { MessageQueue } from '../../shared/queue/message-queue.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BillSchema } from '../../shared/bill/bill.js';
 import { BillPageError, parseBillPage } from '../../shared/sozd/parse-bill-page.js';
-import { buildBillPage } from '../support/sozd-page-builder.js';
+import { buildBillPage } from '../../local/simulator/sozd-page-builder.js';
 
 const PAGE = buildBillPage({
   number: '555-8',

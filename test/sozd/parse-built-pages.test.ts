@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Bill } from '../../shared/bill/bill.js';
 import { BillPageError, parseBillPage, type BillPageErrorReason } from '../../shared/sozd/parse-bill-page.js';
-import { buildBillPage, type BillPageSpec } from '../support/sozd-page-builder.js';
+import { buildBillPage, type BillPageSpec } from '../../local/simulator/sozd-page-builder.js';
 
 const DOC_A = { id: 'AAAAAAAA-0000-4000-8000-000000000001', title: 'Текст внесенного законопроекта' };
 const DOC_B = { id: 'BBBBBBBB-0000-4000-8000-000000000002', title: 'Пояснительная записка' };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BillNumberSchema } from '../../bill/bill.js';
 import { stageName } from '../../bill/stages.js';
 import type { BillRecord } from '../../store/bill-store.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LinkPurpose, manageUrl } from '../../subscriptions/subscriber-links.js';
 import { confirmSignup } from '../../subscriptions/subscription-service.js';
 import type { ApiDependencies } from '../api-dependencies.js';

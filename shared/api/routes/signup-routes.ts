@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PreferencesSchema, type Preferences } from '../../subscriptions/subscription-preferences.js';
 import { signUp } from '../../subscriptions/subscription-service.js';
 import type { ApiDependencies } from '../api-dependencies.js';

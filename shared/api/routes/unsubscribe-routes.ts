@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LinkPurpose } from '../../subscriptions/subscriber-links.js';
 import { LinkQuerySchema, subscriberOfToken } from '../link-token.js';
 import { errorPage } from '../pages/error-page.js';
