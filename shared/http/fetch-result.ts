@@ -6,6 +6,11 @@ export interface FetchConditions {
   lastModified?: string;
   /** sha256 hex of the previous body; an identical body comes back as `unchanged` without its bytes. */
   previousHash?: string;
+  /**
+   * The bytes of a body that carry meaning (e.g. a bill page's header and history), hashed instead of the whole
+   * body; the whole body when absent.
+   */
+  significantBytes?: (body: Buffer) => Uint8Array;
 }
 
 /** Validators the server sent, to be stored for the next conditional GET. */
@@ -30,7 +35,7 @@ export interface FetchedResult extends ResponseValidators {
   kind: 'fetched';
   status: number;
   body: Buffer;
-  /** sha256 hex of `body`. */
+  /** sha256 hex of `body` (or of its significant bytes, when the request named them). */
   hash: string;
   contentType?: string;
   /** The URL after same-host redirects. */

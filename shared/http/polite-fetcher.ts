@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
 import { systemClock, type Clock } from './clock.js';
@@ -142,17 +143,19 @@ async function interpretResponse(
       abandonBody(body);
       throw new BodyTooLargeError(`declared length exceeds ${maxBytes} bytes`);
     }
-    const read = await readCappedBody(body, maxBytes);
+    const bytes = await readCappedBody(body, maxBytes);
+    // Only the part of the page that carries meaning is hashed: faster on large pages, and blind to noise around it.
+    const hash = createHash('sha256').update(conditions.significantBytes?.(bytes) ?? bytes).digest('hex');
     const validators = {
       ...optional('etag', singleHeader(headers, 'etag')),
       ...optional('lastModified', singleHeader(headers, 'last-modified')),
     };
-    if (read.hash === conditions.previousHash) return { kind: 'unchanged', hash: read.hash, ...validators };
+    if (hash === conditions.previousHash) return { kind: 'unchanged', hash, ...validators };
     return {
       kind: 'fetched',
       status,
-      body: read.bytes(),
-      hash: read.hash,
+      body: bytes,
+      hash,
       ...validators,
       ...optional('contentType', singleHeader(headers, 'content-type')),
       finalUrl: url.href,

@@ -1,12 +1,4 @@
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-
-/** A fully read body: its sha256, and the bytes joined only if someone asks for them. */
-export interface CappedBody {
-  /** sha256 hex of the whole body. */
-  hash: string;
-  bytes(): Buffer;
-}
 
 /** Thrown by {@link readCappedBody} once the body passes the cap; the stream has already been destroyed. */
 export class BodyTooLargeError extends Error {
@@ -14,11 +6,10 @@ export class BodyTooLargeError extends Error {
 }
 
 /**
- * Reads `body` to the end, hashing as it goes, and destroys it as soon as more than `maxBytes` arrive,
- * so an oversized or endless response never sits in memory and its connection is torn down.
+ * Reads `body` to the end and destroys it as soon as more than `maxBytes` arrive, so an oversized or endless
+ * response never sits in memory and its connection is torn down.
  */
-export async function readCappedBody(body: Readable, maxBytes: number): Promise<CappedBody> {
-  const hash = createHash('sha256');
+export async function readCappedBody(body: Readable, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of body as AsyncIterable<Buffer>) {
@@ -27,10 +18,9 @@ export async function readCappedBody(body: Readable, maxBytes: number): Promise<
       abandonBody(body);
       throw new BodyTooLargeError(`body exceeds ${maxBytes} bytes`);
     }
-    hash.update(chunk);
     chunks.push(chunk);
   }
-  return { hash: hash.digest('hex'), bytes: () => Buffer.concat(chunks, length) };
+  return Buffer.concat(chunks, length);
 }
 
 /**

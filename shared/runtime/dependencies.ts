@@ -108,18 +108,16 @@ export function sweepDependencies(config: Config) {
 }
 
 /** What fan-out needs: the email queue always, the webhook and Slack queues when they are configured. */
-export function fanOutDependencies(config: Config, delivery: DeliveryConfig = loadDeliveryConfig()) {
-  const { subscribers, changes } = createStores(config);
+export function fanOutDependencies(config: Config, delivery: DeliveryConfig = loadDeliveryConfig()): FanOutDependencies {
   const { followerRoutes, digests } = createDeliveryStores(config);
-  const routes: FanOutDependencies = {
+  return {
     followers: followerRoutes,
     emailQueue: queue(config.queues.emailUrl, 'queues.emailUrl (EMAIL_QUEUE_URL)'),
     digests,
-    changes,
+    changes: createStores(config).changes,
     now,
     ...(delivery.webhookQueueUrl && delivery.slackQueueUrl ? { endpointQueues: endpointQueues(delivery) } : {}),
   };
-  return { ...routes, subscribers, logger: createLogger('fan-out') };
 }
 
 /** The stores of webhook, Slack and digest delivery, on the single table. */

@@ -53,3 +53,17 @@ export function sliceBillPage(html: string): BillPageRegions {
   }
   return { header: html.slice(headerStart, historyStart), history };
 }
+
+/**
+ * The bytes of a bill page that {@link sliceBillPage} would parse (the header through the end of the events tab),
+ * found with the same markers on the raw bytes, so the poller can fingerprint a 2.5 MB page by its ~5% that
+ * matters without decoding it. The whole page when a marker is missing: the parser then says what is wrong.
+ */
+export function significantBillPageBytes(page: Buffer): Uint8Array {
+  const numberAt = page.indexOf(NUMBER_MARKER);
+  const historyAt = numberAt < 0 ? -1 : page.indexOf(HISTORY_MARKER, numberAt);
+  const endAt = historyAt < 0 ? -1 : page.indexOf(TAB_PANEL_MARKER, historyAt);
+  if (endAt < 0) return page;
+  const headingAt = page.lastIndexOf('<h1', numberAt);
+  return page.subarray(headingAt >= 0 ? headingAt : 0, endAt);
+}

@@ -3,6 +3,7 @@ import { FetchError } from '../http/fetch-error.js';
 import type { PoliteFetcher } from '../http/polite-fetcher.js';
 import type { BillSource, BillSourceResult, SourceValidators } from './bill-source.js';
 import { BillPageError, parseBillPage } from './parse-bill-page.js';
+import { significantBillPageBytes } from './slice-bill-page.js';
 
 /**
  * Bills read from sozd (or anything serving pages in its structure, like the Duma simulator) over HTTP:
@@ -17,6 +18,7 @@ export function createSozdHttpSource(fetcher: PoliteFetcher, baseUrl: string): B
           etag: validators.etag,
           lastModified: validators.lastModified,
           previousHash: validators.contentHash,
+          significantBytes: significantBillPageBytes,
         });
         if (page.kind !== 'fetched') return { kind: 'unchanged' };
         const bill = parseBillPage(decodePage(page.body, page.contentType), { url });
