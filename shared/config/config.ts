@@ -62,7 +62,8 @@ export const ConfigSchema = z.object({
     timeoutMs: positiveInt.default(20_000),
     maxBytes: positiveInt.default(12 * 1024 * 1024),
     maxInFlightPerHost: positiveInt.default(2),
-    minGapMsPerHost: z.coerce.number().int().nonnegative().default(1_000),
+    // 1,000 bills every 10 minutes need 1.7 requests a second: 400 ms keeps a cycle near 400 s, within the poller's timeout.
+    minGapMsPerHost: z.coerce.number().int().nonnegative().default(400),
     retryAttempts: z.coerce.number().int().min(1).max(10).default(3),
   }),
   schedules: z.object({

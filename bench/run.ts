@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runBundleBench } from './bundle-bench.js';
+import { runFanOutBench } from './fan-out-bench.js';
+import { runFetchBench } from './fetch-bench.js';
+import { runParseBench } from './parse-bench.js';
+import { runPollCycleBench } from './poll-cycle-bench.js';
+import { runTopicBench } from './topic-bench.js';
+
+/*
+ * `npm run bench`: every figure the issues set a target for, printed. Benchmarks talk only to loopback.
+ * Pass names to run a subset: `npm run bench -- parse fetch`.
+ */
+
+const realPage = resolve(import.meta.dirname, '../../shared/fixtures/sozd/134824-8.html');
+
+const benches: Record<string, { target: string; run: () => Promise<unknown> }> = {
+  parse: { target: 'median ≤ 25 ms per real sozd page', run: () => runParseBench() },
+  fetch: {
+    target: 'CPU ≤ 2 ms per unchanged poll (304, and same fingerprint of a real 2.5 MB page)',
+    run: () => runFetchBench(1_000, existsSync(realPage) ? realPage : 2_500_000),
+  },
+  'poll-cycle': { target: '1,000 bills against the simulator: wall, CPU, peak RSS', run: () => runPollCycleBench(1_000) },
+  topics: { target: '10,000 topics × 1,000 news items ≤ 1 s', run: () => runTopicBench() },
+  'fan-out': { target: 'one change to 100,000 subscriptions: CPU per delivery ≤ 0.1 ms', run: () => runFanOutBench() },
+  bundles: { target: 'each Lambda bundle ≤ 1 MB, init ≤ 150 ms', run: () => runBundleBench() },
+};
+
+const chosen = process.argv.slice(2).filter((name) => !name.startsWith('-'));
+for (const name of chosen.length > 0 ? chosen : Object.keys(benches)) {
+  const bench = benches[name];
+  if (!bench) {
+    console.error(`unknown benchmark "${name}"; choose from: ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`\n## ${name} — target: ${bench.target}`);
+  const started = performance.now();
+  console.log(JSON.stringify(await bench.run(), null, 2));
+  console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
