@@ -11,7 +11,8 @@ import { createDocumentClient } from '../shared/aws/clients.js';
 import { loadConfig } from '../shared/config/config.js';
 import { fanOutChanges, type FanOutDependencies } from '../shared/pipeline/fan-out.js';
 import { runConcurrently } from '../shared/pipeline/run-concurrently.js';
-import { createStores, fanOutDependencies } from '../shared/runtime/dependencies.js';
+import { fanOutDependencies } from '../shared/runtime/fan-out-dependencies.js';
+import { createStores } from '../shared/runtime/stores.js';
 import { batchWriteAll, DYNAMO_BATCH, type WriteRequest } from '../shared/store/batch-write.js';
 import type { FollowerRoute } from '../shared/store/follower-route-store.js';
 import { keys } from '../shared/store/table-schema.js';
@@ -126,13 +127,9 @@ export async function runFanOutBench(): Promise<FanOutBenchFigures> {
     });
     const seedMs = performance.now() - seedStart;
 
-    const deps = fanOutDependencies(config, {
-      webhookQueueUrl: queues.webhook.url,
-      slackQueueUrl: queues.slack.url,
-      timeoutMs: 15_000,
-      maxResponseBytes: 65_536,
-      allowHosts: [],
-      digestHour: 8,
+    const deps = fanOutDependencies({
+      ...config,
+      delivery: { ...config.delivery, webhookQueueUrl: queues.webhook.url, slackQueueUrl: queues.slack.url },
     });
     await createStores(config).changes.putIfAbsent(EXAMPLE_BILL_CHANGE);
     global.gc?.();

@@ -7,7 +7,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { ensureQueues, ensureTable } from '../local/provision.js';
 import { loadConfig } from '../shared/config/config.js';
 import { pollWatchedBills } from '../shared/pipeline/poll-bills.js';
-import { pollDependencies } from '../shared/runtime/dependencies.js';
+import { pollDependencies } from '../shared/runtime/poll-bills-dependencies.js';
 
 export interface PollCycleFigures {
   bills: number;

@@ -1,6 +1,6 @@
 import { loadConfig } from '../shared/config/config.js';
-import { deliverEndpointDependencies } from '../shared/runtime/dependencies.js';
 import { sqsBatchConsumer } from '../shared/runtime/sqs-batch.js';
+import { deliverEndpointDependencies } from '../shared/runtime/webhook-dependencies.js';
 import { deliverToEndpoint } from '../shared/webhooks/deliver-to-endpoint.js';
 import { EndpointDeliveryMessageSchema } from '../shared/webhooks/endpoint-delivery-message.js';
 

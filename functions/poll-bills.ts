@@ -1,9 +1,9 @@
-import { loadConfig } from '../shared/config/config.js';
 import { createMetrics, publishPollMetrics } from '../shared/metrics/poll-metrics.js';
 import { pollWatchedBills } from '../shared/pipeline/poll-bills.js';
-import { pollDependencies } from '../shared/runtime/dependencies.js';
+import { loadConfigWithSecrets } from '../shared/runtime/function-config.js';
+import { pollDependencies } from '../shared/runtime/poll-bills-dependencies.js';
 
-const deps = pollDependencies(loadConfig());
+const deps = pollDependencies(await loadConfigWithSecrets());
 const metrics = createMetrics('poll-bills');
 
 /** Scheduled: polls every watched bill once, queues what changed, and reports source health as metrics. */

@@ -1,8 +1,8 @@
-import { loadConfig } from '../shared/config/config.js';
 import { pollFeeds } from '../shared/pipeline/poll-feeds.js';
-import { pollFeedsDependencies } from '../shared/runtime/dependencies.js';
+import { loadConfigWithSecrets } from '../shared/runtime/function-config.js';
+import { pollFeedsDependencies } from '../shared/runtime/poll-feeds-dependencies.js';
 
-const deps = pollFeedsDependencies(loadConfig());
+const deps = pollFeedsDependencies(await loadConfigWithSecrets());
 
 /** Scheduled: polls every configured news feed once and alerts on the new items. */
 export const handler = async () => pollFeeds(deps);

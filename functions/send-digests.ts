@@ -1,8 +1,8 @@
-import { loadConfig } from '../shared/config/config.js';
 import { sendDueDigests } from '../shared/digests/send-digests.js';
-import { sendDigestsDependencies } from '../shared/runtime/dependencies.js';
+import { loadConfigWithSecrets } from '../shared/runtime/function-config.js';
+import { sendDigestsDependencies } from '../shared/runtime/send-digests-dependencies.js';
 
-const deps = sendDigestsDependencies(loadConfig());
+const deps = sendDigestsDependencies(await loadConfigWithSecrets());
 
 /** Scheduled (hourly): sends the daily and weekly digests whose local hour has come. */
 export const handler = async () => sendDueDigests(deps);

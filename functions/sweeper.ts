@@ -1,6 +1,6 @@
 import { loadConfig } from '../shared/config/config.js';
 import { sweepOutbox } from '../shared/pipeline/sweep-outbox.js';
-import { sweepDependencies } from '../shared/runtime/dependencies.js';
+import { sweepDependencies } from '../shared/runtime/sweeper-dependencies.js';
 
 const config = loadConfig();
 const deps = sweepDependencies(config);

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../shared/config/config.js';
-import { createStores } from '../shared/runtime/dependencies.js';
+import { createStores } from '../shared/runtime/stores.js';
 import { startLocalStack, type LocalStack } from './local-stack.js';
 import { DEMO_BILLS } from './simulator/demo-bills.js';
 import { startDumaSimulator, type DumaSimulator } from './simulator/duma-simulator.js';

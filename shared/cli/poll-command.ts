@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/config.js';
 import type { BillPollOutcome, BillPollResult, PollSummary } from '../pipeline/poll-bills.js';
 import { pollWatchedBills } from '../pipeline/poll-bills.js';
-import { pollDependencies } from '../runtime/dependencies.js';
+import { pollDependencies } from '../runtime/poll-bills-dependencies.js';
 import { parseCommandArgs } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
 import { plural } from './plural.js';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { BillNumberSchema, billUrl } from '../bill/bill.js';
 import type { Config } from '../config/config.js';
-import { createSozdFetcher } from '../runtime/dependencies.js';
+import { createSozdFetcher } from '../runtime/fetchers.js';
 import { decodePage } from '../sozd/sozd-http-source.js';
 import { UsageError } from './usage-error.js';
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
+import { DeliveryConfigSchema } from './delivery-config.js';
 
 const url = z.string().url();
 
@@ -95,6 +96,7 @@ export const ConfigSchema = z.object({
     /** At most one confirmation email per address within this many minutes. */
     confirmationCooldownMinutes: positiveInt.default(10),
   }).prefault({}),
+  delivery: DeliveryConfigSchema,
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -130,6 +132,12 @@ const ENV_FIELDS: Record<string, string> = {
   SIGNUP_LIMIT_PER_IP_PER_HOUR: 'signup.perClientIpPerHour',
   SIGNUP_LIMIT_PER_ADDRESS_PER_HOUR: 'signup.perAddressPerHour',
   CONFIRMATION_COOLDOWN_MINUTES: 'signup.confirmationCooldownMinutes',
+  WEBHOOK_QUEUE_URL: 'delivery.webhookQueueUrl',
+  SLACK_QUEUE_URL: 'delivery.slackQueueUrl',
+  WEBHOOK_TIMEOUT_MS: 'delivery.timeoutMs',
+  WEBHOOK_MAX_RESPONSE_BYTES: 'delivery.maxResponseBytes',
+  WEBHOOK_ALLOW_HOSTS: 'delivery.allowHosts',
+  DIGEST_HOUR: 'delivery.digestHour',
 };
 const FIELD_ENV = Object.fromEntries(Object.entries(ENV_FIELDS).map(([env, field]) => [field, env]));
 

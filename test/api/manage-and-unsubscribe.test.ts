@@ -162,7 +162,7 @@ describe('bounced and complained addresses', () => {
   it('a suppressed address gets the usual sign-up answer but no email, and is never re-activated', async () => {
     const { email, id } = await activeSubscriber('suppressed', ['41-8']);
     const { handleSesEvents } = await import('../../shared/subscriptions/ses-events.js');
-    const { sesEventsDependencies } = await import('../../shared/runtime/dependencies.js');
+    const { sesEventsDependencies } = await import('../../shared/runtime/api-dependencies.js');
     const { loadConfig } = await import('../../shared/config/config.js');
     await handleSesEvents(sesEventsDependencies(loadConfig()), {
       Records: [{ Sns: { MessageId: 'm1', Message: JSON.stringify({ eventType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: email }], complaintFeedbackType: 'abuse' } }) } }],

@@ -8,18 +8,16 @@ import { SqsEventSource } from '../../local/sqs-event-source.js';
 import { createDocumentClient } from '../../shared/aws/clients.js';
 import type { BillChange } from '../../shared/bill/bill-change.js';
 import { loadConfig, type Config } from '../../shared/config/config.js';
-import type { DeliveryConfig } from '../../shared/pipeline/delivery-config.js';
 import { fanOutChanges } from '../../shared/pipeline/fan-out.js';
+import { fanOutDependencies } from '../../shared/runtime/fan-out-dependencies.js';
+import { endpointQueues } from '../../shared/runtime/queues.js';
+import { sendDigestsDependencies } from '../../shared/runtime/send-digests-dependencies.js';
+import { createDeliveryStores, createStores } from '../../shared/runtime/stores.js';
 import {
-  createDeliveryStores,
-  createStores,
   deliverEndpointDependencies,
-  endpointQueues,
   endpointServiceDependencies,
-  fanOutDependencies,
   redriveDependencies,
-  sendDigestsDependencies,
-} from '../../shared/runtime/dependencies.js';
+} from '../../shared/runtime/webhook-dependencies.js';
 import { sqsBatchConsumer } from '../../shared/runtime/sqs-batch.js';
 import { keys } from '../../shared/store/table-schema.js';
 import { deliverToEndpoint } from '../../shared/webhooks/deliver-to-endpoint.js';
@@ -59,14 +57,14 @@ export async function startDeliveryHarness(options: DeliveryHarnessOptions) {
   const tableName = `t${randomBytes(4).toString('hex')}`;
   await ensureTable(new DynamoDBClient({}), tableName);
   const queues = await ensureQueues(sqs, { visibilityTimeoutSeconds: 1, maxReceiveCount: options.maxReceiveCount ?? 3 });
-  const config: Config = loadConfig({
+  const base = loadConfig({
     ...services.env,
     TABLE_NAME: tableName,
     FAN_OUT_QUEUE_URL: queues.fanOut.url,
     EMAIL_QUEUE_URL: queues.email.url,
     TOKEN_SECRETS: randomBytes(32).toString('hex'),
   });
-  const delivery: DeliveryConfig = {
+  const delivery: Config['delivery'] = {
     webhookQueueUrl: queues.webhook.url,
     slackQueueUrl: queues.slack.url,
     timeoutMs: options.timeoutMs ?? 1_000,
@@ -74,6 +72,7 @@ export async function startDeliveryHarness(options: DeliveryHarnessOptions) {
     allowHosts: options.allowHosts,
     digestHour: 8,
   };
+  const config: Config = { ...base, delivery };
 
   let nowMs = options.startAt.getTime();
   const clock = {
@@ -87,7 +86,7 @@ export async function startDeliveryHarness(options: DeliveryHarnessOptions) {
   };
   const stores = { ...createStores(config), ...createDeliveryStores(config) };
   const deliverDeps = {
-    ...deliverEndpointDependencies(config, delivery),
+    ...deliverEndpointDependencies(config),
     now: clock.now,
     random: () => 0.5,
     leaseMs: 5_000,
@@ -97,10 +96,10 @@ export async function startDeliveryHarness(options: DeliveryHarnessOptions) {
       ...(options.maxQueueDelaySeconds !== undefined ? { maxQueueDelaySeconds: options.maxQueueDelaySeconds } : {}),
     }),
   };
-  const service = { ...endpointServiceDependencies(config, delivery), now: clock.now };
-  const fanOut = { ...fanOutDependencies(config, delivery), now: clock.now };
-  const redrive = { ...redriveDependencies(config, delivery), now: clock.now };
-  const digests = { ...sendDigestsDependencies(config, delivery), now: clock.now };
+  const service = { ...endpointServiceDependencies(config), now: clock.now };
+  const fanOut = { ...fanOutDependencies(config), now: clock.now };
+  const redrive = { ...redriveDependencies(config), now: clock.now };
+  const digests = { ...sendDigestsDependencies(config), now: clock.now };
   const consume = sqsBatchConsumer(EndpointDeliveryMessageSchema, (message) => deliverToEndpoint(deliverDeps, message));
   const sources = [queues.webhook.url, queues.slack.url].map((url) => new SqsEventSource(sqs, url, consume, () => {}));
   const db = createDocumentClient();

@@ -4,7 +4,8 @@ import { startLocalStack, type LocalStack } from '../../local/local-stack.js';
 import { lawBill } from '../../local/simulator/demo-bills.js';
 import { startDumaSimulator, type DumaSimulator } from '../../local/simulator/duma-simulator.js';
 import { loadConfig } from '../../shared/config/config.js';
-import { createStores, endpointServiceDependencies } from '../../shared/runtime/dependencies.js';
+import { createStores } from '../../shared/runtime/stores.js';
+import { endpointServiceDependencies } from '../../shared/runtime/webhook-dependencies.js';
 import { registerEndpoint } from '../../shared/webhooks/endpoint-service.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 

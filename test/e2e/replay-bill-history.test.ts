@@ -6,7 +6,7 @@ import { startLocalStack, type LocalStack } from '../../local/local-stack.js';
 import { DEMO_BILLS, lawBill, returnedBill } from '../../local/simulator/demo-bills.js';
 import { startDumaSimulator, type DumaSimulator } from '../../local/simulator/duma-simulator.js';
 import { loadConfig } from '../../shared/config/config.js';
-import { createStores } from '../../shared/runtime/dependencies.js';
+import { createStores } from '../../shared/runtime/stores.js';
 import { subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
 import { header, sentEmails, type StoredEmail } from '../support/ses-store.js';
 

@@ -10,13 +10,11 @@ import { loadConfig, type Config } from '../../shared/config/config.js';
 import { fanOutChanges } from '../../shared/pipeline/fan-out.js';
 import { EmailMessageSchema, FanOutMessageSchema } from '../../shared/pipeline/pipeline-messages.js';
 import { sendChangeEmails } from '../../shared/pipeline/send-change-emails.js';
-import {
-  createStores,
-  fanOutDependencies,
-  pollDependencies,
-  sendEmailDependencies,
-  sweepDependencies,
-} from '../../shared/runtime/dependencies.js';
+import { fanOutDependencies } from '../../shared/runtime/fan-out-dependencies.js';
+import { pollDependencies } from '../../shared/runtime/poll-bills-dependencies.js';
+import { sendEmailDependencies } from '../../shared/runtime/send-email-dependencies.js';
+import { createStores } from '../../shared/runtime/stores.js';
+import { sweepDependencies } from '../../shared/runtime/sweeper-dependencies.js';
 import { sqsBatchConsumer } from '../../shared/runtime/sqs-batch.js';
 
 /**
@@ -47,7 +45,7 @@ export async function startPipelineHarness(options: { maxReceiveCount?: number }
   const poll = pollDependencies(config);
   const sweep = sweepDependencies(config);
   const fanOut = fanOutDependencies(config);
-  const email = { ...sendEmailDependencies(config), leaseMs: 300 };
+  const email = { ...sendEmailDependencies(config).changes, leaseMs: 300 };
   const stores = createStores(config);
   const fanOutSource = new SqsEventSource(sqs, queues.fanOut.url, sqsBatchConsumer(FanOutMessageSchema, (m) => fanOutChanges(fanOut, m)), () => {});
   const emailSource = new SqsEventSource(sqs, queues.email.url, sqsBatchConsumer(EmailMessageSchema, (m) => sendChangeEmails(email, m)), () => {});

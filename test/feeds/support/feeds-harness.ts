@@ -10,16 +10,11 @@ import { SqsEventSource } from '../../../local/sqs-event-source.js';
 import { createDocumentClient } from '../../../shared/aws/clients.js';
 import { loadConfig, type Config } from '../../../shared/config/config.js';
 import { EmailQueueMessageSchema } from '../../../shared/pipeline/pipeline-messages.js';
-import { sendChangeEmails } from '../../../shared/pipeline/send-change-emails.js';
-import { sendAlertEmail } from '../../../shared/pipeline/send-topic-emails.js';
-import {
-  createNewsStores,
-  createStores,
-  pollFeedsDependencies,
-  sendAlertEmailDependencies,
-  sendEmailDependencies,
-  topicAlertDependencies,
-} from '../../../shared/runtime/dependencies.js';
+import { sendEmailMessage } from '../../../shared/pipeline/send-email-message.js';
+import { pollFeedsDependencies } from '../../../shared/runtime/poll-feeds-dependencies.js';
+import { sendEmailDependencies } from '../../../shared/runtime/send-email-dependencies.js';
+import { createNewsStores, createStores } from '../../../shared/runtime/stores.js';
+import { topicAlertDependencies } from '../../../shared/runtime/topic-alert-dependencies.js';
 import { sqsBatchConsumer } from '../../../shared/runtime/sqs-batch.js';
 import { DynamoSubscriptionStore } from '../../../shared/store/subscription-store.js';
 import { keys } from '../../../shared/store/table-schema.js';
@@ -98,15 +93,12 @@ function createWorld(config: Config, sqs: SQSClient, emailQueueUrl: string, sesE
   const stores = { ...createStores(config), ...createNewsStores(config) };
   const subscriptions = new DynamoSubscriptionStore(db, config.tableName, stores.subscribers);
   const deps = pollFeedsDependencies(config);
-  const bills = sendEmailDependencies(config);
-  const alerts = sendAlertEmailDependencies(config);
-  // The same dispatch as functions/send-email.ts, on the same builders.
+  const emailDeps = sendEmailDependencies(config);
+  // The same consumer as functions/send-email.ts, on the same builders.
   const consumer = new SqsEventSource(
     sqs,
     emailQueueUrl,
-    sqsBatchConsumer(EmailQueueMessageSchema, (message) =>
-      'kind' in message ? sendAlertEmail(alerts, message) : sendChangeEmails(bills, message),
-    ),
+    sqsBatchConsumer(EmailQueueMessageSchema, (message) => sendEmailMessage(emailDeps, message)),
     (error) => {
       throw error;
     },

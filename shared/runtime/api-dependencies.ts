@@ -1,0 +1,49 @@
+import { createDocumentClient } from '../aws/clients.js';
+import type { ApiDependencies } from '../api/api-dependencies.js';
+import type { Config } from '../config/config.js';
+import { createLogger } from '../log/logger.js';
+import { DynamoBillStore } from '../store/bill-store.js';
+import { DynamoDeliveryStore } from '../store/delivery-store.js';
+import { DynamoRateLimitStore } from '../store/rate-limit-store.js';
+import { DynamoSubscriberStore } from '../store/subscriber-store.js';
+import { DynamoSubscriptionStore } from '../store/subscription-store.js';
+import { DynamoSuppressionStore } from '../store/suppression-store.js';
+import type { SesEventDependencies } from '../subscriptions/ses-events.js';
+import { configuredMailer } from './mailer.js';
+import { requiredTokenSecrets } from './required-setting.js';
+
+/** What the HTTP API needs: the subscription stores, the mailer for confirmation emails, the admin key. */
+export function apiDependencies(config: Config): ApiDependencies {
+  const db = createDocumentClient();
+  const subscribers = new DynamoSubscriberStore(db, config.tableName);
+  return {
+    subscriptions: new DynamoSubscriptionStore(db, config.tableName, subscribers),
+    suppressions: new DynamoSuppressionStore(db, config.tableName),
+    rateLimits: new DynamoRateLimitStore(db, config.tableName),
+    bills: new DynamoBillStore(db, config.tableName),
+    deliveries: new DynamoDeliveryStore(db, config.tableName),
+    mailer: configuredMailer(config),
+    tokenSecrets: requiredTokenSecrets(config.tokenSecrets),
+    publicBaseUrl: config.publicBaseUrl,
+    adminApiKey: config.adminApiKey,
+    signupLimits: {
+      perClientIp: { limit: config.signup.perClientIpPerHour, windowSeconds: 3600 },
+      perAddress: { limit: config.signup.perAddressPerHour, windowSeconds: 3600 },
+      confirmationCooldownSeconds: config.signup.confirmationCooldownMinutes * 60,
+    },
+    now: () => new Date(),
+    logger: createLogger('api'),
+  };
+}
+
+/** What ses-events needs: the suppression list and the subscriptions whose follows it drops. */
+export function sesEventsDependencies(config: Config): SesEventDependencies {
+  const db = createDocumentClient();
+  const subscribers = new DynamoSubscriberStore(db, config.tableName);
+  return {
+    suppressions: new DynamoSuppressionStore(db, config.tableName),
+    subscriptions: new DynamoSubscriptionStore(db, config.tableName, subscribers),
+    now: () => new Date(),
+    logger: createLogger('ses-events'),
+  };
+}

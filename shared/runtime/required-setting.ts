@@ -1,0 +1,10 @@
+/** A setting a function cannot run without; the message names the field and its variable. */
+export function requiredSetting<T>(value: T | undefined, field: string): T {
+  if (value === undefined) throw new Error(`Invalid configuration: ${field} is required`);
+  return value;
+}
+
+/** The link-signing secrets, which every function that writes links needs. */
+export function requiredTokenSecrets(secrets: string[] | undefined): [string, ...string[]] {
+  return requiredSetting(secrets, 'tokenSecrets (TOKEN_SECRETS)') as [string, ...string[]];
+}

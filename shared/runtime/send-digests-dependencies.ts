@@ -1,0 +1,26 @@
+import type { Config } from '../config/config.js';
+import type { SendDigestsDependencies } from '../digests/send-digests.js';
+import { createLogger } from '../log/logger.js';
+import { configuredMailer } from './mailer.js';
+import { requiredTokenSecrets } from './required-setting.js';
+import { createDeliveryStores, createStores } from './stores.js';
+import { createEndpointHttpClient } from './webhook-dependencies.js';
+
+/** What send-digests needs. */
+export function sendDigestsDependencies(config: Config): SendDigestsDependencies {
+  const { changes, subscribers } = createStores(config);
+  const { digests, endpoints } = createDeliveryStores(config);
+  return {
+    digests,
+    changes,
+    subscribers,
+    endpoints,
+    mailer: configuredMailer(config),
+    http: createEndpointHttpClient(config.delivery),
+    now: () => new Date(),
+    logger: createLogger('send-digests'),
+    publicBaseUrl: config.publicBaseUrl,
+    tokenSecrets: requiredTokenSecrets(config.tokenSecrets),
+    digestHour: config.delivery.digestHour,
+  };
+}

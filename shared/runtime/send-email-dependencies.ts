@@ -1,0 +1,23 @@
+import type { Config } from '../config/config.js';
+import { createLogger } from '../log/logger.js';
+import type { SendEmailDependencies } from '../pipeline/send-change-emails.js';
+import type { SendAlertEmailDependencies } from '../pipeline/send-topic-emails.js';
+import { configuredMailer } from './mailer.js';
+import { requiredTokenSecrets } from './required-setting.js';
+import { createNewsStores, createStores } from './stores.js';
+
+/** What send-email needs, for bill changes and for alerts (topic matches, "in the news"), sharing one mailer. */
+export function sendEmailDependencies(config: Config): { changes: SendEmailDependencies; alerts: SendAlertEmailDependencies } {
+  const { changes, subscribers, deliveries } = createStores(config);
+  const { alerts, news } = createNewsStores(config);
+  const common = {
+    subscribers,
+    deliveries,
+    mailer: configuredMailer(config),
+    now: () => new Date(),
+    logger: createLogger('send-email'),
+    publicBaseUrl: config.publicBaseUrl,
+    tokenSecrets: requiredTokenSecrets(config.tokenSecrets),
+  };
+  return { changes: { ...common, changes }, alerts: { ...common, alerts, news } };
+}

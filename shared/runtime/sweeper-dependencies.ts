@@ -1,0 +1,16 @@
+import type { Config } from '../config/config.js';
+import { createLogger } from '../log/logger.js';
+import { messageQueue } from './queues.js';
+import { createStores } from './stores.js';
+import { topicMatcher } from './topic-alert-dependencies.js';
+
+/** What the sweeper needs. */
+export function sweepDependencies(config: Config) {
+  return {
+    changes: createStores(config).changes,
+    fanOutQueue: messageQueue(config.queues.fanOutUrl, 'queues.fanOutUrl (FAN_OUT_QUEUE_URL)'),
+    now: () => new Date(),
+    logger: createLogger('sweeper'),
+    matchTopics: topicMatcher(config),
+  };
+}

@@ -1,0 +1,30 @@
+import type { BillChange } from '../bill/bill-change.js';
+import type { Config } from '../config/config.js';
+import { createLogger } from '../log/logger.js';
+import type { TopicAlertDependencies } from '../pipeline/alert-topic-matches.js';
+import { matchBillChanges } from '../pipeline/match-bill-changes.js';
+import { cachedTopicCatalog } from '../pipeline/topic-catalog.js';
+import { messageQueue } from './queues.js';
+import { createNewsStores } from './stores.js';
+
+/**
+ * What topic matching needs to alert on bill changes and news: topics, alerts, the email queue, and a topic index
+ * cached for a minute so that one poll builds it once.
+ */
+export function topicAlertDependencies(config: Config): TopicAlertDependencies {
+  const { topics, alerts } = createNewsStores(config);
+  return {
+    topics,
+    alerts,
+    emailQueue: messageQueue(config.queues.emailUrl, 'queues.emailUrl (EMAIL_QUEUE_URL)'),
+    topicCatalog: cachedTopicCatalog(topics, createLogger('topic-matching')),
+    now: () => new Date(),
+  };
+}
+
+/** Matches the decisions of new bill events against subscribers' topics, once the changes are queued. */
+export function topicMatcher(config: Config): (changes: readonly BillChange[]) => Promise<number> {
+  let deps: TopicAlertDependencies | undefined;
+  // Built on first use: most poll cycles find no change and need neither the topics nor the email queue.
+  return (changes) => matchBillChanges((deps ??= topicAlertDependencies(config)), changes);
+}
