@@ -1,5 +1,5 @@
 import { loadConfig } from '../shared/config/config.js';
-import { redriveDependencies } from '../shared/runtime/webhook-dependencies.js';
+import { redriveDependencies } from '../shared/runtime/redrive-dependencies.js';
 import { redriveDueRetries } from '../shared/webhooks/redrive-retries.js';
 
 const deps = redriveDependencies(loadConfig());

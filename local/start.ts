@@ -54,7 +54,13 @@ async function main(): Promise<void> {
   writeFileSync(
     resolve(DATA_DIR, 'local-env.json'),
     JSON.stringify(
-      { ...stack.env, FAN_OUT_DLQ_URL: stack.queues.fanOut.dlqUrl, EMAIL_DLQ_URL: stack.queues.email.dlqUrl },
+      {
+        ...stack.env,
+        FAN_OUT_DLQ_URL: stack.queues.fanOut.dlqUrl,
+        EMAIL_DLQ_URL: stack.queues.email.dlqUrl,
+        WEBHOOK_DLQ_URL: stack.queues.webhook.dlqUrl,
+        SLACK_DLQ_URL: stack.queues.slack.dlqUrl,
+      },
       null,
       2,
     ),

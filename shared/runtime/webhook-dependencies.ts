@@ -32,16 +32,6 @@ export function deliverEndpointDependencies(config: Config): EndpointDeliveryDep
   };
 }
 
-/** What redrive-webhooks needs. */
-export function redriveDependencies(config: Config) {
-  return {
-    parked: createDeliveryStores(config).retryDue,
-    queues: endpointQueues(config.delivery),
-    now: () => new Date(),
-    logger: createLogger('redrive-webhooks'),
-  };
-}
-
 /** What the endpoint service (register, test event, enable and replay, delivery log) needs, for the API and CLI. */
 export function endpointServiceDependencies(config: Config): EndpointServiceDependencies {
   const { endpoints, endpointDeliveries } = createDeliveryStores(config);

@@ -23,7 +23,6 @@ export const keys = {
     PK: `DELIVERY#${changeId}`,
     SK: `${channel}#${subscriberId}`,
   }),
-  pollRun: () => ({ PK: 'POLL', SK: 'LAST' }),
   /** A sign-up waiting for its confirmation link: the preferences asked for, until confirmed or expired. */
   pendingSignup: (subscriberId: string) => ({ PK: `SUBSCRIBER#${subscriberId}`, SK: 'PENDING' }),
   /** The definition of a topic (a saved query); its id is a hash of the query text. */

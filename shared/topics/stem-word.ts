@@ -1,7 +1,6 @@
-import snowballFactory from 'snowball-stemmers';
-
-const russian = snowballFactory.newStemmer('russian');
-const english = snowballFactory.newStemmer('english');
+// One module per language (Orama's Snowball ports): a bundle carries Russian and English only, ~9 KB, not all 25.
+import { stemmer as english } from '@orama/stemmers/english';
+import { stemmer as russian } from '@orama/stemmers/russian';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
@@ -19,9 +18,9 @@ export function stemWord(word: string): string {
   if (cached !== undefined) return cached;
   const normalised = word.normalize('NFC').toLowerCase().replaceAll('ё', 'е');
   const stem = CYRILLIC.test(normalised)
-    ? russian.stem(normalised)
+    ? russian(normalised)
     : LATIN.test(normalised)
-      ? english.stem(normalised)
+      ? english(normalised)
       : normalised;
   if (stemCache.size >= MAX_CACHED_STEMS) stemCache.clear();
   stemCache.set(word, stem);

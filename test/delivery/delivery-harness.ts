@@ -13,11 +13,8 @@ import { fanOutDependencies } from '../../shared/runtime/fan-out-dependencies.js
 import { endpointQueues } from '../../shared/runtime/queues.js';
 import { sendDigestsDependencies } from '../../shared/runtime/send-digests-dependencies.js';
 import { createDeliveryStores, createStores } from '../../shared/runtime/stores.js';
-import {
-  deliverEndpointDependencies,
-  endpointServiceDependencies,
-  redriveDependencies,
-} from '../../shared/runtime/webhook-dependencies.js';
+import { redriveDependencies } from '../../shared/runtime/redrive-dependencies.js';
+import { deliverEndpointDependencies, endpointServiceDependencies } from '../../shared/runtime/webhook-dependencies.js';
 import { sqsBatchConsumer } from '../../shared/runtime/sqs-batch.js';
 import { keys } from '../../shared/store/table-schema.js';
 import { deliverToEndpoint } from '../../shared/webhooks/deliver-to-endpoint.js';
