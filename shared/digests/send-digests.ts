@@ -7,18 +7,25 @@ import { renderDigestEmail } from '../email/render-digest-email.js';
 import type { SafeHttpClient } from '../net/safe-http-client.js';
 import type { TokenSecrets } from '../security/signed-token.js';
 import { buildSlackDigestMessage } from '../slack/slack-digest.js';
+import type { AlertStore } from '../store/alert-store.js';
 import type { ChangeStore } from '../store/change-store.js';
 import type { DigestRecipientMarker, DigestStore, PendingDigestItem } from '../store/digest-store.js';
 import type { EndpointStore } from '../store/endpoint-store.js';
+import type { NewsStore } from '../store/news-store.js';
 import type { SubscriberStore } from '../store/subscriber-store.js';
 import { DEFAULT_TIME_ZONE } from '../subscriptions/subscription-preferences.js';
 import { unsubscribeUrl } from '../subscriptions/subscriber-links.js';
+import type { Alert } from '../topics/alert.js';
 import { parseDigestRecipientKey } from './digest-recipient.js';
 import { isDigestDue, type DigestTiming } from './digest-schedule.js';
 
 export interface SendDigestsDependencies {
   digests: DigestStore;
   changes: ChangeStore;
+  /** Topic matches and "in the news" alerts waiting in digests. */
+  alerts: Pick<AlertStore, 'get'>;
+  /** Whether an email subscriber still wants "in the news" alerts. */
+  news: Pick<NewsStore, 'newsAlertsOn'>;
   subscribers: SubscriberStore;
   endpoints: EndpointStore;
   mailer: Mailer;
@@ -34,6 +41,7 @@ export interface SendDigestsDependencies {
 
 export interface DigestRunSummary {
   digestsSent: number;
+  /** Changes and alerts the digests carried. */
   changesSent: number;
   /** Recipients whose digest could not be sent this run; their changes wait for the next run. */
   failed: number;
@@ -48,8 +56,8 @@ type DigestTarget =
 
 /**
  * Scheduled (hourly): sends every recipient whose digest slot (08:00 local by default, Mondays for weekly) has come
- * since their oldest waiting change one email or Slack message with all their waiting changes, then records them as
- * sent, so each change is in exactly one digest. Nothing is sent to a recipient with nothing waiting. A failed send
+ * since their oldest waiting entry one email or Slack message with all their waiting changes and alerts (topic
+ * matches, "in the news"), then records them as sent, so each is in exactly one digest. Nothing is sent to a recipient with nothing waiting. A failed send
  * leaves the changes waiting for the next run; a crash after a send and before the record repeats that digest once.
  */
 export async function sendDueDigests(deps: SendDigestsDependencies): Promise<DigestRunSummary> {
@@ -71,7 +79,7 @@ export async function sendDueDigests(deps: SendDigestsDependencies): Promise<Dig
   return summary;
 }
 
-/** @returns how many changes the digest carried; 0 when nothing was sent. */
+/** @returns how many changes and alerts the digest carried; 0 when nothing was sent. */
 async function sendDigestIfDue(deps: SendDigestsDependencies, marker: DigestRecipientMarker): Promise<number> {
   const now = deps.now();
   const target = await resolveTarget(deps, marker);
@@ -86,14 +94,15 @@ async function sendDigestIfDue(deps: SendDigestsDependencies, marker: DigestReci
   if (!isDigestDue(oldest, now, target.timing)) return 0;
 
   const changes = await readChanges(deps, pending);
-  if (changes.length > 0) {
-    if (target.kind === 'email') await sendEmailDigest(deps, target, changes);
-    else await sendSlackDigest(deps, target, changes);
+  const alerts = await readAlerts(deps, target, pending);
+  if (changes.length > 0 || alerts.length > 0) {
+    if (target.kind === 'email') await sendEmailDigest(deps, target, changes, alerts);
+    else await sendSlackDigest(deps, target, changes, alerts);
   }
   await deps.digests.completeDigest(marker.recipient, pending.map((item) => item.changeId), now);
   await deps.digests.clearMarker(marker);
-  deps.logger.info('digest sent', { recipient: marker.recipient, changes: changes.length });
-  return changes.length;
+  deps.logger.info('digest sent', { recipient: marker.recipient, changes: changes.length, alerts: alerts.length });
+  return changes.length + alerts.length;
 }
 
 async function resolveTarget(deps: SendDigestsDependencies, marker: DigestRecipientMarker): Promise<DigestTarget> {
@@ -125,19 +134,34 @@ async function resolveTarget(deps: SendDigestsDependencies, marker: DigestRecipi
 
 /** The changes that still exist, oldest first (by detection, then bill), so the digest reads in the order things happened. */
 async function readChanges(deps: SendDigestsDependencies, pending: readonly PendingDigestItem[]): Promise<BillChange[]> {
-  const changes = await Promise.all(pending.map((item) => deps.changes.get(item.billNumber, item.changeId)));
+  const changes = await Promise.all(pending.map((item) => (item.kind === 'alert' ? undefined : deps.changes.get(item.billNumber, item.changeId))));
   return changes
     .filter((change): change is BillChange => change !== undefined)
     .sort((a, b) => a.detectedAt.localeCompare(b.detectedAt) || a.billNumber.localeCompare(b.billNumber) || a.id.localeCompare(b.id));
+}
+
+/**
+ * The alerts that still exist, oldest first. "In the news" is left out for an email subscriber who turned it off
+ * since fan-out; it is still recorded as sent with the rest, so it never turns up later.
+ */
+async function readAlerts(deps: SendDigestsDependencies, target: DigestTarget, pending: readonly PendingDigestItem[]): Promise<Alert[]> {
+  const ids = pending.flatMap((item) => (item.kind === 'alert' ? [item.changeId] : []));
+  if (ids.length === 0) return [];
+  const alerts = (await Promise.all(ids.map((id) => deps.alerts.get(id)))).filter((alert): alert is Alert => alert !== undefined);
+  const newsOff = target.kind === 'email' && alerts.some((alert) => alert.kind === 'bill-news') && !(await deps.news.newsAlertsOn(target.subscriberId));
+  return alerts
+    .filter((alert) => !(newsOff && alert.kind === 'bill-news'))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
 async function sendEmailDigest(
   deps: SendDigestsDependencies,
   target: Extract<DigestTarget, { kind: 'email' }>,
   changes: BillChange[],
+  alerts: Alert[],
 ): Promise<void> {
   const unsubscribe = unsubscribeUrl(deps.publicBaseUrl, target.subscriberId, deps.tokenSecrets);
-  const email = renderDigestEmail(changes, { language: target.language, unsubscribeUrl: unsubscribe });
+  const email = renderDigestEmail(changes, { language: target.language, unsubscribeUrl: unsubscribe }, alerts);
   await deps.mailer.send({
     to: target.email,
     ...email,
@@ -150,8 +174,9 @@ async function sendSlackDigest(
   deps: SendDigestsDependencies,
   target: Extract<DigestTarget, { kind: 'slack' }>,
   changes: BillChange[],
+  alerts: Alert[],
 ): Promise<void> {
-  const body = JSON.stringify(buildSlackDigestMessage(changes, target.language));
+  const body = JSON.stringify(buildSlackDigestMessage(changes, target.language, alerts));
   const response = await deps.http.post(target.url, { headers: { 'content-type': 'application/json' }, body });
   if (response.status < 200 || response.status >= 300) throw new Error(`Slack answered HTTP ${response.status}`);
 }

@@ -1,5 +1,6 @@
+import type { Language } from '../bill/stages.js';
 import type { Alert } from '../topics/alert.js';
-import type { ChangeEmailContent, ContentLine, ContentSection } from './change-email-content.js';
+import type { ChangeEmailContent, ChangeEmailLinks, ContentLine, ContentSection } from './change-email-content.js';
 import { renderChangeEmailHtml } from './change-email-html.js';
 import { renderChangeEmailText } from './change-email-text.js';
 import { formatMoscowDate } from './moscow-date.js';
@@ -17,6 +18,12 @@ const MAX_SUBJECT_PIECE = 100;
  */
 export function renderAlertEmail(alert: Alert, ctx: ChangeEmailContext): RenderedEmail {
   const { language, ...links } = ChangeEmailContextSchema.parse(ctx);
+  const content = buildAlertEmailContent(alert, language, links);
+  return { subject: content.subject, text: renderChangeEmailText(content), html: renderChangeEmailHtml(content) };
+}
+
+/** The language-resolved content of an alert's email, also used for the alert's entry in a digest. */
+export function buildAlertEmailContent(alert: Alert, language: Language, links: ChangeEmailLinks): ChangeEmailContent {
   const strings = topicEmailStrings(language);
   // A bill's title alone does not say which bill: the subject names it first.
   const title = subjectPiece(alert.item.billNumber ? `${strings.billLabel(alert.item.billNumber)} — ${alert.item.title}` : alert.item.title);
@@ -28,7 +35,7 @@ export function renderAlertEmail(alert: Alert, ctx: ChangeEmailContext): Rendere
       ? [{ heading: strings.heading.summary, lines: [{ text: alert.item.summary }] }]
       : []),
   ];
-  const content: ChangeEmailContent = {
+  return {
     language,
     subject: isTopic
       ? strings.topicSubject(subjectPiece(alert.topic.query), title)
@@ -44,14 +51,13 @@ export function renderAlertEmail(alert: Alert, ctx: ChangeEmailContext): Rendere
       ],
     },
   };
-  return { subject: content.subject, text: renderChangeEmailText(content), html: renderChangeEmailHtml(content) };
 }
 
 function whyLine(hit: { term: string; field: string; found: string[] }, strings: TopicEmailStrings): ContentLine {
   return { label: strings.fieldName(hit.field), text: `${hit.term} — ${strings.found(hit.found)}` };
 }
 
-function itemLines(alert: Alert, strings: TopicEmailStrings, language: 'ru' | 'en'): ContentLine[] {
+function itemLines(alert: Alert, strings: TopicEmailStrings, language: Language): ContentLine[] {
   const { item } = alert;
   return [
     ...(item.sourceLabel ? [{ label: strings.label.source, text: item.sourceLabel }] : []),

@@ -2,14 +2,15 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { extractBillNumbers } from '../feeds/extract-bill-numbers.js';
 import type { BillStore } from '../store/bill-store.js';
 import type { NewsStore, StoredNewsItem } from '../store/news-store.js';
-import type { SubscriberStore } from '../store/subscriber-store.js';
+import type { FollowerRouteReader } from '../store/follower-route-store.js';
 import type { AlertItem } from '../topics/alert.js';
 import { alertTopicMatches, type TopicAlertDependencies } from './alert-topic-matches.js';
-import { fanOutAlert } from './topic-fan-out.js';
+import { raiseAlert } from './topic-fan-out.js';
 
 export interface NewsAlertDependencies extends TopicAlertDependencies {
   news: NewsStore;
-  subscribers: Pick<SubscriberStore, 'listFollowers'>;
+  /** A mentioned bill's followers, with how each wants its alerts. */
+  followers: FollowerRouteReader;
   bills: Pick<BillStore, 'watch'>;
   logger: Logger;
 }
@@ -25,7 +26,8 @@ export interface NewsItemAlerts {
 
 /**
  * Raises every alert a new news item makes: one per topic its title or summary matches, and one "in the news"
- * alert per bill it mentions (recorded against the bill too). A topic that asks for it gets the mentioned
+ * alert per bill it mentions (recorded against the bill too), each routed to its followers as they chose (instant
+ * email, a digest, Slack, a webhook for topic matches). A topic that asks for it gets the mentioned
  * bills watched. Repeatable: every id involved is deterministic.
  */
 export async function alertNewsItem(deps: NewsAlertDependencies, news: StoredNewsItem): Promise<NewsItemAlerts> {
@@ -43,10 +45,10 @@ export async function alertNewsItem(deps: NewsAlertDependencies, news: StoredNew
   const billNumbers = extractBillNumbers([news.title, news.summary ?? '', news.link ?? ''].join('\n'));
   for (const billNumber of billNumbers) {
     await deps.news.linkToBill(billNumber, news);
-    await fanOutAlert(
+    await raiseAlert(
       deps,
       { kind: 'bill-news', id: `news:${billNumber}:${news.newsId}`, createdAt: deps.now().toISOString(), item, billNumber },
-      followerIds(deps.subscribers, billNumber),
+      deps.followers.listRoutes(billNumber),
     );
   }
 
@@ -75,8 +77,4 @@ export async function processPendingNews(deps: NewsAlertDependencies): Promise<n
     }
   }
   return processed;
-}
-
-async function* followerIds(subscribers: Pick<SubscriberStore, 'listFollowers'>, billNumber: string): AsyncIterable<string[]> {
-  for await (const followers of subscribers.listFollowers(billNumber)) yield followers.map((follower) => follower.subscriberId);
 }

@@ -2,10 +2,12 @@ import type { BillChange } from '../bill/bill-change.js';
 import type { MessageQueue } from '../queue/message-queue.js';
 import type { ChangeStore } from '../store/change-store.js';
 import type { DigestStore, PendingDigestItem } from '../store/digest-store.js';
-import type { FollowerRoute, FollowerRouteReader } from '../store/follower-route-store.js';
+import type { DeliveryRoute, FollowerRoute, FollowerRouteReader } from '../store/follower-route-store.js';
+import type { Frequency } from '../subscriptions/subscription-preferences.js';
+import type { Alert } from '../topics/alert.js';
 import { digestRecipientKey } from '../digests/digest-recipient.js';
 import type { EndpointDeliveryMessage } from '../webhooks/endpoint-delivery-message.js';
-import type { EmailMessage, FanOutMessage } from './pipeline-messages.js';
+import type { AlertEmailMessage, EmailMessage, FanOutMessage } from './pipeline-messages.js';
 import { runConcurrently } from './run-concurrently.js';
 import { changeMatchesStages } from './stage-filter.js';
 
@@ -21,6 +23,9 @@ export interface FanOutDependencies {
   now?: () => Date;
 }
 
+/** What routing an alert needs: the same channels as bill changes, without the bill's own follower list. */
+export type AlertRouteDependencies = Pick<FanOutDependencies, 'emailQueue' | 'endpointQueues' | 'digests' | 'now'>;
+
 /** Fan-out is not configured for a follower it met: the message fails, is retried, and ends in the DLQ if it stays so. */
 export class FanOutRouteError extends Error {
   override readonly name = 'FanOutRouteError';
@@ -30,6 +35,14 @@ const SQS_BATCH = 10;
 const DYNAMO_BATCH = 25;
 /** Requests in flight at once per page: enough to hide round trips, few enough not to be throttled. */
 const CONCURRENCY = 8;
+
+/** What one page of followers is routed, collected so that it goes out in batches. */
+interface RoutedPage {
+  emails: Array<EmailMessage | AlertEmailMessage>;
+  endpointMessages: Record<'webhook' | 'slack', EndpointDeliveryMessage[]>;
+  digestItems: PendingDigestItem[];
+  queuedAt: string;
+}
 
 /**
  * Routes a bill's changes to each follower, reading followers a page at a time so that memory stays flat however
@@ -41,43 +54,93 @@ const CONCURRENCY = 8;
  */
 export async function fanOutChanges(deps: FanOutDependencies, message: FanOutMessage): Promise<number> {
   const changesFor = changeLoader(deps, message);
+  const { billNumber } = message;
   let routed = 0;
-  for await (const followers of deps.followers.listRoutes(message.billNumber)) {
-    const emails: EmailMessage[] = [];
-    const endpointMessages: Record<'webhook' | 'slack', EndpointDeliveryMessage[]> = { webhook: [], slack: [] };
-    const digestItems: PendingDigestItem[] = [];
-    const queuedAt = (deps.now?.() ?? new Date()).toISOString();
+  for await (const followers of deps.followers.listRoutes(billNumber)) {
+    const page = emptyPage(deps);
     for (const follower of followers) {
       const changeIds = await wantedChangeIds(follower, message, changesFor);
       if (changeIds.length === 0) continue;
       routed++;
-      if (follower.channel !== 'webhook' && follower.frequency !== 'instant') {
-        const recipient = digestRecipientKey(follower.channel, follower.endpointId ?? follower.subscriberId);
-        for (const changeId of changeIds) {
-          digestItems.push({ recipient, billNumber: message.billNumber, changeId, queuedAt, frequency: follower.frequency });
-        }
+      const frequency = digestFrequency(follower);
+      if (frequency) {
+        const recipient = digestRecipient(follower);
+        for (const changeId of changeIds) page.digestItems.push({ recipient, billNumber, changeId, queuedAt: page.queuedAt, frequency });
       } else if (follower.channel === 'email') {
-        emails.push({ billNumber: message.billNumber, changeIds, subscriberId: follower.subscriberId });
+        page.emails.push({ billNumber, changeIds, subscriberId: follower.subscriberId });
       } else {
         const endpointId = follower.endpointId ?? follower.subscriberId;
         for (const changeId of changeIds) {
-          endpointMessages[follower.channel].push({ event: 'bill.changed', channel: follower.channel, endpointId, billNumber: message.billNumber, changeId, attempt: 1 });
+          page.endpointMessages[follower.channel].push({ event: 'bill.changed', channel: follower.channel, endpointId, billNumber, changeId, attempt: 1 });
         }
       }
     }
-    await runConcurrently(
-      [
-        ...chunks(emails, SQS_BATCH).map((chunk) => () => deps.emailQueue.sendAll(chunk)),
-        ...(['webhook', 'slack'] as const).flatMap((channel) =>
-          chunks(endpointMessages[channel], SQS_BATCH).map((chunk) => () => endpointQueue(deps, channel).sendAll(chunk)),
-        ),
-        ...chunks(digestItems, DYNAMO_BATCH).map((chunk) => () => digestStore(deps).addPending(chunk)),
-      ],
-      CONCURRENCY,
-      (send) => send(),
-    );
+    await sendPage(deps, page);
   }
   return routed;
+}
+
+/**
+ * Routes one alert (topic match, "in the news") to each follower as a bill change is routed: instant email followers
+ * get an alert email message, daily and weekly followers (email, Slack) a place on their digest list under the
+ * alert's id, instant Slack followers and webhook followers a delivery message. "In the news" has no webhook event,
+ * so a bill's webhook followers do not get it. `passesStages` says whether a follower's stage filter lets the alert
+ * through. Repeatable: the alert's id keys every delivery record, attempt claim and digest entry.
+ * @returns how many followers were routed the alert.
+ */
+export async function fanOutAlert(
+  deps: AlertRouteDependencies,
+  alert: Alert,
+  followers: AsyncIterable<readonly DeliveryRoute[]>,
+  passesStages: (stages: readonly number[]) => boolean = () => true,
+): Promise<number> {
+  let routed = 0;
+  for await (const routes of followers) {
+    const page = emptyPage(deps);
+    for (const follower of routes) {
+      if (follower.stages !== 'all' && !passesStages(follower.stages)) continue;
+      if (follower.channel === 'webhook' && alert.kind !== 'topic-match') continue;
+      routed++;
+      const frequency = digestFrequency(follower);
+      if (frequency) {
+        page.digestItems.push({ recipient: digestRecipient(follower), kind: 'alert', changeId: alert.id, queuedAt: page.queuedAt, frequency });
+      } else if (follower.channel === 'email') {
+        page.emails.push({ kind: 'alert', alertId: alert.id, subscriberId: follower.subscriberId });
+      } else {
+        const endpointId = follower.endpointId ?? follower.subscriberId;
+        page.endpointMessages[follower.channel].push({ event: 'alert', channel: follower.channel, endpointId, changeId: alert.id, attempt: 1 });
+      }
+    }
+    await sendPage(deps, page);
+  }
+  return routed;
+}
+
+/** The digest a follower wants, or undefined for instant delivery. Webhooks are always instant: their reader is a program. */
+function digestFrequency(follower: DeliveryRoute): Exclude<Frequency, 'instant'> | undefined {
+  return follower.channel === 'webhook' || follower.frequency === 'instant' ? undefined : follower.frequency;
+}
+
+function digestRecipient(follower: DeliveryRoute): string {
+  return digestRecipientKey(follower.channel === 'slack' ? 'slack' : 'email', follower.endpointId ?? follower.subscriberId);
+}
+
+function emptyPage(deps: AlertRouteDependencies): RoutedPage {
+  return { emails: [], endpointMessages: { webhook: [], slack: [] }, digestItems: [], queuedAt: (deps.now?.() ?? new Date()).toISOString() };
+}
+
+async function sendPage(deps: AlertRouteDependencies, page: RoutedPage): Promise<void> {
+  await runConcurrently(
+    [
+      ...chunks(page.emails, SQS_BATCH).map((chunk) => () => deps.emailQueue.sendAll(chunk)),
+      ...(['webhook', 'slack'] as const).flatMap((channel) =>
+        chunks(page.endpointMessages[channel], SQS_BATCH).map((chunk) => () => endpointQueue(deps, channel).sendAll(chunk)),
+      ),
+      ...chunks(page.digestItems, DYNAMO_BATCH).map((chunk) => () => digestStore(deps).addPending(chunk)),
+    ],
+    CONCURRENCY,
+    (send) => send(),
+  );
 }
 
 /** The changes of the message a follower wants, in the message's order. */
@@ -109,12 +172,12 @@ function changeLoader(deps: FanOutDependencies, message: FanOutMessage): () => P
   };
 }
 
-function endpointQueue(deps: FanOutDependencies, channel: 'webhook' | 'slack'): MessageQueue {
+function endpointQueue(deps: AlertRouteDependencies, channel: 'webhook' | 'slack'): MessageQueue {
   if (!deps.endpointQueues) throw new FanOutRouteError(`a ${channel} follower was found, but no ${channel} queue is configured`);
   return deps.endpointQueues[channel];
 }
 
-function digestStore(deps: FanOutDependencies): DigestStore {
+function digestStore(deps: AlertRouteDependencies): DigestStore {
   if (!deps.digests) throw new FanOutRouteError('a digest follower was found, but no digest store is configured');
   return deps.digests;
 }

@@ -1,10 +1,11 @@
 import type { BillChange } from '../bill/bill-change.js';
 import { webLink } from '../email/web-link.js';
 import { alertTopicMatches, type TopicAlertDependencies } from './alert-topic-matches.js';
+import { changeMatchesStages } from './stage-filter.js';
 
 /**
  * Matches the decisions of new bill events against every topic and alerts the followers of each topic that
- * matches. Safe to call again with the same changes (a re-queue by the sweeper): alert ids and delivery
+ * matches, filtered by each follower's stage filter as the change itself would be. Safe to call again with the same changes (a re-queue by the sweeper): alert ids and delivery
  * records are deterministic. Changes without an event or without decisions match nothing.
  * @returns how many topic alerts the changes raised.
  */
@@ -25,6 +26,7 @@ export async function matchBillChanges(deps: TopicAlertDependencies, changes: re
       },
       { fields: { decisions: decisions.join('\n') } },
       change.id,
+      (stages) => changeMatchesStages(change, stages),
     );
     alerts += matched.length;
   }

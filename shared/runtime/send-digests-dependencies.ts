@@ -3,16 +3,19 @@ import type { SendDigestsDependencies } from '../digests/send-digests.js';
 import { createLogger } from '../log/logger.js';
 import { configuredMailer } from './mailer.js';
 import { requiredTokenSecrets } from './required-setting.js';
-import { createDeliveryStores, createStores } from './stores.js';
+import { createDeliveryStores, createNewsStores, createStores } from './stores.js';
 import { createEndpointHttpClient } from './webhook-dependencies.js';
 
 /** What send-digests needs. */
 export function sendDigestsDependencies(config: Config): SendDigestsDependencies {
   const { changes, subscribers } = createStores(config);
   const { digests, endpoints } = createDeliveryStores(config);
+  const { alerts, news } = createNewsStores(config);
   return {
     digests,
     changes,
+    alerts,
+    news,
     subscribers,
     endpoints,
     mailer: configuredMailer(config),

@@ -4,11 +4,11 @@ import { createLogger } from '../log/logger.js';
 import type { TopicAlertDependencies } from '../pipeline/alert-topic-matches.js';
 import { matchBillChanges } from '../pipeline/match-bill-changes.js';
 import { cachedTopicCatalog } from '../pipeline/topic-catalog.js';
-import { messageQueue } from './queues.js';
-import { createNewsStores } from './stores.js';
+import { endpointQueues, messageQueue } from './queues.js';
+import { createDeliveryStores, createNewsStores } from './stores.js';
 
 /**
- * What topic matching needs to alert on bill changes and news: topics, alerts, the email queue, and a topic index
+ * What topic matching needs to alert on bill changes and news: topics, alerts, the channels fan-out routes to, and a topic index
  * cached for a minute so that one poll builds it once.
  */
 export function topicAlertDependencies(config: Config): TopicAlertDependencies {
@@ -17,6 +17,8 @@ export function topicAlertDependencies(config: Config): TopicAlertDependencies {
     topics,
     alerts,
     emailQueue: messageQueue(config.queues.emailUrl, 'queues.emailUrl (EMAIL_QUEUE_URL)'),
+    digests: createDeliveryStores(config).digests,
+    ...(config.delivery.webhookQueueUrl && config.delivery.slackQueueUrl ? { endpointQueues: endpointQueues(config.delivery) } : {}),
     topicCatalog: cachedTopicCatalog(topics, createLogger('topic-matching')),
     now: () => new Date(),
   };

@@ -5,15 +5,17 @@ import { batchWriteAll, type WriteRequest } from './batch-write.js';
 import { isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { DIGEST_PENDING_PREFIX, DIGEST_SENT_PREFIX, GSI1, TTL_ATTRIBUTE, gsi1, keys } from './table-schema.js';
 
-/** A change waiting for a recipient's digest. */
-export interface PendingDigestItem {
+interface PendingDigestEntry {
   recipient: string;
-  billNumber: string;
+  /** The change's id, or the alert's: the key that keeps it on a recipient's list, and in one digest, once. */
   changeId: string;
   /** When fan-out put it on the list: the digest due is the first digest slot after it. */
   queuedAt: string;
   frequency: Exclude<Frequency, 'instant'>;
 }
+
+/** A bill change, or (kind `alert`) a topic match or "in the news" alert, waiting for a recipient's digest. */
+export type PendingDigestItem = (PendingDigestEntry & { kind?: 'change'; billNumber: string }) | (PendingDigestEntry & { kind: 'alert' });
 
 /** A recipient with changes waiting, as the DIGEST_PENDING index lists it. */
 export interface DigestRecipientMarker {
@@ -134,11 +136,12 @@ export class DynamoDigestStore implements DigestStore {
 }
 
 function toPending(item: Record<string, unknown>): PendingDigestItem {
-  return {
+  const entry: PendingDigestEntry = {
     recipient: item.recipient as string,
-    billNumber: item.billNumber as string,
     changeId: item.changeId as string,
     queuedAt: item.queuedAt as string,
     frequency: item.frequency === 'weekly' ? 'weekly' : 'daily',
   };
+  // Items written before alerts had digests carry no kind: they are changes.
+  return item.kind === 'alert' ? { ...entry, kind: 'alert' } : { ...entry, billNumber: item.billNumber as string };
 }

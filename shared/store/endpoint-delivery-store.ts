@@ -2,6 +2,9 @@ import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } 
 import { isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { GSI1, gsi1, keys } from './table-schema.js';
 
+/** What a delivery carries: a bill change, an alert (topic match, "in the news") or a test event. */
+export type EndpointDeliveryEvent = 'bill.changed' | 'alert' | 'ping';
+
 /** One delivery: a change (or a test event) to one endpoint. */
 export interface EndpointDeliveryKey {
   changeId: string;
@@ -27,7 +30,7 @@ export interface DeliveryAttempt {
 
 /** A row of an endpoint's delivery log. */
 export interface EndpointDeliveryRecord extends EndpointDeliveryKey {
-  event: 'bill.changed' | 'ping';
+  event: EndpointDeliveryEvent;
   billNumber?: string;
   status: EndpointDeliveryStatus;
   attempts: number;
@@ -65,13 +68,13 @@ export interface EndpointDeliveryStore {
   claimAttempt(
     key: EndpointDeliveryKey,
     attempt: number,
-    meta: { event: 'bill.changed' | 'ping'; billNumber?: string },
+    meta: { event: EndpointDeliveryEvent; billNumber?: string },
     now: Date,
     leaseMs: number,
   ): Promise<AttemptClaim>;
   finishAttempt(key: EndpointDeliveryKey, outcome: AttemptOutcome): Promise<void>;
   /** Records a delivery the endpoint did not get because it is disabled (unless it was delivered already). */
-  markMissed(key: EndpointDeliveryKey, meta: { event: 'bill.changed' | 'ping'; billNumber?: string }, at: string, reason: string): Promise<void>;
+  markMissed(key: EndpointDeliveryKey, meta: { event: EndpointDeliveryEvent; billNumber?: string }, at: string, reason: string): Promise<void>;
   /** Puts a missed or failed delivery back to attempt 1; false when it was not in such a state. */
   requeue(key: EndpointDeliveryKey): Promise<boolean>;
   get(key: EndpointDeliveryKey): Promise<EndpointDeliveryRecord | undefined>;
@@ -117,7 +120,7 @@ export class DynamoEndpointDeliveryStore implements EndpointDeliveryStore {
   async claimAttempt(
     key: EndpointDeliveryKey,
     attempt: number,
-    meta: { event: 'bill.changed' | 'ping'; billNumber?: string },
+    meta: { event: EndpointDeliveryEvent; billNumber?: string },
     now: Date,
     leaseMs: number,
   ): Promise<AttemptClaim> {
@@ -184,7 +187,7 @@ export class DynamoEndpointDeliveryStore implements EndpointDeliveryStore {
     }
   }
 
-  async markMissed(key: EndpointDeliveryKey, meta: { event: 'bill.changed' | 'ping'; billNumber?: string }, at: string, reason: string): Promise<void> {
+  async markMissed(key: EndpointDeliveryKey, meta: { event: EndpointDeliveryEvent; billNumber?: string }, at: string, reason: string): Promise<void> {
     const identity = this.identity(key, meta, at);
     try {
       await this.db.send(

@@ -1,15 +1,21 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { EndpointSchema, type DisabledReason, type Endpoint } from '../webhooks/endpoint.js';
 import type { SecretRotation } from '../webhooks/webhook-signature.js';
 import { batchWriteAll } from './batch-write.js';
 import { ignoreConditionFailure, isConditionFailure } from './dynamo-helpers.js';
-import { gsi1, keys } from './table-schema.js';
+import { decodeCursor, encodeCursor, type Page } from './subscription-store.js';
+import { GSI1, gsi1, keys } from './table-schema.js';
 
 /** Webhook and Slack endpoints, and the follower items that let fan-out route a bill's changes to them. */
 export interface EndpointStore {
   /** Writes a new endpoint and a follower item per bill it follows (channel = its kind). */
   create(endpoint: Endpoint): Promise<void>;
   get(endpointId: string): Promise<Endpoint | undefined>;
+  /**
+   * Every endpoint in creation order, a page at a time.
+   * @throws InvalidCursorError for a cursor this listing did not hand out
+   */
+  list(options: { limit: number; cursor?: string }): Promise<Page<Endpoint>>;
   /** Disables an active endpoint; true only for the call that disabled it, so its owner is told once. */
   disable(endpointId: string, reason: DisabledReason, at: string): Promise<boolean>;
   /** Makes an endpoint active again with a clean failure record. */
@@ -50,6 +56,26 @@ export class DynamoEndpointStore implements EndpointStore {
     const parsed = EndpointSchema.safeParse(Item);
     if (!parsed.success) throw new Error(`endpoint ${endpointId} is malformed in the table: ${parsed.error.message}`);
     return parsed.data;
+  }
+
+  async list(options: { limit: number; cursor?: string }): Promise<Page<Endpoint>> {
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: GSI1,
+        KeyConditionExpression: 'GSI1PK = :endpoints',
+        ExpressionAttributeValues: { ':endpoints': gsi1.endpoints },
+        Limit: options.limit,
+        ExclusiveStartKey: decodeCursor(options.cursor, gsi1.endpoints),
+      }),
+    );
+    // The index is eventually consistent and shared: an item that does not parse is left out rather than failing the list.
+    const items = (page.Items ?? []).flatMap((item) => {
+      const parsed = EndpointSchema.safeParse(item);
+      return parsed.success ? [parsed.data] : [];
+    });
+    const cursor = encodeCursor(page.LastEvaluatedKey);
+    return cursor ? { items, cursor } : { items };
   }
 
   async disable(endpointId: string, reason: DisabledReason, at: string): Promise<boolean> {

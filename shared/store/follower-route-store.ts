@@ -13,6 +13,9 @@ export interface FollowerRoute {
   stages: 'all' | number[];
 }
 
+/** A follower's routing, whatever it follows (a bill or a topic). */
+export type DeliveryRoute = Omit<FollowerRoute, 'billNumber'>;
+
 /** Reads a bill's follower items with their routing, a page at a time. */
 export interface FollowerRouteReader {
   listRoutes(billNumber: string): AsyncIterable<FollowerRoute[]>;
@@ -50,15 +53,22 @@ export class DynamoFollowerRouteReader implements FollowerRouteReader {
 const CHANNELS: ReadonlySet<unknown> = new Set(['email', 'webhook', 'slack']);
 const FREQUENCIES: ReadonlySet<unknown> = new Set(['instant', 'daily', 'weekly']);
 
-function toRoute(item: Record<string, unknown>): FollowerRoute {
+/**
+ * How a follower item (of a bill or of a topic) wants its alerts, read defensively: no channel is email, no frequency
+ * is instant, no stage filter is all stages, and an endpoint follower without an endpoint id is its own endpoint.
+ */
+export function deliveryRouteOf(item: Record<string, unknown>): DeliveryRoute {
   const channel = CHANNELS.has(item.channel) ? (item.channel as FollowerRoute['channel']) : 'email';
-  const route: FollowerRoute = {
+  const route: DeliveryRoute = {
     subscriberId: item.subscriberId as string,
-    billNumber: item.billNumber as string,
     channel,
     frequency: FREQUENCIES.has(item.frequency) ? (item.frequency as FollowerRoute['frequency']) : 'instant',
     stages: Array.isArray(item.stages) && item.stages.every((id) => typeof id === 'number') ? (item.stages as number[]) : 'all',
   };
   if (channel !== 'email') route.endpointId = typeof item.endpointId === 'string' ? item.endpointId : route.subscriberId;
   return route;
+}
+
+function toRoute(item: Record<string, unknown>): FollowerRoute {
+  return { ...deliveryRouteOf(item), billNumber: item.billNumber as string };
 }

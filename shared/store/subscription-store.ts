@@ -400,7 +400,8 @@ function isExpired(item: Record<string, unknown>, now: Date): boolean {
   return typeof expiresAt === 'number' && expiresAt <= epochSeconds(now);
 }
 
-function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
+/** The cursor of a listing's next page: DynamoDB's last evaluated key, opaque to clients. */
+export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
   return key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : undefined;
 }
 
@@ -409,8 +410,9 @@ const CURSOR_KEY_NAMES = ['GSI1PK', 'GSI1SK', 'PK', 'SK'];
 /**
  * Only a full index key of the same partition is accepted back: anything else would make DynamoDB refuse
  * the query (a 500 for bad input) or reach past the partition.
+ * @throws InvalidCursorError for anything else
  */
-function decodeCursor(cursor: string | undefined, partition: string): Record<string, string> | undefined {
+export function decodeCursor(cursor: string | undefined, partition: string): Record<string, string> | undefined {
   if (cursor === undefined) return undefined;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './dynamo-helpers.js';
+import { deliveryRouteOf, type DeliveryRoute } from './follower-route-store.js';
 import { FOLLOWER_PREFIX, GSI1, gsi1, keys } from './table-schema.js';
 
 /** A topic as matching sees it: the query text and whether bills its matches link to get watched. */
@@ -12,13 +13,13 @@ export interface StoredTopic {
 
 /**
  * Topics for matching, read from the items subscriptions write (TOPIC#t/QUERY in the TOPICS index, and
- * TOPIC#t/FOLLOWER#id per confirmed follower).
+ * TOPIC#t/FOLLOWER#id per confirmed follower, with its channel, frequency and stage filter).
  */
 export interface TopicStore {
   /** Every topic definition, a page at a time. */
   listTopics(): AsyncIterable<StoredTopic[]>;
-  /** The subscriber ids following a topic, a page at a time. */
-  listFollowers(topicId: string): AsyncIterable<string[]>;
+  /** The followers of a topic with how each wants its alerts (channel, frequency, stages), a page at a time. */
+  listFollowers(topicId: string): AsyncIterable<DeliveryRoute[]>;
 }
 
 /** TopicStore on the single DynamoDB table. */
@@ -45,15 +46,22 @@ export class DynamoTopicStore implements TopicStore {
     }
   }
 
-  async *listFollowers(topicId: string): AsyncIterable<string[]> {
-    const pages = queryAll<{ subscriberId?: unknown }>(this.db, {
+  async *listFollowers(topicId: string): AsyncIterable<DeliveryRoute[]> {
+    const pages = queryAll<Record<string, unknown>>(this.db, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
       ExpressionAttributeValues: { ':pk': keys.topic(topicId).PK, ':prefix': FOLLOWER_PREFIX },
-      ProjectionExpression: 'subscriberId',
+      ProjectionExpression: '#subscriber, #channel, #endpoint, #frequency, #stages',
+      ExpressionAttributeNames: {
+        '#subscriber': 'subscriberId',
+        '#channel': 'channel',
+        '#endpoint': 'endpointId',
+        '#frequency': 'frequency',
+        '#stages': 'stages',
+      },
     });
     for await (const page of pages) {
-      yield page.flatMap((item) => (typeof item.subscriberId === 'string' ? [item.subscriberId] : []));
+      yield page.flatMap((item) => (typeof item.subscriberId === 'string' ? [deliveryRouteOf(item)] : []));
     }
   }
 }

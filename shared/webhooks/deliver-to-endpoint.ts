@@ -1,9 +1,13 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { BillChange } from '../bill/bill-change.js';
+import { webLink } from '../email/web-link.js';
 import type { Mailer } from '../email/mailer.js';
 import { BlockedAddressError } from '../net/ssrf-guard.js';
 import { SafeHttpTimeoutError, type SafeHttpClient } from '../net/safe-http-client.js';
+import { buildSlackAlertMessage } from '../slack/slack-alert.js';
 import { buildSlackBillMessage } from '../slack/slack-message.js';
 import { buildSlackPingMessage } from '../slack/slack-ping.js';
+import type { AlertStore } from '../store/alert-store.js';
 import type { ChangeStore } from '../store/change-store.js';
 import type { DeliveryAttempt, EndpointDeliveryKey, EndpointDeliveryStore } from '../store/endpoint-delivery-store.js';
 import type { EndpointStore } from '../store/endpoint-store.js';
@@ -13,7 +17,8 @@ import type { EndpointDeliveryMessage } from './endpoint-delivery-message.js';
 import type { RetryScheduler } from './retry-scheduler.js';
 import { classifyDeliveryResponse, nextAttemptDelay, parseRetryAfter, shouldDisableFailingEndpoint } from './retry-schedule.js';
 import type { DeliveryOutcome } from './retry-schedule.js';
-import { buildBillChangedPayload, buildPingPayload } from './webhook-payload.js';
+import type { Alert } from '../topics/alert.js';
+import { buildBillChangedPayload, buildPingPayload, buildTopicMatchedPayload, type WebhookPayload } from './webhook-payload.js';
 import { buildWebhookRequest } from './webhook-request.js';
 import { signingSecretsAt } from './webhook-signature.js';
 
@@ -21,6 +26,8 @@ export interface EndpointDeliveryDependencies {
   endpoints: EndpointStore;
   deliveries: EndpointDeliveryStore;
   changes: ChangeStore;
+  /** Topic matches and "in the news" alerts, for alert deliveries. */
+  alerts: Pick<AlertStore, 'get'>;
   retries: RetryScheduler;
   http: SafeHttpClient;
   /** Tells an owner their endpoint was disabled. */
@@ -72,8 +79,8 @@ export async function deliverToEndpoint(deps: EndpointDeliveryDependencies, mess
   if (claim === 'busy') throw new EndpointDeliveryBusyError(`attempt ${message.attempt} of ${endpointDeliveryId(key)} is in progress`);
 
   const body = await requestFor(deps, endpoint, message, key);
-  if (!body) {
-    await deps.deliveries.finishAttempt(key, { status: 'failed', attempt: attemptEntry(message.attempt, deps.now(), 'change not found', 0) });
+  if (typeof body === 'string') {
+    await deps.deliveries.finishAttempt(key, { status: 'failed', attempt: attemptEntry(message.attempt, deps.now(), body, 0) });
     return 'failed';
   }
 
@@ -115,26 +122,83 @@ export async function deliverToEndpoint(deps: EndpointDeliveryDependencies, mess
   return 'retry-scheduled';
 }
 
+/** The request for an attempt, or why there is none to make (what it carries is gone, or has no webhook form). */
 async function requestFor(
   deps: EndpointDeliveryDependencies,
   endpoint: Endpoint,
   message: EndpointDeliveryMessage,
   key: EndpointDeliveryKey,
-): Promise<{ headers: Record<string, string>; body: string } | undefined> {
-  const change = message.event === 'bill.changed' ? await deps.changes.get(message.billNumber, message.changeId) : undefined;
-  if (message.event === 'bill.changed' && !change) return undefined;
+): Promise<{ headers: Record<string, string>; body: string } | string> {
+  const content = await contentOf(deps, message);
+  if (typeof content === 'string') return content;
   if (endpoint.kind === 'slack') {
-    const slack = change ? buildSlackBillMessage(change, endpoint.language) : buildSlackPingMessage(endpoint.language);
+    const slack =
+      content.kind === 'change'
+        ? buildSlackBillMessage(content.change, endpoint.language)
+        : content.kind === 'alert'
+          ? buildSlackAlertMessage(content.alert, endpoint.language)
+          : buildSlackPingMessage(endpoint.language);
     return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(slack) };
   }
   if (!endpoint.secrets) throw new Error(`webhook endpoint ${endpoint.id} has no signing secret`);
-  const payload = message.event === 'ping' ? buildPingPayload(new Date(message.requestedAt)) : buildBillChangedPayload(change!);
+  const payload = webhookPayload(content);
+  if (!payload) return 'no webhook event for this alert';
   return buildWebhookRequest({
     deliveryId: endpointDeliveryId(key),
     payload,
     secrets: signingSecretsAt(endpoint.secrets, deps.now()),
     sentAt: deps.now(),
   });
+}
+
+type DeliveryContent = { kind: 'change'; change: BillChange } | { kind: 'alert'; alert: Alert } | { kind: 'ping'; requestedAt: string };
+
+/** What a message delivers, read from its store; a string says what could not be found. */
+async function contentOf(deps: EndpointDeliveryDependencies, message: EndpointDeliveryMessage): Promise<DeliveryContent | string> {
+  switch (message.event) {
+    case 'bill.changed': {
+      const change = await deps.changes.get(message.billNumber, message.changeId);
+      return change ? { kind: 'change', change } : 'change not found';
+    }
+    case 'alert': {
+      const alert = await deps.alerts.get(message.changeId);
+      return alert ? { kind: 'alert', alert } : 'alert not found';
+    }
+    case 'ping':
+      return { kind: 'ping', requestedAt: message.requestedAt };
+  }
+}
+
+/**
+ * The signed body's payload. A topic match is `topic.matched`, stamped with the alert's creation so every retry sends
+ * the same body; "in the news" has no webhook event (fan-out never routes it to webhooks), nor has a match whose item
+ * has no web link, which the event requires.
+ */
+function webhookPayload(content: DeliveryContent): WebhookPayload | undefined {
+  if (content.kind === 'change') return buildBillChangedPayload(content.change);
+  if (content.kind === 'ping') return buildPingPayload(new Date(content.requestedAt));
+  const { alert } = content;
+  const link = alert.item.link ? webLink(alert.item.link) : undefined;
+  if (alert.kind !== 'topic-match' || !link) return undefined;
+  const unique = (values: string[]) => [...new Set(values)];
+  return buildTopicMatchedPayload(
+    {
+      topic: { id: alert.topic.key, query: alert.topic.query },
+      item: {
+        title: alert.item.title,
+        link,
+        source: alert.item.sourceLabel ?? alert.item.source,
+        ...(alert.item.publishedAt ? { publishedAt: alert.item.publishedAt } : {}),
+        ...(alert.item.summary ? { summary: alert.item.summary } : {}),
+      },
+      why: {
+        matchedWords: unique(alert.why.flatMap((hit) => hit.found)),
+        fields: unique(alert.why.map((hit) => hit.field)),
+        terms: alert.why,
+      },
+    },
+    new Date(alert.createdAt),
+  );
 }
 
 type PostOutcome = { outcome: DeliveryOutcome; response: { status: number; headers: Record<string, string> } } | { outcome: DeliveryOutcome };

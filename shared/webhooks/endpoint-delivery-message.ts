@@ -4,7 +4,7 @@ import { MAX_DELIVERY_ATTEMPTS } from './retry-schedule.js';
 import { EndpointKindSchema } from './endpoint.js';
 
 /**
- * A message on the webhook or Slack queue: one attempt of one delivery (endpoint, change). `attempt` is 1-based and
+ * A message on the webhook or Slack queue: one attempt of one delivery (endpoint, change or alert). `attempt` is 1-based and
  * part of the claim, so a duplicate of an attempt already made is dropped rather than sent twice.
  */
 export const EndpointDeliveryMessageSchema = z.discriminatedUnion('event', [
@@ -13,6 +13,14 @@ export const EndpointDeliveryMessageSchema = z.discriminatedUnion('event', [
     channel: EndpointKindSchema,
     endpointId: z.string().min(1),
     billNumber: BillNumberSchema,
+    changeId: z.string().min(1),
+    attempt: z.number().int().min(1).max(MAX_DELIVERY_ATTEMPTS),
+  }),
+  z.object({
+    event: z.literal('alert'),
+    channel: EndpointKindSchema,
+    endpointId: z.string().min(1),
+    /** The alert's id (topic match, "in the news"): its delivery record is per (endpoint, alert), as a change's is. */
     changeId: z.string().min(1),
     attempt: z.number().int().min(1).max(MAX_DELIVERY_ATTEMPTS),
   }),

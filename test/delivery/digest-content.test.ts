@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { renderDigestEmail } from '../../shared/email/render-digest-email.js';
 import { changeMatchesStages } from '../../shared/pipeline/stage-filter.js';
 import { buildSlackDigestMessage } from '../../shared/slack/slack-digest.js';
-import { exampleChange } from './delivery-harness.js';
+import type { Alert } from '../../shared/topics/alert.js';
+import { BILL, exampleChange } from './delivery-harness.js';
 
 const unsubscribeUrl = 'https://alerts.example.org/unsubscribe?t=abc';
 
@@ -41,6 +42,44 @@ describe('buildSlackDigestMessage', () => {
       type: 'context',
       elements: [{ type: 'mrkdwn', text: `…and ${30 - shown} more change(s): see the bills on sozd.duma.gov.ru` }],
     });
+  });
+});
+
+const NEWS: Alert = {
+  kind: 'bill-news',
+  id: `news:${BILL}:n1`,
+  createdAt: '2026-03-01T10:00:00.000Z',
+  item: { source: 'news', title: 'The bill in the press', link: 'https://news.example/1' },
+  billNumber: BILL,
+};
+const TOPIC: Alert = {
+  kind: 'topic-match',
+  id: 'topic:k:n2',
+  createdAt: '2026-03-01T09:30:00.000Z',
+  item: { source: 'news', title: 'Taxes again', link: 'https://news.example/2' },
+  topic: { key: 'k', query: 'taxes' },
+  why: [{ term: 'taxes', field: 'title', found: ['Taxes'] }],
+};
+
+describe('digests with alerts', () => {
+  it('counts alerts in the email subject and sends an alerts-only digest', () => {
+    const subjects = [
+      renderDigestEmail([exampleChange(1)], { language: 'en', unsubscribeUrl }, [NEWS, TOPIC]).subject,
+      renderDigestEmail([], { language: 'ru', unsubscribeUrl }, [TOPIC]).subject,
+    ];
+    expect(subjects).toEqual(['duma-alerts: 1 change in 1 bill and 2 alerts', 'duma-alerts: 1 уведомление']);
+  });
+
+  it('puts a bill\'s news right after its changes in Slack, and topic matches last', () => {
+    const message = buildSlackDigestMessage([exampleChange(1), exampleChange(2)], 'en', [TOPIC, NEWS]);
+    const headers = message.blocks.flatMap((block) => (block.type === 'header' ? [block.text.text] : []));
+    expect(headers).toEqual([
+      'duma-alerts digest: 2 change(s), 2 alert(s)',
+      `${BILL}: ${exampleChange(1).billTitle}`,
+      `${BILL}: ${exampleChange(2).billTitle}`,
+      `Bill ${BILL} in the news`,
+      'Topic: taxes',
+    ]);
   });
 });
 

@@ -109,8 +109,11 @@ function createWorld(config: Config, sqs: SQSClient, emailQueueUrl: string, sesE
     stores,
     deps,
     topicAlerts: topicAlertDependencies(config),
-    /** A confirmed subscriber with these topics and bills, through the subscription store; returns its id. */
-    async subscribe(email: string, preferences: { topics?: string[]; bills?: string[]; language?: 'ru' | 'en' }) {
+    /** A confirmed subscriber with these topics, bills, frequency and stage filter, through the subscription store; returns its id. */
+    async subscribe(
+      email: string,
+      preferences: { topics?: string[]; bills?: string[]; language?: 'ru' | 'en'; frequency?: 'instant' | 'daily' | 'weekly'; stages?: number[] },
+    ) {
       const now = new Date();
       const pending = await subscriptions.requestSignup({
         email,

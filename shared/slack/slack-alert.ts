@@ -1,0 +1,41 @@
+import type { Language } from '../bill/stages.js';
+import { formatMoscowDate } from '../email/moscow-date.js';
+import { topicEmailStrings } from '../email/topic-email-strings.js';
+import { webLink } from '../email/web-link.js';
+import type { Alert } from '../topics/alert.js';
+import type { SlackBlock, SlackMessage } from './slack-message.js';
+import { cutSlackText, escapeSlackText, SLACK_LIMITS } from './slack-text.js';
+
+const OPEN: Record<Language, string> = { en: 'Open the item', ru: 'Открыть материал' };
+
+/**
+ * A Block Kit message for an alert, with the same words as its email: a topic match names the topic and which words
+ * were found in which field; an "in the news" alert names the bill. The item's link becomes a button only when it is
+ * a web address; all external text is escaped and cut to Slack's limits.
+ */
+export function buildSlackAlertMessage(alert: Alert, language: Language): SlackMessage {
+  const strings = topicEmailStrings(language);
+  const heading = alert.kind === 'topic-match' ? strings.topicHeading(alert.topic.query) : strings.newsHeading(alert.billNumber);
+  const { item } = alert;
+  const link = item.link ? webLink(item.link) : undefined;
+  const why = alert.kind === 'topic-match' ? alert.why.map((hit) => `*${strings.fieldName(hit.field)}:* ${escapeSlackText(`${hit.term} — ${strings.found(hit.found)}`)}`) : [];
+  const context = [
+    ...(item.sourceLabel ? [`${strings.label.source}: ${item.sourceLabel}`] : []),
+    ...(item.billNumber ? [strings.billLabel(item.billNumber)] : []),
+    ...(item.publishedAt ? [formatMoscowDate(item.publishedAt, language)] : []),
+  ];
+  const blocks: SlackBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: cutSlackText(heading, SLACK_LIMITS.headerText) } },
+    section(`*${escapeSlackText(item.title)}*${item.summary ? `\n${escapeSlackText(item.summary)}` : ''}`),
+    ...(why.length > 0 ? [section(`*${strings.heading.why}:*\n${why.join('\n')}`)] : []),
+    ...(context.length > 0
+      ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: cutSlackText(escapeSlackText(context.join(' · ')), SLACK_LIMITS.contextText) }] }]
+      : []),
+    ...(link ? [{ type: 'actions' as const, elements: [{ type: 'button' as const, text: { type: 'plain_text' as const, text: OPEN[language] }, url: link }] }] : []),
+  ];
+  return { text: cutSlackText(escapeSlackText(`${heading}: ${item.title}`), SLACK_LIMITS.fallbackText), blocks };
+}
+
+function section(text: string): SlackBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: cutSlackText(text, SLACK_LIMITS.sectionText) } };
+}
