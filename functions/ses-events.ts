@@ -1,6 +1,6 @@
 import type { SNSEvent } from 'aws-lambda';
 import { loadConfig } from '../shared/config/config.js';
-import { sesEventsDependencies } from '../shared/runtime/api-dependencies.js';
+import { sesEventsDependencies } from '../shared/runtime/ses-events-dependencies.js';
 import { handleSesEvents } from '../shared/subscriptions/ses-events.js';
 
 const deps = sesEventsDependencies(loadConfig());

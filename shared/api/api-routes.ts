@@ -3,6 +3,7 @@ import { jsonResponse } from './responses.js';
 import { defineRoute, type AnyRoute } from './route.js';
 import * as admin from './routes/admin-routes.js';
 import { confirmPageRoute, confirmSubmitRoute } from './routes/confirm-routes.js';
+import * as endpoints from './routes/endpoint-routes.js';
 import {
   preferencesPageRoute,
   preferencesSubmitRoute,
@@ -53,6 +54,13 @@ export const API_ROUTES: readonly AnyRoute[] = [
   admin.adminReadTopicRoute,
   admin.adminDeliveryLogRoute,
   admin.adminSuppressionsRoute,
+  endpoints.adminRegisterEndpointRoute,
+  endpoints.adminListEndpointsRoute,
+  endpoints.adminReadEndpointRoute,
+  endpoints.adminTestEndpointRoute,
+  endpoints.adminEnableEndpointRoute,
+  endpoints.adminRotateEndpointSecretRoute,
+  endpoints.adminEndpointDeliveriesRoute,
   stylesheetRoute,
   openApiRoute,
 ];

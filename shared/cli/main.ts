@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { CliIo, CommandRun } from './cli-io.js';
+import * as endpoint from './endpoint-command.js';
 import * as inspect from './inspect-command.js';
 import { loadLocalEnv } from './local-env.js';
 import * as poll from './poll-command.js';
@@ -9,7 +10,7 @@ import * as unwatch from './unwatch-command.js';
 import { UsageError } from './usage-error.js';
 import * as watch from './watch-command.js';
 
-const COMMANDS: Record<string, { usage: string; run: CommandRun }> = { inspect, watch, unwatch, subscribe, poll, status };
+const COMMANDS: Record<string, { usage: string; run: CommandRun }> = { inspect, watch, unwatch, subscribe, endpoint, poll, status };
 
 const OVERVIEW = `duma-alerts: alerts on Russian State Duma bills, exactly what changed.
 
@@ -21,7 +22,8 @@ ${Object.values(COMMANDS)
 
 With a local stack running (npm start), commands talk to it: its .data/local-env.json (or the file named by
 DUMA_ALERTS_ENV_FILE) is loaded unless AWS_ENDPOINT_URL_DYNAMODB is already set. Otherwise the AWS environment
-variables and TABLE_NAME, FAN_OUT_QUEUE_URL, EMAIL_QUEUE_URL, FAN_OUT_DLQ_URL, EMAIL_DLQ_URL, SOZD_BASE_URL, … apply.
+variables and TABLE_NAME, FAN_OUT_QUEUE_URL, EMAIL_QUEUE_URL, WEBHOOK_QUEUE_URL, SLACK_QUEUE_URL, the *_DLQ_URL of each,
+SOZD_BASE_URL, … apply.
 
 Exit codes: 0 done, 1 failed, 2 bad input.`;
 

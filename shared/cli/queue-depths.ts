@@ -12,8 +12,12 @@ export function configuredQueues(config: Config): { label: string; dlq: boolean;
   return [
     { label: 'fan-out', dlq: false, url: config.queues.fanOutUrl },
     { label: 'email', dlq: false, url: config.queues.emailUrl },
+    { label: 'webhook', dlq: false, url: config.delivery.webhookQueueUrl },
+    { label: 'slack', dlq: false, url: config.delivery.slackQueueUrl },
     { label: 'fan-out DLQ', dlq: true, url: config.queues.fanOutDlqUrl },
     { label: 'email DLQ', dlq: true, url: config.queues.emailDlqUrl },
+    { label: 'webhook DLQ', dlq: true, url: config.queues.webhookDlqUrl },
+    { label: 'slack DLQ', dlq: true, url: config.queues.slackDlqUrl },
   ];
 }
 

@@ -1,8 +1,12 @@
 import { createSqsClient } from '../aws/clients.js';
-import { loadConfig } from '../config/config.js';
+import { loadConfig, type FeedConfig } from '../config/config.js';
 import type { BillRecord, SourceHealth } from '../store/bill-store.js';
+import type { FeedRecord } from '../store/feed-store.js';
+import type { Endpoint } from '../webhooks/endpoint.js';
+import { allEndpoints } from './all-endpoints.js';
 import { parseCommandArgs } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
+import { formatEndpoint } from './format-endpoint.js';
 import { plural } from './plural.js';
 import { configuredQueues, readQueueDepths, type QueueDepth } from './queue-depths.js';
 import { withStores } from './with-stores.js';
@@ -10,7 +14,8 @@ import { withStores } from './with-stores.js';
 export const usage = `duma-alerts status
   Shows the watched bills with their last poll time, events stored and source health (ok, or the last error and
   how many polls in a row failed), the time of the last poll, and the depth of each queue (waiting / in flight).
-  A dead-letter queue holding messages is flagged: those messages failed every retry.`;
+  A dead-letter queue holding messages is flagged: those messages failed every retry. Then the webhook and Slack
+  endpoints, each disabled one with why and since when, and the health of each configured news feed.`;
 
 const DLQ_FLAG = '  <-- dead letters: messages that failed every retry';
 
@@ -38,8 +43,26 @@ export function formatQueueDepth(depth: QueueDepth): string {
   return `  ${label}${depth.visible} waiting / ${depth.inFlight} in flight${flag}`;
 }
 
-async function readWatchedBills(): Promise<BillRecord[]> {
-  return withStores(async ({ bills }) => {
+/** One configured news feed: `id  polled <time|never>  <health>`. */
+export function formatFeedStatus(feed: FeedConfig, record: FeedRecord | undefined): string {
+  if (!record) return `  ${feed.id}  polled never`;
+  return `  ${feed.id}  polled ${record.health.lastPolledAt ?? 'never'}  ${healthText(record.health)}`;
+}
+
+/** `Endpoints: 3 registered, 1 disabled (1 gone)` and a line per disabled endpoint: those receive nothing until enabled. */
+export function formatEndpointStatus(endpoints: Endpoint[]): string[] {
+  const disabled = endpoints.filter((endpoint) => endpoint.status === 'disabled');
+  const counts = new Map<string, number>();
+  for (const { disabledReason = 'unknown' } of disabled) counts.set(disabledReason, (counts.get(disabledReason) ?? 0) + 1);
+  const breakdown = disabled.length > 0 ? ` (${[...counts].map(([reason, count]) => `${count} ${reason}`).join(', ')})` : '';
+  return [
+    `Endpoints: ${endpoints.length} registered, ${disabled.length} disabled${breakdown}`,
+    ...disabled.map((endpoint) => `  ${formatEndpoint(endpoint)}`),
+  ];
+}
+
+async function readStoredState(feeds: FeedConfig[]) {
+  return withStores(async ({ bills, endpoints, feeds: feedStore }) => {
     const records: BillRecord[] = [];
     for await (const page of bills.listWatched()) {
       for (const watched of page) {
@@ -47,17 +70,21 @@ async function readWatchedBills(): Promise<BillRecord[]> {
         if (record) records.push(record);
       }
     }
-    return records.sort((a, b) => a.number.localeCompare(b.number));
+    return {
+      records: records.sort((a, b) => a.number.localeCompare(b.number)),
+      endpoints: await allEndpoints(endpoints),
+      feedRecords: await Promise.all(feeds.map((feed) => feedStore.get(feed.id))),
+    };
   });
 }
 
-/** `status`: watched bills, their health, the last poll and the queue depths. */
+/** `status`: watched bills, their health, the last poll, the queue depths, disabled endpoints and news-feed health. */
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   parseCommandArgs('status', args, {});
   const config = loadConfig();
   const sqs = createSqsClient();
-  const [records, depths] = await Promise.all([
-    readWatchedBills(),
+  const [{ records, endpoints, feedRecords }, depths] = await Promise.all([
+    readStoredState(config.feeds),
     readQueueDepths(sqs, configuredQueues(config)).finally(() => sqs.destroy()),
   ]);
   // ISO 8601 UTC strings sort as times.
@@ -68,6 +95,9 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     `Last poll: ${lastPoll}`,
     'Queues:',
     ...depths.map(formatQueueDepth),
+    ...formatEndpointStatus(endpoints),
+    `News feeds (${config.feeds.length}):`,
+    ...config.feeds.map((feed, index) => formatFeedStatus(feed, feedRecords[index])),
   ];
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;

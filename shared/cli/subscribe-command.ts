@@ -22,13 +22,10 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const numbers = [...new Set(values.bill.map(parseBillNumberArg))];
   const language = parseLanguageArg(values.lang);
 
-  const subscriber = await withStores(async ({ bills, subscribers }) => {
+  // Following a bill puts it on the watch list too (the store does it, whichever door the follow comes through).
+  const subscriber = await withStores(async ({ subscribers }) => {
     const created = await subscribers.upsertEmailSubscriber({ email, language, at: new Date().toISOString() });
-    for (const number of numbers) {
-      // Watched first: a follow of a bill nobody polls would never alert.
-      await bills.watch(number);
-      await subscribers.follow(created.id, number);
-    }
+    for (const number of numbers) await subscribers.follow(created.id, number);
     return created;
   });
   io.stdout.write(`${subscriber.id}\n`);

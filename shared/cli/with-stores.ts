@@ -1,12 +1,16 @@
 import { createDocumentClient } from '../aws/clients.js';
 import { loadConfig } from '../config/config.js';
 import { DynamoBillStore } from '../store/bill-store.js';
+import { DynamoEndpointStore } from '../store/endpoint-store.js';
+import { DynamoFeedStore } from '../store/feed-store.js';
 import { DynamoSubscriberStore } from '../store/subscriber-store.js';
 
 /** The stores a CLI command works on. */
 export interface CliStores {
   bills: DynamoBillStore;
   subscribers: DynamoSubscriberStore;
+  endpoints: DynamoEndpointStore;
+  feeds: DynamoFeedStore;
 }
 
 /**
@@ -17,7 +21,12 @@ export async function withStores<T>(work: (stores: CliStores) => Promise<T>): Pr
   const { tableName } = loadConfig();
   const db = createDocumentClient();
   try {
-    return await work({ bills: new DynamoBillStore(db, tableName), subscribers: new DynamoSubscriberStore(db, tableName) });
+    return await work({
+      bills: new DynamoBillStore(db, tableName),
+      subscribers: new DynamoSubscriberStore(db, tableName),
+      endpoints: new DynamoEndpointStore(db, tableName),
+      feeds: new DynamoFeedStore(db, tableName),
+    });
   } finally {
     db.destroy();
   }

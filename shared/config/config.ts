@@ -45,6 +45,10 @@ export const ConfigSchema = z.object({
     fanOutDlqUrl: url.optional(),
     /** Where email messages land after their last failed receive; `status` reports its depth. */
     emailDlqUrl: url.optional(),
+    /** Where webhook delivery messages land after their last failed receive; `status` reports its depth. */
+    webhookDlqUrl: url.optional(),
+    /** Where Slack delivery messages land after their last failed receive; `status` reports its depth. */
+    slackDlqUrl: url.optional(),
   }),
   email: z.object({
     /** The verified SES sender. */
@@ -107,6 +111,8 @@ const ENV_FIELDS: Record<string, string> = {
   EMAIL_QUEUE_URL: 'queues.emailUrl',
   FAN_OUT_DLQ_URL: 'queues.fanOutDlqUrl',
   EMAIL_DLQ_URL: 'queues.emailDlqUrl',
+  WEBHOOK_DLQ_URL: 'queues.webhookDlqUrl',
+  SLACK_DLQ_URL: 'queues.slackDlqUrl',
   SENDER_EMAIL: 'email.from',
   SES_CONFIGURATION_SET: 'email.configurationSet',
   PUBLIC_BASE_URL: 'publicBaseUrl',

@@ -8,11 +8,14 @@ import { DynamoRateLimitStore } from '../store/rate-limit-store.js';
 import { DynamoSubscriberStore } from '../store/subscriber-store.js';
 import { DynamoSubscriptionStore } from '../store/subscription-store.js';
 import { DynamoSuppressionStore } from '../store/suppression-store.js';
-import type { SesEventDependencies } from '../subscriptions/ses-events.js';
 import { configuredMailer } from './mailer.js';
 import { requiredTokenSecrets } from './required-setting.js';
+import { endpointServiceDependencies } from './endpoint-service-dependencies.js';
 
-/** What the HTTP API needs: the subscription stores, the mailer for confirmation emails, the admin key. */
+/**
+ * What the HTTP API needs: the subscription stores, the mailer for confirmation emails, the admin key, and the
+ * endpoint service (so the webhook and Slack queue URLs are required settings of the API too).
+ */
 export function apiDependencies(config: Config): ApiDependencies {
   const db = createDocumentClient();
   const subscribers = new DynamoSubscriberStore(db, config.tableName);
@@ -22,6 +25,7 @@ export function apiDependencies(config: Config): ApiDependencies {
     rateLimits: new DynamoRateLimitStore(db, config.tableName),
     bills: new DynamoBillStore(db, config.tableName),
     deliveries: new DynamoDeliveryStore(db, config.tableName),
+    endpointService: endpointServiceDependencies(config),
     mailer: configuredMailer(config),
     tokenSecrets: requiredTokenSecrets(config.tokenSecrets),
     publicBaseUrl: config.publicBaseUrl,
@@ -33,17 +37,5 @@ export function apiDependencies(config: Config): ApiDependencies {
     },
     now: () => new Date(),
     logger: createLogger('api'),
-  };
-}
-
-/** What ses-events needs: the suppression list and the subscriptions whose follows it drops. */
-export function sesEventsDependencies(config: Config): SesEventDependencies {
-  const db = createDocumentClient();
-  const subscribers = new DynamoSubscriberStore(db, config.tableName);
-  return {
-    suppressions: new DynamoSuppressionStore(db, config.tableName),
-    subscriptions: new DynamoSubscriptionStore(db, config.tableName, subscribers),
-    now: () => new Date(),
-    logger: createLogger('ses-events'),
   };
 }

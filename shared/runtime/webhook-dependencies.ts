@@ -3,11 +3,10 @@ import type { DeliveryConfig } from '../config/delivery-config.js';
 import { createLogger } from '../log/logger.js';
 import { createSafeHttpClient, type SafeHttpClient } from '../net/safe-http-client.js';
 import type { EndpointDeliveryDependencies } from '../webhooks/deliver-to-endpoint.js';
-import type { EndpointServiceDependencies } from '../webhooks/endpoint-service.js';
 import { createRetryScheduler } from '../webhooks/retry-scheduler.js';
 import { configuredMailer } from './mailer.js';
 import { endpointQueues } from './queues.js';
-import { createDeliveryStores, createStores } from './stores.js';
+import { createDeliveryStores, createNewsStores, createStores } from './stores.js';
 
 /** The SSRF-safe client for user-supplied URLs, with the configured timeout, response cap and local allow-list. */
 export function createEndpointHttpClient(delivery: DeliveryConfig): SafeHttpClient {
@@ -21,6 +20,7 @@ export function deliverEndpointDependencies(config: Config): EndpointDeliveryDep
     endpoints,
     deliveries: endpointDeliveries,
     changes: createStores(config).changes,
+    alerts: createNewsStores(config).alerts,
     retries: createRetryScheduler({ queues: endpointQueues(config.delivery), parked: retryDue }),
     http: createEndpointHttpClient(config.delivery),
     mailer: configuredMailer(config),
@@ -29,17 +29,5 @@ export function deliverEndpointDependencies(config: Config): EndpointDeliveryDep
     logger: createLogger('deliver-webhook'),
     // Longer than one attempt can take, so a live attempt is never taken over.
     leaseMs: config.delivery.timeoutMs * 2 + 10_000,
-  };
-}
-
-/** What the endpoint service (register, test event, enable and replay, delivery log) needs, for the API and CLI. */
-export function endpointServiceDependencies(config: Config): EndpointServiceDependencies {
-  const { endpoints, endpointDeliveries } = createDeliveryStores(config);
-  return {
-    endpoints,
-    deliveries: endpointDeliveries,
-    queues: endpointQueues(config.delivery),
-    allowedHosts: new Set(config.delivery.allowHosts),
-    now: () => new Date(),
   };
 }

@@ -84,16 +84,7 @@ export class DynamoBillStore implements BillStore {
   }
 
   async watch(number: string): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.billState(number),
-        UpdateExpression:
-          'SET #number = :number, watched = :true, GSI1PK = :watched, GSI1SK = :number, #version = if_not_exists(#version, :zero)',
-        ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
-        ExpressionAttributeValues: { ':number': number, ':true': true, ':watched': gsi1.watched, ':zero': 0 },
-      }),
-    );
+    await watchBills(this.db, this.tableName, [number]);
   }
 
   async unwatch(number: string): Promise<void> {
@@ -187,6 +178,25 @@ export class DynamoBillStore implements BillStore {
         }`,
         ExpressionAttributeNames: { '#number': 'number' },
         ExpressionAttributeValues: { ':number': number, ':true': true, ':at': outcome.at, ':zero': 0 },
+      }),
+    );
+  }
+}
+
+/**
+ * Puts bills on the watch list (idempotent; keeps any snapshot). Every store that makes someone follow a bill calls
+ * it, so a followed bill is always polled, whichever door the follow came through.
+ */
+export async function watchBills(db: DynamoDBDocumentClient, tableName: string, numbers: Iterable<string>): Promise<void> {
+  for (const number of new Set(numbers)) {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.billState(number),
+        UpdateExpression:
+          'SET #number = :number, watched = :true, GSI1PK = :watched, GSI1SK = :number, #version = if_not_exists(#version, :zero)',
+        ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
+        ExpressionAttributeValues: { ':number': number, ':true': true, ':watched': gsi1.watched, ':zero': 0 },
       }),
     );
   }

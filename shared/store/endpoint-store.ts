@@ -5,6 +5,7 @@ import { batchWriteAll } from './batch-write.js';
 import { ignoreConditionFailure, isConditionFailure } from './dynamo-helpers.js';
 import { decodeCursor, encodeCursor, type Page } from './subscription-store.js';
 import { GSI1, gsi1, keys } from './table-schema.js';
+import { watchBills } from './bill-store.js';
 
 /** Webhook and Slack endpoints, and the follower items that let fan-out route a bill's changes to them. */
 export interface EndpointStore {
@@ -48,6 +49,7 @@ export class DynamoEndpointStore implements EndpointStore {
       this.tableName,
       endpoint.bills.map((billNumber) => ({ PutRequest: { Item: { ...keys.follower(billNumber, endpoint.id), billNumber, ...follower } } })),
     );
+    await watchBills(this.db, this.tableName, endpoint.bills);
   }
 
   async get(endpointId: string): Promise<Endpoint | undefined> {

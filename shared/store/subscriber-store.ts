@@ -4,6 +4,7 @@ import * as z from 'zod';
 import type { Language } from '../bill/stages.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { FOLLOWER_PREFIX, FOLLOWS_PREFIX, gsi1, keys, TTL_ATTRIBUTE } from './table-schema.js';
+import { watchBills } from './bill-store.js';
 
 export const EmailAddressSchema = z
   .string()
@@ -133,6 +134,7 @@ export class DynamoSubscriberStore implements SubscriberStore {
     await this.db.send(
       new PutCommand({ TableName: this.tableName, Item: { ...keys.follower(billNumber, subscriberId), billNumber, subscriberId } }),
     );
+    await watchBills(this.db, this.tableName, [billNumber]);
   }
 
   async unfollow(subscriberId: string, billNumber: string): Promise<void> {

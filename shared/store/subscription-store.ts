@@ -12,6 +12,7 @@ import type { Preferences } from '../subscriptions/subscription-preferences.js';
 import { isConditionFailure } from './dynamo-helpers.js';
 import { EmailAddressSchema, subscriberIdForEmail, toSubscriber, type Subscriber, type SubscriberStore } from './subscriber-store.js';
 import { GSI1, gsi1, keys, TTL_ATTRIBUTE } from './table-schema.js';
+import { watchBills } from './bill-store.js';
 
 /** A sign-up as stored until its link is followed. */
 export interface PendingSignup {
@@ -362,6 +363,7 @@ export class DynamoSubscriptionStore {
       ...puts.map((Item) => ({ PutRequest: { Item } })),
       ...deletes.map((Key) => ({ DeleteRequest: { Key } })),
     ]);
+    await watchBills(this.db, this.tableName, preferences.bills);
   }
 
   private async deleteItems(itemKeys: { PK: string; SK: string }[]): Promise<void> {

@@ -60,7 +60,7 @@ describe('admin subscriptions', () => {
     expect((await patched.json() as JsonBody).preferences.stages).toEqual([11]);
     expect(removed.status).toBe(204);
     expect(after.status).toBe('unsubscribed');
-    expect(await stack.partition('BILL#51-8')).toEqual([]);
+    expect(await stack.followers('51-8')).toEqual([]);
   });
 
   it('refuses a forged cursor with 400 naming query.cursor', async () => {

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { startHttpApiServer, type HttpApiServer } from '../../local/http-api-server.js';
 import { startLocalServices, type LocalServices } from '../../local/local-services.js';
-import { ensureTable } from '../../local/provision.js';
+import { ensureQueues, ensureTable, type ProvisionedQueue, type QueueName } from '../../local/provision.js';
 import { sentEmails, type StoredEmail } from '../support/ses-store.js';
 
 export const TABLE_NAME = 'duma-alerts-api-test';
@@ -17,6 +18,8 @@ export interface ApiTestStack {
   url: string;
   adminApiKey: string;
   tokenSecret: string;
+  /** The service's queues on fauxqs; the API sends endpoint test events and replays to the webhook and Slack ones. */
+  queues: Record<QueueName, ProvisionedQueue>;
   handler: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
   db: DynamoDBDocumentClient;
   /** Every email the SES emulator accepted for an address. */
@@ -25,6 +28,8 @@ export interface ApiTestStack {
   item(key: { PK: string; SK: string }): Promise<Record<string, unknown> | undefined>;
   /** Every item of a partition. */
   partition(pk: string): Promise<Record<string, unknown>[]>;
+  /** The follower items of a bill (who fan-out would reach). */
+  followers(billNumber: string): Promise<Record<string, unknown>[]>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +43,9 @@ export async function startApiTestStack(env: Record<string, string> = {}): Promi
   const raw = new DynamoDBClient({});
   await ensureTable(raw, TABLE_NAME);
   const db = DynamoDBDocumentClient.from(raw);
+  const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
+  const queues = await ensureQueues(sqs, { visibilityTimeoutSeconds: 30, maxReceiveCount: 3 });
+  sqs.destroy();
   let loaded: ApiTestStack['handler'] | undefined;
   const handler: ApiTestStack['handler'] = (event) => loaded!(event);
   const server = await startHttpApiServer(handler, { host: '127.0.0.1', port: 0 });
@@ -49,6 +57,8 @@ export async function startApiTestStack(env: Record<string, string> = {}): Promi
     ADMIN_API_KEY: adminApiKey,
     PUBLIC_BASE_URL: server.url,
     SENDER_EMAIL: 'alerts@duma-alerts.example.org',
+    WEBHOOK_QUEUE_URL: queues.webhook.url,
+    SLACK_QUEUE_URL: queues.slack.url,
     ...env,
   });
   loaded = (await import('../../functions/api.js')).handler;
@@ -58,6 +68,7 @@ export async function startApiTestStack(env: Record<string, string> = {}): Promi
     url: server.url,
     adminApiKey,
     tokenSecret,
+    queues,
     handler,
     db,
     async emailsTo(address) {
@@ -71,6 +82,9 @@ export async function startApiTestStack(env: Record<string, string> = {}): Promi
         new QueryCommand({ TableName: TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }),
       );
       return Items ?? [];
+    },
+    async followers(billNumber) {
+      return (await this.partition(`BILL#${billNumber}`)).filter((item) => String(item.SK).startsWith('FOLLOWER#'));
     },
     async stop() {
       await server.stop();

@@ -132,8 +132,8 @@ describe('unsubscribe', () => {
 
     expect(response.status).toBe(200);
     expect(await stack.item(keys.subscriber(id))).toMatchObject({ status: 'unsubscribed' });
-    expect(await stack.partition('BILL#32-8')).toEqual([]);
-    expect(await stack.partition('BILL#33-8')).toEqual([]);
+    expect(await stack.followers('32-8')).toEqual([]);
+    expect(await stack.followers('33-8')).toEqual([]);
   });
 
   it('a multipart one-click POST works too', async () => {
@@ -162,7 +162,7 @@ describe('bounced and complained addresses', () => {
   it('a suppressed address gets the usual sign-up answer but no email, and is never re-activated', async () => {
     const { email, id } = await activeSubscriber('suppressed', ['41-8']);
     const { handleSesEvents } = await import('../../shared/subscriptions/ses-events.js');
-    const { sesEventsDependencies } = await import('../../shared/runtime/api-dependencies.js');
+    const { sesEventsDependencies } = await import('../../shared/runtime/ses-events-dependencies.js');
     const { loadConfig } = await import('../../shared/config/config.js');
     await handleSesEvents(sesEventsDependencies(loadConfig()), {
       Records: [{ Sns: { MessageId: 'm1', Message: JSON.stringify({ eventType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: email }], complaintFeedbackType: 'abuse' } }) } }],
@@ -179,6 +179,6 @@ describe('bounced and complained addresses', () => {
     expect(response.status).toBe(202);
     expect((await stack.emailsTo(email)).length).toBe(before);
     expect(await admin.json() as JsonBody).toMatchObject({ status: 'suppressed', suppressionReason: 'complaint: abuse' });
-    expect(await stack.partition('BILL#41-8')).toEqual([]);
+    expect(await stack.followers('41-8')).toEqual([]);
   });
 });

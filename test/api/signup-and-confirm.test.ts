@@ -44,7 +44,7 @@ describe('POST /api/subscriptions (double opt-in)', () => {
     const profile = await stack.item(keys.subscriber(id));
     expect(profile?.status).toBe('pending');
     expect(typeof profile?.expiresAt).toBe('number');
-    expect(await stack.partition('BILL#1075342-8')).toEqual([]);
+    expect(await stack.followers('1075342-8')).toEqual([]);
     const emails = await stack.emailsTo(email);
     expect(emails.map((mail) => mail.subject)).toEqual(['Confirm your duma-alerts subscription']);
     expect(linkIn(emails[0]!, '/confirm').startsWith(`${stack.url}/confirm?token=`)).toBe(true);
@@ -76,6 +76,8 @@ describe('POST /api/subscriptions (double opt-in)', () => {
       stages: [3, 6],
     });
     expect(await stack.item(keys.pendingSignup(id))).toBeUndefined();
+    // Following a bill puts it on the watch list: a web sign-up for a bill nobody polled would never alert.
+    expect(await stack.item(keys.billState('42-8'))).toMatchObject({ watched: true, GSI1PK: 'WATCHED' });
   });
 
   it('answers a known address exactly as a new one, and sends no second email within the cool-down', async () => {

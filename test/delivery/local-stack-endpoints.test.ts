@@ -5,7 +5,7 @@ import { lawBill } from '../../local/simulator/demo-bills.js';
 import { startDumaSimulator, type DumaSimulator } from '../../local/simulator/duma-simulator.js';
 import { loadConfig } from '../../shared/config/config.js';
 import { createStores } from '../../shared/runtime/stores.js';
-import { endpointServiceDependencies } from '../../shared/runtime/webhook-dependencies.js';
+import { endpointServiceDependencies } from '../../shared/runtime/endpoint-service-dependencies.js';
 import { registerEndpoint } from '../../shared/webhooks/endpoint-service.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 

@@ -27,9 +27,10 @@ import { jsonResponse } from '../responses.js';
 import { defineRoute, type ResponseSpec } from '../route.js';
 import { subscriptionBody } from '../subscription-body.js';
 
-const unauthorized: ResponseSpec = { description: 'No valid x-api-key header.', json: ErrorSchema };
-const invalid: ResponseSpec = { description: 'Invalid request; each bad field is named.', json: ErrorSchema };
-const notFound: ResponseSpec = { description: 'No such resource.', json: ErrorSchema };
+/** The refusals every admin route documents. */
+export const unauthorized: ResponseSpec = { description: 'No valid x-api-key header.', json: ErrorSchema };
+export const invalid: ResponseSpec = { description: 'Invalid request; each bad field is named.', json: ErrorSchema };
+export const notFound: ResponseSpec = { description: 'No such resource.', json: ErrorSchema };
 const BillParamsSchema = z.object({ billNumber: BillNumberSchema });
 const noContent = () => ({ status: 204, headers: {}, body: '' });
 
@@ -263,7 +264,8 @@ function billBody(record: BillRecord): z.infer<typeof WatchedBillSchema> {
   return body;
 }
 
-async function withCursor<T>(list: () => Promise<T>): Promise<T> {
+/** Runs a listing, answering a cursor it did not hand out with a 400 naming `query.cursor`. */
+export async function withCursor<T>(list: () => Promise<T>): Promise<T> {
   try {
     return await list();
   } catch (error) {

@@ -1,0 +1,169 @@
+import { decodeCursor } from '../../store/subscription-store.js';
+import { gsi1 } from '../../store/table-schema.js';
+import type { Endpoint } from '../../webhooks/endpoint.js';
+import {
+  EndpointRegistrationError,
+  enableEndpoint,
+  listDeliveries,
+  registerEndpoint,
+  rotateEndpointSecret,
+  sendTestEvent,
+  type EndpointServiceDependencies,
+} from '../../webhooks/endpoint-service.js';
+import { ErrorSchema, PageQuerySchema } from '../api-schemas.js';
+import { HttpError } from '../http-error.js';
+import { jsonResponse } from '../responses.js';
+import { defineRoute } from '../route.js';
+import { invalid, notFound, unauthorized, withCursor } from './admin-routes.js';
+import {
+  DeliveryLogQuerySchema,
+  DeliveryLogSchema,
+  EndpointIdParamsSchema,
+  EndpointListSchema,
+  EndpointRegistrationBodySchema,
+  EndpointViewSchema,
+  RegisteredEndpointSchema,
+  ReplaySchema,
+  RotatedSecretSchema,
+  RotateSecretQuerySchema,
+  TestEventSchema,
+  endpointView,
+} from './endpoint-schemas.js';
+
+const HOUR_MS = 3_600_000;
+
+export const adminRegisterEndpointRoute = defineRoute({
+  method: 'POST',
+  path: '/api/admin/endpoints',
+  operationId: 'adminRegisterEndpoint',
+  summary: 'Register a webhook or Slack endpoint following bills; it gets a test event at once. A webhook’s signing secret is shown here only.',
+  tag: 'admin',
+  auth: 'apiKey',
+  body: { kind: 'json', schema: EndpointRegistrationBodySchema },
+  responses: {
+    201: { description: 'Registered; the test event is queued.', json: RegisteredEndpointSchema },
+    400: { description: 'Invalid request, or a URL the SSRF policy or Slack’s rules refuse; each bad field is named.', json: ErrorSchema },
+    401: unauthorized,
+  },
+  async handle({ body, deps }) {
+    try {
+      const { endpoint, secret, testEventId } = await registerEndpoint(deps.endpointService, body);
+      return jsonResponse(201, { endpoint: endpointView(endpoint), ...(secret ? { secret } : {}), testEventId });
+    } catch (error) {
+      // The service refuses only the URL once the body has passed the same schema.
+      if (error instanceof EndpointRegistrationError) {
+        throw new HttpError(400, 'validation_failed', 'invalid body.url', [{ field: 'body.url', message: error.message }]);
+      }
+      throw error;
+    }
+  },
+});
+
+export const adminListEndpointsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/admin/endpoints',
+  operationId: 'adminListEndpoints',
+  summary: 'List webhook and Slack endpoints in registration order, a page at a time.',
+  tag: 'admin',
+  auth: 'apiKey',
+  query: PageQuerySchema,
+  responses: { 200: { description: 'A page of endpoints.', json: EndpointListSchema }, 400: invalid, 401: unauthorized },
+  async handle({ query, deps }) {
+    const page = await withCursor(() => deps.endpointService.endpoints.list(query));
+    return jsonResponse(200, { items: page.items.map(endpointView), ...(page.cursor ? { cursor: page.cursor } : {}) });
+  },
+});
+
+export const adminReadEndpointRoute = defineRoute({
+  method: 'GET',
+  path: '/api/admin/endpoints/{endpointId}',
+  operationId: 'adminReadEndpoint',
+  summary: 'One endpoint: its URL, bills, status and, when disabled, why.',
+  tag: 'admin',
+  auth: 'apiKey',
+  params: EndpointIdParamsSchema,
+  responses: { 200: { description: 'The endpoint.', json: EndpointViewSchema }, 400: invalid, 401: unauthorized, 404: notFound },
+  async handle({ params, deps }) {
+    return jsonResponse(200, endpointView(await requireEndpoint(deps.endpointService, params.endpointId)));
+  },
+});
+
+export const adminTestEndpointRoute = defineRoute({
+  method: 'POST',
+  path: '/api/admin/endpoints/{endpointId}/test',
+  operationId: 'adminTestEndpoint',
+  summary: 'Send the endpoint a test event (ping); it appears in its delivery log.',
+  tag: 'admin',
+  auth: 'apiKey',
+  params: EndpointIdParamsSchema,
+  responses: { 202: { description: 'The test event is queued.', json: TestEventSchema }, 400: invalid, 401: unauthorized, 404: notFound },
+  async handle({ params, deps }) {
+    await requireEndpoint(deps.endpointService, params.endpointId);
+    return jsonResponse(202, { testEventId: await sendTestEvent(deps.endpointService, params.endpointId) });
+  },
+});
+
+export const adminEnableEndpointRoute = defineRoute({
+  method: 'POST',
+  path: '/api/admin/endpoints/{endpointId}/enable',
+  operationId: 'adminEnableEndpoint',
+  summary: 'Enable a disabled endpoint and replay every change it missed or that failed all its attempts.',
+  tag: 'admin',
+  auth: 'apiKey',
+  params: EndpointIdParamsSchema,
+  responses: { 200: { description: 'Enabled; how many deliveries were replayed.', json: ReplaySchema }, 400: invalid, 401: unauthorized, 404: notFound },
+  async handle({ params, deps }) {
+    await requireEndpoint(deps.endpointService, params.endpointId);
+    return jsonResponse(200, { replayed: await enableEndpoint(deps.endpointService, params.endpointId) });
+  },
+});
+
+export const adminRotateEndpointSecretRoute = defineRoute({
+  method: 'POST',
+  path: '/api/admin/endpoints/{endpointId}/rotate-secret',
+  operationId: 'adminRotateEndpointSecret',
+  summary: 'Give a webhook a new signing secret (shown here only); the old one also signs for overlapHours.',
+  tag: 'admin',
+  auth: 'apiKey',
+  params: EndpointIdParamsSchema,
+  query: RotateSecretQuerySchema,
+  responses: {
+    200: { description: 'The new secret.', json: RotatedSecretSchema },
+    400: invalid,
+    401: unauthorized,
+    404: notFound,
+    409: { description: 'The endpoint is a Slack channel, which has no secret.', json: ErrorSchema },
+  },
+  async handle({ params, query, deps }) {
+    const endpoint = await requireEndpoint(deps.endpointService, params.endpointId);
+    if (endpoint.kind !== 'webhook') throw new HttpError(409, 'not_a_webhook', `the endpoint is a ${endpoint.kind} endpoint and has no secret`);
+    const secret = await rotateEndpointSecret(deps.endpointService, params.endpointId, query.overlapHours * HOUR_MS);
+    const rotated = await requireEndpoint(deps.endpointService, params.endpointId);
+    return jsonResponse(200, { secret, previousExpiresAt: rotated.secrets?.previousExpiresAt });
+  },
+});
+
+export const adminEndpointDeliveriesRoute = defineRoute({
+  method: 'GET',
+  path: '/api/admin/endpoints/{endpointId}/deliveries',
+  operationId: 'adminEndpointDeliveries',
+  summary: 'The endpoint’s delivery log, newest first: each change and test event, its status and every attempt.',
+  tag: 'admin',
+  auth: 'apiKey',
+  params: EndpointIdParamsSchema,
+  query: DeliveryLogQuerySchema,
+  responses: { 200: { description: 'A page of the log.', json: DeliveryLogSchema }, 400: invalid, 401: unauthorized, 404: notFound },
+  async handle({ params, query, deps }) {
+    await requireEndpoint(deps.endpointService, params.endpointId);
+    // Checked here because the log store would hand DynamoDB any key it is given: a foreign one is a 400, not a 500.
+    await withCursor(async () => decodeCursor(query.cursor, gsi1.deliveries(params.endpointId)));
+    const page = await listDeliveries(deps.endpointService, params.endpointId, query);
+    return jsonResponse(200, page);
+  },
+});
+
+async function requireEndpoint(service: EndpointServiceDependencies, endpointId: string): Promise<Endpoint> {
+  const endpoint = await service.endpoints.get(endpointId);
+  if (!endpoint) throw new HttpError(404, 'not_found', 'no such endpoint');
+  return endpoint;
+}
