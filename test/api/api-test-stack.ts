@@ -62,6 +62,12 @@ export async function startApiTestStack(env: Record<string, string> = {}): Promi
     ...env,
   });
   loaded = (await import('../../functions/api.js')).handler;
+  const partition = async (pk: string): Promise<Record<string, unknown>[]> => {
+    const { Items } = await db.send(
+      new QueryCommand({ TableName: TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }),
+    );
+    return Items ?? [];
+  };
   return {
     services,
     server,
@@ -77,14 +83,9 @@ export async function startApiTestStack(env: Record<string, string> = {}): Promi
     async item(key) {
       return (await db.send(new GetCommand({ TableName: TABLE_NAME, Key: key, ConsistentRead: true }))).Item;
     },
-    async partition(pk) {
-      const { Items } = await db.send(
-        new QueryCommand({ TableName: TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }),
-      );
-      return Items ?? [];
-    },
+    partition,
     async followers(billNumber) {
-      return (await this.partition(`BILL#${billNumber}`)).filter((item) => String(item.SK).startsWith('FOLLOWER#'));
+      return (await partition(`BILL#${billNumber}`)).filter((item) => String(item.SK).startsWith('FOLLOWER#'));
     },
     async stop() {
       await server.stop();
