@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { lambdaBundling } from '../infra/bundling-options.js';
 import { FUNCTION_CATALOG } from '../infra/function-catalog.js';
 
@@ -25,6 +25,8 @@ export interface BundleFigures {
   importError?: string;
   /** The three packages (or source folders) that weigh most in the bundle, with their bytes. */
   heaviest: Array<[string, number]>;
+  /** How the handler reaches the heaviest package: the shortest import chain, handler first. */
+  heaviestChain: string[];
 }
 
 /**
@@ -57,10 +59,11 @@ export function stubLambdaEnvironment(): NodeJS.ProcessEnv {
 }
 
 /** Bundles one handler with the stack's esbuild settings (infra/bundling-options.ts) into `outdir/index.mjs`. */
-async function bundle(name: string, outdir: string): Promise<{ file: string; heaviest: Array<[string, number]> }> {
+async function bundle(name: string, outdir: string): Promise<{ file: string; heaviest: Array<[string, number]>; heaviestChain: string[] }> {
   const outfile = join(outdir, 'index.mjs');
+  const entry = join(FUNCTIONS_DIR, `${name}.ts`);
   const { metafile } = await build({
-    entryPoints: [join(FUNCTIONS_DIR, `${name}.ts`)],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
@@ -77,11 +80,40 @@ async function bundle(name: string, outdir: string): Promise<{ file: string; hea
   const bytesBySource = new Map<string, number>();
   for (const output of Object.values(metafile.outputs)) {
     for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
-      const source = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? path.split('/').slice(0, 2).join('/');
-      bytesBySource.set(source, (bytesBySource.get(source) ?? 0) + bytesInOutput);
+      bytesBySource.set(sourceOf(path), (bytesBySource.get(sourceOf(path)) ?? 0) + bytesInOutput);
     }
   }
-  return { file: outfile, heaviest: [...bytesBySource].sort((a, b) => b[1] - a[1]).slice(0, 3) };
+  const heaviest = [...bytesBySource].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const entryInput = Object.keys(metafile.inputs).find((path) => path.endsWith(`functions/${name}.ts`));
+  const heaviestChain = entryInput && heaviest[0] ? importChain(metafile, entryInput, heaviest[0][0]) : [];
+  return { file: outfile, heaviest, heaviestChain };
+}
+
+/** The package of a bundled input (`undici`, `@smithy/core`), or its first two path segments for project sources. */
+function sourceOf(path: string): string {
+  return /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? path.split('/').slice(0, 2).join('/');
+}
+
+/**
+ * The shortest chain of imports from `entry` to the first input of `source`, as esbuild's metafile records them:
+ * what to cut to drop the package from a bundle (a CommonJS package stays whole once anything imports it).
+ */
+function importChain(metafile: Metafile, entry: string, source: string): string[] {
+  const parents = new Map<string, string>();
+  const queue = [entry];
+  for (let current = queue.shift(); current !== undefined; current = queue.shift()) {
+    if (sourceOf(current) === source && current !== entry) {
+      const chain = [current];
+      for (let parent = parents.get(current); parent !== undefined; parent = parents.get(parent)) chain.unshift(parent);
+      return chain;
+    }
+    for (const { path } of metafile.inputs[current]?.imports ?? []) {
+      if (path === entry || parents.has(path) || !(path in metafile.inputs)) continue;
+      parents.set(path, current);
+      queue.push(path);
+    }
+  }
+  return [];
 }
 
 /** Imports a bundle in a fresh Node process, as a Lambda cold start does, and returns the import's duration. */
@@ -107,8 +139,8 @@ export async function runBundleBench(): Promise<BundleFigures[]> {
   const figures: BundleFigures[] = [];
   try {
     for (const { name } of FUNCTION_CATALOG.filter((spec) => existsSync(join(FUNCTIONS_DIR, `${spec.name}.ts`)))) {
-      const { file, heaviest } = await bundle(name, join(workdir, name));
-      const sizes = { name, bytes: statSync(file).size, sourceMapBytes: statSync(`${file}.map`).size, heaviest };
+      const { file, heaviest, heaviestChain } = await bundle(name, join(workdir, name));
+      const sizes = { name, bytes: statSync(file).size, sourceMapBytes: statSync(`${file}.map`).size, heaviest, heaviestChain };
       try {
         const times: number[] = [];
         for (let i = 0; i < INIT_RUNS; i++) times.push(await timeImport(file));
@@ -129,6 +161,9 @@ export async function runBundleBench(): Promise<BundleFigures[]> {
     const heaviest = f.heaviest.map(([source, bytes]) => `${source} ${(bytes / 1024).toFixed(0)}`).join(', ');
     console.log(`${f.name.padEnd(17)} ${size.padStart(9)} ${(f.sourceMapBytes / 1024).toFixed(0).padStart(9)} ${init.padStart(10)}  ${heaviest}`);
     if (f.importError) console.log(`${''.padEnd(17)} import failed: ${f.importError.slice(0, 200)}`);
+    if (f.bytes > SIZE_TARGET_BYTES || f.initMs > INIT_TARGET_MS) {
+      console.log(`${''.padEnd(17)} ${f.heaviest[0]?.[0]} via ${f.heaviestChain.map((path) => path.replace(/^node_modules\//, '')).join(' → ')}`);
+    }
   }
   return figures;
 }

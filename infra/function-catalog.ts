@@ -48,11 +48,15 @@ export interface FunctionSpec {
   environment?: (parameters: Parameters) => Record<string, string>;
 }
 
+/** Where a topic or "in the news" alert can be routed (besides digest items in the table). */
+const ALERT_CHANNELS: readonly QueueKey[] = ['email', 'webhook', 'slack'];
+
 /**
  * Every function of the service. Adding a function is adding an entry here; the stack skips an entry whose
  * handler file does not exist yet, so the app synthesises while functions are being written.
- * Access lists what the handler's code does today (e.g. the stores' Get/Update/Query calls); widen an entry
- * when its code starts doing more, and the IAM tests will say what changed.
+ * Each access list is what the handler's code sends today, read from its dependencies module
+ * (shared/runtime/<name>-dependencies.ts) and the commands of the store methods it calls: widen an entry when its
+ * code starts doing more, and the IAM tests (test/infra/function-permissions.test.ts) will say what changed.
  */
 export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   {
@@ -63,7 +67,16 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // Finishes before the next 10-minute tick; pages are fetched politely, one host at a time.
     timeoutSeconds: 540,
     trigger: { kind: 'schedule', rate: 'pollBillsRateMinutes' },
-    access: { table: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], queriesIndex: true, sendsTo: ['fanOut'], secrets: ['dumaProxy'], sendsEmail: false },
+    // Bills: the watch list on GSI1, snapshot and state Get/Update; changes: conditional Put, then Update once queued.
+    // Topic matching on new decisions: topics on GSI1, their followers by Query, the alert Put, then the alert routed
+    // like a change (shared/pipeline/fan-out.ts fanOutAlert): email, webhook and Slack messages, digest items.
+    access: {
+      table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'],
+      queriesIndex: true,
+      sendsTo: ['fanOut', ...ALERT_CHANNELS],
+      secrets: ['dumaProxy'],
+      sendsEmail: false,
+    },
   },
   {
     name: 'poll-feeds',
@@ -72,7 +85,16 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     memoryMb: 512,
     timeoutSeconds: 300,
     trigger: { kind: 'schedule', rate: 'pollFeedsRateMinutes' },
-    access: { table: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], queriesIndex: true, sendsTo: ['fanOut'], secrets: ['dumaProxy'], sendsEmail: false },
+    // Feed state Get/Update; news items Put (outbox on GSI1), Update when alerted, Put of the bill link; bills a
+    // topic asks for are watched (Update); bill followers by Query; topic matching and alert routing as in poll-bills.
+    // Alerts are routed here, never through the fan-out queue.
+    access: {
+      table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'],
+      queriesIndex: true,
+      sendsTo: ALERT_CHANNELS,
+      secrets: ['dumaProxy'],
+      sendsEmail: false,
+    },
     environment: (parameters): Record<string, string> => (parameters.feeds ? { FEEDS: JSON.stringify(parameters.feeds) } : {}),
   },
   {
@@ -82,7 +104,14 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     memoryMb: 256,
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', rate: 'sweepRateMinutes' },
-    access: { table: ['UpdateItem'], queriesIndex: true, sendsTo: ['fanOut'], secrets: [], sendsEmail: false },
+    // The outbox on GSI1, markQueued (Update); re-queued changes are topic-matched and routed again, as in poll-bills.
+    access: {
+      table: ['PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'],
+      queriesIndex: true,
+      sendsTo: ['fanOut', ...ALERT_CHANNELS],
+      secrets: [],
+      sendsEmail: false,
+    },
   },
   {
     name: 'fan-out',
@@ -92,6 +121,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // A change with 100,000 followers is 10,000 SendMessageBatch calls.
     timeoutSeconds: 300,
     trigger: { kind: 'queue', queues: ['fanOut'], batchSize: 1 },
+    // Followers by Query, changes by Get (stage filters), digest items and markers by BatchWriteItem.
     access: { table: ['GetItem', 'Query', 'BatchWriteItem'], queriesIndex: false, sendsTo: ['email', 'webhook', 'slack'], secrets: [], sendsEmail: false },
   },
   {
@@ -101,6 +131,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     memoryMb: 512,
     timeoutSeconds: 30,
     trigger: { kind: 'queue', queues: ['email'], batchSize: 10, limitedBySesRate: true },
+    // Delivery records are claimed and finished by Update; changes, alerts, subscribers and news settings by Get.
     access: { table: ['GetItem', 'UpdateItem'], queriesIndex: false, sendsTo: [], secrets: ['tokenSecrets'], sendsEmail: true },
   },
   {
@@ -108,9 +139,12 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     concern: 'delivery',
     description: 'Delivers signed webhook and Slack messages, with retries',
     memoryMb: 256,
-    // Up to 5 deliveries of at most 15 s each.
+    // A batch of 5 deliveries of at most 15 s each (WEBHOOK_TIMEOUT_MS), with room to spare. Its queues' visibility
+    // (6 × 90 s) is far above the 40 s a delivery claim is held (2 × timeout + 10 s).
     timeoutSeconds: 90,
     trigger: { kind: 'queue', queues: ['webhook', 'slack'], batchSize: 5 },
+    // Endpoints and attempt records Get/Update; retries beyond SQS's 15-minute delay are parked (Put); the owner
+    // of an endpoint it disables is emailed.
     access: { table: ['GetItem', 'PutItem', 'UpdateItem'], queriesIndex: false, sendsTo: ['webhook', 'slack'], secrets: [], sendsEmail: true },
   },
   {
@@ -120,6 +154,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     memoryMb: 256,
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', rate: 'redriveWebhooksRateMinutes' },
+    // Due retries on GSI1, removed by BatchWriteItem once re-queued.
     access: { table: ['BatchWriteItem'], queriesIndex: true, sendsTo: ['webhook', 'slack'], secrets: [], sendsEmail: false },
   },
   {
@@ -129,13 +164,16 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     memoryMb: 512,
     timeoutSeconds: 600,
     trigger: { kind: 'schedule', rate: 'digestsRateMinutes' },
+    // Recipients on GSI1, their pending items by Query, sent proofs and pending deletes by BatchWriteItem, the marker
+    // by a conditional Delete; subscribers, endpoints and changes by Get. Slack digests are posted directly, not queued.
     access: {
-      table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
+      table: ['GetItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,
-      sendsTo: ['webhook', 'slack'],
+      sendsTo: [],
       secrets: ['tokenSecrets'],
       sendsEmail: true,
     },
+    environment: (parameters): Record<string, string> => ({ DIGEST_HOUR: String(parameters.digestHour) }),
   },
   {
     name: 'ses-events',
@@ -144,7 +182,15 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     memoryMb: 256,
     timeoutSeconds: 30,
     trigger: { kind: 'ses-events' },
-    access: { table: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], queriesIndex: false, sendsTo: [], secrets: [], sendsEmail: false },
+    // The suppression Put and the profile's status Update; dropping the follows reads them (Get, Query) and deletes
+    // bill follows one by one (DeleteItem) and topic follows in a batch (BatchWriteItem).
+    access: {
+      table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
+      queriesIndex: false,
+      sendsTo: [],
+      secrets: [],
+      sendsEmail: false,
+    },
   },
   {
     name: 'api',
@@ -153,8 +199,11 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     memoryMb: 512,
     timeoutSeconds: 10,
     trigger: { kind: 'http' },
+    // Subscriptions (follows synced by BatchWriteItem), rate limits, suppressions, bills; the admin listings on GSI1;
+    // the endpoint service registers endpoints (Put + BatchWriteItem of follower items) and queues test events and
+    // replays to the webhook and Slack queues.
     access: {
-      table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'],
+      table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,
       sendsTo: ['webhook', 'slack'],
       secrets: ['tokenSecrets', 'adminApiKey'],

@@ -22,7 +22,10 @@ export const ParametersSchema = z.object({
   pollBillsRateMinutes: minutes(10),
   pollFeedsRateMinutes: minutes(15),
   sweepRateMinutes: minutes(2),
-  digestsRateMinutes: minutes(15),
+  /** Digests go out at a local hour, so once an hour finds every recipient whose hour has come. */
+  digestsRateMinutes: minutes(60),
+  /** The local hour (0–23) at which daily and weekly digests go out (DIGEST_HOUR of send-digests). */
+  digestHour: z.coerce.number().int().min(0).max(23).default(8),
   redriveWebhooksRateMinutes: minutes(1),
   /** Feeds to poll instead of the built-in defaults (shared/config), as JSON in cdk.json or a JSON string on the CLI. */
   feeds: z

@@ -1,10 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CfnResource, Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../infra/constructs/delivery.js';
 import { ServiceFunction } from '../../infra/constructs/service-function.js';
 import type { Storage } from '../../infra/constructs/storage.js';
+import { FUNCTION_CATALOG } from '../../infra/function-catalog.js';
 import { allFunctionsDir, synthStack } from './synth-stack.js';
+
+/** The real handlers, read to check the catalog against what they do. */
+const FUNCTIONS_DIR = fileURLToPath(new URL('../../functions/', import.meta.url));
 
 interface Statement {
   Action: string | string[];
@@ -67,25 +74,43 @@ const consumes = (queue: string) => Object.fromEntries(CONSUME.map((action) => [
 const SEND_EMAIL = { 'ses:SendEmail': ['ses:configuration-set', 'ses:identity'] };
 
 describe('least privilege, function by function', () => {
-  it('poll-bills reads and writes bills and changes, queues to fan-out, reads the proxy secret, and nothing else', () => {
+  it('poll-bills reads and writes bills and changes, queues to fan-out, routes topic alerts, reads the proxy secret, and nothing else', () => {
     expect(grantsOf('poll-bills')).toEqual({
       ...LOGS,
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
+      'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
-      'sqs:SendMessage': ['queue:fanOut'],
+      'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:slack', 'queue:webhook'],
       'secretsmanager:GetSecretValue': ['secret:duma-proxy-url'],
     });
   });
 
-  it('sweeper only queries the outbox index, marks changes queued and queues to fan-out', () => {
+  it('sweeper re-queues the outbox to fan-out and re-routes topic alerts, with no single-item reads, deletes or secret', () => {
     expect(grantsOf('sweeper')).toEqual({
       ...LOGS,
+      'dynamodb:PutItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
-      'dynamodb:Query': ['table/index/GSI1'],
-      'sqs:SendMessage': ['queue:fanOut'],
+      'dynamodb:BatchWriteItem': ['table'],
+      'dynamodb:Query': ['table', 'table/index/GSI1'],
+      'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:slack', 'queue:webhook'],
     });
+  });
+
+  it('poll-feeds writes feed state, news and alerts, watches bills, routes alerts but never to fan-out, and reads the proxy secret', () => {
+    const grants = grantsOf('poll-feeds');
+    expect(grants).toEqual({
+      ...LOGS,
+      'dynamodb:GetItem': ['table'],
+      'dynamodb:PutItem': ['table'],
+      'dynamodb:UpdateItem': ['table'],
+      'dynamodb:BatchWriteItem': ['table'],
+      'dynamodb:Query': ['table', 'table/index/GSI1'],
+      'sqs:SendMessage': ['queue:email', 'queue:slack', 'queue:webhook'],
+      'secretsmanager:GetSecretValue': ['secret:duma-proxy-url'],
+    });
+    expect(grants['sqs:SendMessage']).not.toContain('queue:fanOut');
   });
 
   it('fan-out reads followers and the change, batch-writes digest entries, and queues to email, webhook and Slack', () => {
@@ -134,34 +159,21 @@ describe('least privilege, function by function', () => {
     });
   });
 
-  it('ses-events updates subscribers and parks failed events in its own DLQ, with no SES or secret access', () => {
+  it('ses-events suppresses addresses and drops their follows, parks failed events in its own DLQ, with no SES or secret access', () => {
     expect(grantsOf('ses-events')).toEqual({
       ...LOGS,
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
+      'dynamodb:DeleteItem': ['table'],
+      'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:Query': ['table'],
       'sqs:SendMessage': ['queue:ses-events-dlq'],
     });
   });
 
-  it('the api manages subscriptions, signs links, sends confirmations, but never reads the proxy secret', () => {
+  it('the api manages subscriptions and endpoints, signs links, sends confirmations, but never reads the proxy secret', () => {
     expect(grantsOf('api')).toEqual({
-      ...LOGS,
-      'dynamodb:GetItem': ['table'],
-      'dynamodb:PutItem': ['table'],
-      'dynamodb:UpdateItem': ['table'],
-      'dynamodb:DeleteItem': ['table'],
-      'dynamodb:Query': ['table', 'table/index/GSI1'],
-      'sqs:SendMessage': ['queue:slack', 'queue:webhook'],
-      'secretsmanager:GetSecretValue': ['secret:admin-api-key', 'secret:token-signing-key'],
-      ...SEND_EMAIL,
-    });
-  });
-
-  it('poll-feeds and send-digests get exactly their entries', () => {
-    expect(grantsOf('poll-feeds')).toEqual(grantsOf('poll-bills'));
-    expect(grantsOf('send-digests')).toEqual({
       ...LOGS,
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
@@ -170,9 +182,34 @@ describe('least privilege, function by function', () => {
       'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
       'sqs:SendMessage': ['queue:slack', 'queue:webhook'],
+      'secretsmanager:GetSecretValue': ['secret:admin-api-key', 'secret:token-signing-key'],
+      ...SEND_EMAIL,
+    });
+  });
+
+  it('send-digests reads what is due, batch-writes sent proofs, deletes markers, emails, and queues nothing', () => {
+    const grants = grantsOf('send-digests');
+    expect(grants).toEqual({
+      ...LOGS,
+      'dynamodb:GetItem': ['table'],
+      'dynamodb:DeleteItem': ['table'],
+      'dynamodb:BatchWriteItem': ['table'],
+      'dynamodb:Query': ['table', 'table/index/GSI1'],
       'secretsmanager:GetSecretValue': ['secret:token-signing-key'],
       ...SEND_EMAIL,
     });
+    expect(grants['sqs:SendMessage']).toBeUndefined();
+  });
+
+  it('grants secrets exactly to the handlers that resolve them (loadConfigWithSecrets), so no ARN is set where it is never read', () => {
+    // Act
+    const handlers = FUNCTION_CATALOG.map((spec) => [spec.name, readFileSync(join(FUNCTIONS_DIR, `${spec.name}.ts`), 'utf8')] as const);
+    const resolving = handlers.filter(([, source]) => source.includes('loadConfigWithSecrets()')).map(([name]) => name);
+    const granted = FUNCTION_CATALOG.filter((spec) => spec.access.secrets.length > 0).map((spec) => spec.name);
+
+    // Assert
+    expect(granted).toEqual(resolving);
+    expect(granted).toEqual(['poll-bills', 'poll-feeds', 'send-email', 'send-digests', 'api']);
   });
 
   it('no policy anywhere grants a wildcard action or scans the table', () => {
@@ -188,6 +225,7 @@ describe('least privilege, function by function', () => {
     );
     expect(variables.filter((v) => 'TOKEN_SECRETS' in v || 'DUMA_PROXY_URL' in v || 'ADMIN_API_KEY' in v)).toEqual([]);
     expect(variables.filter((v) => 'TOKEN_SECRETS_ARN' in v).length).toBe(3);
+    expect(variables.filter((v) => 'ADMIN_API_KEY_ARN' in v).length).toBe(1);
     expect(variables.filter((v) => v.DUMA_PROXY_SECRET_ARN === 'duma-alerts/duma-proxy-url').length).toBe(2);
   });
 });

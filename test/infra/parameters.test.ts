@@ -17,7 +17,8 @@ describe('readParameters', () => {
       pollBillsRateMinutes: 10,
       pollFeedsRateMinutes: 15,
       sweepRateMinutes: 2,
-      digestsRateMinutes: 15,
+      digestsRateMinutes: 60,
+      digestHour: 8,
       redriveWebhooksRateMinutes: 1,
       logLevel: 'INFO',
       logRetentionDays: 30,
@@ -47,7 +48,7 @@ describe('readParameters', () => {
 
   it('names every missing or bad parameter in one error', () => {
     // Act
-    const attempt = () => read({ senderEmail: 'not-an-address', pollBillsRateMinutes: '0', logRetentionDays: 10 });
+    const attempt = () => read({ senderEmail: 'not-an-address', pollBillsRateMinutes: '0', digestHour: '24', logRetentionDays: 10 });
 
     // Assert
     expect(attempt).toThrow(ParametersError);
@@ -56,6 +57,7 @@ describe('readParameters', () => {
         '  senderEmail: Invalid email address\n' +
         '  alarmEmail: required but missing\n' +
         '  pollBillsRateMinutes: Too small: expected number to be >=1\n' +
+        '  digestHour: Too big: expected number to be <=23\n' +
         '  logRetentionDays: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653',
     );
   });

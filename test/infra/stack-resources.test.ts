@@ -1,6 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Template } from 'aws-cdk-lib/assertions';
+import { DeliveryConfigSchema } from '../../shared/config/delivery-config.js';
 import { allFunctionsDir, functionsDirWith, synthStack } from './synth-stack.js';
 
 /** Resources of one type, by logical id. */
@@ -116,6 +117,52 @@ describe('the stack with every function of the catalog', () => {
     for (const group of Object.values(resourcesOf(template, 'AWS::Logs::LogGroup'))) expect(group.Properties.RetentionInDays).toBe(30);
   });
 
+  it('sets each function the variables of what it may use: its queues, its secrets by ARN, its SES settings, and no more', () => {
+    // Act
+    const common = ['LOG_LEVEL', 'NODE_OPTIONS', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_SERVICE_NAME', 'PUBLIC_BASE_URL', 'TABLE_NAME'];
+    const extras = Object.fromEntries(
+      Object.values(resourcesOf(template, 'AWS::Lambda::Function')).map(({ Properties: p }) => {
+        const variables = p.Environment.Variables as Record<string, unknown>;
+        expect(Object.keys(variables)).toEqual(expect.arrayContaining(common));
+        const name = (variables.POWERTOOLS_SERVICE_NAME as string).replace('duma-alerts.', '');
+        return [name, Object.keys(variables).filter((key) => !common.includes(key)).sort()];
+      }),
+    );
+
+    // Assert: WEBHOOK_ALLOW_HOSTS (local runs only) and plain secrets never appear.
+    const ses = ['SENDER_EMAIL', 'SES_CONFIGURATION_SET'];
+    expect(extras).toEqual({
+      'poll-bills': ['EMAIL_QUEUE_URL', 'FAN_OUT_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
+      'poll-feeds': ['EMAIL_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
+      sweeper: ['EMAIL_QUEUE_URL', 'FAN_OUT_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
+      'fan-out': ['EMAIL_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
+      'send-email': [...ses, 'TOKEN_SECRETS_ARN'].sort(),
+      'deliver-webhook': [...ses, 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'].sort(),
+      'redrive-webhooks': ['SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
+      'send-digests': ['DIGEST_HOUR', ...ses, 'TOKEN_SECRETS_ARN'].sort(),
+      'ses-events': [],
+      api: ['ADMIN_API_KEY_ARN', ...ses, 'SLACK_QUEUE_URL', 'TOKEN_SECRETS_ARN', 'WEBHOOK_QUEUE_URL'].sort(),
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Sends the daily and weekly digests that are due',
+      Environment: { Variables: Match.objectLike({ DIGEST_HOUR: '8' }) },
+    });
+  });
+
+  it('passes the feeds parameter to poll-feeds as FEEDS, the JSON that shared/config reads', () => {
+    // Arrange
+    const feeds = [{ id: 'meduza-ru', url: 'https://meduza.io/rss/all', language: 'ru', label: 'Медуза' }];
+
+    // Act
+    const { template: withFeeds } = synthStack({ functionsDir: functionsDirWith(['poll-feeds', 'send-email']), context: { feeds } });
+
+    // Assert
+    withFeeds.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Polls the news feeds, matches topics and bill numbers, and queues the matches',
+      Environment: { Variables: Match.objectLike({ FEEDS: JSON.stringify(feeds) }) },
+    });
+  });
+
   it('gives each queue a dead-letter queue after 5 receives and a visibility timeout of 6× its consumer timeout', () => {
     // Act
     const queues = Object.values(resourcesOf(template, 'AWS::SQS::Queue')).map(({ Properties: p }) => ({
@@ -139,6 +186,11 @@ describe('the stack with every function of the catalog', () => {
       { visibility: 540, maxReceiveCount: 5, deadLetterTarget: expect.stringMatching(/^Deliveryslackdlq/), retention: undefined, sse: true },
       dlq,
     ]);
+    // A webhook or Slack message must stay invisible while its delivery claim is held (2 × attempt timeout + 10 s).
+    const claimSeconds = (2 * DeliveryConfigSchema.parse({}).timeoutMs + 10_000) / 1000;
+    expect(claimSeconds).toBe(40);
+    expect(queues[5]!.visibility).toBeGreaterThanOrEqual(claimSeconds + 5);
+    expect(queues[7]!.visibility).toBeGreaterThanOrEqual(claimSeconds + 5);
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'Puts bouncing and complaining addresses on the suppression list',
       DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Deliveryseseventsdlq'), 'Arn'] } },
@@ -176,7 +228,7 @@ describe('the stack with every function of the catalog', () => {
     expect(schedules).toEqual([
       ['duma-alerts: run sweeper every 2 min', 'rate(2 minutes)', 0],
       ['duma-alerts: run redrive-webhooks every 1 min', 'rate(1 minute)', 0],
-      ['duma-alerts: run send-digests every 15 min', 'rate(15 minutes)', 0],
+      ['duma-alerts: run send-digests every 60 min', 'rate(1 hour)', 0],
       ['duma-alerts: run poll-bills every 10 min', 'rate(10 minutes)', 0],
       ['duma-alerts: run poll-feeds every 15 min', 'rate(15 minutes)', 0],
     ]);
@@ -238,7 +290,16 @@ describe('the stack with every function of the catalog', () => {
       [[{ Name: 'service', Value: 'duma-alerts.poll-bills' }], 3600, 'Sum', 30],
       [[{ Name: 'service', Value: 'duma-alerts.poll-feeds' }], 3600, 'Sum', 30],
     ]);
-    expect(alarms.filter((p) => p.Namespace === 'AWS/SQS').map((p) => p.Threshold)).toEqual([1, 1, 1, 1, 1]);
+    // One per dead-letter queue, the webhook and Slack ones included.
+    expect(
+      alarms.filter((p) => p.Namespace === 'AWS/SQS').map((p) => [p.Dimensions[0].Value['Fn::GetAtt'][0].replace(/dlq.*$/, ''), p.Threshold]),
+    ).toEqual([
+      ['DeliveryfanOut', 1],
+      ['Deliveryemail', 1],
+      ['Deliverywebhook', 1],
+      ['Deliveryslack', 1],
+      ['Deliverysesevents', 1],
+    ]);
     expect(alarms.filter((p) => p.Namespace === 'AWS/SES').map((p) => p.Threshold)).toEqual([0.04, 0.0008]);
   });
 });
@@ -259,7 +320,9 @@ describe('the stack while functions are still being written', () => {
     const pollBills = Object.values(template.findResources('AWS::Lambda::Function')).find((r) =>
       (r.Properties.Description as string).startsWith('Polls every watched bill'),
     )!;
+    // The email queue exists (send-email consumes it), the fan-out queue does not: only the first is passed on.
     expect(Object.keys(pollBills.Properties.Environment.Variables).sort()).toEqual([
+      'EMAIL_QUEUE_URL',
       'LOG_LEVEL',
       'NODE_OPTIONS',
       'POWERTOOLS_METRICS_NAMESPACE',
