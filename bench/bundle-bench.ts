@@ -89,7 +89,7 @@ async function bundle(name: string, outdir: string): Promise<{ file: string; hea
   return { file: outfile, heaviest, heaviestChain };
 }
 
-/** The package of a bundled input (`undici`, `@smithy/core`), or its first two path segments for project sources. */
+/** The package of a bundled input (`@smithy/core`, `zod`), or its first two path segments for project sources. */
 function sourceOf(path: string): string {
   return /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? path.split('/').slice(0, 2).join('/');
 }

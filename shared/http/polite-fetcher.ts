@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Dispatcher } from 'undici';
 import { systemClock, type Clock } from './clock.js';
-import { createFetchDispatcher } from './fetch-dispatcher.js';
 import { FetchError } from './fetch-error.js';
 import type { FetchConditions, FetchResult } from './fetch-result.js';
 import { parseFetcherSettings, type FetcherSettings } from './fetcher-settings.js';
 import { HostLimiter } from './host-limiter.js';
-import { abandonBody, BodyTooLargeError, readCappedBody } from './read-capped-body.js';
+import type { TransportResponse } from './http-transport.js';
+import { createNodeHttpTransport } from './node-http-transport.js';
+import { abandonBody, BodyTooLargeError, discardBody, readCappedBody } from './read-capped-body.js';
 import { isRetryable, parseRetryAfterMs, retryDelayMs } from './retry-policy.js';
 import { redirectStatuses, sameHostRedirectTarget } from './same-host-redirect.js';
 
@@ -26,7 +26,8 @@ export interface PoliteFetcher {
 }
 
 const maxRedirects = 3;
-const undiciTimeoutCodes = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+/** A status answer's body is read to this size so its connection can be reused; past it closing is cheaper. */
+const reusableRemainderBytes = 64 * 1024;
 
 type HopOutcome = FetchResult | { kind: 'redirect'; location: string | undefined };
 
@@ -43,7 +44,7 @@ export function createPoliteFetcher(options: PoliteFetcherOptions): PoliteFetche
     sleep: sleep ?? systemClock.sleep,
     random: random ?? systemClock.random,
   };
-  const dispatcher = createFetchDispatcher(settings);
+  const transport = createNodeHttpTransport(settings);
   const limiter = new HostLimiter(
     { maxInFlight: settings.maxInFlightPerHost, minGapMs: settings.minGapMsPerHost },
     clock,
@@ -54,9 +55,8 @@ export function createPoliteFetcher(options: PoliteFetcherOptions): PoliteFetche
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), settings.timeoutMs);
     try {
-      const response = await dispatcher.request({
-        origin: url.origin,
-        path: `${url.pathname}${url.search}`,
+      const response = await transport.request({
+        url,
         method: 'GET',
         headers: requestHeaders(settings.userAgent, conditions),
         signal: abort.signal,
@@ -98,7 +98,7 @@ export function createPoliteFetcher(options: PoliteFetcherOptions): PoliteFetche
         }
       }
     },
-    close: () => dispatcher.close(),
+    close: () => transport.close(),
   };
 }
 
@@ -132,7 +132,7 @@ function singleHeader(headers: IncomingHttpHeaders, name: string): string | unde
 
 async function interpretResponse(
   url: URL,
-  response: Dispatcher.ResponseData,
+  response: TransportResponse,
   conditions: FetchConditions,
   maxBytes: number,
   nowMs: number,
@@ -161,8 +161,7 @@ async function interpretResponse(
       finalUrl: url.href,
     };
   }
-  // Reading the small remainder lets the connection be reused; undici closes it instead past its dump limit.
-  await body.dump();
+  await discardBody(body, reusableRemainderBytes);
   if (status === 304) return { kind: 'not-modified' };
   if (redirectStatuses.has(status)) return { kind: 'redirect', location: singleHeader(headers, 'location') };
   if (status === 404 || status === 410) {
@@ -186,7 +185,7 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 
 function toFetchError(error: unknown, url: URL, aborted: boolean, settings: FetcherSettings): FetchError {
   if (error instanceof FetchError) return error;
-  if (aborted || undiciTimeoutCodes.has((error as { code?: string }).code ?? '')) {
+  if (aborted) {
     return new FetchError(`GET ${url.href} timed out after ${settings.timeoutMs} ms`, {
       reason: 'timeout',
       url: url.href,

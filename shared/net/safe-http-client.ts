@@ -1,18 +1,17 @@
-import { lookup as dnsLookup } from 'node:dns/promises';
-import type { LookupAddress, LookupOptions } from 'node:dns';
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
-import { Agent, request } from 'undici';
-import type { Dispatcher } from 'undici';
-import { BlockedAddressError, checkOutboundUrl, isPublicAddress, normaliseAllowedHost } from './ssrf-guard.js';
+import {
+  blockedResolution,
+  checkedLookup,
+  firstNonPublic,
+  systemResolver,
+  type HostResolver,
+} from './checked-lookup.js';
+import { GuardedHttpsAgent } from './guarded-https-agent.js';
+import { BlockedAddressError, checkOutboundUrl, normaliseAllowedHost, type OutboundUrlVerdict } from './ssrf-guard.js';
 
-/** One address a hostname resolves to. */
-export interface ResolvedAddress {
-  address: string;
-  family: 4 | 6;
-}
-
-/** Resolves a hostname to every address it has; injectable so tests can play a hostile DNS server. */
-export type HostResolver = (hostname: string) => Promise<readonly ResolvedAddress[]>;
+export type { HostResolver, ResolvedAddress } from './checked-lookup.js';
 
 export interface SafeHttpClientOptions {
   /** Deadline for the whole exchange, connect to last body byte. Default 15 s. */
@@ -61,48 +60,7 @@ export class SafeHttpNetworkError extends Error {
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
 
-const systemResolver: HostResolver = async (hostname) =>
-  (await dnsLookup(hostname, { all: true, verbatim: true })).map(({ address, family }) => ({
-    address,
-    family: family === 6 ? 6 : 4,
-  }));
-
-/** The first address the resolution returns that the policy refuses, if any. */
-function firstNonPublic(addresses: readonly ResolvedAddress[]): ResolvedAddress | undefined {
-  return addresses.find(({ address }) => !isPublicAddress(address));
-}
-
-function blockedResolution(hostname: string, address: ResolvedAddress): BlockedAddressError {
-  return new BlockedAddressError(hostname, `resolves to ${address.address}, which is not a public address`);
-}
-
-/**
- * A `net.connect` lookup that runs the resolver and, when guarding, refuses the connection if any answer is non-public.
- * Checking here, on the very answer the socket connects to, is what defeats DNS rebinding: there is no second lookup
- * between the check and the connect. A mixed answer (public + private) is refused as a whole.
- */
-function connectLookup(resolve: HostResolver, guard: boolean) {
-  return (
-    hostname: string,
-    options: LookupOptions,
-    callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
-  ): void => {
-    resolve(hostname).then(
-      (resolved) => {
-        const blocked = guard ? firstNonPublic(resolved) : undefined;
-        if (blocked) return callback(blockedResolution(hostname, blocked), '');
-        const usable = resolved.filter(({ family }) => !options.family || options.family === family);
-        const first = usable[0];
-        if (!first) return callback(new SafeHttpNetworkError(`${hostname} has no usable address`), '');
-        if (options.all) return callback(null, usable.map(({ address, family }) => ({ address, family })));
-        return callback(null, first.address, first.family);
-      },
-      (error: unknown) => callback(error instanceof Error ? error : new SafeHttpNetworkError(String(error)), ''),
-    );
-  };
-}
-
-function flattenHeaders(headers: Dispatcher.ResponseData['headers']): Record<string, string> {
+function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
@@ -111,11 +69,10 @@ function flattenHeaders(headers: Dispatcher.ResponseData['headers']): Record<str
 }
 
 /** Reads at most `maxBytes` of the body and abandons the rest, so a hostile endpoint cannot make us buffer gigabytes. */
-async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<{ text: string; truncated: boolean }> {
+async function readCapped(body: IncomingMessage, maxBytes: number): Promise<{ text: string; truncated: boolean }> {
   const chunks: Buffer[] = [];
   let kept = 0;
-  for await (const chunk of body) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+  for await (const buffer of body as AsyncIterable<Buffer>) {
     if (kept + buffer.length > maxBytes) {
       chunks.push(buffer.subarray(0, maxBytes - kept));
       body.destroy();
@@ -127,16 +84,38 @@ async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: numbe
   return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
 }
 
-function isTimeout(error: unknown, signal: AbortSignal): boolean {
-  if (signal.aborted) return true;
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
+/** POSTs `body` and resolves once the response headers arrive; `signal` aborts it at any stage. */
+function send(
+  verdict: OutboundUrlVerdict,
+  agent: HttpAgent,
+  init: { headers: Record<string, string>; body: string },
+  signal: AbortSignal,
+): Promise<IncomingMessage> {
+  const { url, hostname } = verdict;
+  const secure = url.protocol === 'https:';
+  return new Promise((resolve, reject) => {
+    const request = (secure ? httpsRequest : httpRequest)(
+      {
+        host: hostname,
+        port: Number(url.port || (secure ? 443 : 80)),
+        method: 'POST',
+        path: `${url.pathname}${url.search}`,
+        headers: init.headers,
+        agent,
+        signal,
+      },
+      resolve,
+    );
+    // Errors after the response belong to its body stream; a settled promise ignores them.
+    request.on('error', reject);
+    request.end(init.body);
+  });
 }
 
 /**
  * An HTTP client for user-supplied URLs (webhooks, Slack) that cannot be pointed at our own network: see
- * {@link checkOutboundUrl} for the URL rules; hostnames are checked on the resolved address at connect time.
- * Redirects are never followed. Allow-listed `host:port` pairs go through a separate, unguarded connection pool,
+ * {@link checkOutboundUrl} for the URL rules; hostnames are checked on the resolved address at connect time, and the
+ * address the socket reached is checked again before anything is sent. Redirects are never followed. Allow-listed `host:port` pairs go through a separate, unguarded connection pool,
  * so the exemption cannot leak to another port of the same host.
  * @throws Error when an `allowHosts` entry is not `host:port`
  */
@@ -145,8 +124,14 @@ export function createSafeHttpClient(options: SafeHttpClientOptions = {}): SafeH
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const resolve = options.lookup ?? systemResolver;
   const allowedHosts = new Set((options.allowHosts ?? []).map(normaliseAllowedHost));
-  const guardedAgent = new Agent({ connect: { lookup: connectLookup(resolve, true), timeout: timeoutMs } });
-  const allowedAgent = new Agent({ connect: { lookup: connectLookup(resolve, false), timeout: timeoutMs } });
+  const guardedAgent = new GuardedHttpsAgent(checkedLookup(resolve, true), timeoutMs);
+  const unguarded = { keepAlive: true, lookup: checkedLookup(resolve, false) };
+  const allowedHttpAgent = new HttpAgent(unguarded);
+  const allowedHttpsAgent = new HttpsAgent(unguarded);
+  const agentFor = ({ operatorAllowed, url }: OutboundUrlVerdict): HttpAgent => {
+    if (!operatorAllowed) return guardedAgent;
+    return url.protocol === 'https:' ? allowedHttpsAgent : allowedHttpAgent;
+  };
 
   async function post(rawUrl: string, init: { headers: Record<string, string>; body: string }): Promise<SafeHttpResponse> {
     const verdict = checkOutboundUrl(rawUrl, allowedHosts);
@@ -157,18 +142,13 @@ export function createSafeHttpClient(options: SafeHttpClientOptions = {}): SafeH
         const blocked = firstNonPublic(await resolve(verdict.hostname));
         if (blocked) throw blockedResolution(verdict.hostname, blocked);
       }
-      const response = await request(verdict.url, {
-        method: 'POST',
-        headers: init.headers,
-        body: init.body,
-        signal,
-        dispatcher: verdict.operatorAllowed ? allowedAgent : guardedAgent,
-      });
-      const { text, truncated } = await readCapped(response.body, maxResponseBytes);
+      const response = await send(verdict, agentFor(verdict), init, signal);
+      const { text, truncated } = await readCapped(response, maxResponseBytes);
+      const status = response.statusCode ?? 0;
       const headers = flattenHeaders(response.headers);
-      const location = response.statusCode >= 300 && response.statusCode < 400 ? headers.location : undefined;
+      const location = status >= 300 && status < 400 ? headers.location : undefined;
       return {
-        status: response.statusCode,
+        status,
         headers,
         bodyText: text,
         bodyTruncated: truncated,
@@ -176,7 +156,7 @@ export function createSafeHttpClient(options: SafeHttpClientOptions = {}): SafeH
       };
     } catch (error) {
       if (error instanceof BlockedAddressError) throw error;
-      if (isTimeout(error, signal)) throw new SafeHttpTimeoutError(timeoutMs);
+      if (signal.aborted) throw new SafeHttpTimeoutError(timeoutMs);
       throw new SafeHttpNetworkError(error instanceof Error ? error.message : String(error), { cause: error });
     }
   }
@@ -184,7 +164,7 @@ export function createSafeHttpClient(options: SafeHttpClientOptions = {}): SafeH
   return {
     post,
     close: async () => {
-      await Promise.all([guardedAgent.close(), allowedAgent.close()]);
+      for (const agent of [guardedAgent, allowedHttpAgent, allowedHttpsAgent]) agent.destroy();
     },
   };
 }

@@ -52,7 +52,7 @@ describe('polite fetcher: timeouts and size cap', () => {
     expect(error.reason).toBe('timeout');
     expect(error.url).toBe(`${server.origin}/slow`);
     expect(error.message).toBe(`GET ${server.origin}/slow timed out after 300 ms`);
-    // Generous upper bound: the point is that it ends near timeoutMs, not after undici's 300 s defaults.
+    // Generous upper bound: the point is that it ends near timeoutMs, not after a transport's own long defaults.
     expect(elapsedMs).toBeGreaterThanOrEqual(290);
     expect(elapsedMs).toBeLessThan(2_000);
   });
