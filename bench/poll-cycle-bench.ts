@@ -45,6 +45,7 @@ export async function runPollCycleBench(count = 1000): Promise<PollCycleFigures>
       ...setup.env,
       TABLE_NAME: 'bench',
       FAN_OUT_QUEUE_URL: queues.fanOut.url,
+      EMAIL_QUEUE_URL: queues.email.url,
       SOZD_BASE_URL: setup.simulatorUrl,
       SOZD_MIN_GAP_MS: '0',
       SOZD_MAX_IN_FLIGHT: '16',
