@@ -39,6 +39,7 @@ export const SubscriptionSchema = z.object({
     timeZone: z.string(),
     frequency: z.enum(['instant', 'daily', 'weekly']),
     stages: z.union([z.literal('all'), z.array(z.number().int())]),
+    newsAlerts: z.boolean(),
   }),
 });
 export type SubscriptionBody = z.infer<typeof SubscriptionSchema>;

@@ -20,6 +20,8 @@ export const PreferencesFormSchema = z.object({
   /** `all`, or `chosen` to use the `stages` checkboxes. */
   stageMode: text(10),
   stages: z.union([z.string().max(10), z.array(z.string().max(10)).max(50)]).optional(),
+  /** A checkbox: present (any value) when ticked; a browser sends nothing at all for an unticked one. */
+  newsAlerts: text(10),
   csrf: text(4096),
 });
 export type PreferencesFormFields = z.infer<typeof PreferencesFormSchema>;
@@ -34,6 +36,7 @@ export interface PreferencesFormValues {
   frequency: string;
   stageMode: 'all' | 'chosen';
   stages: string[];
+  newsAlerts: boolean;
 }
 
 /** Form field name → the first problem with it. */
@@ -54,6 +57,7 @@ export function formValuesOf(preferences: Preferences, email = ''): PreferencesF
     frequency: preferences.frequency,
     stageMode: preferences.stages === 'all' ? 'all' : 'chosen',
     stages: preferences.stages === 'all' ? [] : preferences.stages.map(String),
+    newsAlerts: preferences.newsAlerts,
   };
 }
 
@@ -74,6 +78,8 @@ export function readPreferencesForm(
     frequency: fields.frequency ?? 'instant',
     stageMode: fields.stageMode === 'chosen' ? 'chosen' : 'all',
     stages: fields.stages === undefined ? [] : Array.isArray(fields.stages) ? fields.stages : [fields.stages],
+    // Both forms show this checkbox, so its absence means unticked, not "keep as it was".
+    newsAlerts: fields.newsAlerts !== undefined,
   };
   const errors: FormErrors = {};
   const email = options.withEmail ? EmailAddressSchema.safeParse(values.email) : undefined;
@@ -88,6 +94,7 @@ export function readPreferencesForm(
     timeZone: values.timeZone,
     frequency: values.frequency,
     stages: values.stageMode === 'all' ? 'all' : values.stages.map(Number),
+    newsAlerts: values.newsAlerts,
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

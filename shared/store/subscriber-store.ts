@@ -37,6 +37,8 @@ export interface Subscriber {
   frequency?: 'instant' | 'daily' | 'weekly';
   /** 'all', or the stage ids (shared/bill/stages.ts) whose changes matter. */
   stages?: 'all' | number[];
+  /** False when "in the news" alerts are turned off; absent means on. */
+  newsAlerts?: boolean;
   confirmedAt?: string;
   updatedAt?: string;
   unsubscribedAt?: string;
@@ -195,6 +197,7 @@ export function toSubscriber(item: Record<string, unknown>): Subscriber {
     timeZone: text('timeZone'),
     frequency: text('frequency') as Subscriber['frequency'],
     stages: item.stages === 'all' || Array.isArray(item.stages) ? (item.stages as Subscriber['stages']) : undefined,
+    newsAlerts: typeof item.newsAlerts === 'boolean' ? item.newsAlerts : undefined,
     confirmedAt: text('confirmedAt'),
     updatedAt: text('updatedAt'),
     unsubscribedAt: text('unsubscribedAt'),

@@ -115,7 +115,8 @@ export class DynamoSubscriptionStore {
     return {
       subscriberId: Item.subscriberId as string,
       email: Item.email as string,
-      preferences: Item.preferences as Preferences,
+      // A sign-up requested before the newsAlerts preference existed has none: it takes the default.
+      preferences: { newsAlerts: true, ...(Item.preferences as Omit<Preferences, 'newsAlerts'>) },
       requestedAt: Item.requestedAt as string,
       expiresAt: Item.expiresAt as number,
     };
@@ -301,7 +302,7 @@ export class DynamoSubscriptionStore {
         Key: keys.subscriber(current.id),
         UpdateExpression: [
           'SET id = :id, email = :email, #language = :language, #status = :status, createdAt = if_not_exists(createdAt, :at)',
-          '#bills = :bills, #topics = :topics, #timeZone = :timeZone, #frequency = :frequency, #stages = :stages, updatedAt = :at',
+          '#bills = :bills, #topics = :topics, #timeZone = :timeZone, #frequency = :frequency, #stages = :stages, #newsAlerts = :newsAlerts, updatedAt = :at',
           'confirmedAt = if_not_exists(confirmedAt, :at), GSI1PK = :index, GSI1SK = :email',
         ].join(', ') + ' REMOVE #ttl',
         // Named, not written out: DynamoDB reserves some of these words (timeZone) and may reserve more.
@@ -314,6 +315,7 @@ export class DynamoSubscriptionStore {
           '#timeZone': 'timeZone',
           '#frequency': 'frequency',
           '#stages': 'stages',
+          '#newsAlerts': 'newsAlerts',
         },
         ExpressionAttributeValues: {
           ':id': current.id,
@@ -326,6 +328,7 @@ export class DynamoSubscriptionStore {
           ':timeZone': preferences.timeZone,
           ':frequency': preferences.frequency,
           ':stages': preferences.stages,
+          ':newsAlerts': preferences.newsAlerts,
           ':index': gsi1.subscribers,
         },
         ReturnValues: 'ALL_NEW',

@@ -44,8 +44,12 @@ export const PreferencesSchema = z.strictObject({
   timeZone: TimeZoneSchema.default(DEFAULT_TIME_ZONE),
   frequency: FrequencySchema.default('instant'),
   stages: StageFilterSchema.default('all'),
+  /** Whether news items linked to a followed bill are sent as "in the news" alerts (shared/store/news-store.ts). */
+  newsAlerts: z.boolean().default(true),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
+/** Preferences as given, before defaults are filled in. */
+export type PreferencesInput = z.input<typeof PreferencesSchema>;
 
 /** A change to some preferences: what is not given stays as it is. */
 export const PreferencesPatchSchema = z.strictObject({
@@ -55,6 +59,7 @@ export const PreferencesPatchSchema = z.strictObject({
   timeZone: TimeZoneSchema.optional(),
   frequency: FrequencySchema.optional(),
   stages: StageFilterSchema.optional(),
+  newsAlerts: z.boolean().optional(),
 });
 export type PreferencesPatch = z.infer<typeof PreferencesPatchSchema>;
 

@@ -110,6 +110,7 @@ export function preferencesOf(subscriber: Subscriber): Preferences {
     timeZone: subscriber.timeZone ?? 'Europe/Moscow',
     frequency: subscriber.frequency ?? 'instant',
     stages: subscriber.stages ?? 'all',
+    newsAlerts: subscriber.newsAlerts ?? true,
   };
 }
 

@@ -49,7 +49,7 @@ describe('admin subscriptions', () => {
     const patched = await admin(`/api/admin/subscriptions/${id}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ stages: [11] }),
+      body: JSON.stringify({ stages: [11], newsAlerts: false }),
     });
     const removed = await admin(`/api/admin/subscriptions/${id}`, { method: 'DELETE' });
     const after = await (await admin(`/api/admin/subscriptions/${id}`)).json() as JsonBody;
@@ -57,7 +57,8 @@ describe('admin subscriptions', () => {
     expect(firstPage.items).toHaveLength(1);
     expect(secondPage.items).toHaveLength(1);
     expect(secondPage.items[0].id).not.toBe(firstPage.items[0].id);
-    expect((await patched.json() as JsonBody).preferences.stages).toEqual([11]);
+    const patchedPreferences = (await patched.json() as JsonBody).preferences;
+    expect([patchedPreferences.stages, patchedPreferences.newsAlerts]).toEqual([[11], false]);
     expect(removed.status).toBe(204);
     expect(after.status).toBe('unsubscribed');
     expect(await stack.followers('51-8')).toEqual([]);

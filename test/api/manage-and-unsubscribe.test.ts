@@ -42,7 +42,9 @@ describe('the preferences page behind a signed manage link', () => {
     const html = await page.text();
     expect(page.status).toBe(200);
     expect(html).toContain(`Alerts for ${email}.`);
+    expect(html).toContain('<input type="checkbox" id="newsAlerts" name="newsAlerts" value="on" checked><label for="newsAlerts">Also tell me when the news mentions a bill I follow</label>');
 
+    // No newsAlerts field: that is what a browser sends for an unticked checkbox.
     const saved = await fetch(link, form({ csrf: csrfIn(html), bills: '2-8\n3-8', topics: 'бюджет', frequency: 'daily', stageMode: 'chosen', stages: ['5', '8'], language: 'en', timeZone: 'Asia/Yekaterinburg' }));
 
     expect(saved.status).toBe(200);
@@ -50,7 +52,7 @@ describe('the preferences page behind a signed manage link', () => {
     expect(await stack.item(keys.follower('1-8', id))).toBeUndefined();
     expect(await stack.item(keys.follower('3-8', id))).toMatchObject({ frequency: 'daily', stages: [5, 8] });
     expect(await stack.item(keys.follower('2-8', id))).toMatchObject({ frequency: 'daily', stages: [5, 8] });
-    expect(await stack.item(keys.subscriber(id))).toMatchObject({ timeZone: 'Asia/Yekaterinburg', topics: ['бюджет'] });
+    expect(await stack.item(keys.subscriber(id))).toMatchObject({ timeZone: 'Asia/Yekaterinburg', topics: ['бюджет'], newsAlerts: false });
   });
 
   it('reads and patches the subscription as JSON with the same token', async () => {
@@ -60,12 +62,13 @@ describe('the preferences page behind a signed manage link', () => {
     const patched = await fetch(`${stack.url}/api/subscription?token=${token}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ bills: ['7-8'], frequency: 'weekly' }),
+      body: JSON.stringify({ bills: ['7-8'], frequency: 'weekly', newsAlerts: false }),
     });
     const read = await (await fetch(`${stack.url}/api/subscription?token=${token}`)).json() as JsonBody;
 
     expect(patched.status).toBe(200);
-    expect(read.preferences).toEqual({ bills: ['7-8'], topics: [], language: 'en', timeZone: 'Europe/Moscow', frequency: 'weekly', stages: 'all' });
+    expect(read.preferences).toEqual({ bills: ['7-8'], topics: [], language: 'en', timeZone: 'Europe/Moscow', frequency: 'weekly', stages: 'all', newsAlerts: false });
+    expect((await stack.item(keys.subscriber(id)))?.newsAlerts).toBe(false);
     expect(await stack.item(keys.follower('1-8', id))).toBeUndefined();
   });
 });

@@ -66,7 +66,7 @@ describe('POST /api/subscriptions (double opt-in)', () => {
     expect(await confirmed.text()).toContain('Подписка подтверждена');
     const id = subscriberIdForEmail(email);
     const profile = await stack.item(keys.subscriber(id));
-    expect(profile).toMatchObject({ status: 'active', bills: ['1075342-8', '42-8'], frequency: 'weekly', stages: [3, 6] });
+    expect(profile).toMatchObject({ status: 'active', bills: ['1075342-8', '42-8'], frequency: 'weekly', stages: [3, 6], newsAlerts: true });
     expect(profile?.expiresAt).toBeUndefined();
     expect(await stack.item(keys.follower('42-8', id))).toEqual({
       ...keys.follower('42-8', id),
@@ -135,12 +135,32 @@ describe('the sign-up form', () => {
     const submitted = await fetch(`${stack.url}/subscribe?lang=en`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieOf(form) },
-      body: new URLSearchParams({ csrf: csrfIn(html), email, bills: '1075342-8\n42-8', stageMode: 'all', frequency: 'instant', language: 'en', timeZone: 'Europe/Moscow' }).toString(),
+      body: new URLSearchParams({ csrf: csrfIn(html), email, bills: '1075342-8\n42-8', stageMode: 'all', frequency: 'instant', language: 'en', timeZone: 'Europe/Moscow', newsAlerts: 'on' }).toString(),
     });
 
     expect(submitted.status).toBe(200);
     expect(await submitted.text()).toContain('Check your email');
     expect((await stack.emailsTo(email)).length).toBe(1);
+    expect((await stack.item(keys.pendingSignup(subscriberIdForEmail(email))))?.preferences).toMatchObject({ newsAlerts: true });
+  });
+
+  it('shows "in the news" ticked; a sign-up that unticks it confirms with newsAlerts false on the profile', async () => {
+    const email = uniqueAddress('nonews');
+    const form = await fetch(`${stack.url}/?lang=ru`);
+    const html = await form.text();
+
+    await fetch(`${stack.url}/subscribe?lang=ru`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieOf(form) },
+      body: new URLSearchParams({ csrf: csrfIn(html), email, bills: '1075342-8', stageMode: 'all', frequency: 'instant', language: 'ru', timeZone: 'Europe/Moscow' }).toString(),
+    });
+    const id = subscriberIdForEmail(email);
+    const pending = await stack.item(keys.pendingSignup(id));
+    await confirm(linkIn((await stack.emailsTo(email))[0]!, '/confirm'));
+
+    expect(html).toContain('<input type="checkbox" id="newsAlerts" name="newsAlerts" value="on" checked><label for="newsAlerts">Сообщать, когда о моём законопроекте пишут в новостях</label>');
+    expect((pending?.preferences as { newsAlerts: boolean }).newsAlerts).toBe(false);
+    expect(await stack.item(keys.subscriber(id))).toMatchObject({ status: 'active', newsAlerts: false });
   });
 
   it('refuses a form post without the CSRF cookie with 403 and sends nothing', async () => {

@@ -3,6 +3,8 @@ import { alertNewsItem, processPendingNews } from '../../shared/pipeline/alert-n
 import { pollFeeds } from '../../shared/pipeline/poll-feeds.js';
 import { newsIdFor } from '../../shared/store/news-store.js';
 import { topicIdForQuery } from '../../shared/store/subscription-store.js';
+import { manageToken } from '../../shared/subscriptions/subscriber-links.js';
+import { csrfIn } from '../api/api-test-stack.js';
 import { buildFeed, type TestItem } from './support/feed-builder.js';
 import { startFeedsHarness, type FeedsHarness } from './support/feeds-harness.js';
 
@@ -31,8 +33,7 @@ describe('news linked to bills', () => {
     const world = await harness.newWorld([{ id: 'duma', path: '/linked.xml', label: 'Дума' }]);
     await world.subscribe('f1@example.org', { bills: [BILL], language: 'ru' });
     await world.subscribe('f2@example.org', { bills: [BILL], language: 'en' });
-    const quiet = await world.subscribe('f3@example.org', { bills: [BILL] });
-    await world.setProfile(quiet, 'newsAlerts', false);
+    const quiet = await world.subscribe('f3@example.org', { bills: [BILL], newsAlerts: false });
     await world.subscribe('other@example.org', { bills: ['1-8'] });
     harness.serve('/linked.xml', rss([OLD_ITEM]));
     await pollFeeds(world.deps);
@@ -54,6 +55,43 @@ describe('news linked to bills', () => {
       status: 'skipped',
       skipReason: 'news-alerts-off',
     });
+  });
+
+  it('a subscriber who turns "in the news" off on the JSON API or the preferences form gets no news email; the other still gets one', async () => {
+    const world = await harness.newWorld([{ id: 'duma', path: '/choice.xml', label: 'Дума' }]);
+    const keeps = await world.subscribe('keeps@example.org', { bills: [BILL] });
+    const viaJson = await world.subscribe('json@example.org', { bills: [BILL] });
+    const viaForm = await world.subscribe('form@example.org', { bills: [BILL], language: 'en' });
+    const api = await world.startApi();
+    const tokenOf = (id: string) => manageToken(id, world.config.tokenSecrets as [string, ...string[]]);
+    harness.serve('/choice.xml', rss([OLD_ITEM]));
+    await pollFeeds(world.deps);
+
+    const patched = await fetch(`${api.url}/api/subscription?token=${tokenOf(viaJson)}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ newsAlerts: false }),
+    });
+    const formUrl = `${api.url}/preferences?token=${tokenOf(viaForm)}`;
+    const page = await (await fetch(formUrl)).text();
+    // The browser sends every field but the unticked checkbox.
+    const fields = { csrf: csrfIn(page), bills: BILL, topics: '', frequency: 'instant', stageMode: 'all', language: 'en', timeZone: 'Europe/Moscow' };
+    const posted = await fetch(formUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+    await api.stop();
+    harness.serve('/choice.xml', rss([BILL_ITEM, OLD_ITEM]));
+    await pollFeeds(world.deps);
+    await world.deliver();
+
+    expect(page).toContain('<input type="checkbox" id="newsAlerts" name="newsAlerts" value="on" checked>');
+    expect([patched.status, posted.status]).toEqual([200, 200]);
+    expect(((await patched.json()) as { preferences: { newsAlerts: boolean } }).preferences.newsAlerts).toBe(false);
+    const newsAlertsOf = async (id: string) => (await world.stores.subscribers.get(id))?.newsAlerts;
+    expect([await newsAlertsOf(keeps), await newsAlertsOf(viaJson), await newsAlertsOf(viaForm)]).toEqual([true, false, false]);
+    expect((await world.emails()).map((email) => email.destination.to[0])).toEqual(['keeps@example.org']);
   });
 
   it('a topic that asks for it gets the bills its matching items link to watched; other topics do not', async () => {

@@ -21,6 +21,7 @@ export interface PageStrings {
     stages: string;
     allStages: string;
     chosenStages: string;
+    newsAlerts: string;
   };
   languages: Record<Language, string>;
   signup: { title: string; intro: string; submit: string; followSomething: string };
@@ -73,6 +74,7 @@ const EN: PageStrings = {
     stages: 'Which stage changes matter',
     allStages: 'All stages',
     chosenStages: 'Only these stages:',
+    newsAlerts: 'Also tell me when the news mentions a bill I follow',
   },
   languages: { ru: 'Russian', en: 'English' },
   signup: {
@@ -148,6 +150,7 @@ const RU: PageStrings = {
     stages: 'Какие стадии важны',
     allStages: 'Все стадии',
     chosenStages: 'Только эти стадии:',
+    newsAlerts: 'Сообщать, когда о моём законопроекте пишут в новостях',
   },
   languages: { ru: 'Русский', en: 'Английский' },
   signup: {

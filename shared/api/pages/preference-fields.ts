@@ -27,6 +27,7 @@ export function preferenceFields(values: PreferencesFormValues, errors: FormErro
       ['weekly', words.frequencies.weekly],
     ], errors.frequency),
     stageFieldset(values, errors.stages, language),
+    checkbox('newsAlerts', words.newsAlerts, values.newsAlerts),
     radioGroup('language', words.language, values.language, [
       ['ru', languageNames.ru],
       ['en', languageNames.en],
@@ -54,6 +55,10 @@ function radioGroup(name: string, legend: string, selected: string, options: [st
     })
     .join('');
   return `<fieldset${error ? ' aria-invalid="true"' : ''}><legend>${escapeHtml(legend)}</legend>${error ? `<p class="error">${escapeHtml(error)}</p>` : ''}${choices}</fieldset>`;
+}
+
+function checkbox(name: string, label: string, checked: boolean): string {
+  return `<div class="field choice"><input type="checkbox" id="${name}" name="${name}" value="on"${checked ? ' checked' : ''}><label for="${name}">${escapeHtml(label)}</label></div>`;
 }
 
 function stageFieldset(values: PreferencesFormValues, error: string | undefined, language: Language): string {

@@ -4,13 +4,16 @@ import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { startHttpApiServer } from '../../../local/http-api-server.js';
 import { startLocalServices, type LocalServices } from '../../../local/local-services.js';
 import { ensureTable } from '../../../local/provision.js';
 import { SqsEventSource } from '../../../local/sqs-event-source.js';
+import { createApiHandler } from '../../../shared/api/create-api-handler.js';
 import { createDocumentClient } from '../../../shared/aws/clients.js';
 import { loadConfig, type Config } from '../../../shared/config/config.js';
 import { EmailQueueMessageSchema } from '../../../shared/pipeline/pipeline-messages.js';
 import { sendEmailMessage } from '../../../shared/pipeline/send-email-message.js';
+import { apiDependencies } from '../../../shared/runtime/api-dependencies.js';
 import { pollFeedsDependencies } from '../../../shared/runtime/poll-feeds-dependencies.js';
 import { sendEmailDependencies } from '../../../shared/runtime/send-email-dependencies.js';
 import { createNewsStores, createStores } from '../../../shared/runtime/stores.js';
@@ -18,7 +21,7 @@ import { topicAlertDependencies } from '../../../shared/runtime/topic-alert-depe
 import { sqsBatchConsumer } from '../../../shared/runtime/sqs-batch.js';
 import { DynamoSubscriptionStore } from '../../../shared/store/subscription-store.js';
 import { keys } from '../../../shared/store/table-schema.js';
-import { PreferencesSchema } from '../../../shared/subscriptions/subscription-preferences.js';
+import { PreferencesSchema, type PreferencesInput } from '../../../shared/subscriptions/subscription-preferences.js';
 import { sentEmails, type StoredEmail } from '../../support/ses-store.js';
 
 /** What the loopback feed server answers on one path. */
@@ -109,11 +112,8 @@ function createWorld(config: Config, sqs: SQSClient, emailQueueUrl: string, sesE
     stores,
     deps,
     topicAlerts: topicAlertDependencies(config),
-    /** A confirmed subscriber with these topics, bills, frequency and stage filter, through the subscription store; returns its id. */
-    async subscribe(
-      email: string,
-      preferences: { topics?: string[]; bills?: string[]; language?: 'ru' | 'en'; frequency?: 'instant' | 'daily' | 'weekly'; stages?: number[] },
-    ) {
+    /** A confirmed subscriber with these preferences (the rest defaulted), through the subscription store; returns its id. */
+    async subscribe(email: string, preferences: PreferencesInput) {
       const now = new Date();
       const pending = await subscriptions.requestSignup({
         email,
@@ -125,17 +125,14 @@ function createWorld(config: Config, sqs: SQSClient, emailQueueUrl: string, sesE
       if (outcome.kind !== 'confirmed') throw new Error(`subscription of ${email} not confirmed: ${outcome.kind}`);
       return pending.subscriberId;
     },
-    /** Sets a profile attribute that no store writes yet (newsAlerts), as a preferences page would. */
-    async setProfile(subscriberId: string, attribute: string, value: unknown) {
-      await db.send(
-        new UpdateCommand({
-          TableName: config.tableName,
-          Key: keys.subscriber(subscriberId),
-          UpdateExpression: 'SET #attribute = :value',
-          ExpressionAttributeNames: { '#attribute': attribute },
-          ExpressionAttributeValues: { ':value': value },
-        }),
-      );
+    /**
+     * The API function (self-service pages and JSON API) served on loopback over this world's table, so a test
+     * can change preferences the way a subscriber does and see what the pipeline then sends.
+     */
+    async startApi() {
+      // The endpoint routes need webhook and Slack queues to start; these tests never reach them.
+      const delivery = { ...config.delivery, webhookQueueUrl: emailQueueUrl, slackQueueUrl: emailQueueUrl };
+      return startHttpApiServer(createApiHandler(apiDependencies({ ...config, delivery })), { host: '127.0.0.1', port: 0 });
     },
     /** Sets an attribute of a topic definition (e.g. watchLinkedBills). */
     async setTopic(topicId: string, attribute: string, value: unknown) {
