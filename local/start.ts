@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   const demo = values.demo ?? false;
 
   let simulator: DumaSimulator | undefined;
-  const env: Record<string, string> = {};
+  // Powertools' dev mode indents each JSON log line: readable in a terminal, still JSON.
+  const env: Record<string, string> = { POWERTOOLS_DEV: process.env.POWERTOOLS_DEV ?? 'true' };
   if (demo) {
     simulator = await startDumaSimulator({
       bills: DEMO_BILLS,
