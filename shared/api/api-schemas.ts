@@ -77,9 +77,12 @@ export const WatchedBillSchema = z.object({
 export const WatchedBillListSchema = z.object({ items: z.array(WatchedBillSchema) });
 
 export const SourceHealthSchema = z.object({
+  /** True when no watched bill and no configured feed is failing. */
   ok: z.boolean(),
   watched: z.number().int(),
   failing: z.array(z.object({ number: z.string(), health: HealthSchema })),
+  /** Every configured news feed; `health` is absent for a feed never polled. */
+  feeds: z.array(z.object({ id: z.string(), label: z.string(), url: z.string(), health: HealthSchema.optional() })),
 });
 
 export const TopicListSchema = z.object({

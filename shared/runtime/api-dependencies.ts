@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import { createLogger } from '../log/logger.js';
 import { DynamoBillStore } from '../store/bill-store.js';
 import { DynamoDeliveryStore } from '../store/delivery-store.js';
+import { DynamoFeedStore } from '../store/feed-store.js';
 import { DynamoRateLimitStore } from '../store/rate-limit-store.js';
 import { DynamoSubscriberStore } from '../store/subscriber-store.js';
 import { DynamoSubscriptionStore } from '../store/subscription-store.js';
@@ -26,6 +27,7 @@ export function apiDependencies(config: Config): ApiDependencies {
     bills: new DynamoBillStore(db, config.tableName),
     deliveries: new DynamoDeliveryStore(db, config.tableName),
     endpointService: endpointServiceDependencies(config),
+    feeds: { configured: config.feeds, store: new DynamoFeedStore(db, config.tableName) },
     mailer: configuredMailer(config),
     tokenSecrets: requiredTokenSecrets(config.tokenSecrets),
     publicBaseUrl: config.publicBaseUrl,

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoBillStore } from '../../shared/store/bill-store.js';
+import { DEFAULT_FEEDS } from '../../shared/config/config.js';
 import { DynamoDeliveryStore } from '../../shared/store/delivery-store.js';
+import { DynamoFeedStore } from '../../shared/store/feed-store.js';
 import { subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
 import { topicIdForQuery } from '../../shared/store/subscription-store.js';
 import { csrfIn, linkIn, startApiTestStack, TABLE_NAME, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
@@ -99,6 +101,26 @@ describe('admin watch list, health, topics, deliveries', () => {
     expect(unwatched.status).toBe(204);
     expect(afterList.items.map((bill: { number: string }) => bill.number)).not.toContain('61-8');
     expect((await admin('/api/admin/bills/not-a-bill', { method: 'PUT' })).status).toBe(400);
+  });
+
+  it('reports the health of every configured news feed, never polled or failing', async () => {
+    // Arrange: the default feeds are configured; one of them failed its last poll.
+    const feeds = new DynamoFeedStore(DynamoDBDocumentClient.from(new DynamoDBClient({})), TABLE_NAME);
+    await feeds.recordFailure('tass-en', { at: '2026-01-02T00:00:00.000Z', error: 'malformed-xml: unexpected end' });
+
+    // Act
+    const health = await (await admin('/api/admin/health')).json() as JsonBody;
+
+    // Assert
+    expect(health.ok).toBe(false);
+    expect(health.feeds.map((feed: { id: string }) => feed.id)).toEqual(DEFAULT_FEEDS.map((feed) => feed.id));
+    expect(health.feeds.find((feed: { id: string }) => feed.id === 'tass-en')).toEqual({
+      id: 'tass-en',
+      label: DEFAULT_FEEDS.find((feed) => feed.id === 'tass-en')!.label,
+      url: 'https://tass.com/rss/v2.xml',
+      health: { ok: false, lastPolledAt: '2026-01-02T00:00:00.000Z', lastErrorAt: '2026-01-02T00:00:00.000Z', lastError: 'malformed-xml: unexpected end', consecutiveFailures: 1, errorCount: 1 },
+    });
+    expect(health.feeds.find((feed: { id: string }) => feed.id === 'duma-news').health).toBeUndefined();
   });
 
   it('lists topics with their follower counts and reads one topic', async () => {

@@ -171,14 +171,21 @@ export const adminSourceHealthRoute = defineRoute({
   method: 'GET',
   path: '/api/admin/health',
   operationId: 'adminSourceHealth',
-  summary: 'Source health: how polling the watched bills goes, and which are failing.',
+  summary: 'Source health: how polling the watched bills and the news feeds goes, and which are failing.',
   tag: 'admin',
   auth: 'apiKey',
   responses: { 200: { description: 'Source health.', json: SourceHealthSchema }, 401: unauthorized },
   async handle({ deps }) {
     const records = await watchedRecords(deps.bills);
     const failing = records.filter((record) => !record.health.ok).map((record) => ({ number: record.number, health: record.health }));
-    return jsonResponse(200, { ok: failing.length === 0, watched: records.length, failing });
+    const feeds = await Promise.all(
+      deps.feeds.configured.map(async (feed) => {
+        const record = await deps.feeds.store.get(feed.id);
+        return { id: feed.id, label: feed.label, url: feed.url, ...(record ? { health: record.health } : {}) };
+      }),
+    );
+    const ok = failing.length === 0 && feeds.every((feed) => feed.health?.ok !== false);
+    return jsonResponse(200, { ok, watched: records.length, failing, feeds });
   },
 });
 
