@@ -83,8 +83,8 @@ export async function fanOutChanges(deps: FanOutDependencies, message: FanOutMes
 /**
  * Routes one alert (topic match, "in the news") to each follower as a bill change is routed: instant email followers
  * get an alert email message, daily and weekly followers (email, Slack) a place on their digest list under the
- * alert's id, instant Slack followers and webhook followers a delivery message. "In the news" has no webhook event,
- * so a bill's webhook followers do not get it. `passesStages` says whether a follower's stage filter lets the alert
+ * alert's id, instant Slack followers and webhook followers a delivery message (`topic.matched`, `bill.news`).
+ * `passesStages` says whether a follower's stage filter lets the alert
  * through. Repeatable: the alert's id keys every delivery record, attempt claim and digest entry.
  * @returns how many followers were routed the alert.
  */
@@ -99,7 +99,6 @@ export async function fanOutAlert(
     const page = emptyPage(deps);
     for (const follower of routes) {
       if (follower.stages !== 'all' && !passesStages(follower.stages)) continue;
-      if (follower.channel === 'webhook' && alert.kind !== 'topic-match') continue;
       routed++;
       const frequency = digestFrequency(follower);
       if (frequency) {

@@ -16,10 +16,12 @@ export function createEndpointHttpClient(delivery: DeliveryConfig): SafeHttpClie
 /** What deliver-webhook (the consumer of the webhook and Slack queues) needs. */
 export function deliverEndpointDependencies(config: Config): EndpointDeliveryDependencies {
   const { endpoints, endpointDeliveries, retryDue } = createDeliveryStores(config);
+  const stores = createStores(config);
   return {
     endpoints,
     deliveries: endpointDeliveries,
-    changes: createStores(config).changes,
+    changes: stores.changes,
+    bills: stores.bills,
     alerts: createNewsStores(config).alerts,
     retries: createRetryScheduler({ queues: endpointQueues(config.delivery), parked: retryDue }),
     http: createEndpointHttpClient(config.delivery),

@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { BillChange } from '../bill/bill-change.js';
+import { billUrl } from '../bill/bill.js';
 import { webLink } from '../email/web-link.js';
 import type { Mailer } from '../email/mailer.js';
 import { BlockedAddressError } from '../net/ssrf-guard.js';
@@ -8,6 +9,7 @@ import { buildSlackAlertMessage } from '../slack/slack-alert.js';
 import { buildSlackBillMessage } from '../slack/slack-message.js';
 import { buildSlackPingMessage } from '../slack/slack-ping.js';
 import type { AlertStore } from '../store/alert-store.js';
+import type { BillStore } from '../store/bill-store.js';
 import type { ChangeStore } from '../store/change-store.js';
 import type { DeliveryAttempt, EndpointDeliveryKey, EndpointDeliveryStore } from '../store/endpoint-delivery-store.js';
 import type { EndpointStore } from '../store/endpoint-store.js';
@@ -18,7 +20,8 @@ import type { RetryScheduler } from './retry-scheduler.js';
 import { classifyDeliveryResponse, nextAttemptDelay, parseRetryAfter, shouldDisableFailingEndpoint } from './retry-schedule.js';
 import type { DeliveryOutcome } from './retry-schedule.js';
 import type { Alert } from '../topics/alert.js';
-import { buildBillChangedPayload, buildPingPayload, buildTopicMatchedPayload, type WebhookPayload } from './webhook-payload.js';
+import { findBillMention } from './bill-mention.js';
+import { buildBillChangedPayload, buildBillNewsPayload, buildPingPayload, buildTopicMatchedPayload, type WebhookPayload } from './webhook-payload.js';
 import { buildWebhookRequest } from './webhook-request.js';
 import { signingSecretsAt } from './webhook-signature.js';
 
@@ -28,6 +31,8 @@ export interface EndpointDeliveryDependencies {
   changes: ChangeStore;
   /** Topic matches and "in the news" alerts, for alert deliveries. */
   alerts: Pick<AlertStore, 'get'>;
+  /** Gives `bill.news` the bill's title; without it the title is null. */
+  bills?: Pick<BillStore, 'get'>;
   retries: RetryScheduler;
   http: SafeHttpClient;
   /** Tells an owner their endpoint was disabled. */
@@ -141,8 +146,8 @@ async function requestFor(
     return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(slack) };
   }
   if (!endpoint.secrets) throw new Error(`webhook endpoint ${endpoint.id} has no signing secret`);
-  const payload = webhookPayload(content);
-  if (!payload) return 'no webhook event for this alert';
+  const payload = await webhookPayload(deps, content);
+  if (!payload) return 'topic match has no web link';
   return buildWebhookRequest({
     deliveryId: endpointDeliveryId(key),
     payload,
@@ -170,27 +175,35 @@ async function contentOf(deps: EndpointDeliveryDependencies, message: EndpointDe
 }
 
 /**
- * The signed body's payload. A topic match is `topic.matched`, stamped with the alert's creation so every retry sends
- * the same body; "in the news" has no webhook event (fan-out never routes it to webhooks), nor has a match whose item
- * has no web link, which the event requires.
+ * The signed body's payload, stamped with when its change was detected or its alert raised, so every retry sends the
+ * same body. A topic match is `topic.matched` and needs the item's web link; "in the news" is `bill.news`.
  */
-function webhookPayload(content: DeliveryContent): WebhookPayload | undefined {
+async function webhookPayload(deps: EndpointDeliveryDependencies, content: DeliveryContent): Promise<WebhookPayload | undefined> {
   if (content.kind === 'change') return buildBillChangedPayload(content.change);
   if (content.kind === 'ping') return buildPingPayload(new Date(content.requestedAt));
   const { alert } = content;
   const link = alert.item.link ? webLink(alert.item.link) : undefined;
-  if (alert.kind !== 'topic-match' || !link) return undefined;
+  const source = alert.item.sourceLabel ?? alert.item.source;
+  const publishedAt = alert.item.publishedAt ? { publishedAt: alert.item.publishedAt } : {};
+  if (alert.kind === 'bill-news') {
+    const title = (await deps.bills?.get(alert.billNumber))?.bill?.title;
+    const mention = findBillMention(alert.item, alert.billNumber);
+    return buildBillNewsPayload(
+      {
+        alertId: alert.id,
+        bill: { number: alert.billNumber, url: billUrl(alert.billNumber), ...(title ? { title } : {}) },
+        item: { title: alert.item.title, source, ...(link ? { link } : {}), ...publishedAt },
+        ...(mention ? { why: mention } : {}),
+      },
+      new Date(alert.createdAt),
+    );
+  }
+  if (!link) return undefined;
   const unique = (values: string[]) => [...new Set(values)];
   return buildTopicMatchedPayload(
     {
       topic: { id: alert.topic.key, query: alert.topic.query },
-      item: {
-        title: alert.item.title,
-        link,
-        source: alert.item.sourceLabel ?? alert.item.source,
-        ...(alert.item.publishedAt ? { publishedAt: alert.item.publishedAt } : {}),
-        ...(alert.item.summary ? { summary: alert.item.summary } : {}),
-      },
+      item: { title: alert.item.title, link, source, ...publishedAt, ...(alert.item.summary ? { summary: alert.item.summary } : {}) },
       why: {
         matchedWords: unique(alert.why.flatMap((hit) => hit.found)),
         fields: unique(alert.why.map((hit) => hit.field)),

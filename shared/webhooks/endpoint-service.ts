@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { MessageQueue } from '../queue/message-queue.js';
 import { BlockedAddressError, checkOutboundUrl } from '../net/ssrf-guard.js';
-import type { DeliveryLogPage, EndpointDeliveryStore } from '../store/endpoint-delivery-store.js';
+import type { DeliveryLogPage, EndpointDeliveryRecord, EndpointDeliveryStore } from '../store/endpoint-delivery-store.js';
 import type { EndpointStore } from '../store/endpoint-store.js';
 import { EndpointRegistrationSchema, type Endpoint, type EndpointKind, type EndpointRegistration } from './endpoint.js';
 import type { EndpointDeliveryMessage } from './endpoint-delivery-message.js';
@@ -71,8 +71,9 @@ export async function sendTestEvent(deps: EndpointServiceDependencies, endpointI
 }
 
 /**
- * Enables a disabled endpoint and replays every change it missed or that failed all its attempts, from attempt 1
- * (test events are not replayed: they were only ever a check).
+ * Enables a disabled endpoint and replays every change and alert (topic match, "in the news") it missed or that
+ * failed all its attempts, from attempt 1, under the same delivery record and so the same `webhook-id` (test events
+ * are not replayed: they were only ever a check).
  * @returns how many deliveries were replayed
  */
 export async function enableEndpoint(deps: EndpointServiceDependencies, endpointId: string): Promise<number> {
@@ -82,14 +83,22 @@ export async function enableEndpoint(deps: EndpointServiceDependencies, endpoint
   for await (const page of deps.deliveries.listUndelivered(endpointId)) {
     const messages: EndpointDeliveryMessage[] = [];
     for (const record of page) {
-      if (record.event !== 'bill.changed' || !record.billNumber) continue;
-      if (!(await deps.deliveries.requeue(record))) continue;
-      messages.push({ event: 'bill.changed', channel: endpoint.kind, endpointId, billNumber: record.billNumber, changeId: record.changeId, attempt: 1 });
+      const message = replayMessage(record, endpoint.kind);
+      if (!message || !(await deps.deliveries.requeue(record))) continue;
+      messages.push(message);
     }
     await deps.queues[endpoint.kind].sendAll(messages);
     replayed += messages.length;
   }
   return replayed;
+}
+
+/** Attempt 1 of a missed or failed delivery, or undefined for one that is not replayed. */
+function replayMessage(record: EndpointDeliveryRecord, channel: EndpointKind): EndpointDeliveryMessage | undefined {
+  const { endpointId, changeId } = record;
+  if (record.event === 'alert') return { event: 'alert', channel, endpointId, changeId, attempt: 1 };
+  if (record.event === 'bill.changed' && record.billNumber) return { event: 'bill.changed', channel, endpointId, billNumber: record.billNumber, changeId, attempt: 1 };
+  return undefined;
 }
 
 /** An endpoint's delivery log, newest first; pass the returned cursor for the next page. */

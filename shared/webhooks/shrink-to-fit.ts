@@ -3,7 +3,7 @@
  * (a broken link, an id that matches nothing), so they are never cut.
  */
 const UNCUTTABLE_KEYS: ReadonlySet<string> = new Set([
-  'id', 'changeId', 'number', 'url', 'link', 'date', 'detectedAt', 'publishedAt', 'timestamp', 'eventNumber', 'type', 'kind',
+  'id', 'changeId', 'alertId', 'number', 'url', 'link', 'date', 'detectedAt', 'publishedAt', 'timestamp', 'eventNumber', 'type', 'kind',
 ]);
 
 interface ShrinkLevel {

@@ -1,6 +1,6 @@
 import type { BillChange } from '../bill/bill-change.js';
-import { buildBillChangedPayload, buildPingPayload, buildTopicMatchedPayload } from './webhook-payload.js';
-import type { TopicMatch, WebhookEventType, WebhookPayload } from './webhook-payload.js';
+import { buildBillChangedPayload, buildBillNewsPayload, buildPingPayload, buildTopicMatchedPayload } from './webhook-payload.js';
+import type { BillNews, TopicMatch, WebhookEventType, WebhookPayload } from './webhook-payload.js';
 
 /** A bill passing first reading: the change the docs and the Slack preview show. */
 export const EXAMPLE_BILL_CHANGE: BillChange = {
@@ -49,11 +49,29 @@ export const EXAMPLE_TOPIC_MATCH: TopicMatch = {
   why: { matchedWords: ['платформенной экономике'], fields: ['title'] },
 };
 
+/** A news item naming the example bill ("in the news"). */
+export const EXAMPLE_BILL_NEWS: BillNews = {
+  alertId: 'news:1075342-8:3b9d6c2e71f04a58',
+  bill: {
+    number: '1075342-8',
+    title: EXAMPLE_BILL_CHANGE.billTitle,
+    url: EXAMPLE_BILL_CHANGE.billUrl,
+  },
+  item: {
+    title: 'Госдума приняла в первом чтении законопроект № 1075342-8 об информации',
+    link: 'http://duma.gov.ru/news/60124/',
+    source: 'Госдума: новости',
+    publishedAt: '2025-12-16T15:20:00+03:00',
+  },
+  why: { field: 'title', matchedText: '№ 1075342-8' },
+};
+
 /** One real payload per event type, built by the same code that builds deliveries; docs/webhooks.md shows them. */
 export function webhookExamples(): Record<WebhookEventType, WebhookPayload> {
   return {
     'bill.changed': buildBillChangedPayload(EXAMPLE_BILL_CHANGE),
     'topic.matched': buildTopicMatchedPayload(EXAMPLE_TOPIC_MATCH, new Date('2025-12-16T12:06:41.000Z')),
+    'bill.news': buildBillNewsPayload(EXAMPLE_BILL_NEWS, new Date('2025-12-16T12:21:05.000Z')),
     ping: buildPingPayload(new Date('2025-12-16T12:00:00.000Z')),
   };
 }

@@ -96,6 +96,37 @@ export const TopicMatchedDataSchema = z.object({
 });
 export type TopicMatchedData = z.infer<typeof TopicMatchedDataSchema>;
 
+/** A news item naming a bill ("in the news"), as delivery hands it over: validated, since it comes from news feeds. */
+export const BillNewsSchema = z.object({
+  alertId: z.string().min(1),
+  bill: z.object({ number: BillNumberSchema, title: z.string().min(1).optional(), url: z.string().url() }),
+  item: z.object({
+    title: z.string(),
+    link: z.string().url().optional(),
+    source: z.string(),
+    publishedAt: IsoTimestampSchema.optional(),
+  }),
+  /** Where the item names the bill and the words it does it with (`№ 1075342-8`, a sozd link); absent if unknown. */
+  why: z.object({ field: z.enum(['title', 'summary', 'link']), matchedText: z.string() }).optional(),
+});
+export type BillNews = z.infer<typeof BillNewsSchema>;
+
+export const BillNewsDataSchema = z.object({
+  schemaVersion: z.literal(WEBHOOK_SCHEMA_VERSION),
+  /** Stable across re-polls and retries: deduplicate on it. */
+  alertId: z.string(),
+  bill: z.object({ number: BillNumberSchema, title: z.string().nullable(), url: z.string().url() }),
+  item: z.object({
+    title: z.string(),
+    link: z.string().url().nullable(),
+    source: z.string(),
+    publishedAt: IsoTimestampSchema.nullable(),
+  }),
+  why: BillNewsSchema.shape.why.unwrap().nullable(),
+  truncated: TruncatedSchema,
+});
+export type BillNewsData = z.infer<typeof BillNewsDataSchema>;
+
 export const PingDataSchema = z.object({
   schemaVersion: z.literal(WEBHOOK_SCHEMA_VERSION),
   message: z.string(),
@@ -106,6 +137,7 @@ export type PingData = z.infer<typeof PingDataSchema>;
 export const WebhookPayloadSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bill.changed'), timestamp: IsoTimestampSchema, data: BillChangedDataSchema }),
   z.object({ type: z.literal('topic.matched'), timestamp: IsoTimestampSchema, data: TopicMatchedDataSchema }),
+  z.object({ type: z.literal('bill.news'), timestamp: IsoTimestampSchema, data: BillNewsDataSchema }),
   z.object({ type: z.literal('ping'), timestamp: IsoTimestampSchema, data: PingDataSchema }),
 ]);
 export type WebhookPayload = z.infer<typeof WebhookPayloadSchema>;
@@ -184,6 +216,25 @@ export function buildTopicMatchedPayload(match: TopicMatch, matchedAt: Date): We
   };
   const timestamp = matchedAt.toISOString();
   return shrinkToFit(data, (fitted) => ({ type: 'topic.matched' as const, timestamp, data: fitted }), MAX_WEBHOOK_PAYLOAD_BYTES);
+}
+
+/**
+ * The `bill.news` payload for a news item naming a bill a webhook follows, stamped with the alert's creation so every
+ * retry sends the same body.
+ * @throws ZodError when the item is malformed; PayloadTooLargeError only if identifiers or links alone are too large
+ */
+export function buildBillNewsPayload(news: BillNews, raisedAt: Date): WebhookPayload {
+  const { alertId, bill, item, why } = BillNewsSchema.parse(news);
+  const data: BillNewsData = {
+    schemaVersion: WEBHOOK_SCHEMA_VERSION,
+    alertId,
+    bill: { number: bill.number, title: bill.title ?? null, url: bill.url },
+    item: { title: item.title, link: item.link ?? null, source: item.source, publishedAt: item.publishedAt ?? null },
+    why: why ?? null,
+    truncated: false,
+  };
+  const timestamp = raisedAt.toISOString();
+  return shrinkToFit(data, (fitted) => ({ type: 'bill.news' as const, timestamp, data: fitted }), MAX_WEBHOOK_PAYLOAD_BYTES);
 }
 
 /** The `ping` payload sent when a subscriber presses "send test event". */

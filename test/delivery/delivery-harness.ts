@@ -85,6 +85,7 @@ export async function startDeliveryHarness(options: DeliveryHarnessOptions) {
   const stores = { ...createStores(config), ...createDeliveryStores(config) };
   const deliverDeps = {
     ...deliverEndpointDependencies(config),
+    bills: stores.bills,
     now: clock.now,
     random: () => 0.5,
     leaseMs: 5_000,
