@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { ensureQueues, ensureTable } from '../local/provision.js';
@@ -17,6 +19,12 @@ export interface PollCycleFigures {
   unchanged: CycleFigures;
   /** Third cycle: one new event on every bill, written, snapshotted and queued. */
   changed: CycleFigures & { changes: number };
+  /** Heap in use after a full GC once the bills are watched, before the first cycle: the baseline retained. */
+  heapBeforeMb: number;
+  /**
+   * The whole process at its fullest, tsx and the SDK included: mostly garbage V8 had no reason to collect yet,
+   * since nothing bounds its heap here. heapAfterGcMb, compared with heapBeforeMb, is what a cycle retains.
+   */
   peakRssMb: number;
 }
 
@@ -24,6 +32,16 @@ interface CycleFigures {
   wallMs: number;
   cpuMs: number;
   cpuMsPerBill: number;
+  /** Heap in use after the cycle and a full GC. */
+  heapAfterGcMb: number;
+}
+
+/** Heap in use after a full garbage collection, in MB: what is retained, not garbage V8 has not swept yet. */
+function heapAfterGcMb(): number {
+  // Run as plain `npx tsx`, without --expose-gc: V8 exposes gc() to contexts created after the flag is set.
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  return Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
 }
 
 /**
@@ -52,6 +70,7 @@ export async function runPollCycleBench(count = 1000): Promise<PollCycleFigures>
     });
     const deps = pollDependencies(config);
     for (const number of setup.bills) await deps.bills.watch(number);
+    const heapBeforeMb = heapAfterGcMb();
 
     let peakRss = 0;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
@@ -61,7 +80,9 @@ export async function runPollCycleBench(count = 1000): Promise<PollCycleFigures>
       const summary = await pollWatchedBills(deps, { concurrency: 16 });
       const used = process.cpuUsage(cpu);
       const cpuMs = (used.user + used.system) / 1000;
-      return { summary, figures: { wallMs: Math.round(performance.now() - start), cpuMs: Math.round(cpuMs), cpuMsPerBill: Math.round((cpuMs / count) * 100) / 100 } };
+      const wallMs = Math.round(performance.now() - start);
+      const cpuMsPerBill = Math.round((cpuMs / count) * 100) / 100;
+      return { summary, figures: { wallMs, cpuMs: Math.round(cpuMs), cpuMsPerBill, heapAfterGcMb: heapAfterGcMb() } };
     };
     const baseline = await cycle();
     const unchanged = await cycle();
@@ -74,6 +95,7 @@ export async function runPollCycleBench(count = 1000): Promise<PollCycleFigures>
       baseline: baseline.figures,
       unchanged: unchanged.figures,
       changed: { ...changed.figures, changes: changed.summary.changes },
+      heapBeforeMb,
       peakRssMb: Math.round(peakRss / 1024 / 1024),
     };
   } finally {
