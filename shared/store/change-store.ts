@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { BillChangeSchema, type BillChange } from '../bill/bill-change.js';
-import { CHANGE_PREFIX, GSI1, gsi1, keys } from './table-schema.js';
+import { GSI1, gsi1, keys } from './table-schema.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 
 /**
@@ -15,7 +15,6 @@ export interface ChangeStore {
   get(billNumber: string, changeId: string): Promise<BillChange | undefined>;
   /** Changes written before `before` (ISO) and not yet queued, a page at a time. */
   listUnqueued(before: string): AsyncIterable<BillChange[]>;
-  listForBill(billNumber: string): AsyncIterable<BillChange[]>;
 }
 
 /** ChangeStore on the single DynamoDB table. */
@@ -74,15 +73,6 @@ export class DynamoChangeStore implements ChangeStore {
       IndexName: GSI1,
       KeyConditionExpression: 'GSI1PK = :outbox AND GSI1SK < :before',
       ExpressionAttributeValues: { ':outbox': gsi1.outbox, ':before': before },
-    });
-    for await (const page of pages) yield page.map((item) => BillChangeSchema.parse(item.change));
-  }
-
-  async *listForBill(billNumber: string): AsyncIterable<BillChange[]> {
-    const pages = queryAll<{ change: unknown }>(this.db, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.bill(billNumber).PK, ':prefix': CHANGE_PREFIX },
     });
     for await (const page of pages) yield page.map((item) => BillChangeSchema.parse(item.change));
   }

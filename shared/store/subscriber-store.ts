@@ -3,7 +3,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocu
 import * as z from 'zod';
 import type { Language } from '../bill/stages.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
-import { FOLLOWER_PREFIX, FOLLOWS_PREFIX, gsi1, keys, TTL_ATTRIBUTE } from './table-schema.js';
+import { FOLLOWS_PREFIX, gsi1, keys, TTL_ATTRIBUTE } from './table-schema.js';
 import { watchBills } from './bill-store.js';
 
 export const EmailAddressSchema = z
@@ -48,12 +48,6 @@ export interface Subscriber {
   expiresAt?: number;
 }
 
-/** A subscriber as seen from a bill: what fan-out needs without reading each profile. */
-export interface Follower {
-  subscriberId: string;
-  billNumber: string;
-}
-
 /** The address bounced or complained: it is never mailed again, and cannot be subscribed again. */
 export class SuppressedAddressError extends Error {
   override readonly name = 'SuppressedAddressError';
@@ -74,8 +68,6 @@ export interface SubscriberStore {
   get(subscriberId: string): Promise<Subscriber | undefined>;
   follow(subscriberId: string, billNumber: string): Promise<void>;
   unfollow(subscriberId: string, billNumber: string): Promise<void>;
-  /** The followers of a bill, a page at a time. */
-  listFollowers(billNumber: string): AsyncIterable<Follower[]>;
   listFollowedBills(subscriberId: string): Promise<string[]>;
   /** Stops all mail to the subscriber at once; their follows are removed. */
   unsubscribe(subscriberId: string): Promise<void>;
@@ -142,16 +134,6 @@ export class DynamoSubscriberStore implements SubscriberStore {
   async unfollow(subscriberId: string, billNumber: string): Promise<void> {
     await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.follower(billNumber, subscriberId) }));
     await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.follows(subscriberId, billNumber) }));
-  }
-
-  async *listFollowers(billNumber: string): AsyncIterable<Follower[]> {
-    const pages = queryAll<Follower>(this.db, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.bill(billNumber).PK, ':prefix': FOLLOWER_PREFIX },
-      ProjectionExpression: 'subscriberId, billNumber',
-    });
-    yield* pages;
   }
 
   async listFollowedBills(subscriberId: string): Promise<string[]> {

@@ -82,7 +82,6 @@ export const gsi1 = {
 export const BILL_PREFIX = 'BILL#';
 export const FOLLOWER_PREFIX = 'FOLLOWER#';
 export const FOLLOWS_PREFIX = 'FOLLOWS#';
-export const CHANGE_PREFIX = 'CHANGE#';
 export const TOPIC_PREFIX = 'TOPIC#';
 export const NEWS_PREFIX = 'NEWS#';
 export const DIGEST_PENDING_PREFIX = 'PENDING#';

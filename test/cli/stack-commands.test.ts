@@ -12,6 +12,7 @@ import { run as subscribe } from '../../shared/cli/subscribe-command.js';
 import { run as unwatch } from '../../shared/cli/unwatch-command.js';
 import { run as watch } from '../../shared/cli/watch-command.js';
 import { DynamoBillStore } from '../../shared/store/bill-store.js';
+import { DynamoFollowerRouteReader } from '../../shared/store/follower-route-store.js';
 import { DynamoSubscriberStore, subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
 import { captureIo } from './capture-io.js';
 
@@ -117,7 +118,9 @@ describe('CLI commands against the local stack', () => {
     });
     expect((await subscribers().listFollowedBills(id)).sort()).toEqual([LAW_BILL, RETURNED_BILL]);
     const followers: string[] = [];
-    for await (const page of subscribers().listFollowers(LAW_BILL)) followers.push(...page.map((follower) => follower.subscriberId));
+    for await (const page of new DynamoFollowerRouteReader(doc, process.env.TABLE_NAME!).listRoutes(LAW_BILL)) {
+      followers.push(...page.map((follower) => follower.subscriberId));
+    }
     expect(followers).toEqual([id]);
     expect(await watchedNumbers()).toEqual([LAW_BILL, RETURNED_BILL]);
   });
