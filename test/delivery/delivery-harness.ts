@@ -1,9 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { startLocalServices, type LocalServices } from '../../local/local-services.js';
-import { ensureQueues, ensureTable, type ProvisionedQueue } from '../../local/provision.js';
+import type { ProvisionedQueue } from '../../local/provision.js';
 import { SqsEventSource } from '../../local/sqs-event-source.js';
 import { createDocumentClient } from '../../shared/aws/clients.js';
 import type { BillChange } from '../../shared/bill/bill-change.js';
@@ -23,6 +20,7 @@ import { EndpointDeliveryMessageSchema } from '../../shared/webhooks/endpoint-de
 import { redriveDueRetries } from '../../shared/webhooks/redrive-retries.js';
 import { createRetryScheduler } from '../../shared/webhooks/retry-scheduler.js';
 import { EXAMPLE_BILL_CHANGE } from '../../shared/webhooks/webhook-examples.js';
+import { startTestServices } from '../support/test-services.js';
 
 export const BILL = EXAMPLE_BILL_CHANGE.billNumber;
 
@@ -48,20 +46,8 @@ export interface DeliveryHarnessOptions {
  * emulator), an injected clock and a jitter source of 0.5 (no jitter), so every delay is exact.
  */
 export async function startDeliveryHarness(options: DeliveryHarnessOptions) {
-  const services: LocalServices = await startLocalServices();
-  Object.assign(process.env, services.env);
-  await fetch(`${services.sesEndpoint}/clear-store`, { method: 'POST' });
-  const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
-  const tableName = `t${randomBytes(4).toString('hex')}`;
-  await ensureTable(new DynamoDBClient({}), tableName);
-  const queues = await ensureQueues(sqs, { visibilityTimeoutSeconds: 1, maxReceiveCount: options.maxReceiveCount ?? 3 });
-  const base = loadConfig({
-    ...services.env,
-    TABLE_NAME: tableName,
-    FAN_OUT_QUEUE_URL: queues.fanOut.url,
-    EMAIL_QUEUE_URL: queues.email.url,
-    TOKEN_SECRETS: randomBytes(32).toString('hex'),
-  });
+  const { services, sqs, tableName, queues, env } = await startTestServices({ maxReceiveCount: options.maxReceiveCount ?? 3 });
+  const base = loadConfig(env);
   const delivery: Config['delivery'] = {
     webhookQueueUrl: queues.webhook.url,
     slackQueueUrl: queues.slack.url,

@@ -1,8 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { startLocalServices, type LocalServices } from '../../local/local-services.js';
-import { ensureQueues, ensureTable, type ProvisionedQueue, type QueueName } from '../../local/provision.js';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import type { ProvisionedQueue, QueueName } from '../../local/provision.js';
 import { DEMO_BILLS } from '../../local/simulator/demo-bills.js';
 import { startDumaSimulator, type DumaSimulator } from '../../local/simulator/duma-simulator.js';
 import { SqsEventSource } from '../../local/sqs-event-source.js';
@@ -16,27 +13,17 @@ import { sendEmailDependencies } from '../../shared/runtime/send-email-dependenc
 import { createStores } from '../../shared/runtime/stores.js';
 import { sweepDependencies } from '../../shared/runtime/sweeper-dependencies.js';
 import { sqsBatchConsumer } from '../../shared/runtime/sqs-batch.js';
+import { startTestServices } from './test-services.js';
 
 /**
  * The pipeline's real adapters on real local services, with the dependencies exposed so that a test can
  * wrap one step to fail (fault injection) and drive each stage by hand.
  */
 export async function startPipelineHarness(options: { maxReceiveCount?: number } = {}) {
-  const services: LocalServices = await startLocalServices();
-  Object.assign(process.env, services.env);
-  // The emulator keeps its mailbox per process, not per server: start each harness with an empty one.
-  await fetch(`${services.sesEndpoint}/clear-store`, { method: 'POST' });
-  const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
-  const tableName = `t${randomBytes(4).toString('hex')}`;
-  await ensureTable(new DynamoDBClient({}), tableName);
-  const queues = await ensureQueues(sqs, { visibilityTimeoutSeconds: 1, maxReceiveCount: options.maxReceiveCount ?? 5 });
+  const { services, sqs, queues, env } = await startTestServices({ maxReceiveCount: options.maxReceiveCount ?? 5 });
   const simulator: DumaSimulator = await startDumaSimulator({ bills: DEMO_BILLS, pace: { kind: 'manual' } });
   const config: Config = loadConfig({
-    ...services.env,
-    TABLE_NAME: tableName,
-    FAN_OUT_QUEUE_URL: queues.fanOut.url,
-    EMAIL_QUEUE_URL: queues.email.url,
-    TOKEN_SECRETS: randomBytes(32).toString('hex'),
+    ...env,
     SOZD_BASE_URL: simulator.url,
     SOZD_MIN_GAP_MS: '0',
     SOZD_RETRY_ATTEMPTS: '1',
