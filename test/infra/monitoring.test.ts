@@ -27,6 +27,7 @@ function emittedMetricNames(publish: (metrics: Metrics) => void, component: stri
   let document: ReturnType<Metrics['serializeMetrics']> | undefined;
   vi.spyOn(metrics, 'publishStoredMetrics').mockImplementation(() => {
     document = metrics.serializeMetrics();
+    return metrics;
   });
   publish(metrics);
   return document!._aws.CloudWatchMetrics.flatMap((directive) => directive.Metrics.map((metric) => metric.Name)).sort();
