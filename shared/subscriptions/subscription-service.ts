@@ -91,7 +91,16 @@ export interface SubscriptionView {
 /** The subscriber with their preferences, filling the defaults of subscribers made before preferences existed. */
 export async function readSubscription(deps: SubscriptionDependencies, subscriberId: string): Promise<SubscriptionView | undefined> {
   const subscriber = await deps.subscriptions.get(subscriberId, deps.now());
-  if (!subscriber) return undefined;
+  return subscriber ? subscriptionView(deps, subscriber) : undefined;
+}
+
+/**
+ * What a subscriber asked for, wherever it is kept: a pending sign-up's preferences wait on its request, a
+ * CLI-made subscriber's bills are its follows. Every view of a subscriber (admin list, admin detail, their own
+ * preferences page) goes through here so that they agree.
+ */
+export async function subscriptionView(deps: SubscriptionDependencies, subscriber: Subscriber): Promise<SubscriptionView> {
+  const subscriberId = subscriber.id;
   if (subscriber.status === 'pending') {
     const pending = await deps.subscriptions.getPendingSignup(subscriberId, deps.now());
     if (pending) return { subscriber, preferences: pending.preferences };
