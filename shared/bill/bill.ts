@@ -1,10 +1,19 @@
 import * as z from 'zod';
 
+/** The latest convocation of the Duma (the 9th was elected in 2026); raise it when the next one sits. */
+export const MAX_CONVOCATION = 9;
+
+/** Whether the part of a bill number after the dash names a convocation that has sat (1 to {@link MAX_CONVOCATION}). */
+export function isRealConvocation(convocation: number): boolean {
+  return Number.isInteger(convocation) && convocation >= 1 && convocation <= MAX_CONVOCATION;
+}
+
 /** A bill number as sozd writes it: digits, a dash, the convocation (e.g. `1075342-8`). */
 export const BillNumberSchema = z
   .string()
   .trim()
-  .regex(/^\d{1,9}-\d{1,2}$/, 'a bill number looks like 1075342-8');
+  .regex(/^\d{1,9}-\d{1,2}$/, 'a bill number looks like 1075342-8')
+  .refine((number) => isRealConvocation(Number(number.split('-')[1])), `the part after the dash is the convocation, 1 to ${MAX_CONVOCATION}`);
 export type BillNumber = z.infer<typeof BillNumberSchema>;
 
 /** A stage of the legislative process, from the `bhiN` class of a stage block. */
