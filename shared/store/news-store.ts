@@ -3,7 +3,9 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import * as z from 'zod';
 import { FeedItemSchema } from '../feeds/feed-item.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
-import { GSI1, gsi1, keys, NEWS_PREFIX } from './table-schema.js';
+import { queryPage, type PageRequest } from './query-page.js';
+import type { Page } from './subscription-store.js';
+import { FEED_ITEM_PREFIX, GSI1, gsi1, keys, NEWS_PREFIX } from './table-schema.js';
 
 /** A news item as recorded: the feed item, which feed it came from, and when it was first seen. */
 export const StoredNewsItemSchema = FeedItemSchema.extend({
@@ -14,6 +16,10 @@ export const StoredNewsItemSchema = FeedItemSchema.extend({
   seenAt: z.iso.datetime(),
 });
 export type StoredNewsItem = z.infer<typeof StoredNewsItemSchema>;
+
+/** What the console lists of a feed's recent items. */
+const RecentFeedItemSchema = StoredNewsItemSchema.pick({ newsId: true, title: true, link: true, publishedAt: true, seenAt: true });
+export type RecentFeedItem = z.infer<typeof RecentFeedItemSchema>;
 
 /**
  * The id of an item within its feed: the same key in two feeds is two items (a guid is only unique in its feed),
@@ -57,6 +63,14 @@ export class DynamoNewsStore implements NewsStore {
           TableName: this.tableName,
           Item: { ...keys.newsItem(item.newsId), ...outbox, item },
           ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      // Only for the console's "last items" of the feed: a crash before it leaves the item out of that list, nothing else.
+      const { newsId, title, link, publishedAt, seenAt } = item;
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.feedItem(item.feedId, seenAt, newsId), newsId, title, seenAt, ...(link ? { link } : {}), ...(publishedAt ? { publishedAt } : {}) },
         }),
       );
       return true;
@@ -108,6 +122,22 @@ export class DynamoNewsStore implements NewsStore {
       ExpressionAttributeValues: { ':pk': keys.bill(billNumber).PK, ':prefix': NEWS_PREFIX },
     });
     for await (const page of pages) yield page.map((stored) => StoredNewsItemSchema.parse(stored.item));
+  }
+
+  /**
+   * A feed's items, newest first as first seen.
+   * @throws InvalidCursorError for a cursor this listing did not hand out
+   */
+  async listRecentForFeed(feedId: string, page: PageRequest): Promise<Page<RecentFeedItem>> {
+    return queryPage(
+      this.db,
+      { tableName: this.tableName, partition: keys.feed(feedId).PK, sortKeyPrefix: FEED_ITEM_PREFIX, newestFirst: true },
+      page,
+      (stored) => {
+        const parsed = RecentFeedItemSchema.safeParse(stored);
+        return parsed.success ? parsed.data : undefined;
+      },
+    );
   }
 
   async newsAlertsOn(subscriberId: string): Promise<boolean> {
