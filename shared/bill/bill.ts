@@ -8,11 +8,14 @@ export function isRealConvocation(convocation: number): boolean {
   return Number.isInteger(convocation) && convocation >= 1 && convocation <= MAX_CONVOCATION;
 }
 
-/** A bill number as sozd writes it: digits, a dash, the convocation (e.g. `1075342-8`). */
+/**
+ * A bill number as sozd writes it: digits, a dash, the convocation (e.g. `1075342-8`). Only the canonical spelling
+ * passes (no leading zeros), so one bill can never be stored, watched or followed under two keys.
+ */
 export const BillNumberSchema = z
   .string()
   .trim()
-  .regex(/^\d{1,9}-\d{1,2}$/, 'a bill number looks like 1075342-8')
+  .regex(/^[1-9]\d{0,8}-[1-9]\d?$/, { error: 'a bill number looks like 1075342-8', abort: true })
   .refine((number) => isRealConvocation(Number(number.split('-')[1])), `the part after the dash is the convocation, 1 to ${MAX_CONVOCATION}`);
 export type BillNumber = z.infer<typeof BillNumberSchema>;
 

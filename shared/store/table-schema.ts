@@ -23,8 +23,15 @@ export const keys = {
     PK: `DELIVERY#${changeId}`,
     SK: `${channel}#${subscriberId}`,
   }),
-  /** A sign-up waiting for its confirmation link: the preferences asked for, until confirmed or expired. */
-  pendingSignup: (subscriberId: string) => ({ PK: `SUBSCRIBER#${subscriberId}`, SK: 'PENDING' }),
+  /**
+   * One sign-up request waiting for its confirmation link: the preferences asked for, until confirmed or expired.
+   * Each request has its own item, so a later request never changes what an earlier link confirms. Without a
+   * request id: the one pending item of a sign-up made before requests had ids (its link carries none).
+   */
+  pendingSignup: (subscriberId: string, requestId?: string) => ({
+    PK: `SUBSCRIBER#${subscriberId}`,
+    SK: requestId === undefined ? PENDING_PREFIX.slice(0, -1) : `${PENDING_PREFIX}${requestId}`,
+  }),
   /** The definition of a topic (a saved query); its id is a hash of the query text. */
   topic: (topicId: string) => ({ PK: `TOPIC#${topicId}`, SK: 'QUERY' }),
   topicFollower: (topicId: string, subscriberId: string) => ({ PK: `TOPIC#${topicId}`, SK: `FOLLOWER#${subscriberId}` }),
@@ -84,6 +91,7 @@ export const gsi1 = {
 export const BILL_PREFIX = 'BILL#';
 export const FOLLOWER_PREFIX = 'FOLLOWER#';
 export const FOLLOWS_PREFIX = 'FOLLOWS#';
+export const PENDING_PREFIX = 'PENDING#';
 export const TOPIC_PREFIX = 'TOPIC#';
 export const NEWS_PREFIX = 'NEWS#';
 export const DIGEST_PENDING_PREFIX = 'PENDING#';

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Bill } from '../../shared/bill/bill.js';
 import { signToken } from '../../shared/security/signed-token.js';
+import { DynamoBillStore } from '../../shared/store/bill-store.js';
 import { subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
 import { keys } from '../../shared/store/table-schema.js';
 import { manageUrl, unsubscribeUrl } from '../../shared/subscriptions/subscriber-links.js';
-import { csrfIn, linkIn, startApiTestStack, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
+import { csrfIn, linkIn, startApiTestStack, TABLE_NAME, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
 
 let stack: ApiTestStack;
 
@@ -70,6 +72,65 @@ describe('the preferences page behind a signed manage link', () => {
     expect(read.preferences).toEqual({ bills: ['7-8'], topics: [], language: 'en', timeZone: 'Europe/Moscow', frequency: 'weekly', stages: 'all', newsAlerts: false });
     expect((await stack.item(keys.subscriber(id)))?.newsAlerts).toBe(false);
     expect(await stack.item(keys.follower('1-8', id))).toBeUndefined();
+  });
+});
+
+describe('what the pages show of a subscription', () => {
+  it('the preferences page lists each followed bill with its title and current stage, where known', async () => {
+    const bill: Bill = {
+      number: '61-8',
+      url: 'https://sozd.duma.gov.ru/bill/61-8',
+      title: 'О связи',
+      status: 'На рассмотрении',
+      archived: false,
+      passport: [],
+      currentStage: { id: 3, name: 'Рассмотрение законопроекта в первом чтении' },
+      events: [],
+      plannedEvents: [],
+    };
+    await new DynamoBillStore(stack.db, TABLE_NAME).saveSnapshot('61-8', 0, { bill, contentHash: 'h', at: '2026-01-01T00:00:00.000Z' });
+    const { id } = await activeSubscriber('titles', ['61-8', '62-8']);
+
+    const html = await (await fetch(manageUrl(stack.url, id, stack.tokenSecret))).text();
+
+    expect(html).toContain(
+      '<h2 id="followed">Bills you follow</h2><ul class="followed-bills"><li>61-8 — О связи (stage: First reading)</li><li>62-8 (title not known yet: read from sozd.duma.gov.ru at the next poll)</li></ul>',
+    );
+  });
+
+  it('the unsubscribe page of an address already unsubscribed says so and offers to subscribe again', async () => {
+    const { id } = await activeSubscriber('already', ['63-8']);
+    const link = unsubscribeUrl(stack.url, id, stack.tokenSecret);
+    await fetch(link, form({ 'List-Unsubscribe': 'One-Click' }));
+
+    const page = await fetch(`${link}&lang=en`);
+    const html = await page.text();
+
+    expect(page.status).toBe(200);
+    expect(html).toContain('<h1>Already unsubscribed</h1>');
+    expect(html).toMatch(/a•••@example\.org is already unsubscribed and receives no emails from duma-alerts\./);
+    expect(html).toContain('<a href="/?lang=en">Subscribe again</a>');
+    expect(html).not.toContain('<button');
+  });
+});
+
+describe('PATCH on a subscription that is not active', () => {
+  it('answers 409 for an unsubscribed subscription and changes nothing', async () => {
+    const { id } = await activeSubscriber('patch-unsubscribed', ['51-8']);
+    await fetch(unsubscribeUrl(stack.url, id, stack.tokenSecret), form({ 'List-Unsubscribe': 'One-Click' }));
+    const before = await stack.item(keys.subscriber(id));
+    const token = new URL(manageUrl(stack.url, id, stack.tokenSecret)).searchParams.get('token')!;
+
+    const response = await fetch(`${stack.url}/api/subscription?token=${token}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ bills: ['52-8'], frequency: 'weekly', topics: ['налог'] }),
+    });
+
+    expect(response.status).toBe(409);
+    expect((await response.json() as JsonBody).error.code).toBe('not_changeable');
+    expect(await stack.item(keys.subscriber(id))).toEqual(before);
+    expect(await stack.followers('52-8')).toEqual([]);
   });
 });
 

@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('a person in headless Chromium', () => {
     const [confirmation] = await stack.emailsTo(email);
     await page.goto(linkIn(confirmation!, '/confirm'));
     await page.screenshot({ path: `${ARTIFACTS}/3-confirm.png`, fullPage: true });
-    await page.getByRole('button', { name: 'Confirm subscription' }).click();
+    await page.getByRole('button', { name: 'Confirm exactly this' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Subscription confirmed');
     await page.screenshot({ path: `${ARTIFACTS}/4-confirmed.png`, fullPage: true });
 

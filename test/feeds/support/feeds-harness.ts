@@ -19,6 +19,7 @@ import { sendEmailDependencies } from '../../../shared/runtime/send-email-depend
 import { createNewsStores, createStores } from '../../../shared/runtime/stores.js';
 import { topicAlertDependencies } from '../../../shared/runtime/topic-alert-dependencies.js';
 import { sqsBatchConsumer } from '../../../shared/runtime/sqs-batch.js';
+import { subscriberIdForEmail } from '../../../shared/store/subscriber-store.js';
 import { DynamoSubscriptionStore } from '../../../shared/store/subscription-store.js';
 import { keys } from '../../../shared/store/table-schema.js';
 import { PreferencesSchema, type PreferencesInput } from '../../../shared/subscriptions/subscription-preferences.js';
@@ -118,12 +119,13 @@ function createWorld(config: Config, sqs: SQSClient, emailQueueUrl: string, sesE
     async subscribe(email: string, preferences: PreferencesInput) {
       const now = new Date();
       const pending = await subscriptions.requestSignup({
+        subscriberId: subscriberIdForEmail(email),
         email,
         preferences: PreferencesSchema.parse(preferences),
         at: now,
         expiresAt: Math.floor(now.getTime() / 1000) + 3600,
       });
-      const outcome = await subscriptions.confirm(pending.subscriberId, now, async () => false);
+      const outcome = await subscriptions.confirm(pending.subscriberId, pending.requestId, now, async () => false);
       if (outcome.kind !== 'confirmed') throw new Error(`subscription of ${email} not confirmed: ${outcome.kind}`);
       return pending.subscriberId;
     },
