@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bill } from '../../shared/bill/bill.js';
 import { signToken } from '../../shared/security/signed-token.js';
 import { DynamoBillStore } from '../../shared/store/bill-store.js';
-import { subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
 import { keys } from '../../shared/store/table-schema.js';
 import { manageUrl, unsubscribeUrl } from '../../shared/subscriptions/subscriber-links.js';
 import { csrfIn, linkIn, startApiTestStack, TABLE_NAME, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
@@ -28,7 +27,7 @@ async function activeSubscriber(label: string, bills: string[]): Promise<{ email
   const link = linkIn((await stack.emailsTo(email))[0]!, '/confirm');
   const html = await (await fetch(link)).text();
   await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrf=${encodeURIComponent(csrfIn(html))}` });
-  return { email, id: subscriberIdForEmail(email) };
+  return { email, id: await stack.subscriberId(email) };
 }
 
 /** A token of the earlier signed-only form, as links mailed before tokens were sealed carry. */
