@@ -2,6 +2,7 @@ import { createDocumentClient } from '../aws/clients.js';
 import type { ApiDependencies } from '../api/api-dependencies.js';
 import type { Config } from '../config/config.js';
 import { createLogger } from '../log/logger.js';
+import { DynamoAddressBook } from '../store/address-book.js';
 import { DynamoBillStore } from '../store/bill-store.js';
 import { DynamoBillSummaryReader } from '../store/bill-summaries.js';
 import { DynamoDeliveryStore } from '../store/delivery-store.js';
@@ -22,6 +23,7 @@ export function apiDependencies(config: Config): ApiDependencies {
   const db = createDocumentClient();
   const subscribers = new DynamoSubscriberStore(db, config.tableName);
   return {
+    addresses: new DynamoAddressBook(db, config.tableName),
     subscriptions: new DynamoSubscriptionStore(db, config.tableName, subscribers),
     suppressions: new DynamoSuppressionStore(db, config.tableName),
     rateLimits: new DynamoRateLimitStore(db, config.tableName),

@@ -35,6 +35,8 @@ export const keys = {
   /** The definition of a topic (a saved query); its id is a hash of the query text. */
   topic: (topicId: string) => ({ PK: `TOPIC#${topicId}`, SK: 'QUERY' }),
   topicFollower: (topicId: string, subscriberId: string) => ({ PK: `TOPIC#${topicId}`, SK: `FOLLOWER#${subscriberId}` }),
+  /** Which subscriber an email address is (subscriber ids are random: shared/store/address-book.ts). */
+  address: (email: string) => ({ PK: `ADDRESS#${email}`, SK: 'SUBSCRIBER' }),
   /** Why an address must never be mailed again (hard bounce, complaint); keyed like its subscriber. */
   suppression: (subscriberId: string) => ({ PK: `SUPPRESSION#${subscriberId}`, SK: 'SUPPRESSION' }),
   /** One fixed-window counter of a rate limit, e.g. sign-ups per client IP per hour. */

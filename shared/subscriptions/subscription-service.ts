@@ -3,7 +3,8 @@ import type { Mailer } from '../email/mailer.js';
 import type { TokenSecrets } from '../security/signed-token.js';
 import type { BillSummaryReader } from '../store/bill-summaries.js';
 import type { DynamoRateLimitStore, RateLimit } from '../store/rate-limit-store.js';
-import { subscriberIdForEmail, type Subscriber } from '../store/subscriber-store.js';
+import type { DynamoAddressBook } from '../store/address-book.js';
+import type { Subscriber } from '../store/subscriber-store.js';
 import type { ConfirmOutcome, DynamoSubscriptionStore } from '../store/subscription-store.js';
 import type { DynamoSuppressionStore } from '../store/suppression-store.js';
 import { renderConfirmationEmail } from './confirmation-email.js';
@@ -20,6 +21,8 @@ export interface SignupLimits {
 }
 
 export interface SubscriptionDependencies {
+  /** Which subscriber an address is (random ids). */
+  addresses: DynamoAddressBook;
   subscriptions: DynamoSubscriptionStore;
   suppressions: DynamoSuppressionStore;
   rateLimits: DynamoRateLimitStore;
@@ -54,7 +57,7 @@ export async function signUp(
     const decision = await deps.rateLimits.hit(scope, subject, rule, now);
     if (!decision.allowed) return { kind: 'rate-limited', retryAfterSeconds: decision.retryAfterSeconds };
   }
-  const subscriberId = subscriberIdForEmail(request.email);
+  const subscriberId = await deps.addresses.idFor(request.email);
   if (await deps.suppressions.isSuppressed(subscriberId)) {
     deps.logger.info('sign-up for a suppressed address ignored', { subscriberId });
     return { kind: 'accepted' };

@@ -19,7 +19,7 @@ import { sendEmailDependencies } from '../../../shared/runtime/send-email-depend
 import { createNewsStores, createStores } from '../../../shared/runtime/stores.js';
 import { topicAlertDependencies } from '../../../shared/runtime/topic-alert-dependencies.js';
 import { sqsBatchConsumer } from '../../../shared/runtime/sqs-batch.js';
-import { subscriberIdForEmail } from '../../../shared/store/subscriber-store.js';
+import { DynamoAddressBook } from '../../../shared/store/address-book.js';
 import { DynamoSubscriptionStore } from '../../../shared/store/subscription-store.js';
 import { keys } from '../../../shared/store/table-schema.js';
 import { PreferencesSchema, type PreferencesInput } from '../../../shared/subscriptions/subscription-preferences.js';
@@ -119,7 +119,7 @@ function createWorld(config: Config, sqs: SQSClient, emailQueueUrl: string, sesE
     async subscribe(email: string, preferences: PreferencesInput) {
       const now = new Date();
       const pending = await subscriptions.requestSignup({
-        subscriberId: subscriberIdForEmail(email),
+        subscriberId: await new DynamoAddressBook(db, config.tableName).idFor(email),
         email,
         preferences: PreferencesSchema.parse(preferences),
         at: now,
