@@ -1,10 +1,22 @@
 import * as z from 'zod';
 
-/** A bill number as sozd writes it: digits, a dash, the convocation (e.g. `1075342-8`). */
+/** The latest convocation of the Duma (the 9th was elected in 2026); raise it when the next one sits. */
+export const MAX_CONVOCATION = 9;
+
+/** Whether the part of a bill number after the dash names a convocation that has sat (1 to {@link MAX_CONVOCATION}). */
+export function isRealConvocation(convocation: number): boolean {
+  return Number.isInteger(convocation) && convocation >= 1 && convocation <= MAX_CONVOCATION;
+}
+
+/**
+ * A bill number as sozd writes it: digits, a dash, the convocation (e.g. `1075342-8`). Only the canonical spelling
+ * passes (no leading zeros), so one bill can never be stored, watched or followed under two keys.
+ */
 export const BillNumberSchema = z
   .string()
   .trim()
-  .regex(/^\d{1,9}-\d{1,2}$/, 'a bill number looks like 1075342-8');
+  .regex(/^[1-9]\d{0,8}-[1-9]\d?$/, { error: 'a bill number looks like 1075342-8', abort: true })
+  .refine((number) => isRealConvocation(Number(number.split('-')[1])), `the part after the dash is the convocation, 1 to ${MAX_CONVOCATION}`);
 export type BillNumber = z.infer<typeof BillNumberSchema>;
 
 /** A stage of the legislative process, from the `bhiN` class of a stage block. */

@@ -35,10 +35,33 @@ export function manageToken(subscriberId: string, secrets: TokenSecrets, now = n
   return signToken({ sub: subscriberId, purpose: LinkPurpose.manage, exp: expiry(now, MANAGE_LINK_TTL_SECONDS) }, secrets);
 }
 
-/** The signed link that confirms a sign-up, valid as long as the sign-up waits. */
-export function confirmUrl(publicBaseUrl: string, subscriberId: string, secrets: TokenSecrets, now = new Date()): string {
-  const token = signToken({ sub: subscriberId, purpose: LinkPurpose.confirm, exp: expiry(now, CONFIRM_LINK_TTL_SECONDS) }, secrets);
+/** The signed link that confirms one sign-up request (and no other), valid as long as the request waits. */
+export function confirmUrl(
+  publicBaseUrl: string,
+  request: ConfirmRequest & { requestId: string },
+  secrets: TokenSecrets,
+  now = new Date(),
+): string {
+  const token = signToken(
+    { sub: request.subscriberId, purpose: LinkPurpose.confirm, req: request.requestId, exp: expiry(now, CONFIRM_LINK_TTL_SECONDS) },
+    secrets,
+  );
   return link(publicBaseUrl, '/confirm', token);
+}
+
+/** What a confirmation link confirms: one request of one subscriber (no request id: a link from before requests had ids). */
+export interface ConfirmRequest {
+  subscriberId: string;
+  requestId?: string;
+}
+
+/**
+ * The request a confirmation link token was signed for, if it is genuine and unexpired.
+ * @throws TokenError saying why it was refused.
+ */
+export function requestOfConfirmLink(token: string, secrets: TokenSecrets, now = new Date()): ConfirmRequest {
+  const payload = verifyToken(token, secrets, { purpose: LinkPurpose.confirm, now });
+  return typeof payload.req === 'string' ? { subscriberId: payload.sub, requestId: payload.req } : { subscriberId: payload.sub };
 }
 
 /**

@@ -26,7 +26,7 @@ export interface PageStrings {
   languages: Record<Language, string>;
   signup: { title: string; intro: string; submit: string; followSomething: string };
   checkEmail: { title: string; body: string; again: string };
-  confirm: { title: string; body(email: string): string; submit: string };
+  confirm: { title: string; body(email: string): string; replaces: string; submit: string };
   confirmed: { title: string; body: string; manage: string };
   preferences: {
     title: string;
@@ -39,8 +39,18 @@ export interface PageStrings {
     suppressedNotice: string;
     leaveTitle: string;
     leaveAll: string;
+    followedTitle: string;
   };
-  unsubscribe: { title: string; body(email: string): string; submit: string; doneTitle: string; doneBody: string };
+  unsubscribe: {
+    title: string;
+    body(email: string): string;
+    submit: string;
+    doneTitle: string;
+    doneBody: string;
+    alreadyTitle: string;
+    alreadyBody(email: string): string;
+    subscribeAgain: string;
+  };
   errors: {
     badLinkTitle: string;
     badLink: string;
@@ -90,8 +100,9 @@ const EN: PageStrings = {
   },
   confirm: {
     title: 'Confirm your subscription',
-    body: (email) => `Confirm that ${email} should receive duma-alerts emails.`,
-    submit: 'Confirm subscription',
+    body: (email) => `Confirm that ${email} should receive duma-alerts emails for exactly this:`,
+    replaces: 'This address is already subscribed: confirming replaces what it follows now with the list above.',
+    submit: 'Confirm exactly this',
   },
   confirmed: {
     title: 'Subscription confirmed',
@@ -109,6 +120,7 @@ const EN: PageStrings = {
     suppressedNotice: 'Email to this address bounced or was reported as spam, so we no longer send any.',
     leaveTitle: 'Leave',
     leaveAll: 'Unsubscribe from everything',
+    followedTitle: 'Bills you follow',
   },
   unsubscribe: {
     title: 'Unsubscribe',
@@ -116,6 +128,9 @@ const EN: PageStrings = {
     submit: 'Unsubscribe',
     doneTitle: 'You are unsubscribed',
     doneBody: 'You will receive no more emails from duma-alerts.',
+    alreadyTitle: 'Already unsubscribed',
+    alreadyBody: (email) => `${email} is already unsubscribed and receives no emails from duma-alerts.`,
+    subscribeAgain: 'Subscribe again',
   },
   errors: {
     badLinkTitle: 'This link does not work',
@@ -166,8 +181,9 @@ const RU: PageStrings = {
   },
   confirm: {
     title: 'Подтвердите подписку',
-    body: (email) => `Подтвердите, что на адрес ${email} нужно присылать письма duma-alerts.`,
-    submit: 'Подтвердить подписку',
+    body: (email) => `Подтвердите, что на адрес ${email} нужно присылать письма duma-alerts именно об этом:`,
+    replaces: 'Этот адрес уже подписан: подтверждение заменит то, за чем он следит сейчас, списком выше.',
+    submit: 'Подтвердить именно это',
   },
   confirmed: {
     title: 'Подписка подтверждена',
@@ -185,6 +201,7 @@ const RU: PageStrings = {
     suppressedNotice: 'Письма на этот адрес не доставлялись или были помечены как спам, поэтому мы больше ничего не отправляем.',
     leaveTitle: 'Отписка',
     leaveAll: 'Отписаться от всего',
+    followedTitle: 'Законопроекты, за которыми вы следите',
   },
   unsubscribe: {
     title: 'Отписка',
@@ -192,6 +209,9 @@ const RU: PageStrings = {
     submit: 'Отписаться',
     doneTitle: 'Вы отписаны',
     doneBody: 'Писем от duma-alerts больше не будет.',
+    alreadyTitle: 'Вы уже отписаны',
+    alreadyBody: (email) => `Адрес ${email} уже отписан и не получает писем duma-alerts.`,
+    subscribeAgain: 'Подписаться снова',
   },
   errors: {
     badLinkTitle: 'Ссылка не работает',
