@@ -58,6 +58,8 @@ export const keys = {
   digestMarker: (recipient: string) => ({ PK: `DIGEST#${recipient}`, SK: 'MARKER' }),
   /** A news feed's polling state: validators for the conditional GET, whether its baseline is taken, its health. */
   feed: (feedId: string) => ({ PK: `FEED#${feedId}`, SK: 'STATE' }),
+  /** One way of recognising an item of a feed (guid, normalised link, title and date), claimed by the first item seen so. */
+  feedItemSeen: (feedId: string, identityHash: string) => ({ PK: `FEED#${feedId}`, SK: `SEEN#${identityHash}` }),
   /** A news item seen in a feed, once; its id is a hash of the feed id and the item's key. */
   newsItem: (newsId: string) => ({ PK: `NEWS#${newsId}`, SK: 'ITEM' }),
   /** A news item that mentions a bill, kept with the bill for its page and its digest entry. */

@@ -29,6 +29,8 @@ import { sentEmails, type StoredEmail } from '../../support/ses-store.js';
 export interface FeedResponse {
   status?: number;
   contentType?: string;
+  /** More response headers (Content-Encoding, ETag…). */
+  headers?: Record<string, string>;
   body: string | Buffer;
 }
 
@@ -50,7 +52,7 @@ export async function startFeedsHarness() {
   const responses = new Map<string, FeedResponse>();
   const server: Server = createServer((request, response) => {
     const answer = responses.get(request.url ?? '') ?? { status: 404, body: 'no such feed' };
-    response.writeHead(answer.status ?? 200, answer.contentType ? { 'content-type': answer.contentType } : {});
+    response.writeHead(answer.status ?? 200, { ...(answer.contentType ? { 'content-type': answer.contentType } : {}), ...answer.headers });
     response.end(answer.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
