@@ -21,7 +21,10 @@ export type BillNumber = z.infer<typeof BillNumberSchema>;
 
 /** A stage of the legislative process, from the `bhiN` class of a stage block. */
 export const StageSchema = z.object({
-  /** N of `bhiN`: 1 registration, 2 preliminary consideration, 3/4/5 readings, 6 Federation Council, 8 President, 9 veto, 11 publication. */
+  /**
+   * N of `bhiN`: 1 registration, 2 preliminary consideration, 3/4/5 readings, 6 Federation Council, 7 reconsideration
+   * after its rejection, 8 President, 9 reconsideration after a veto, 10 Constitutional Court, 11 publication.
+   */
   id: z.number().int().nonnegative(),
   /** The stage title as the page writes it (Russian). */
   name: z.string(),
@@ -83,12 +86,18 @@ export const BillSchema = z.object({
   archived: z.boolean(),
   /** Passport rows in page order ("Субъект права законодательной инициативы", "Профильный комитет", …). */
   passport: z.array(PassportFieldSchema),
-  /** The current stage from the progress bar, when the page shows one. */
+  /**
+   * The stage the bill has reached, by the stage model (shared/bill/stage-model.ts, docs/stage-model.md): the one value
+   * the CLI, the API and every alert use. Optional only because snapshots stored before it was added lack it.
+   */
   currentStage: StageSchema.optional(),
+  /** The stage the page's own progress bar marks (active, else the last reached), a cross-check of `currentStage`. */
+  pageStage: StageSchema.optional(),
   /** Federal law number once signed (e.g. `353-ФЗ`). */
   lawNumber: z.string().optional(),
   /** Dated events, ordered by date then event number (page order is not date order). */
   events: z.array(BillEventSchema),
+  /** Planned events; none for an archived bill, which has no future (sozd leaves stale ones on its page). */
   plannedEvents: z.array(PlannedEventSchema),
 });
 export type Bill = z.infer<typeof BillSchema>;

@@ -77,21 +77,27 @@ export function findBillMentions(text: string): BillMentionSpan[] {
     const { sozd, bill, linkMain, linkConvocation, plainMain, plainConvocation } = match.groups ?? {};
     for (; nextEnd < sentenceEnds.length && sentenceEnds[nextEnd]! < start; nextEnd++) billWordAt = undefined;
     if (sozd !== undefined) {
-      if (isRealConvocation(Number(linkConvocation))) mentions.push({ number: `${linkMain}-${Number(linkConvocation)}`, start, end });
+      const number = canonicalBillNumber(linkMain!, linkConvocation!);
+      if (number) mentions.push({ number, start, end });
     } else if (bill !== undefined) {
       billWordAt = start;
       chainEnd = end;
     } else if (plainMain === undefined) {
       billWordAt = undefined;
-    } else if (billWordAt !== undefined && isRealConvocation(Number(plainConvocation))) {
+    } else if (billWordAt !== undefined && canonicalBillNumber(plainMain, plainConvocation!)) {
       const between = scanned.slice(chainEnd, start);
       if (NUMBER_SIGN_BEFORE.test(between) || LIST_FILLER.test(between)) {
-        mentions.push({ number: `${plainMain}-${Number(plainConvocation)}`, start: billWordAt, end });
+        mentions.push({ number: canonicalBillNumber(plainMain, plainConvocation!)!, start: billWordAt, end });
         chainEnd = end;
       }
     }
   }
   return mentions;
+}
+
+/** The number as sozd writes it (no leading zeros), or undefined when it cannot be a bill's: number 0, a convocation that never sat. */
+function canonicalBillNumber(main: string, convocation: string): string | undefined {
+  return Number(main) > 0 && isRealConvocation(Number(convocation)) ? `${Number(main)}-${Number(convocation)}` : undefined;
 }
 
 /** The text with quoted titles («О внесении изменений в Федеральный закон …») blanked out, positions kept. */

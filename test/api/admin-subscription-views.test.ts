@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoSubscriberStore, subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
+import { DynamoSubscriberStore } from '../../shared/store/subscriber-store.js';
 import { csrfIn, linkIn, startApiTestStack, TABLE_NAME, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
 
 let stack: ApiTestStack;
@@ -42,7 +42,7 @@ describe('the admin list and the admin detail of a subscriber', () => {
       for (const item of page.items) listed.set(item.id, item);
       cursor = page.cursor;
     } while (cursor);
-    const ids = [pending, active, cli].map(subscriberIdForEmail);
+    const ids = await Promise.all([pending, active, cli].map((email) => stack.subscriberId(email)));
     const details = await Promise.all(ids.map((id) => admin(`/api/admin/subscriptions/${id}`)));
 
     expect(ids.map((id) => listed.get(id))).toEqual(details);

@@ -1,8 +1,8 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bill } from '../../shared/bill/bill.js';
 import { signToken } from '../../shared/security/signed-token.js';
 import { DynamoBillStore } from '../../shared/store/bill-store.js';
-import { subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
 import { keys } from '../../shared/store/table-schema.js';
 import { manageUrl, unsubscribeUrl } from '../../shared/subscriptions/subscriber-links.js';
 import { csrfIn, linkIn, startApiTestStack, TABLE_NAME, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
@@ -27,7 +27,13 @@ async function activeSubscriber(label: string, bills: string[]): Promise<{ email
   const link = linkIn((await stack.emailsTo(email))[0]!, '/confirm');
   const html = await (await fetch(link)).text();
   await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrf=${encodeURIComponent(csrfIn(html))}` });
-  return { email, id: subscriberIdForEmail(email) };
+  return { email, id: await stack.subscriberId(email) };
+}
+
+/** A token of the earlier signed-only form, as links mailed before tokens were sealed carry. */
+function legacyToken(payload: object, secret: string): string {
+  const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
 }
 
 const form = (fields: Record<string, string | string[]>) => {
@@ -139,17 +145,20 @@ describe('one subscriber’s link never reaches another subscriber', () => {
     const alice = await activeSubscriber('alice', ['11-8']);
     const bob = await activeSubscriber('bob', ['12-8']);
     const aliceToken = new URL(manageUrl(stack.url, alice.id, stack.tokenSecret)).searchParams.get('token')!;
-    const [body, mac] = aliceToken.split('.');
-    const forgedBody = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), sub: bob.id })).toString('base64url');
+    // Alice's token with one character changed, and a token of the earlier signed-only form naming Bob with Alice's MAC.
+    const flipped = `${aliceToken.slice(0, 20)}${aliceToken[20] === 'A' ? 'B' : 'A'}${aliceToken.slice(21)}`;
+    const aliceLegacy = legacyToken({ sub: alice.id, purpose: 'manage' }, stack.tokenSecret);
+    const forgedBody = Buffer.from(JSON.stringify({ sub: bob.id, purpose: 'manage' })).toString('base64url');
+    const forged = `${forgedBody}.${aliceLegacy.split('.')[1]}`;
     const bobUnsubscribeToken = new URL(unsubscribeUrl(stack.url, bob.id, stack.tokenSecret)).searchParams.get('token')!;
     const foreignSecretToken = signToken({ sub: bob.id, purpose: 'manage' }, 'x'.repeat(32));
 
     const attempts = await Promise.all([
-      fetch(`${stack.url}/api/subscription?token=${forgedBody}.${mac}`),
+      fetch(`${stack.url}/api/subscription?token=${forged}`),
       fetch(`${stack.url}/api/subscription?token=${bobUnsubscribeToken}`),
       fetch(`${stack.url}/api/subscription?token=${foreignSecretToken}`),
-      fetch(`${stack.url}/preferences?token=${forgedBody}.${mac}`),
-      fetch(`${stack.url}/api/subscription?token=${forgedBody}.${mac}`, {
+      fetch(`${stack.url}/preferences?token=${flipped}`),
+      fetch(`${stack.url}/api/subscription?token=${flipped}`, {
         method: 'PATCH',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ bills: [] }),
@@ -160,6 +169,7 @@ describe('one subscriber’s link never reaches another subscriber', () => {
 
     expect(attempts.map((response) => response.status)).toEqual([403, 403, 403, 403, 403, 403]);
     expect(aliceRead.email).toBe(alice.email);
+    expect((await (await fetch(`${stack.url}/api/subscription?token=${aliceLegacy}`)).json() as JsonBody).email).toBe(alice.email);
     expect(await stack.item(keys.subscriber(bob.id))).toMatchObject({ status: 'active', bills: ['12-8'] });
     expect(await stack.item(keys.follower('12-8', bob.id))).toBeDefined();
   });

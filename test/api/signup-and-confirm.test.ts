@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bill } from '../../shared/bill/bill.js';
 import { DynamoBillStore } from '../../shared/store/bill-store.js';
-import { subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
 import { keys } from '../../shared/store/table-schema.js';
 import { cookieOf, csrfIn, linkIn, startApiTestStack, TABLE_NAME, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
 
@@ -42,7 +41,7 @@ describe('POST /api/subscriptions (double opt-in)', () => {
       status: 'pending',
       message: 'If the address can receive email, a confirmation link has been sent to it. It works for 7 days.',
     });
-    const id = subscriberIdForEmail(email);
+    const id = await stack.subscriberId(email);
     const profile = await stack.item(keys.subscriber(id));
     expect(profile?.status).toBe('pending');
     expect(typeof profile?.expiresAt).toBe('number');
@@ -61,12 +60,12 @@ describe('POST /api/subscriptions (double opt-in)', () => {
     const pageHtml = await page.text();
     expect(page.status).toBe(200);
     expect(pageHtml).toContain(email);
-    expect((await stack.item(keys.subscriber(subscriberIdForEmail(email))))?.status).toBe('pending');
+    expect((await stack.item(keys.subscriber(await stack.subscriberId(email))))?.status).toBe('pending');
     const confirmed = await confirm(linkIn(mail!, '/confirm'));
 
     expect(confirmed.status).toBe(200);
     expect(await confirmed.text()).toContain('Подписка подтверждена');
-    const id = subscriberIdForEmail(email);
+    const id = await stack.subscriberId(email);
     const profile = await stack.item(keys.subscriber(id));
     expect(profile).toMatchObject({ status: 'active', bills: ['1075342-8', '42-8'], frequency: 'weekly', stages: [3, 6], newsAlerts: true });
     expect(profile?.expiresAt).toBeUndefined();
@@ -168,7 +167,7 @@ describe('a confirmation confirms one request', () => {
 
     expect(emails).toHaveLength(1);
     expect(confirmed.status).toBe(200);
-    const id = subscriberIdForEmail(email);
+    const id = await stack.subscriberId(email);
     expect(await stack.item(keys.subscriber(id))).toMatchObject({
       status: 'active',
       bills: [BILL_A],
@@ -210,8 +209,8 @@ describe('a confirmation confirms one request', () => {
 
   it('a later request for an active address changes nothing until its own link is followed, and then applies that request only', async () => {
     const email = uniqueAddress('active');
-    const id = subscriberIdForEmail(email);
     await signUp(firstRequest(email));
+    const id = await stack.subscriberId(email);
     const firstLink = linkIn((await stack.emailsTo(email))[0]!, '/confirm');
     await confirm(firstLink);
     await stack.endCooldowns();
@@ -266,7 +265,7 @@ describe('the sign-up form', () => {
     expect(submitted.status).toBe(200);
     expect(await submitted.text()).toContain('Check your email');
     expect((await stack.emailsTo(email)).length).toBe(1);
-    expect((await stack.pendingRequests(subscriberIdForEmail(email))).map((request) => request.preferences)).toMatchObject([{ newsAlerts: true }]);
+    expect((await stack.pendingRequests(await stack.subscriberId(email))).map((request) => request.preferences)).toMatchObject([{ newsAlerts: true }]);
   });
 
   it('shows "in the news" ticked; a sign-up that unticks it confirms with newsAlerts false on the profile', async () => {
@@ -279,7 +278,7 @@ describe('the sign-up form', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieOf(form) },
       body: new URLSearchParams({ csrf: csrfIn(html), email, bills: '1075342-8', stageMode: 'all', frequency: 'instant', language: 'ru', timeZone: 'Europe/Moscow' }).toString(),
     });
-    const id = subscriberIdForEmail(email);
+    const id = await stack.subscriberId(email);
     const [pending] = await stack.pendingRequests(id);
     await confirm(linkIn((await stack.emailsTo(email))[0]!, '/confirm'));
 

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
 import { keys } from '../../shared/store/table-schema.js';
 import { linkIn, startApiTestStack, uniqueAddress, type ApiTestStack } from '../api/api-test-stack.js';
 
@@ -59,7 +58,7 @@ describe.skipIf(!hasChromium)('a person in headless Chromium', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Your preferences are saved.');
     await page.screenshot({ path: `${ARTIFACTS}/5-preferences-saved.png`, fullPage: true });
 
-    const id = subscriberIdForEmail(email);
+    const id = await stack.subscriberId(email);
     expect(await stack.item(keys.subscriber(id))).toMatchObject({
       status: 'active',
       bills: ['1075342-8'],

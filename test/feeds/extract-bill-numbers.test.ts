@@ -34,7 +34,7 @@ describe('extractBillNumbers finds bills named as bills', () => {
     ['a number further on in the same sentence', 'Законопроект о запрете коллекторов, внесённый в июне, № 1075342-8 принят', ['1075342-8']],
     ['a resolution next to the bill it is about', 'Постановление ГД № 5036-8 ГД о законопроекте № 1075342-8', ['1075342-8']],
     ['the highest convocation', `законопроект № 1-${MAX_CONVOCATION}`, [`1-${MAX_CONVOCATION}`]],
-    ['a leading zero in the convocation', 'законопроект № 1075342-08', ['1075342-8']],
+    ['leading zeros, written as sozd does', 'законопроект № 01075342-08', ['1075342-8']],
   ])('%s: %j', (_case, text, expected) => {
     expect(extractBillNumbers(text)).toEqual(expected);
   });
@@ -63,6 +63,7 @@ describe('extractBillNumbers leaves alone what is not a bill', () => {
     ['a document named between the bill word and the number', 'законопроект о поправках в постановление № 12-8'],
     ['a convocation that never sat', 'законопроект № 1075342-12'],
     ['convocation zero', 'законопроект № 1075342-0'],
+    ['number zero', 'законопроект № 0-8'],
     ['a sozd link with a convocation that never sat', 'https://sozd.duma.gov.ru/bill/1075342-45'],
     ['a range of days after a bill word', 'Дума рассмотрит законопроект 1-2 октября'],
     ['a number after a bill word with words between', 'законопроект поддержали 300 депутатов, счёт 30-2'],
