@@ -105,6 +105,7 @@ function shown(path: string): string {
 
 function printWelcome(mode: StartMode, stack: LocalStack, simulator: DumaSimulator | undefined, logFile: string): void {
   const data = shown(mode.dataDir);
+  const config = loadConfig();
   const cli = mode.name === 'demo' ? `DUMA_ALERTS_ENV_FILE=${data}/local-env.json npx duma-alerts` : 'npx duma-alerts';
   const lines = [
     '',
@@ -123,7 +124,7 @@ function printWelcome(mode: StartMode, stack: LocalStack, simulator: DumaSimulat
           `  Demo bills (convocation 99: none can exist on sozd): ${demoBillNumbers(0).join(', ')}; each new lap adds 100 to the number.`,
           `  Demo subscribers: ${DEMO_SUBSCRIBERS.map(({ email, language }) => `${email} (${language})`).join(', ')}. A line below for each alert sent.`,
         ]
-      : [`  Polling:                   ${stack.env.SOZD_BASE_URL ?? 'https://sozd.duma.gov.ru'} on schedule ${stack.env.POLL_BILLS_SCHEDULE ?? '*/10 * * * *'}`]),
+      : [`  Polling:                   ${config.sozd.baseUrl} on schedule ${config.schedules.pollBills}`]),
     '',
     `  In another terminal:  ${cli} status`,
     ...(simulator ? [] : [`                        ${cli} subscribe --email you@example.org --bill 1075342-8`]),
