@@ -4,6 +4,7 @@ import { defineRoute, type AnyRoute } from './route.js';
 import * as admin from './routes/admin-routes.js';
 import { confirmPageRoute, confirmSubmitRoute } from './routes/confirm-routes.js';
 import * as endpoints from './routes/endpoint-routes.js';
+import { manageLinkApiRoute, manageLinkFormRoute, manageLinkSubmitRoute } from './routes/manage-link-routes.js';
 import {
   preferencesPageRoute,
   preferencesSubmitRoute,
@@ -37,7 +38,10 @@ export const API_ROUTES: readonly AnyRoute[] = [
   preferencesSubmitRoute,
   unsubscribePageRoute,
   unsubscribeSubmitRoute,
+  manageLinkFormRoute,
+  manageLinkSubmitRoute,
   signupApiRoute,
+  manageLinkApiRoute,
   subscriptionReadRoute,
   subscriptionPatchRoute,
   subscriptionDeleteRoute,

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { FeedItemSchema } from '../feeds/feed-item.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { GSI1, gsi1, keys, NEWS_PREFIX } from './table-schema.js';
+
+const BATCH_GET = 100;
 
 /** A news item as recorded: the feed item, which feed it came from, and when it was first seen. */
 export const StoredNewsItemSchema = FeedItemSchema.extend({
@@ -28,6 +30,13 @@ export function newsIdFor(feedId: string, itemKey: string): string {
  * (GSI1 NEWS_OUTBOX) until that is done, so a poll that crashes half-way leaves it for the next poll.
  */
 export interface NewsStore {
+  /** Which of these items are already recorded. */
+  recorded(newsIds: readonly string[]): Promise<Set<string>>;
+  /**
+   * Claims one way of recognising an item of the feed (`feedItemIdentities`) for `newsId`. True when it was free or
+   * is already this item's (a poll that crashed half-way claims again); false when another item of the feed has it.
+   */
+  claimIdentity(feedId: string, identity: string, newsId: string): Promise<boolean>;
   /** Writes the item unless it exists; with `alert` it also enters the outbox. True when this call wrote it. */
   putIfAbsent(item: StoredNewsItem, options: { alert: boolean }): Promise<boolean>;
   get(newsId: string): Promise<StoredNewsItem | undefined>;
@@ -48,6 +57,39 @@ export class DynamoNewsStore implements NewsStore {
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
+
+  async recorded(newsIds: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let start = 0; start < newsIds.length; start += BATCH_GET) {
+      let keysLeft: Array<Record<string, unknown>> = [...new Set(newsIds.slice(start, start + BATCH_GET))].map(keys.newsItem);
+      while (keysLeft.length > 0) {
+        const { Responses, UnprocessedKeys } = await this.db.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keysLeft, ProjectionExpression: 'PK' } } }),
+        );
+        for (const item of Responses?.[this.tableName] ?? []) found.add(String(item.PK).slice(NEWS_PREFIX.length));
+        keysLeft = UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      }
+    }
+    return found;
+  }
+
+  async claimIdentity(feedId: string, identity: string, newsId: string): Promise<boolean> {
+    const identityHash = createHash('sha256').update(identity).digest('hex').slice(0, 32);
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.feedItemSeen(feedId, identityHash), newsId },
+          ConditionExpression: 'attribute_not_exists(PK) OR newsId = :newsId',
+          ExpressionAttributeValues: { ':newsId': newsId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
 
   async putIfAbsent(item: StoredNewsItem, options: { alert: boolean }): Promise<boolean> {
     const outbox = options.alert ? { GSI1PK: gsi1.newsOutbox, GSI1SK: `${item.seenAt}#${item.newsId}` } : {};

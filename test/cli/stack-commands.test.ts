@@ -14,7 +14,8 @@ import { run as unwatch } from '../../shared/cli/unwatch-command.js';
 import { run as watch } from '../../shared/cli/watch-command.js';
 import { DynamoBillStore } from '../../shared/store/bill-store.js';
 import { DynamoFollowerRouteReader } from '../../shared/store/follower-route-store.js';
-import { DynamoSubscriberStore, subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
+import { DynamoAddressBook } from '../../shared/store/address-book.js';
+import { DynamoSubscriberStore } from '../../shared/store/subscriber-store.js';
 import { captureIo } from './capture-io.js';
 
 const LAW_BILL = '999001-99';
@@ -31,6 +32,7 @@ describe('CLI commands against the local stack', () => {
   let tableCount = 0;
   const bills = () => new DynamoBillStore(doc, process.env.TABLE_NAME!);
   const subscribers = () => new DynamoSubscriberStore(doc, process.env.TABLE_NAME!);
+  const idOf = (email: string) => new DynamoAddressBook(doc, process.env.TABLE_NAME!).idOf(email);
 
   async function watchedNumbers(): Promise<string[]> {
     const numbers: string[] = [];
@@ -105,10 +107,10 @@ describe('CLI commands against the local stack', () => {
   it('subscribe stores the subscriber, follows and watches every bill, and prints what it did', async () => {
     const io = captureIo();
     const again = captureIo();
-    const id = subscriberIdForEmail('reader@example.org');
 
     const code = await subscribe(['--email', ' Reader@Example.org ', '--bill', LAW_BILL, '--bill', RETURNED_BILL, '--lang', 'en'], io);
     const againCode = await subscribe(['--email', 'reader@example.org', '--bill', LAW_BILL, '--lang', 'en'], again);
+    const id = (await idOf('reader@example.org'))!;
 
     expect({ code, againCode, err: io.err() + again.err() }).toEqual({ code: 0, againCode: 0, err: '' });
     expect(io.out()).toBe(
@@ -144,9 +146,9 @@ describe('CLI commands against the local stack', () => {
     await subscribe(['--email', 'reader@example.org', '--bill', RETURNED_BILL], rerun);
     await subscribe(['--email', 'new@example.org', '--bill', LAW_BILL], newcomer);
 
-    expect((await subscribers().get(subscriberIdForEmail('reader@example.org')))?.language).toBe('en');
+    expect((await subscribers().get((await idOf('reader@example.org'))!))?.language).toBe('en');
     expect(rerun.out().split('\n')[2]).toBe('  language:  en (English, kept: --lang changes it)');
-    expect((await subscribers().get(subscriberIdForEmail('new@example.org')))?.language).toBe('ru');
+    expect((await subscribers().get((await idOf('new@example.org'))!))?.language).toBe('ru');
     expect(newcomer.out().split('\n')[2]).toBe('  language:  ru (Russian, the default: --lang changes it)');
   });
 

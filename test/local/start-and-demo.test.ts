@@ -62,18 +62,19 @@ async function scanAll(envFile: string): Promise<Record<string, unknown>[]> {
   }
 }
 
-/** The bill numbers and subscriber ids a table's items are about. */
-function subjects(items: Record<string, unknown>[]): { bills: Set<string>; subscribers: Set<string> } {
-  const bills = new Set<string>();
-  const subscribers = new Set<string>();
+/** The bill numbers, subscriber ids and addresses a table's items are about. */
+function subjects(items: Record<string, unknown>[]) {
+  const found = { bills: new Set<string>(), subscribers: new Set<string>(), addresses: new Set<string>() };
   for (const item of items) {
     for (const key of [item.PK, item.SK]) {
       const [kind, id] = String(key).split('#');
-      if (kind === 'BILL' || kind === 'FOLLOWS') bills.add(id!);
-      if (kind === 'SUBSCRIBER' || kind === 'FOLLOWER') subscribers.add(id!);
+      if (id === undefined) continue;
+      if (kind === 'BILL' || kind === 'FOLLOWS') found.bills.add(id);
+      if (kind === 'SUBSCRIBER' || kind === 'FOLLOWER') found.subscribers.add(id);
+      if (kind === 'ADDRESS') found.addresses.add(id);
     }
   }
-  return { bills, subscribers };
+  return found;
 }
 
 describe('npm start and npm run demo', () => {
@@ -115,6 +116,8 @@ describe('npm start and npm run demo', () => {
     expect([...ofDemo.bills].every((number) => BillNumberSchema.safeParse(number).success)).toBe(true);
     expect(ofDemo.subscribers.size).toBe(2);
     expect([...ofService.subscribers].filter((id) => ofDemo.subscribers.has(id))).toEqual([]);
+    expect([...ofService.addresses]).toEqual(['desk@example.org']);
+    expect([...ofDemo.addresses].sort()).toEqual(['editor@example.org', 'redaktor@example.org']);
     const keysOf = (items: Record<string, unknown>[]) => new Set(items.map((item) => `${item.PK} ${item.SK}`));
     const demoKeys = keysOf(demoItems);
     expect([...keysOf(serviceItems)].filter((key) => demoKeys.has(key))).toEqual([]);
