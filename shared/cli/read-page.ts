@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { BillNumberSchema, billUrl } from '../bill/bill.js';
 import type { Config } from '../config/config.js';
 import { createSozdFetcher } from '../runtime/fetchers.js';
-import { decodePage } from '../sozd/sozd-http-source.js';
+import { decodePage } from '../sozd/page-charset.js';
 import { UsageError } from './usage-error.js';
 
 /** A page to parse and the address it stands for (absent for a file: the parser then uses the canonical one). */

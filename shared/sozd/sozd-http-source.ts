@@ -2,7 +2,7 @@ import { billUrl } from '../bill/bill.js';
 import { FetchError } from '../http/fetch-error.js';
 import type { PoliteFetcher } from '../http/polite-fetcher.js';
 import type { BillSource, BillSourceResult, SourceValidators } from './bill-source.js';
-import { BillPageError, parseBillPage } from './parse-bill-page.js';
+import { BillPageError, parseBillPageBytes } from './parse-bill-page.js';
 import { significantBillPageBytes } from './slice-bill-page.js';
 
 /**
@@ -21,7 +21,7 @@ export function createSozdHttpSource(fetcher: PoliteFetcher, baseUrl: string): B
           significantBytes: significantBillPageBytes,
         });
         if (page.kind !== 'fetched') return { kind: 'unchanged' };
-        const bill = parseBillPage(decodePage(page.body, page.contentType), { url });
+        const bill = parseBillPageBytes(page.body, { url, contentType: page.contentType });
         return { kind: 'parsed', bill, contentHash: page.hash, etag: page.etag, lastModified: page.lastModified };
       } catch (error) {
         if (error instanceof FetchError && error.reason === 'not-found') return { kind: 'missing' };
@@ -32,18 +32,4 @@ export function createSozdHttpSource(fetcher: PoliteFetcher, baseUrl: string): B
       }
     },
   };
-}
-
-/** A page's text: sozd serves UTF-8; a charset the header names is honoured, an unknown one falls back to UTF-8. */
-export function decodePage(body: Uint8Array, contentType: string | undefined): string {
-  return new TextDecoder(charsetOf(contentType)).decode(body);
-}
-
-function charsetOf(contentType: string | undefined): string {
-  const charset = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1];
-  try {
-    return charset ? new TextDecoder(charset).encoding : 'utf-8';
-  } catch {
-    return 'utf-8';
-  }
 }

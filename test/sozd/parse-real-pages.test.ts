@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compareEventNumbers } from '../../shared/sozd/event-number.js';
-import { parseBillPage } from '../../shared/sozd/parse-bill-page.js';
+import { parseBillPage, parseBillPageBytes } from '../../shared/sozd/parse-bill-page.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // The real pages live beside the repository, never in it (see ../shared/fixtures/README.md).
@@ -53,6 +53,12 @@ describe.skipIf(!existsSync(fixturesDir))('parseBillPage on the ten real sozd pa
         lawNumber: bill.lawNumber,
         lastEventDay: lastEvent?.slice(0, 10),
       }).toEqual(expected);
+    });
+
+    it('reads the same bill from the raw bytes, decoding only the header and the events tab', () => {
+      const bytes = readFileSync(path.join(fixturesDir, `${expected.number}.html`));
+
+      expect(parseBillPageBytes(bytes, { contentType: 'text/html; charset=utf-8' })).toEqual(parseBillPage(readPage(expected.number)));
     });
 
     it('gives every event a unique GUID id and orders events by date then event number', () => {
