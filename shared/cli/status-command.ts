@@ -12,8 +12,9 @@ import { configuredQueues, readQueueDepths, type QueueDepth } from './queue-dept
 import { withStores } from './with-stores.js';
 
 export const usage = `duma-alerts status
-  Shows the watched bills with their last poll time, events stored and source health (ok, or the last error and
-  how many polls in a row failed), the time of the last poll, and the depth of each queue (waiting / in flight).
+  Shows the watched bills with the time their poll state last changed (a page read in full, an error or a
+  recovery: polls that find a page unchanged write nothing), events stored and source health (ok, or the last
+  error and how many polls in a row failed), the time of the last poll run, and the depth of each queue (waiting / in flight).
   A dead-letter queue holding messages is flagged: those messages failed every retry. Then the webhook and Slack
   endpoints, each disabled one with why and since when, and the health of each configured news feed.`;
 
@@ -24,14 +25,14 @@ function healthText(health: SourceHealth): string {
   return `error (${plural(health.consecutiveFailures, 'consecutive failure')}): ${health.lastError ?? 'unknown error'}`;
 }
 
-/** One watched bill: `number  polled <time|never>  <n> events  <health>`. */
+/** One watched bill: `number  updated <time|never>  <n> events  <health>`. */
 export function formatBillStatus(record: BillRecord): string {
   const events = record.bill
     ? plural(record.bill.events.length, 'event')
     : record.missingAtSource
       ? 'not at the source yet'
       : 'no snapshot';
-  return `  ${record.number}  polled ${record.health.lastPolledAt ?? 'never'}  ${events}  ${healthText(record.health)}`;
+  return `  ${record.number}  updated ${record.health.lastPolledAt ?? 'never'}  ${events}  ${healthText(record.health)}`;
 }
 
 /** One queue: `label  waiting / in flight`, a non-empty DLQ flagged. */
@@ -72,6 +73,7 @@ async function readStoredState(feeds: FeedConfig[]) {
     }
     return {
       records: records.sort((a, b) => a.number.localeCompare(b.number)),
+      lastRun: await bills.lastPollRun(),
       endpoints: await allEndpoints(endpoints),
       feedRecords: await Promise.all(feeds.map((feed) => feedStore.get(feed.id))),
     };
@@ -83,12 +85,12 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   parseCommandArgs('status', args, {});
   const config = loadConfig();
   const sqs = createSqsClient();
-  const [{ records, endpoints, feedRecords }, depths] = await Promise.all([
+  const [{ records, lastRun, endpoints, feedRecords }, depths] = await Promise.all([
     readStoredState(config.feeds),
     readQueueDepths(sqs, configuredQueues(config)).finally(() => sqs.destroy()),
   ]);
   // ISO 8601 UTC strings sort as times.
-  const lastPoll = records.map((record) => record.health.lastPolledAt ?? '').sort().at(-1) || 'never';
+  const lastPoll = [lastRun?.finishedAt ?? '', ...records.map((record) => record.health.lastPolledAt ?? '')].sort().at(-1) || 'never';
   const lines = [
     `Watched bills (${records.length}):`,
     ...(records.length > 0 ? records.map(formatBillStatus) : ['  none: add one with duma-alerts watch <number>']),

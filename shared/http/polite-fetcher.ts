@@ -143,7 +143,7 @@ async function interpretResponse(
       abandonBody(body);
       throw new BodyTooLargeError(`declared length exceeds ${maxBytes} bytes`);
     }
-    const bytes = await readCappedBody(body, maxBytes);
+    const bytes = await readCappedBody(body, maxBytes, conditions.neededBytes);
     // Only the part of the page that carries meaning is hashed: faster on large pages, and blind to noise around it.
     const hash = createHash('sha256').update(conditions.significantBytes?.(bytes) ?? bytes).digest('hex');
     const validators = {

@@ -81,15 +81,24 @@ export function sliceBillPageBytes(page: Buffer, decoder: TextDecoder): BillPage
 }
 
 /**
+ * How many leading bytes of a bill page {@link sliceBillPage} reads (through the tab panel after the events tab,
+ * ~10% of a real page), or undefined while `head` does not hold them all: the poller keeps no more of a 2.7 MB page.
+ */
+export function billPageNeededBytes(head: Buffer): number | undefined {
+  const numberAt = head.indexOf(NUMBER_MARKER);
+  const historyAt = numberAt < 0 ? -1 : head.indexOf(HISTORY_MARKER, numberAt);
+  const endAt = historyAt < 0 ? -1 : head.indexOf(TAB_PANEL_MARKER, historyAt);
+  return endAt < 0 ? undefined : endAt + TAB_PANEL_MARKER.length;
+}
+
+/**
  * The bytes of a bill page that {@link sliceBillPage} would parse (the header through the end of the events tab),
  * found with the same markers on the raw bytes, so the poller can fingerprint a 2.5 MB page by its ~5% that
  * matters without decoding it. The whole page when a marker is missing: the parser then says what is wrong.
  */
 export function significantBillPageBytes(page: Buffer): Uint8Array {
-  const numberAt = page.indexOf(NUMBER_MARKER);
-  const historyAt = numberAt < 0 ? -1 : page.indexOf(HISTORY_MARKER, numberAt);
-  const endAt = historyAt < 0 ? -1 : page.indexOf(TAB_PANEL_MARKER, historyAt);
-  if (endAt < 0) return page;
-  const headingAt = page.lastIndexOf('<h1', numberAt);
-  return page.subarray(headingAt >= 0 ? headingAt : 0, endAt);
+  const needed = billPageNeededBytes(page);
+  if (needed === undefined) return page;
+  const headingAt = page.lastIndexOf('<h1', page.indexOf(NUMBER_MARKER));
+  return page.subarray(headingAt >= 0 ? headingAt : 0, needed - TAB_PANEL_MARKER.length);
 }

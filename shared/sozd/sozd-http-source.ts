@@ -3,7 +3,7 @@ import { FetchError } from '../http/fetch-error.js';
 import type { PoliteFetcher } from '../http/polite-fetcher.js';
 import type { BillSource, BillSourceResult, SourceValidators } from './bill-source.js';
 import { BillPageError, parseBillPageBytes } from './parse-bill-page.js';
-import { significantBillPageBytes } from './slice-bill-page.js';
+import { billPageNeededBytes, significantBillPageBytes } from './slice-bill-page.js';
 
 /**
  * Bills read from sozd (or anything serving pages in its structure, like the Duma simulator) over HTTP:
@@ -19,8 +19,10 @@ export function createSozdHttpSource(fetcher: PoliteFetcher, baseUrl: string): B
           lastModified: validators.lastModified,
           previousHash: validators.contentHash,
           significantBytes: significantBillPageBytes,
+          neededBytes: billPageNeededBytes,
         });
-        if (page.kind !== 'fetched') return { kind: 'unchanged' };
+        if (page.kind === 'not-modified') return { kind: 'unchanged' };
+        if (page.kind === 'unchanged') return { kind: 'unchanged', validators: { etag: page.etag, lastModified: page.lastModified } };
         const bill = parseBillPageBytes(page.body, { url, contentType: page.contentType });
         return { kind: 'parsed', bill, contentHash: page.hash, etag: page.etag, lastModified: page.lastModified };
       } catch (error) {
