@@ -4,13 +4,14 @@ import * as endpoint from './endpoint-command.js';
 import * as inspect from './inspect-command.js';
 import { loadLocalEnv } from './local-env.js';
 import * as poll from './poll-command.js';
+import * as replay from './replay-command.js';
 import * as status from './status-command.js';
 import * as subscribe from './subscribe-command.js';
 import * as unwatch from './unwatch-command.js';
 import { UsageError } from './usage-error.js';
 import * as watch from './watch-command.js';
 
-const COMMANDS: Record<string, { usage: string; run: CommandRun }> = { inspect, watch, unwatch, subscribe, endpoint, poll, status };
+const COMMANDS: Record<string, { usage: string; run: CommandRun }> = { inspect, replay, watch, unwatch, subscribe, endpoint, poll, status };
 
 const OVERVIEW = `duma-alerts: alerts on Russian State Duma bills, exactly what changed.
 
