@@ -27,6 +27,8 @@ export interface BillRecord {
   bill?: Bill;
   /** True once the source said the bill does not exist yet: its first events then all count as new. */
   missingAtSource?: boolean;
+  /** When the source first said the bill does not exist; events dated on earlier days are its baseline, not news. */
+  missingSince?: string;
   contentHash?: string;
   etag?: string;
   lastModified?: string;
@@ -185,7 +187,7 @@ export class DynamoBillStore implements BillStore {
         Key: keys.billState(number),
         UpdateExpression:
           'SET #number = :number, #version = :version, contentHash = :hash, etag = :etag, lastModified = :lastModified, ' +
-          `${HEALTHY_POLL} REMOVE missingAtSource`,
+          `${HEALTHY_POLL} REMOVE missingAtSource, missingSince`,
         ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
         ExpressionAttributeValues: {
           ':number': number,
@@ -220,8 +222,9 @@ export class DynamoBillStore implements BillStore {
     await this.db.send(
       new UpdateCommand({
         ...base,
-        UpdateExpression: `SET #number = :number, ${HEALTHY_POLL}${outcome.kind === 'missing' ? ', missingAtSource = :true' : ''}${
-          validators ? ', etag = :etag, lastModified = :lastModified' : ''
+        UpdateExpression: `SET #number = :number, ${HEALTHY_POLL}${
+          outcome.kind === 'missing' ? ', missingAtSource = :true, missingSince = if_not_exists(missingSince, :at)' : ''
+        }${validators ? ', etag = :etag, lastModified = :lastModified' : ''
         }`,
         ExpressionAttributeNames: { '#number': 'number' },
         ExpressionAttributeValues: {
@@ -278,6 +281,7 @@ function toRecord(number: string, snapshot: Record<string, unknown>, state: Reco
     version: Number(snapshot.version ?? 0),
     bill: snapshot.bill as Bill | undefined,
     missingAtSource: state.missingAtSource === true,
+    missingSince: text('missingSince'),
     contentHash: text('contentHash'),
     etag: text('etag'),
     lastModified: text('lastModified'),
