@@ -31,6 +31,8 @@ export interface ConsoleStrings {
     columns: { number: string; title: string; stage: string; status: string; lastEvent: string; lastPolled: string; health: string };
     billTitle(number: string): string;
     watchList: string;
+    lastRun: string;
+    runSummary(bills: number, changes: number, outcomes: string): string;
     notParsed: string;
     notFound: string;
     sozd: string;
@@ -50,7 +52,7 @@ export interface ConsoleStrings {
     allDeliveries: string;
     noEvents: string;
   };
-  change: { title(id: string): string; intro: string; columns: { channel: string; recipient: string; state: string; attempts: string; detail: string } };
+  change: { title(event: string, bill: string): string; id: string; intro: string; columns: { channel: string; recipient: string; state: string; attempts: string; detail: string } };
   subscribers: {
     intro: string;
     search: string;
@@ -171,6 +173,8 @@ const EN: ConsoleStrings = {
     columns: { number: 'Number', title: 'Title', stage: 'Stage', status: 'Status', lastEvent: 'Last event', lastPolled: 'Last polled', health: 'Source health' },
     billTitle: (number) => `Bill ${number}`,
     watchList: 'Watch list',
+    lastRun: 'Last poll run',
+    runSummary: (bills, changes, outcomes) => `${bills} bills polled, ${changes} changes${outcomes ? ` (${outcomes})` : ''}`,
     notParsed: 'not read yet',
     notFound: 'This bill is not known.',
     sozd: 'Page on sozd.duma.gov.ru',
@@ -191,8 +195,9 @@ const EN: ConsoleStrings = {
     noEvents: 'No dated events yet.',
   },
   change: {
-    title: (id) => `Alerts of ${id}`,
-    intro: 'Each delivery of this change, per channel and recipient. Daily and weekly digests are counted when their digest is sent.',
+    title: (event, bill) => `Alerts of event ${event} of bill ${bill}`,
+    id: 'Change id',
+    intro: 'Each delivery of this change, per channel and recipient. Daily and weekly followers get it in their digest instead, which is not listed here.',
     columns: { channel: 'Channel', recipient: 'Recipient', state: 'State', attempts: 'Attempts', detail: 'Detail' },
   },
   subscribers: {
@@ -332,6 +337,8 @@ const RU: ConsoleStrings = {
     columns: { number: 'Номер', title: 'Название', stage: 'Стадия', status: 'Статус', lastEvent: 'Последнее событие', lastPolled: 'Последний опрос', health: 'Источник' },
     billTitle: (number) => `Законопроект ${number}`,
     watchList: 'Список отслеживания',
+    lastRun: 'Последний опрос списка',
+    runSummary: (bills, changes, outcomes) => `опрошено законопроектов: ${bills}, изменений: ${changes}${outcomes ? ` (${outcomes})` : ''}`,
     notParsed: 'ещё не прочитан',
     notFound: 'Такой законопроект неизвестен.',
     sozd: 'Страница на sozd.duma.gov.ru',
@@ -352,8 +359,9 @@ const RU: ConsoleStrings = {
     noEvents: 'Датированных событий пока нет.',
   },
   change: {
-    title: (id) => `Уведомления по ${id}`,
-    intro: 'Каждая доставка этого изменения по каналам и получателям. Ежедневные и еженедельные дайджесты учитываются, когда дайджест отправлен.',
+    title: (event, bill) => `Уведомления о событии ${event} законопроекта ${bill}`,
+    id: 'Изменение',
+    intro: 'Каждая доставка этого изменения по каналам и получателям. Подписчики ежедневных и еженедельных дайджестов получают его в дайджесте; здесь он не показан.',
     columns: { channel: 'Канал', recipient: 'Получатель', state: 'Состояние', attempts: 'Попытки', detail: 'Подробности' },
   },
   subscribers: {
