@@ -1,7 +1,7 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Bill } from '../bill/bill.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
-import { GSI1, gsi1, keys } from './table-schema.js';
+import { FOLLOWER_PREFIX, GSI1, gsi1, keys } from './table-schema.js';
 
 /** How the last poll of a bill went: what `status` shows and operators alarm on. */
 export interface SourceHealth {
@@ -84,7 +84,7 @@ export class DynamoBillStore implements BillStore {
   }
 
   async watch(number: string): Promise<void> {
-    await watchBills(this.db, this.tableName, [number]);
+    await watchBills(this.db, this.tableName, [number], { byOperator: true });
   }
 
   async unwatch(number: string): Promise<void> {
@@ -92,11 +92,11 @@ export class DynamoBillStore implements BillStore {
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.billState(number),
-        UpdateExpression: 'SET watched = :false REMOVE GSI1PK, GSI1SK',
+        UpdateExpression: 'REMOVE operatorWatch',
         ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':false': false },
       }),
     ).catch(ignoreConditionFailure);
+    await releaseBills(this.db, this.tableName, [number]);
   }
 
   listWatched(): AsyncIterable<WatchedBill[]> {
@@ -185,21 +185,71 @@ export class DynamoBillStore implements BillStore {
 
 /**
  * Puts bills on the watch list (idempotent; keeps any snapshot). Every store that makes someone follow a bill calls
- * it, so a followed bill is always polled, whichever door the follow came through.
+ * it after writing the follower item, so a followed bill is always polled, whichever door the follow came through.
+ * An operator's watch (admin API, CLI) is recorded as such: it holds the bill on the list with no follower at all.
  */
-export async function watchBills(db: DynamoDBDocumentClient, tableName: string, numbers: Iterable<string>): Promise<void> {
+export async function watchBills(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  numbers: Iterable<string>,
+  options: { byOperator?: boolean } = {},
+): Promise<void> {
   for (const number of new Set(numbers)) {
     await db.send(
       new UpdateCommand({
         TableName: tableName,
         Key: keys.billState(number),
-        UpdateExpression:
-          'SET #number = :number, watched = :true, GSI1PK = :watched, GSI1SK = :number, #version = if_not_exists(#version, :zero)',
+        UpdateExpression: `SET #number = :number, watched = :true, GSI1PK = :watched, GSI1SK = :number, #version = if_not_exists(#version, :zero)${
+          options.byOperator ? ', operatorWatch = :true' : ''
+        }`,
         ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
         ExpressionAttributeValues: { ':number': number, ':true': true, ':watched': gsi1.watched, ':zero': 0 },
       }),
     );
   }
+}
+
+/**
+ * Takes bills off the watch list once nothing follows them: no follower item (subscriber, webhook, Slack) and no
+ * operator's watch. Called after a follower goes. A follow racing with this is never lost: the follower item is
+ * written before its watch, and the followers are read again after the unwatch, re-watching if one appeared.
+ */
+export async function releaseBills(db: DynamoDBDocumentClient, tableName: string, numbers: Iterable<string>): Promise<void> {
+  for (const number of new Set(numbers)) {
+    if (await hasFollower(db, tableName, number)) continue;
+    const released = await db
+      .send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.billState(number),
+          UpdateExpression: 'SET watched = :false REMOVE GSI1PK, GSI1SK',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(operatorWatch)',
+          ExpressionAttributeValues: { ':false': false },
+        }),
+      )
+      .then(
+        () => true,
+        (error: unknown) => {
+          ignoreConditionFailure(error);
+          return false;
+        },
+      );
+    if (released && (await hasFollower(db, tableName, number))) await watchBills(db, tableName, [number]);
+  }
+}
+
+async function hasFollower(db: DynamoDBDocumentClient, tableName: string, number: string): Promise<boolean> {
+  const { Items } = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :follower)',
+      ExpressionAttributeValues: { ':pk': keys.bill(number).PK, ':follower': FOLLOWER_PREFIX },
+      ProjectionExpression: 'PK',
+      Limit: 1,
+      ConsistentRead: true,
+    }),
+  );
+  return (Items ?? []).length > 0;
 }
 
 function toRecord(number: string, snapshot: Record<string, unknown>, state: Record<string, unknown>): BillRecord {
