@@ -25,6 +25,9 @@ export interface BillRecord {
   bill?: Bill;
   /** True once the source said the bill does not exist yet: its first events then all count as new. */
   missingAtSource?: boolean;
+  /** "No such bill" answers in a row; polling backs off until `missingRetryAt`, and stops at a limit. */
+  missingPolls?: number;
+  missingRetryAt?: string;
   contentHash?: string;
   etag?: string;
   lastModified?: string;
@@ -32,7 +35,7 @@ export interface BillRecord {
 }
 
 /** What polling needs of a watched bill without reading its whole snapshot. */
-export type WatchedBill = Pick<BillRecord, 'number' | 'version' | 'contentHash' | 'etag' | 'lastModified'>;
+export type WatchedBill = Pick<BillRecord, 'number' | 'version' | 'contentHash' | 'etag' | 'lastModified' | 'missingPolls' | 'missingRetryAt'>;
 
 /** Thrown when another writer saved the snapshot first (optimistic locking). */
 export class SnapshotConflictError extends Error {
@@ -49,7 +52,8 @@ export interface SnapshotWrite {
 
 export type PollOutcome =
   | { kind: 'ok'; at: string }
-  | { kind: 'missing'; at: string }
+  /** The source has no such bill: ask again at `retryAt`, or, when absent, take the bill off the watch list. */
+  | { kind: 'missing'; at: string; retryAt?: string }
   | { kind: 'error'; at: string; error: string };
 
 /** Bills on the watch list and their snapshots. */
@@ -105,7 +109,7 @@ export class DynamoBillStore implements BillStore {
       IndexName: GSI1,
       KeyConditionExpression: 'GSI1PK = :watched',
       ExpressionAttributeValues: { ':watched': gsi1.watched },
-      ProjectionExpression: '#number, #version, contentHash, etag, lastModified',
+      ProjectionExpression: '#number, #version, contentHash, etag, lastModified, missingPolls, missingRetryAt',
       ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
     });
   }
@@ -170,12 +174,31 @@ export class DynamoBillStore implements BillStore {
       );
       return;
     }
+    if (outcome.kind === 'missing') {
+      const retry = outcome.retryAt ? 'missingRetryAt = :retryAt' : 'watched = :false, droppedAsMissingAt = :at';
+      await this.db.send(
+        new UpdateCommand({
+          ...base,
+          UpdateExpression: `SET #number = :number, healthOk = :true, lastPolledAt = :at, lastOkAt = :at, consecutiveFailures = :zero, missingAtSource = :true, ${retry} ADD missingPolls :one${
+            outcome.retryAt ? '' : ' REMOVE GSI1PK, GSI1SK, missingRetryAt'
+          }`,
+          ExpressionAttributeNames: { '#number': 'number' },
+          ExpressionAttributeValues: {
+            ':number': number,
+            ':true': true,
+            ':at': outcome.at,
+            ':zero': 0,
+            ':one': 1,
+            ...(outcome.retryAt ? { ':retryAt': outcome.retryAt } : { ':false': false }),
+          },
+        }),
+      );
+      return;
+    }
     await this.db.send(
       new UpdateCommand({
         ...base,
-        UpdateExpression: `SET #number = :number, healthOk = :true, lastPolledAt = :at, lastOkAt = :at, consecutiveFailures = :zero${
-          outcome.kind === 'missing' ? ', missingAtSource = :true' : ''
-        }`,
+        UpdateExpression: 'SET #number = :number, healthOk = :true, lastPolledAt = :at, lastOkAt = :at, consecutiveFailures = :zero REMOVE missingPolls, missingRetryAt',
         ExpressionAttributeNames: { '#number': 'number' },
         ExpressionAttributeValues: { ':number': number, ':true': true, ':at': outcome.at, ':zero': 0 },
       }),
@@ -261,6 +284,8 @@ function toRecord(number: string, snapshot: Record<string, unknown>, state: Reco
     version: Number(snapshot.version ?? 0),
     bill: snapshot.bill as Bill | undefined,
     missingAtSource: state.missingAtSource === true,
+    ...(typeof state.missingPolls === 'number' ? { missingPolls: state.missingPolls } : {}),
+    ...(typeof state.missingRetryAt === 'string' ? { missingRetryAt: state.missingRetryAt } : {}),
     contentHash: text('contentHash'),
     etag: text('etag'),
     lastModified: text('lastModified'),
