@@ -27,6 +27,8 @@ export interface BillRecord {
   bill?: Bill;
   /** True once the source said the bill does not exist yet: its first events then all count as new. */
   missingAtSource?: boolean;
+  /** When the source first said the bill does not exist; events dated on earlier days are its baseline, not news. */
+  missingSince?: string;
   /** "No such bill" answers in a row; polling backs off until `missingRetryAt`, and stops at a limit. */
   missingPolls?: number;
   missingRetryAt?: string;
@@ -160,7 +162,7 @@ export class DynamoBillStore implements BillStore {
         TableName: this.tableName,
         Key: keys.billState(number),
         UpdateExpression:
-          'SET #number = :number, #version = :version, contentHash = :hash, etag = :etag, lastModified = :lastModified REMOVE missingAtSource',
+          'SET #number = :number, #version = :version, contentHash = :hash, etag = :etag, lastModified = :lastModified REMOVE missingAtSource, missingSince',
         ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
         ExpressionAttributeValues: {
           ':number': number,
@@ -193,7 +195,7 @@ export class DynamoBillStore implements BillStore {
       await this.db.send(
         new UpdateCommand({
           ...base,
-          UpdateExpression: `SET #number = :number, healthOk = :true, lastPolledAt = :at, lastOkAt = :at, consecutiveFailures = :zero, missingAtSource = :true, ${retry} ADD missingPolls :one${
+          UpdateExpression: `SET #number = :number, healthOk = :true, lastPolledAt = :at, lastOkAt = :at, consecutiveFailures = :zero, missingAtSource = :true, missingSince = if_not_exists(missingSince, :at), ${retry} ADD missingPolls :one${
             outcome.retryAt ? '' : ' REMOVE GSI1PK, GSI1SK, missingRetryAt'
           }`,
           ExpressionAttributeNames: { '#number': 'number' },
@@ -298,6 +300,7 @@ function toRecord(number: string, snapshot: Record<string, unknown>, state: Reco
     version: Number(snapshot.version ?? 0),
     bill: snapshot.bill as Bill | undefined,
     missingAtSource: state.missingAtSource === true,
+    missingSince: text('missingSince'),
     ...(typeof state.missingPolls === 'number' ? { missingPolls: state.missingPolls } : {}),
     ...(typeof state.missingRetryAt === 'string' ? { missingRetryAt: state.missingRetryAt } : {}),
     contentHash: text('contentHash'),
