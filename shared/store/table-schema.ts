@@ -15,6 +15,8 @@ export const keys = {
   bill: (number: string) => ({ PK: `BILL#${number}`, SK: 'SNAPSHOT' }),
   /** The small item a poll reads and writes: watch flag, validators, source health (the snapshot stays untouched). */
   billState: (number: string) => ({ PK: `BILL#${number}`, SK: 'STATE' }),
+  /** The summary of the latest poll run of the watch list (unchanged bills are polled without a write of their own). */
+  pollRun: { PK: 'POLLRUN', SK: 'LATEST' },
   change: (billNumber: string, changeId: string) => ({ PK: `BILL#${billNumber}`, SK: `CHANGE#${changeId}` }),
   follower: (billNumber: string, subscriberId: string) => ({ PK: `BILL#${billNumber}`, SK: `FOLLOWER#${subscriberId}` }),
   follows: (subscriberId: string, billNumber: string) => ({ PK: `SUBSCRIBER#${subscriberId}`, SK: `FOLLOWS#${billNumber}` }),
@@ -66,6 +68,8 @@ export const keys = {
   billNews: (billNumber: string, newsId: string) => ({ PK: `BILL#${billNumber}`, SK: `NEWS#${newsId}` }),
   /** A topic match or an "in the news" alert, written once under its deterministic id. */
   alert: (alertId: string) => ({ PK: `ALERT#${alertId}`, SK: 'ALERT' }),
+  /** A small copy of a news item under its feed, newest last in key order: the feed's recent items for the console. */
+  feedItem: (feedId: string, seenAt: string, newsId: string) => ({ PK: `FEED#${feedId}`, SK: `ITEM#${seenAt}#${newsId}` }),
 } as const;
 
 /** GSI1 partitions. */
@@ -88,6 +92,8 @@ export const gsi1 = {
   digestPending: 'DIGEST_PENDING',
   /** News items recorded but not yet matched and alerted (sorted by when seen); emptied by every feed poll. */
   newsOutbox: 'NEWS_OUTBOX',
+  /** The alerts one topic raised (sorted by time), for the console; keyed by the normalised query's key. */
+  topicMatches: (topicKey: string) => `MATCHES#${topicKey}`,
 } as const;
 
 export const BILL_PREFIX = 'BILL#';
@@ -96,6 +102,7 @@ export const FOLLOWS_PREFIX = 'FOLLOWS#';
 export const PENDING_PREFIX = 'PENDING#';
 export const TOPIC_PREFIX = 'TOPIC#';
 export const NEWS_PREFIX = 'NEWS#';
+export const FEED_ITEM_PREFIX = 'ITEM#';
 export const DIGEST_PENDING_PREFIX = 'PENDING#';
 export const DIGEST_SENT_PREFIX = 'SENT#';
 

@@ -7,10 +7,10 @@ export type LinkPurpose = (typeof LinkPurpose)[keyof typeof LinkPurpose];
 /** A confirmation link lives as long as the unconfirmed sign-up it confirms. */
 export const CONFIRM_LINK_TTL_SECONDS = 7 * 24 * 3600;
 /**
- * A preferences link grants read and write of one subscription, so it does not live forever; every alert
- * carries a fresh one, so only a link from a long-silent mailbox runs out.
+ * A preferences link grants read and write of one subscription, so it does not live long; every alert carries a
+ * fresh one, and a subscriber whose link ran out asks for a new one by email (`/manage-link`).
  */
-export const MANAGE_LINK_TTL_SECONDS = 90 * 24 * 3600;
+export const MANAGE_LINK_TTL_SECONDS = 30 * 24 * 3600;
 
 /**
  * The signed one-click unsubscribe link of a subscriber. It does not expire: RFC 8058 clients may use it

@@ -8,7 +8,8 @@ import type { Subscriber } from '../store/subscriber-store.js';
 import type { ConfirmOutcome, DynamoSubscriptionStore } from '../store/subscription-store.js';
 import type { DynamoSuppressionStore } from '../store/suppression-store.js';
 import { renderConfirmationEmail } from './confirmation-email.js';
-import { CONFIRM_LINK_TTL_SECONDS, confirmUrl, type ConfirmRequest } from './subscriber-links.js';
+import { renderManageLinkEmail } from './manage-link-email.js';
+import { CONFIRM_LINK_TTL_SECONDS, confirmUrl, manageUrl, type ConfirmRequest } from './subscriber-links.js';
 import { summarizeRequest } from './request-summary.js';
 import type { Preferences } from './subscription-preferences.js';
 
@@ -88,6 +89,32 @@ export async function signUp(
     }),
   );
   deps.logger.info('confirmation email sent', { subscriberId, messageId });
+  return { kind: 'accepted' };
+}
+
+/**
+ * Mails a fresh preferences link to an address that has a confirmed subscription (active or unsubscribed), at
+ * most once per cool-down. The caller answers the same whatever happened, so the form tells nobody whether an
+ * address is subscribed; only the per-client rate limit, which is about the asker, answers differently.
+ */
+export async function sendManageLink(deps: SubscriptionDependencies, request: { email: string; clientIp: string }): Promise<SignupResult> {
+  const now = deps.now();
+  const decision = await deps.rateLimits.hit('manage-link-ip', request.clientIp, deps.signupLimits.perClientIp, now);
+  if (!decision.allowed) return { kind: 'rate-limited', retryAfterSeconds: decision.retryAfterSeconds };
+  const subscriberId = await deps.addresses.idOf(request.email);
+  const subscriber = subscriberId ? await deps.subscriptions.get(subscriberId, now) : undefined;
+  if (!subscriber || (subscriber.status !== 'active' && subscriber.status !== 'unsubscribed')) return { kind: 'accepted' };
+  if (await deps.suppressions.isSuppressed(subscriber.id)) return { kind: 'accepted' };
+  const cooldown = deps.signupLimits.confirmationCooldownSeconds;
+  if (!(await deps.rateLimits.startCooldown('manage-link', subscriber.id, cooldown, now))) return { kind: 'accepted' };
+  const { messageId } = await deps.mailer.send(
+    renderManageLinkEmail({
+      to: subscriber.email,
+      language: subscriber.language,
+      manageUrl: manageUrl(deps.publicBaseUrl, subscriber.id, deps.tokenSecrets, now),
+    }),
+  );
+  deps.logger.info('preferences link sent', { subscriberId: subscriber.id, messageId });
   return { kind: 'accepted' };
 }
 

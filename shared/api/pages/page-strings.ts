@@ -51,6 +51,7 @@ export interface PageStrings {
     alreadyBody(email: string): string;
     subscribeAgain: string;
   };
+  manageLink: { title: string; intro: string; submit: string; sentTitle: string; sentBody: string };
   errors: {
     badLinkTitle: string;
     badLink: string;
@@ -61,6 +62,7 @@ export interface PageStrings {
     tooManyRequests: string;
     badRequest: string;
     signupAgain: string;
+    newLink: string;
   };
 }
 
@@ -132,16 +134,24 @@ const EN: PageStrings = {
     alreadyBody: (email) => `${email} is already unsubscribed and receives no emails from duma-alerts.`,
     subscribeAgain: 'Subscribe again',
   },
+  manageLink: {
+    title: 'Get a new preferences link',
+    intro: 'Preferences links work for 30 days. Give your address and, if it is subscribed, we email it a fresh link.',
+    submit: 'Email me a link',
+    sentTitle: 'Check your email',
+    sentBody: 'If this address is subscribed, a new preferences link is on its way. It works for 30 days.',
+  },
   errors: {
     badLinkTitle: 'This link does not work',
     badLink: 'The link is incomplete or was changed. Copy the whole link from the email and try again.',
-    expiredLink: 'The link has expired. Sign up again to get a fresh one.',
+    expiredLink: 'The link has expired. Ask for a new one by email.',
     expiredSignup: 'This sign-up has expired or was already used. Sign up again to get a fresh link.',
     suppressed: 'Email to this address bounced or was reported as spam, so we cannot subscribe it.',
     formExpired: 'The form expired. Please reload the page and send it again.',
     tooManyRequests: 'Too many requests. Please wait a while and try again.',
     badRequest: 'The request could not be understood.',
     signupAgain: 'Go to the sign-up form',
+    newLink: 'Email me a new link',
   },
 };
 
@@ -213,16 +223,24 @@ const RU: PageStrings = {
     alreadyBody: (email) => `Адрес ${email} уже отписан и не получает писем duma-alerts.`,
     subscribeAgain: 'Подписаться снова',
   },
+  manageLink: {
+    title: 'Новая ссылка на настройки',
+    intro: 'Ссылка на настройки действует 30 дней. Укажите адрес, и, если он подписан, мы пришлём на него новую ссылку.',
+    submit: 'Прислать ссылку',
+    sentTitle: 'Проверьте почту',
+    sentBody: 'Если этот адрес подписан, новая ссылка на настройки уже в пути. Она действует 30 дней.',
+  },
   errors: {
     badLinkTitle: 'Ссылка не работает',
     badLink: 'Ссылка неполная или изменена. Скопируйте её из письма целиком и попробуйте снова.',
-    expiredLink: 'Срок действия ссылки истёк. Подпишитесь снова, чтобы получить новую.',
+    expiredLink: 'Срок действия ссылки истёк. Запросите новую по почте.',
     expiredSignup: 'Эта заявка на подписку истекла или уже подтверждена. Подпишитесь снова, чтобы получить новую ссылку.',
     suppressed: 'Письма на этот адрес не доставлялись или были помечены как спам, поэтому подписать его нельзя.',
     formExpired: 'Форма устарела. Обновите страницу и отправьте её снова.',
     tooManyRequests: 'Слишком много запросов. Подождите немного и попробуйте снова.',
     badRequest: 'Запрос не удалось разобрать.',
     signupAgain: 'К форме подписки',
+    newLink: 'Прислать новую ссылку',
   },
 };
 
