@@ -1,4 +1,4 @@
-import { prepareDocument, type PreparedDocument, type TopicDocument } from './prepared-document.js';
+import { prepareDocument, type KeyOccurrence, type PreparedDocument, type TopicDocument } from './prepared-document.js';
 import type { TopicQuery, TopicTerm } from './topic-query.js';
 
 /** One query term found in one field: the words as the text writes them, each once, in text order. */
@@ -14,8 +14,8 @@ export interface MatchExplanation {
 }
 
 /**
- * Matches one topic query against a document: stems compared on word boundaries, a phrase needs its stems
- * consecutively. Returns null when the query does not match, else which terms matched and where.
+ * Matches one topic query against a document: words compared by their keys (lemmas, stems) on word boundaries,
+ * a phrase needs its words consecutively within one sentence. Returns null when the query does not match, else which terms matched and where.
  */
 export function matchTopic(query: TopicQuery, document: TopicDocument): MatchExplanation | null {
   return matchPrepared(query, prepareDocument(document));
@@ -52,16 +52,30 @@ function evaluate(query: TopicQuery, document: PreparedDocument): TermHit[] | un
 }
 
 function findTerm(term: TopicTerm, document: PreparedDocument): TermHit[] | undefined {
-  const [firstStem, ...restStems] = term.stems;
+  const [first, ...rest] = term.words;
+  if (!first) return undefined;
   const hits: TermHit[] = [];
-  for (const { field, index } of document.occurrences.get(firstStem ?? '') ?? []) {
+  for (const { field, index } of occurrencesOf(first.keys, document)) {
     const { text, tokens } = document.fields.get(field) ?? { text: '', tokens: [] };
-    if (!restStems.every((stem, offset) => tokens[index + 1 + offset]?.stem === stem)) continue;
-    const first = tokens[index];
-    const last = tokens[index + restStems.length];
-    if (first && last) hits.push({ term: term.text, field, found: [text.slice(first.start, last.end)] });
+    const start = tokens[index];
+    const last = tokens[index + rest.length];
+    if (!start || !last || last.sentence !== start.sentence) continue;
+    if (!rest.every((word, offset) => sharesKey(tokens[index + 1 + offset]?.keys ?? [], word.keys))) continue;
+    hits.push({ term: term.text, field, found: [text.slice(start.start, last.end)] });
   }
   return hits.length > 0 ? hits : undefined;
+}
+
+/** Where any of the keys occurs, each token once, in document order. */
+function occurrencesOf(keys: readonly string[], document: PreparedDocument): readonly KeyOccurrence[] {
+  const lists = keys.flatMap((key) => document.occurrences.get(key) ?? []);
+  if (keys.length === 1) return lists;
+  // One token often has two of a word's keys (its lemma and its stem): list it once.
+  return [...new Map(lists.map((occurrence) => [occurrence.order, occurrence])).values()].sort((a, b) => a.order - b.order);
+}
+
+function sharesKey(tokenKeys: readonly string[], wordKeys: readonly string[]): boolean {
+  return tokenKeys.some((key) => wordKeys.includes(key));
 }
 
 /** One hit per term and field, the words found there each listed once. */

@@ -1,4 +1,4 @@
-import { anchorStems } from './anchor-stems.js';
+import { anchorKeys } from './anchor-keys.js';
 import { matchPrepared, type MatchExplanation } from './match-topic.js';
 import { prepareDocument, type TopicDocument } from './prepared-document.js';
 import type { TopicQuery } from './topic-query.js';
@@ -16,24 +16,24 @@ export interface TopicIndexMatch {
 }
 
 /**
- * Many topic queries, filed by stem so that a document is checked only against the topics that could match it:
- * each query is filed under stems of which any matching document must contain one (see anchorStems), and those
+ * Many topic queries, filed by key so that a document is checked only against the topics that could match it:
+ * each query is filed under keys of which any matching document must contain one (see anchorKeys), and those
  * candidates are then verified in full. Gives exactly what matchTopic gives over every topic, in topic order.
  */
 export class TopicIndex {
   private readonly topics: IndexedTopic[];
-  private readonly topicsByStem = new Map<string, number[]>();
+  private readonly topicsByKey = new Map<string, number[]>();
 
   /** @throws Error when a query could match a document without any of its words (parseTopicQuery never makes one). */
   constructor(topics: Iterable<IndexedTopic>) {
     this.topics = [...topics];
     this.topics.forEach((topic, position) => {
-      const stems = anchorStems(topic.query);
-      if (!stems) throw new Error(`topic ${topic.topicId} would match every document: it needs a word that must appear`);
-      for (const stem of stems) {
-        const list = this.topicsByStem.get(stem);
+      const keys = anchorKeys(topic.query);
+      if (!keys) throw new Error(`topic ${topic.topicId} would match every document: it needs a word that must appear`);
+      for (const key of keys) {
+        const list = this.topicsByKey.get(key);
         if (list) list.push(position);
-        else this.topicsByStem.set(stem, [position]);
+        else this.topicsByKey.set(key, [position]);
       }
     });
   }
@@ -47,8 +47,8 @@ export class TopicIndex {
   match(document: TopicDocument): TopicIndexMatch[] {
     const prepared = prepareDocument(document);
     const candidates = new Set<number>();
-    for (const stem of prepared.occurrences.keys()) {
-      for (const position of this.topicsByStem.get(stem) ?? []) candidates.add(position);
+    for (const key of prepared.occurrences.keys()) {
+      for (const position of this.topicsByKey.get(key) ?? []) candidates.add(position);
     }
     const matches: TopicIndexMatch[] = [];
     for (const position of [...candidates].sort((a, b) => a - b)) {

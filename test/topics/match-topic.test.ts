@@ -8,11 +8,19 @@ function match(query: string, fields: Record<string, string>) {
 }
 
 describe('tokenize', () => {
-  it('gives each word its stem and exact offsets, splitting hyphenated words into parts', () => {
-    expect(tokenize('Санкт-Петербург, ёлки!')).toEqual([
-      { stem: 'санкт', word: 'Санкт', start: 0, end: 5 },
-      { stem: 'петербург', word: 'Петербург', start: 6, end: 15 },
-      { stem: 'елк', word: 'ёлки', start: 17, end: 21 },
+  it('gives each word its match keys, exact offsets and sentence, splitting hyphenated words into parts', () => {
+    expect(tokenize('Санкт-Петербург, ёлки! Иране')).toEqual([
+      { keys: ['~санкт'], word: 'Санкт', start: 0, end: 5, sentence: 0 },
+      { keys: ['=петербург', '~петербург'], word: 'Петербург', start: 6, end: 15, sentence: 0 },
+      { keys: ['=елка', '~елк'], word: 'ёлки', start: 17, end: 21, sentence: 0 },
+      { keys: ['=иран', '~иран'], word: 'Иране', start: 23, end: 28, sentence: 1 },
+    ]);
+  });
+
+  it('keeps soft hyphens, zero-width characters and stress marks inside the word they break', () => {
+    expect(tokenize('Пес\u00ADко\u0301ва за\u200Bкон').map((token) => [token.word, token.keys])).toEqual([
+      ['Пес\u00ADко\u0301ва', ['=песков', '~песков']],
+      ['за\u200Bкон', ['=закон', '~закон']],
     ]);
   });
 });
