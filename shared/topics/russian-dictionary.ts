@@ -4,29 +4,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Az from 'az';
 
+import { DICTIONARY_FOLDER } from './dictionary-files.js';
+
 /*
  * Russian morphology from OpenCorpora's dictionary (≈390,000 lemmas with every form: pymorphy2's data, read by
- * the `az` package). It is ~11 MB of files, far over the 1 MB a Lambda bundle may weigh, so it is not bundled:
- * the deployment copies it into a folder beside the bundle (infra/bundling-options.ts) and it is read from disk
- * on first use; in a checkout it is read from the package itself.
+ * the `az` package), loaded on first use from beside the bundle when deployed (see dictionary-files.ts), else
+ * from the package itself.
  */
-
-/** The folder, beside a bundle, that the deployment copies the dictionary files into. */
-export const DICTIONARY_FOLDER = 'russian-morphology';
-
-/** The files of the az package's dictionary that the analyser reads. */
-export const DICTIONARY_FILES = [
-  'words.dawg',
-  'paradigms.array',
-  'suffixes.json',
-  'grammemes.json',
-  'gramtab-opencorpora-int.json',
-  'gramtab-opencorpora-ext.json',
-  'p_t_given_w.intdawg',
-  'prediction-suffixes-0.dawg',
-  'prediction-suffixes-1.dawg',
-  'prediction-suffixes-2.dawg',
-] as const;
 
 /** One dictionary reading of a word: its lemma, and whether that lemma is a name (person, place, organisation). */
 export interface RussianReading {
