@@ -1,6 +1,6 @@
 import { anchorKeys } from './anchor-keys.js';
 import { matchPrepared, type MatchExplanation } from './match-topic.js';
-import { prepareDocument, type TopicDocument } from './prepared-document.js';
+import { prepareDocument, type PreparedDocument, type TopicDocument } from './prepared-document.js';
 import type { TopicQuery } from './topic-query.js';
 
 /** A topic to index: its id and its parsed query. */
@@ -23,10 +23,13 @@ export interface TopicIndexMatch {
 export class TopicIndex {
   private readonly topics: IndexedTopic[];
   private readonly topicsByKey = new Map<string, number[]>();
+  private readonly candidateStamps: Uint32Array;
+  private stamp = 0;
 
   /** @throws Error when a query could match a document without any of its words (parseTopicQuery never makes one). */
   constructor(topics: Iterable<IndexedTopic>) {
     this.topics = [...topics];
+    this.candidateStamps = new Uint32Array(this.topics.length);
     this.topics.forEach((topic, position) => {
       const keys = anchorKeys(topic.query);
       if (!keys) throw new Error(`topic ${topic.topicId} would match every document: it needs a word that must appear`);
@@ -45,13 +48,25 @@ export class TopicIndex {
 
   /** Every indexed topic that matches the document, in the order the topics were given. */
   match(document: TopicDocument): TopicIndexMatch[] {
-    const prepared = prepareDocument(document);
-    const candidates = new Set<number>();
+    return this.matchPrepared(prepareDocument(document));
+  }
+
+  /** {@link match} on a document already tokenised. */
+  matchPrepared(prepared: PreparedDocument): TopicIndexMatch[] {
+    // A topic filed under several keys of the document is a candidate once: marked in a reused array, not a Set.
+    this.stamp += 1;
+    const candidates: number[] = [];
     for (const key of prepared.occurrences.keys()) {
-      for (const position of this.topicsByKey.get(key) ?? []) candidates.add(position);
+      const positions = this.topicsByKey.get(key);
+      if (!positions) continue;
+      for (const position of positions) {
+        if (this.candidateStamps[position] === this.stamp) continue;
+        this.candidateStamps[position] = this.stamp;
+        candidates.push(position);
+      }
     }
     const matches: TopicIndexMatch[] = [];
-    for (const position of [...candidates].sort((a, b) => a - b)) {
+    for (const position of Int32Array.from(candidates).sort()) {
       const topic = this.topics[position];
       const explanation = topic && matchPrepared(topic.query, prepared);
       if (topic && explanation) matches.push({ topicId: topic.topicId, explanation });
