@@ -104,4 +104,43 @@ describe('matchTopic', () => {
       hits: [{ term: 'петербург', field: 'title', found: ['Петербурге'] }],
     });
   });
+
+  it('matches a phrase of three or more words only where all stand consecutively, in any inflection', () => {
+    const query = '"проект федерального закона"';
+    expect(match(query, { title: 'Внесены проекты федеральных законов о налогах' })).toEqual({
+      hits: [{ term: 'проект федерального закона', field: 'title', found: ['проекты федеральных законов'] }],
+    });
+    expect(match(query, { title: 'Проект закона федерального значения' })).toBeNull();
+    expect(match('"о внесении изменений в закон"', { title: 'О внесении изменений в Закон о полиции' })).toEqual({
+      hits: [{ term: 'о внесении изменений в закон', field: 'title', found: ['О внесении изменений в Закон'] }],
+    });
+  });
+
+  it('reports a form a text repeats once, and at most 10 distinct forms per term and field', () => {
+    expect(match('налог', { title: 'налог '.repeat(1_000) })).toEqual({ hits: [{ term: 'налог', field: 'title', found: ['налог'] }] });
+    const forms = ['налог', 'налога', 'налогу', 'налогом', 'налоге', 'налоги', 'налогов', 'налогам', 'налогами', 'налогах', 'Налог', 'НАЛОГ'];
+    expect(match('налог', { title: forms.join(' ') })).toEqual({ hits: [{ term: 'налог', field: 'title', found: forms.slice(0, 10) }] });
+  });
+
+  it('keeps a phrase within one sentence: not across a full stop, question mark or ellipsis, but across a comma', () => {
+    expect(match('"военная служба"', { title: 'Техника военная. Служба доставки' })).toBeNull();
+    expect(match('"военная служба"', { title: 'Он военная? Служба…' })).toBeNull();
+    expect(match('"военная служба"', { title: 'Какая военная… служба' })).toBeNull();
+    expect(match('"военная служба"', { title: 'военная, служба' })).toEqual({
+      hits: [{ term: 'военная служба', field: 'title', found: ['военная, служба'] }],
+    });
+  });
+
+  it('reads a word broken by a soft hyphen, a zero-width space, a stress mark or a Latin look-alike letter as the word', () => {
+    for (const written of ['Пес\u00ADкова', 'Пес\u200Bкова', 'Песко\u0301ва', 'Пеcкова']) {
+      expect(match('Песков', { title: `Слова ${written}` })).toEqual({ hits: [{ term: 'Песков', field: 'title', found: [written] }] });
+    }
+  });
+
+  it('tells names from common words: Песков is not sand, Ростов is not growth, казнь is not the treasury', () => {
+    expect(match('Песков', { title: 'Много песка и песков' })).toBeNull();
+    expect(match('Ростов', { title: 'Рост цен' })).toBeNull();
+    expect(match('казнь', { title: 'Доходы казны' })).toBeNull();
+    expect(match('суд', { title: 'Судно на мели' })).toBeNull();
+  });
 });
