@@ -3,6 +3,8 @@ import type { CliIo, CommandRun } from './cli-io.js';
 import * as endpoint from './endpoint-command.js';
 import * as inspect from './inspect-command.js';
 import { loadLocalEnv } from './local-env.js';
+import * as match from './match-command.js';
+import * as mentions from './mentions-command.js';
 import * as poll from './poll-command.js';
 import * as status from './status-command.js';
 import * as subscribe from './subscribe-command.js';
@@ -10,7 +12,17 @@ import * as unwatch from './unwatch-command.js';
 import { UsageError } from './usage-error.js';
 import * as watch from './watch-command.js';
 
-const COMMANDS: Record<string, { usage: string; run: CommandRun }> = { inspect, watch, unwatch, subscribe, endpoint, poll, status };
+const COMMANDS: Record<string, { usage: string; run: CommandRun }> = {
+  inspect,
+  watch,
+  unwatch,
+  subscribe,
+  endpoint,
+  poll,
+  status,
+  match,
+  mentions,
+};
 
 const OVERVIEW = `duma-alerts: alerts on Russian State Duma bills, exactly what changed.
 

@@ -1,10 +1,15 @@
 import { matchTopic, type TermHit } from './match-topic.js';
 import { parseTopicQuery } from './parse-topic-query.js';
+import type { TopicQuery, TopicTerm } from './topic-query.js';
 import { TopicQueryError } from './topic-query-error.js';
 
-/** What trying a topic on a headline gives: whether it matches and why, or why the query was refused. */
+/**
+ * What trying a topic on a headline gives: whether it matches, the words found where (for a match, what an alert
+ * would show; otherwise every term found, a NOT's included, to tell why not) and the terms found nowhere; or why
+ * the query was refused.
+ */
 export type TopicTrial =
-  | { match: boolean; why: TermHit[] }
+  | { match: boolean; why: TermHit[]; missing: string[] }
   | { match: null; error: { message: string; problem: string; position: number } };
 
 /**
@@ -12,15 +17,32 @@ export type TopicTrial =
  * alerts match news: for users checking a topic before subscribing, and for checks of the matching rules.
  */
 export function tryTopic(query: string, item: { text: string; summary?: string | undefined }): TopicTrial {
-  let parsed;
+  let parsed: TopicQuery;
   try {
     parsed = parseTopicQuery(query);
   } catch (error) {
     if (!(error instanceof TopicQueryError)) throw error;
     return { match: null, error: { message: error.message, problem: error.problem, position: error.position } };
   }
-  const fields: Record<string, string> = { title: item.text };
-  if (item.summary !== undefined) fields.summary = item.summary;
-  const explanation = matchTopic(parsed, { fields });
-  return explanation ? { match: true, why: explanation.hits } : { match: false, why: [] };
+  const fields: Record<string, string> = item.summary === undefined ? { title: item.text } : { title: item.text, summary: item.summary };
+  const document = { fields };
+  const explanation = matchTopic(parsed, document);
+  const terms = termsOf(parsed).map((term) => ({ term, hits: matchTopic(term, document)?.hits }));
+  return {
+    match: explanation !== null,
+    why: explanation ? explanation.hits : terms.flatMap(({ hits }) => hits ?? []),
+    missing: [...new Set(terms.filter(({ hits }) => !hits).map(({ term }) => term.text))],
+  };
+}
+
+function termsOf(query: TopicQuery): TopicTerm[] {
+  switch (query.kind) {
+    case 'term':
+      return [query];
+    case 'not':
+      return termsOf(query.operand);
+    case 'and':
+    case 'or':
+      return query.operands.flatMap(termsOf);
+  }
 }
