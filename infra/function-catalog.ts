@@ -20,7 +20,16 @@ export type RateParameter =
 /** What starts a function. */
 export type Trigger =
   | { kind: 'schedule'; rate: RateParameter }
-  | { kind: 'queue'; queues: readonly QueueKey[]; batchSize: number; limitedBySesRate?: boolean }
+  | {
+      kind: 'queue';
+      queues: readonly QueueKey[];
+      batchSize: number;
+      /**
+       * Concurrent invocations per queue (SQS event source maximum concurrency, 2–1000), or `sesRate`: the
+       * emailMaxConcurrency parameter, which with the batch size keeps sending under the account's SES rate.
+       */
+      maxConcurrency: number | 'sesRate';
+    }
   | { kind: 'http' }
   | { kind: 'ses-events' };
 
@@ -120,7 +129,8 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     memoryMb: 512,
     // A change with 100,000 followers is 10,000 SendMessageBatch calls.
     timeoutSeconds: 300,
-    trigger: { kind: 'queue', queues: ['fanOut'], batchSize: 1 },
+    // A burst of changes fans out ten at a time: each writes and sends in bulk, so more would only queue on SQS.
+    trigger: { kind: 'queue', queues: ['fanOut'], batchSize: 1, maxConcurrency: 10 },
     // Followers by Query, changes by Get (stage filters), digest items and markers by BatchWriteItem.
     access: { table: ['GetItem', 'Query', 'BatchWriteItem'], queriesIndex: false, sendsTo: ['email', 'webhook', 'slack'], secrets: [], sendsEmail: false },
   },
@@ -130,7 +140,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     description: 'Sends one alert email per change and subscriber through SES',
     memoryMb: 512,
     timeoutSeconds: 30,
-    trigger: { kind: 'queue', queues: ['email'], batchSize: 10, limitedBySesRate: true },
+    trigger: { kind: 'queue', queues: ['email'], batchSize: 10, maxConcurrency: 'sesRate' },
     // Delivery records are claimed and finished by Update; changes, alerts, subscribers and news settings by Get.
     access: { table: ['GetItem', 'UpdateItem'], queriesIndex: false, sendsTo: [], secrets: ['tokenSecrets'], sendsEmail: true },
   },
@@ -142,7 +152,8 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // A batch of 5 deliveries of at most 15 s each (WEBHOOK_TIMEOUT_MS), with room to spare. Its queues' visibility
     // (6 × 90 s) is far above the 40 s a delivery claim is held (2 × timeout + 10 s).
     timeoutSeconds: 90,
-    trigger: { kind: 'queue', queues: ['webhook', 'slack'], batchSize: 5 },
+    // Endpoints are slow or down at times: a cap keeps a failing receiver from taking the account's concurrency.
+    trigger: { kind: 'queue', queues: ['webhook', 'slack'], batchSize: 5, maxConcurrency: 10 },
     // Endpoints and attempt records Get/Update; retries beyond SQS's 15-minute delay are parked (Put); the owner
     // of an endpoint it disables is emailed.
     access: { table: ['GetItem', 'PutItem', 'UpdateItem'], queriesIndex: false, sendsTo: ['webhook', 'slack'], secrets: [], sendsEmail: true },

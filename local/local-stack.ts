@@ -82,6 +82,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     EMAIL_QUEUE_URL: queues.email.url,
     WEBHOOK_QUEUE_URL: queues.webhook.url,
     SLACK_QUEUE_URL: queues.slack.url,
+    // The console (and `status`) read the dead-letter queues too.
+    FAN_OUT_DLQ_URL: queues.fanOut.dlqUrl,
+    EMAIL_DLQ_URL: queues.email.dlqUrl,
+    WEBHOOK_DLQ_URL: queues.webhook.dlqUrl,
+    SLACK_DLQ_URL: queues.slack.dlqUrl,
     TOKEN_SECRETS: localSecret(options.dataDir, 'token-secret', 'TOKEN_SECRETS'),
     // CloudWatch metrics (EMF) mean nothing on this machine; the logs and `status` say the same.
     POWERTOOLS_METRICS_DISABLED: 'true',

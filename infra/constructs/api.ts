@@ -9,6 +9,27 @@ import type { Parameters } from '../parameters.js';
 import { ServiceFunction, type ServiceResources } from './service-function.js';
 
 /**
+ * One JSON line per request, from variables HTTP APIs support in access logs (`AccessLogFormat.clf()` uses
+ * `$context.resourcePath`, a REST API variable that makes an HTTP API stage fail to deploy).
+ */
+export const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    ip: '$context.identity.sourceIp',
+    requestTime: '$context.requestTime',
+    httpMethod: '$context.httpMethod',
+    routeKey: '$context.routeKey',
+    path: '$context.path',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    responseLatency: '$context.responseLatency',
+    integrationLatency: '$context.integrationLatency',
+    integrationErrorMessage: '$context.integrationErrorMessage',
+  }),
+);
+
+/**
  * The public HTTP API: every route goes to the api function (it routes itself: JSON API, web pages, one-click
  * unsubscribe), on the $default stage with throttling and access logs.
  */
@@ -25,7 +46,7 @@ export class Api extends Construct {
       throttle: { rateLimit: props.parameters.apiRateLimit, burstLimit: props.parameters.apiBurstLimit },
       accessLogSettings: {
         destination: new LogGroupLogDestination(new LogGroup(this, 'AccessLogs', { retention: props.parameters.logRetentionDays })),
-        format: AccessLogFormat.clf(),
+        format: ACCESS_LOG_FORMAT,
       },
     });
   }

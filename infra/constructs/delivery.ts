@@ -14,7 +14,7 @@ import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionSpec, QueueKey } from '../function-catalog.js';
 import type { Parameters } from '../parameters.js';
-import { scheduleFunction } from './schedule-function.js';
+import { scheduledServiceFunction } from './schedule-function.js';
 import { ServiceFunction, type ServiceResources } from './service-function.js';
 
 /** SQS visibility must outlast every retry of a consumer's batch, as Lambda recommends. */
@@ -78,11 +78,8 @@ export class Delivery extends Construct {
   private addFunction(spec: FunctionSpec, resources: ServiceResources): ServiceFunction {
     const { trigger } = spec;
     switch (trigger.kind) {
-      case 'schedule': {
-        const serviceFunction = new ServiceFunction(this, spec, resources, { retryAttempts: 0 });
-        scheduleFunction(serviceFunction, resources.parameters[trigger.rate]);
-        return serviceFunction;
-      }
+      case 'schedule':
+        return scheduledServiceFunction(this, spec, resources);
       case 'queue': {
         const serviceFunction = new ServiceFunction(this, spec, resources);
         for (const key of trigger.queues) {
@@ -90,7 +87,7 @@ export class Delivery extends Construct {
             new SqsEventSource(this.queues[key]!, {
               batchSize: trigger.batchSize,
               reportBatchItemFailures: true,
-              ...(trigger.limitedBySesRate ? { maxConcurrency: resources.parameters.emailMaxConcurrency } : {}),
+              maxConcurrency: trigger.maxConcurrency === 'sesRate' ? resources.parameters.emailMaxConcurrency : trigger.maxConcurrency,
             }),
           );
         }

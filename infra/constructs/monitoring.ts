@@ -1,21 +1,20 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Parameters } from '../parameters.js';
+import { SOURCE_ERRORS } from '../../shared/metrics/metric-names.js';
 import { METRICS_NAMESPACE } from '../../shared/metrics/poll-metrics.js';
 import { serviceNameOf, type ServiceFunction } from './service-function.js';
-
-/** The metric each poller emits per cycle: reads of bill pages or feeds that failed (shared/metrics/poll-metrics.ts). */
-export const SOURCE_ERRORS_METRIC = 'SourceErrors';
 
 export interface MonitoringProps {
   parameters: Parameters;
   functions: readonly ServiceFunction[];
-  /** The pollers, whose failed reads are counted in {@link SOURCE_ERRORS_METRIC}. */
+  /** The pollers, whose failed reads are counted in {@link SOURCE_ERRORS}. */
   sources: readonly ServiceFunction[];
   deadLetterQueues: Record<string, IQueue>;
 }
@@ -33,6 +32,17 @@ export class Monitoring extends Construct {
     const { parameters } = props;
     this.operatorsTopic = new Topic(this, 'OperatorsTopic', { displayName: 'duma-alerts alarms', enforceSSL: true });
     this.operatorsTopic.addSubscription(new EmailSubscription(parameters.alarmEmail));
+    // A topic policy replaces the default one, which is what let CloudWatch publish: without this statement
+    // every alarm would change state without telling anyone.
+    this.operatorsTopic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.operatorsTopic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
 
     for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
       this.alarm(`${name}-not-empty`, `Messages are waiting in ${name}: inspect them, fix the cause, redrive`, {
@@ -55,7 +65,7 @@ export class Monitoring extends Construct {
       this.alarm(`${spec.name}-source-errors`, `${spec.name} failed to read its sources more than ${parameters.sourceErrorsPerHourAlarm} times in an hour`, {
         metric: new Metric({
           namespace: METRICS_NAMESPACE,
-          metricName: SOURCE_ERRORS_METRIC,
+          metricName: SOURCE_ERRORS,
           dimensionsMap: { service: serviceNameOf(spec.name) },
           statistic: 'Sum',
           period: Duration.hours(1),

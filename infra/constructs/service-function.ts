@@ -59,7 +59,7 @@ export class ServiceFunction extends Construct {
     scope: Construct,
     readonly spec: FunctionSpec,
     resources: ServiceResources,
-    options: { retryAttempts?: number; deadLetterQueue?: IQueue } = {},
+    options: { retryAttempts?: number; maxEventAge?: Duration; reservedConcurrentExecutions?: number; deadLetterQueue?: IQueue } = {},
   ) {
     super(scope, spec.name);
     const logGroup = new LogGroup(this, 'Logs', { retention: resources.parameters.logRetentionDays });

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import type { FunctionSpec } from '../function-catalog.js';
-import { scheduleFunction } from './schedule-function.js';
-import { ServiceFunction, type ServiceResources } from './service-function.js';
+import { scheduledServiceFunction } from './schedule-function.js';
+import type { ServiceFunction, ServiceResources } from './service-function.js';
 
 /** Reading the outside world: the scheduled pollers of bill pages and news feeds. */
 export class Sources extends Construct {
@@ -12,9 +12,7 @@ export class Sources extends Construct {
     this.functions = props.specs.map((spec) => {
       const { trigger } = spec;
       if (trigger.kind !== 'schedule') throw new Error(`${spec.name}: a source runs on a schedule, not on a ${trigger.kind} trigger`);
-      const serviceFunction = new ServiceFunction(this, spec, props.resources, { retryAttempts: 0 });
-      scheduleFunction(serviceFunction, props.resources.parameters[trigger.rate]);
-      return serviceFunction;
+      return scheduledServiceFunction(this, spec, props.resources);
     });
   }
 }

@@ -1,9 +1,11 @@
+import { CONSOLE_ROUTES } from './console/console-routes.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 import { jsonResponse } from './responses.js';
 import { defineRoute, type AnyRoute } from './route.js';
 import * as admin from './routes/admin-routes.js';
 import { confirmPageRoute, confirmSubmitRoute } from './routes/confirm-routes.js';
 import * as endpoints from './routes/endpoint-routes.js';
+import { manageLinkApiRoute, manageLinkFormRoute, manageLinkSubmitRoute } from './routes/manage-link-routes.js';
 import {
   preferencesPageRoute,
   preferencesSubmitRoute,
@@ -37,7 +39,10 @@ export const API_ROUTES: readonly AnyRoute[] = [
   preferencesSubmitRoute,
   unsubscribePageRoute,
   unsubscribeSubmitRoute,
+  manageLinkFormRoute,
+  manageLinkSubmitRoute,
   signupApiRoute,
+  manageLinkApiRoute,
   subscriptionReadRoute,
   subscriptionPatchRoute,
   subscriptionDeleteRoute,
@@ -63,13 +68,14 @@ export const API_ROUTES: readonly AnyRoute[] = [
   endpoints.adminEndpointDeliveriesRoute,
   stylesheetRoute,
   openApiRoute,
+  ...CONSOLE_ROUTES,
 ];
 
 let document: Record<string, unknown> | undefined;
 
 /** The API's OpenAPI document (built once); docs/openapi.json holds the same, checked by a test. */
 export function openApiDocument(): Record<string, unknown> {
-  document ??= buildOpenApiDocument(API_ROUTES);
+  document ??= buildOpenApiDocument(API_ROUTES.filter((route) => route.tag !== 'console'));
   return document;
 }
 

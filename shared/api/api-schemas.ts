@@ -21,6 +21,14 @@ export const SignupAcceptedSchema = z.object({
   message: z.string(),
 });
 
+/** A request for a fresh preferences link. */
+export const ManageLinkRequestSchema = z.strictObject({ email: EmailAddressSchema });
+
+export const ManageLinkAcceptedSchema = z.object({
+  status: z.literal('accepted'),
+  message: z.string(),
+});
+
 const StatusSchema = z.enum(['pending', 'active', 'unsubscribed', 'suppressed']);
 
 export const SubscriptionSchema = z.object({

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { TokenError } from '../security/signed-token.js';
-import { subscriberOfLink, type LinkPurpose } from '../subscriptions/subscriber-links.js';
+import { requestOfConfirmLink, subscriberOfLink, type ConfirmRequest, type LinkPurpose } from '../subscriptions/subscriber-links.js';
 import type { ApiDependencies } from './api-dependencies.js';
 import { HttpError } from './http-error.js';
 
@@ -16,8 +16,17 @@ export const LinkQuerySchema = z.object({
  * is refused with 403; an expired one with 410, so the page can say which.
  */
 export function subscriberOfToken(token: string, purpose: LinkPurpose, deps: Pick<ApiDependencies, 'tokenSecrets' | 'now'>): string {
+  return asHttpError(() => subscriberOfLink(token, purpose, deps.tokenSecrets, deps.now()));
+}
+
+/** The sign-up request a confirmation link is for; refused as {@link subscriberOfToken} refuses. */
+export function requestOfConfirmToken(token: string, deps: Pick<ApiDependencies, 'tokenSecrets' | 'now'>): ConfirmRequest {
+  return asHttpError(() => requestOfConfirmLink(token, deps.tokenSecrets, deps.now()));
+}
+
+function asHttpError<T>(verify: () => T): T {
   try {
-    return subscriberOfLink(token, purpose, deps.tokenSecrets, deps.now());
+    return verify();
   } catch (error) {
     if (!(error instanceof TokenError)) throw error;
     if (error.reason === 'expired') throw new HttpError(410, 'expired_link', 'the link has expired');

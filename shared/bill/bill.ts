@@ -1,15 +1,30 @@
 import * as z from 'zod';
 
-/** A bill number as sozd writes it: digits, a dash, the convocation (e.g. `1075342-8`). */
+/** The latest convocation of the Duma (the 9th was elected in 2026); raise it when the next one sits. */
+export const MAX_CONVOCATION = 9;
+
+/** Whether the part of a bill number after the dash names a convocation that has sat (1 to {@link MAX_CONVOCATION}). */
+export function isRealConvocation(convocation: number): boolean {
+  return Number.isInteger(convocation) && convocation >= 1 && convocation <= MAX_CONVOCATION;
+}
+
+/**
+ * A bill number as sozd writes it: digits, a dash, the convocation (e.g. `1075342-8`). Only the canonical spelling
+ * passes (no leading zeros), so one bill can never be stored, watched or followed under two keys.
+ */
 export const BillNumberSchema = z
   .string()
   .trim()
-  .regex(/^\d{1,9}-\d{1,2}$/, 'a bill number looks like 1075342-8');
+  .regex(/^[1-9]\d{0,8}-[1-9]\d?$/, { error: 'a bill number looks like 1075342-8', abort: true })
+  .refine((number) => isRealConvocation(Number(number.split('-')[1])), `the part after the dash is the convocation, 1 to ${MAX_CONVOCATION}`);
 export type BillNumber = z.infer<typeof BillNumberSchema>;
 
 /** A stage of the legislative process, from the `bhiN` class of a stage block. */
 export const StageSchema = z.object({
-  /** N of `bhiN`: 1 registration, 2 preliminary consideration, 3/4/5 readings, 6 Federation Council, 8 President, 9 veto, 11 publication. */
+  /**
+   * N of `bhiN`: 1 registration, 2 preliminary consideration, 3/4/5 readings, 6 Federation Council, 7 reconsideration
+   * after its rejection, 8 President, 9 reconsideration after a veto, 10 Constitutional Court, 11 publication.
+   */
   id: z.number().int().nonnegative(),
   /** The stage title as the page writes it (Russian). */
   name: z.string(),
@@ -71,12 +86,18 @@ export const BillSchema = z.object({
   archived: z.boolean(),
   /** Passport rows in page order ("Субъект права законодательной инициативы", "Профильный комитет", …). */
   passport: z.array(PassportFieldSchema),
-  /** The current stage from the progress bar, when the page shows one. */
+  /**
+   * The stage the bill has reached, by the stage model (shared/bill/stage-model.ts, docs/stage-model.md): the one value
+   * the CLI, the API and every alert use. Optional only because snapshots stored before it was added lack it.
+   */
   currentStage: StageSchema.optional(),
+  /** The stage the page's own progress bar marks (active, else the last reached), a cross-check of `currentStage`. */
+  pageStage: StageSchema.optional(),
   /** Federal law number once signed (e.g. `353-ФЗ`). */
   lawNumber: z.string().optional(),
   /** Dated events, ordered by date then event number (page order is not date order). */
   events: z.array(BillEventSchema),
+  /** Planned events; none for an archived bill, which has no future (sozd leaves stale ones on its page). */
   plannedEvents: z.array(PlannedEventSchema),
 });
 export type Bill = z.infer<typeof BillSchema>;

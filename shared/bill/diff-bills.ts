@@ -1,29 +1,29 @@
 import { createHash } from 'node:crypto';
-import type { Bill, BillEvent, Stage } from './bill.js';
+import type { Bill, BillEvent } from './bill.js';
 import type { BillChange, ChangeFact } from './bill-change.js';
+import { billStage, inDateOrder, stageAfter } from './stage-model.js';
 
 /**
  * The changes between the stored snapshot and a fresh parse, one per new dated event (in date order)
  * plus a status change that came without any new event.
  *
  * `previous` is null for a bill known not to exist yet (watched before it was registered): then every
- * event is new. Ids are deterministic, so diffing the same pair twice yields the same ids.
+ * event is new. Stage changes follow the stage model (docs/stage-model.md): from the stage the stored events had
+ * reached, each new event in date order moves the bill on, or back only by a decision that sends it back.
+ * Ids are deterministic, so diffing the same pair twice yields the same ids; `snapshotVersion` (the stored
+ * snapshot's version) keeps a status that flips back and forth from reusing an earlier change's id.
  */
-export function diffBills(previous: Bill | null, next: Bill, detectedAt: string): BillChange[] {
+export function diffBills(previous: Bill | null, next: Bill, detectedAt: string, snapshotVersion = 0): BillChange[] {
   const known = new Set(previous?.events.map((event) => event.id));
-  const fresh = next.events.filter((event) => !known.has(event.id));
+  const fresh = inDateOrder(next.events.filter((event) => !known.has(event.id)));
 
-  let stage: Stage | null = latestEvent(previous?.events ?? [])?.stage ?? null;
-  let latestDate = latestEvent(previous?.events ?? [])?.date ?? '';
+  let stage = (previous && billStage(previous.events)) ?? null;
   let lawNumber = previous?.lawNumber;
   const changes: BillChange[] = fresh.map((event) => {
     const facts: ChangeFact[] = [{ type: 'new-event' }];
-    // A late-filed event dated before the latest one does not move the bill back to its stage.
-    if (event.date >= latestDate) {
-      if (stage?.id !== event.stage.id) facts.push({ type: 'stage-changed', from: stage, to: event.stage });
-      stage = event.stage;
-      latestDate = event.date;
-    }
+    const reached = stageAfter(stage, event);
+    if (reached.id !== stage?.id) facts.push({ type: 'stage-changed', from: stage, to: reached });
+    stage = reached;
     if (event.lawNumber && event.lawNumber !== lawNumber) {
       facts.push({ type: 'law-number-assigned', lawNumber: event.lawNumber });
       lawNumber = event.lawNumber;
@@ -41,15 +41,9 @@ export function diffBills(previous: Bill | null, next: Bill, detectedAt: string)
   const lastFresh = changes[changes.length - 1];
   if (billFacts.length > 0) {
     if (lastFresh) lastFresh.facts.push(...billFacts);
-    else changes.push(billLevelChange(next, billFacts, detectedAt));
+    else changes.push(billLevelChange(next, billFacts, detectedAt, snapshotVersion));
   }
   return changes;
-}
-
-function latestEvent(events: readonly BillEvent[]): BillEvent | undefined {
-  let latest: BillEvent | undefined;
-  for (const event of events) if (!latest || event.date >= latest.date) latest = event;
-  return latest;
 }
 
 function eventChange(bill: Bill, event: BillEvent, facts: ChangeFact[], detectedAt: string): BillChange {
@@ -65,8 +59,8 @@ function eventChange(bill: Bill, event: BillEvent, facts: ChangeFact[], detected
   };
 }
 
-function billLevelChange(bill: Bill, facts: ChangeFact[], detectedAt: string): BillChange {
-  const digest = createHash('sha256').update(JSON.stringify(facts)).digest('hex').slice(0, 16);
+function billLevelChange(bill: Bill, facts: ChangeFact[], detectedAt: string, snapshotVersion: number): BillChange {
+  const digest = createHash('sha256').update(JSON.stringify([snapshotVersion, facts])).digest('hex').slice(0, 16);
   return {
     id: `${bill.number}:${digest}:status`,
     kind: 'status',

@@ -1,4 +1,5 @@
 import type { Bill, BillEvent, PlannedEvent } from '../bill/bill.js';
+import { stageName } from '../bill/stages.js';
 
 /** `2022-06-01T14:39:34+03:00` → `2022-06-01 14:39`: the Moscow wall-clock time the page shows. */
 function wallClock(date: string): string {
@@ -20,13 +21,21 @@ function plannedLine(event: PlannedEvent): string {
   return `  ${event.eventNumber}  ${event.name}  (stage ${event.stage.id}: ${event.stage.name}; ${when})`;
 }
 
+/** The stage the bill reached (the stage model's), and the progress bar's when the page disagrees. */
+function stageLine(bill: Bill): string {
+  const stage = bill.currentStage;
+  if (!stage) return '—';
+  const page = bill.pageStage && bill.pageStage.id !== stage.id ? `; the page's progress bar shows stage ${bill.pageStage.id}` : '';
+  return `${stage.id}: ${stage.name} (${stageName(stage, 'en')})${page}`;
+}
+
 /** A bill as a person reads it in a terminal: the header, then every event in date order, then planned events. */
 export function formatBill(bill: Bill): string {
   const lines = [
     `Number:      ${bill.number}`,
     `Title:       ${bill.title}${bill.titleComment ? ` ${bill.titleComment}` : ''}`,
     `Status:      ${bill.status}${bill.archived ? ' (archived)' : ''}`,
-    `Stage:       ${bill.currentStage ? `${bill.currentStage.id}: ${bill.currentStage.name}` : '—'}`,
+    `Stage:       ${stageLine(bill)}`,
     `Law number:  ${bill.lawNumber ?? '—'}`,
     `URL:         ${bill.url}`,
     '',

@@ -1,9 +1,8 @@
 import { loadConfig } from '../config/config.js';
-import { BillPageError, parseBillPage } from '../sozd/parse-bill-page.js';
 import { parseCommandArgs } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
 import { formatBill } from './format-bill.js';
-import { readPage } from './read-page.js';
+import { readBill } from './read-page.js';
 
 export const usage = `duma-alerts inspect <number|url|file> [--json]
   Reads one sozd bill page and prints what duma-alerts sees in it: number, title, status, stage, law number,
@@ -14,15 +13,7 @@ export const usage = `duma-alerts inspect <number|url|file> [--json]
 /** `inspect`: parses one page and prints the Bill, readable or as JSON. A page that is not a bill card fails with exit 1. */
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('inspect', args, { json: { type: 'boolean' } }, ['number|url|file']);
-  const target = positionals[0]!;
-  const page = await readPage(target, loadConfig());
-  let bill;
-  try {
-    bill = parseBillPage(page.html, page.url ? { url: page.url } : {});
-  } catch (error) {
-    if (error instanceof BillPageError) throw new Error(`inspect: ${target} is not a readable bill page: ${error.message}`);
-    throw error;
-  }
+  const bill = await readBill(positionals[0]!, loadConfig(), 'inspect');
   io.stdout.write(values.json ? `${JSON.stringify(bill, null, 2)}\n` : formatBill(bill));
   return 0;
 }

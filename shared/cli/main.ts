@@ -6,6 +6,7 @@ import { loadLocalEnv } from './local-env.js';
 import * as match from './match-command.js';
 import * as mentions from './mentions-command.js';
 import * as poll from './poll-command.js';
+import * as replay from './replay-command.js';
 import * as status from './status-command.js';
 import * as subscribe from './subscribe-command.js';
 import * as unwatch from './unwatch-command.js';
@@ -14,6 +15,7 @@ import * as watch from './watch-command.js';
 
 const COMMANDS: Record<string, { usage: string; run: CommandRun }> = {
   inspect,
+  replay,
   watch,
   unwatch,
   subscribe,

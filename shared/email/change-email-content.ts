@@ -1,6 +1,6 @@
 import type { BillChange, ChangeFact } from '../bill/bill-change.js';
 import type { Stage } from '../bill/bill.js';
-import { stageName, type Language } from '../bill/stages.js';
+import { shortStageName, stageName, type Language } from '../bill/stages.js';
 import { changeEmailStrings, type ChangeEmailStrings } from './email-strings.js';
 import { formatMoscowDate } from './moscow-date.js';
 import { webLink } from './web-link.js';
@@ -81,7 +81,7 @@ export function buildChangeEmailContent(change: BillChange, language: Language, 
 
   return {
     language,
-    subject: `${billLabel}: ${subjectText(change, strings)}`,
+    subject: `${billLabel}: ${subjectText(change, strings, language)}`,
     billLabel,
     bill: linked(change.billTitle, change.billUrl),
     sections,
@@ -117,11 +117,11 @@ function factLines(fact: ChangeFact, change: BillChange, strings: ChangeEmailStr
   }
 }
 
-function subjectText(change: BillChange, strings: ChangeEmailStrings): string {
+function subjectText(change: BillChange, strings: ChangeEmailStrings, language: Language): string {
   const fact = SUBJECT_SIGNIFICANCE.map((type) => change.facts.find((candidate) => candidate.type === type)).find(
     (candidate) => candidate !== undefined,
   );
-  const shortStage = (stage: Stage): string => subjectPiece(strings.shortStageNames[stage.id] ?? stage.name);
+  const shortStage = (stage: Stage): string => subjectPiece(shortStageName(stage, language));
   switch (fact?.type) {
     case 'published': {
       const lawNumber = change.facts.find((candidate) => candidate.type === 'law-number-assigned')?.lawNumber ?? change.event?.lawNumber;

@@ -22,8 +22,6 @@ export interface ChangeEmailStrings {
     lawNumber(lawNumber: string): string;
     published(publication: string): string;
   };
-  /** Short stage names for the subject line, by the N of sozd's `bhiN`; the body uses the full names. */
-  shortStageNames: Readonly<Record<number, string>>;
   heading: {
     whatChanged: string;
     event: string;
@@ -65,19 +63,6 @@ const EN: ChangeEmailStrings = {
     lawNumber: (lawNumber) => `Federal law number: ${lawNumber}`,
     published: (publication) => `Publication: ${publication}`,
   },
-  shortStageNames: {
-    1: 'submission to the State Duma',
-    2: 'preliminary consideration',
-    3: 'first reading',
-    4: 'second reading',
-    5: 'third reading',
-    6: 'Federation Council',
-    7: 'reconsideration after Federation Council rejection',
-    8: 'President',
-    9: 'reconsideration after a presidential veto',
-    10: 'Constitutional Court',
-    11: 'publication',
-  },
   heading: { whatChanged: 'What changed', event: 'Event', decisions: 'Decisions', documents: 'Documents' },
   label: { event: 'Event', date: 'Date', detected: 'Detected', protocol: 'Protocol' },
   none: '—',
@@ -107,19 +92,6 @@ const RU: ChangeEmailStrings = {
     archived: 'Законопроект перенесён в архив.',
     lawNumber: (lawNumber) => `Номер федерального закона: ${lawNumber}`,
     published: (publication) => `Опубликование: ${publication}`,
-  },
-  shortStageNames: {
-    1: 'внесение в Государственную Думу',
-    2: 'предварительное рассмотрение',
-    3: 'первое чтение',
-    4: 'второе чтение',
-    5: 'третье чтение',
-    6: 'Совет Федерации',
-    7: 'повторное рассмотрение после отклонения Советом Федерации',
-    8: 'Президент',
-    9: 'повторное рассмотрение после вето Президента',
-    10: 'Конституционный Суд',
-    11: 'опубликование',
   },
   heading: { whatChanged: 'Что изменилось', event: 'Событие', decisions: 'Решения', documents: 'Документы' },
   label: { event: 'Событие', date: 'Дата', detected: 'Обнаружено', protocol: 'Протокол' },

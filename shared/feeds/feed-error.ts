@@ -1,5 +1,5 @@
 /** Why a feed could not be read. */
-export type FeedErrorReason = 'empty' | 'too-large' | 'html' | 'malformed-xml' | 'not-a-feed';
+export type FeedErrorReason = 'empty' | 'too-large' | 'html' | 'malformed-xml' | 'not-a-feed' | 'undecodable';
 
 /** A feed body that cannot be read as a feed; the only error parseFeed throws. */
 export class FeedError extends Error {

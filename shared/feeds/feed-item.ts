@@ -13,6 +13,8 @@ export const FeedItemSchema = z.object({
   summary: z.string().min(1).max(MAX_SUMMARY_LENGTH).optional(),
   publishedAt: z.iso.datetime().optional(),
   guid: z.string().min(1).optional(),
+  /** sozd bill links in the item's HTML (`<a href>`), which the plain-text summary no longer shows. */
+  billLinks: z.array(z.url({ protocol: /^https?$/ })).optional(),
 });
 export type FeedItem = z.infer<typeof FeedItemSchema>;
 
@@ -24,4 +26,6 @@ export interface ParsedFeed {
   droppedItems: number;
   /** Items left out because an earlier item of the feed had the same key (guid). */
   duplicateItems: number;
+  /** What the read had to forgive (charset, stray `&`, broken or unreadable items), for the feed's health. */
+  warnings: string[];
 }

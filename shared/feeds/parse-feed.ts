@@ -1,75 +1,108 @@
 import { decodeFeedBody } from './decode-feed-body.js';
+import { extractBillNumbers } from './extract-bill-numbers.js';
+import { feedDate } from './feed-date.js';
 import { FeedError } from './feed-error.js';
 import { feedItemKey } from './feed-item-key.js';
 import { FeedItemSchema, MAX_SUMMARY_LENGTH, type FeedItem, type ParsedFeed } from './feed-item.js';
-import { htmlToText } from './html-to-text.js';
-import { readFeedXml, type RawFeedItem } from './read-feed-xml.js';
+import { readHtml } from './html-to-text.js';
+import { readFeedXml, type FeedText, type RawFeedItem } from './read-feed-xml.js';
 
-/** Bodies larger than this are refused: no news feed is that big, and xml2js holds the whole tree in memory. */
+/** Bodies larger than this are refused: no news feed is that big, and the whole tree is held in memory. */
 export const MAX_FEED_BYTES = 5 * 1024 * 1024;
 const MAX_TITLE_LENGTH = 500;
+const MAX_BILL_LINKS = 20;
 
 const HTML_PAGE = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)\b/iu;
+const REPLACEMENT_CHARACTER = '\uFFFD';
 
 /**
- * Parses an RSS 2.0, RSS 1.0/RDF or Atom feed body fetched from `feedUrl`, decoding it by the Content-Type
- * charset or the XML declaration. Items get plain-text summaries, ISO dates (unreadable dates are left out),
- * absolute links and a dedupe key; items without title and link are dropped, repeated keys are kept once.
- * @throws FeedError for an empty, oversized, HTML, malformed or non-feed body — and never anything else.
+ * Parses an RSS 2.0, RSS 1.0/RDF or Atom feed body fetched from `feedUrl`, decoding it by its declared charsets
+ * (`decodeFeedBody`). Items get plain-text summaries, ISO dates (unreadable dates are left out), absolute links, the
+ * sozd bill links of their HTML, and a dedupe key. One bad item costs only itself: items without title and link,
+ * items a mismatched end tag broke, and (when the charset could not be trusted) items with unreadable characters are
+ * dropped and counted; repeated keys are kept once. What was forgiven is listed in `warnings`.
+ * @throws FeedError for an empty, oversized, HTML, non-feed body, or one whose every item is broken or unreadable —
+ *   and never anything else.
  */
-export async function parseFeed(body: Buffer, contentType: string | undefined, feedUrl: string): Promise<ParsedFeed> {
+export function parseFeed(body: Buffer, contentType: string | undefined, feedUrl: string): ParsedFeed {
   if (body.length > MAX_FEED_BYTES) {
     throw new FeedError('too-large', feedUrl, `the body is ${body.length} bytes, more than ${MAX_FEED_BYTES}`);
   }
-  const xml = decodeFeedBody(body, contentType).trim();
+  const decoded = decodeFeedBody(body, contentType);
+  const xml = decoded.text.trim();
   if (xml === '') throw new FeedError('empty', feedUrl, 'the body is empty');
   if (HTML_PAGE.test(xml)) throw new FeedError('html', feedUrl, 'the body is an HTML page, not a feed');
-  const raw = await readFeedXml(xml, feedUrl);
+  const raw = readFeedXml(xml, feedUrl);
 
   const items: FeedItem[] = [];
   const keys = new Set<string>();
-  let droppedItems = 0;
-  let duplicateItems = 0;
+  const counts = { dropped: 0, duplicate: 0, broken: 0, unreadable: 0 };
   for (const rawItem of raw.items) {
-    const item = toFeedItem(rawItem, feedUrl);
-    if (!item) {
-      droppedItems += 1;
-    } else if (keys.has(item.key)) {
-      duplicateItems += 1;
-    } else {
+    const item = rawItem.wellFormed ? toFeedItem(rawItem) : undefined;
+    if (!rawItem.wellFormed) counts.broken += 1;
+    else if (!item) counts.dropped += 1;
+    else if (!decoded.clean && [item.title, item.summary ?? ''].some((text) => text.includes(REPLACEMENT_CHARACTER))) counts.unreadable += 1;
+    else if (keys.has(item.key)) counts.duplicate += 1;
+    else {
       keys.add(item.key);
       items.push(item);
     }
   }
-  return { title: htmlToText(raw.title ?? ''), items, droppedItems, duplicateItems };
+  if (items.length === 0 && counts.broken > 0) {
+    throw new FeedError('malformed-xml', feedUrl, `the XML does not parse: ${counts.broken} of ${raw.items.length} items have a mismatched or missing end tag`);
+  }
+  if (items.length === 0 && counts.unreadable > 0) {
+    throw new FeedError('undecodable', feedUrl, `every item has characters that cannot be read: ${decoded.warning}`);
+  }
+  const title = readText(raw.title).text;
+  return {
+    title: decoded.clean || !title.includes(REPLACEMENT_CHARACTER) ? title : '',
+    items,
+    droppedItems: counts.dropped,
+    duplicateItems: counts.duplicate,
+    warnings: [
+      decoded.warning ?? '',
+      ...raw.repairs,
+      counts.broken > 0 ? `${counts.broken} items have a mismatched or missing end tag and were skipped` : '',
+      counts.unreadable > 0 ? `${counts.unreadable} items have characters that cannot be read and were skipped` : '',
+    ].filter(Boolean),
+  };
 }
 
-function toFeedItem(raw: RawFeedItem, feedUrl: string): FeedItem | undefined {
-  const link = absoluteHttpUrl(raw.link ?? raw['rdf:about'], feedUrl);
-  const title = truncate(htmlToText(raw.title ?? ''), MAX_TITLE_LENGTH) || link;
-  if (!title) return undefined;
-  const guid = (raw.guid ?? raw.id)?.trim() || undefined;
-  const summary = truncate(htmlToText(raw.summary ?? raw.content ?? raw['content:encoded'] ?? ''), MAX_SUMMARY_LENGTH);
-  const publishedAt = [raw.isoDate, raw.pubDate, raw.date].map(isoDate).find((date) => date !== undefined);
-  const item = { title, link, summary: summary || undefined, publishedAt, guid };
+function toFeedItem(raw: RawFeedItem): FeedItem | undefined {
+  const link = absoluteHttpUrl(raw.link, raw.base);
+  const title = readText(raw.title);
+  const summary = readText(raw.summary ?? raw.content);
+  const content = raw.summary && raw.content ? readText(raw.content) : { text: '', links: [] };
+  const billLinks = [...new Set([...title.links, ...summary.links, ...content.links])]
+    .filter((href) => extractBillNumbers(href).length > 0)
+    .slice(0, MAX_BILL_LINKS);
+  const titleText = truncate(title.text, MAX_TITLE_LENGTH) || link;
+  if (!titleText) return undefined;
+  const item = {
+    title: titleText,
+    link,
+    summary: truncate(summary.text, MAX_SUMMARY_LENGTH) || undefined,
+    publishedAt: raw.dates.map(feedDate).find((date) => date !== undefined),
+    guid: raw.guid?.trim() || undefined,
+    billLinks: billLinks.length > 0 ? billLinks : undefined,
+  };
   const parsed = FeedItemSchema.safeParse({ key: feedItemKey(item), ...item });
   return parsed.success ? parsed.data : undefined;
 }
 
-function absoluteHttpUrl(link: string | undefined, feedUrl: string): string | undefined {
+function readText(text: FeedText | undefined): { text: string; links: string[] } {
+  return text ? readHtml(text.html, text.base) : { text: '', links: [] };
+}
+
+function absoluteHttpUrl(link: string | undefined, base: string): string | undefined {
   if (!link?.trim()) return undefined;
   try {
-    const url = new URL(link.trim(), feedUrl);
+    const url = new URL(link.trim(), base);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
   } catch {
     return undefined;
   }
-}
-
-function isoDate(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const date = new Date(value.trim());
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 /** Cuts at the last space before the limit, so no word is broken, and marks the cut with an ellipsis. */

@@ -3,6 +3,7 @@ export type FetchErrorReason =
   | 'invalid-url'
   | 'timeout'
   | 'too-large'
+  | 'bad-encoding'
   | 'network'
   | 'not-found'
   | 'http-status'

@@ -6,6 +6,7 @@ import type { FetchConditions, FetchResult } from './fetch-result.js';
 import { parseFetcherSettings, type FetcherSettings } from './fetcher-settings.js';
 import { HostLimiter } from './host-limiter.js';
 import type { TransportResponse } from './http-transport.js';
+import { ACCEPT_ENCODING, ContentEncodingError, decodeContentEncoding } from './decode-content-encoding.js';
 import { createNodeHttpTransport } from './node-http-transport.js';
 import { abandonBody, BodyTooLargeError, discardBody, readCappedBody } from './read-capped-body.js';
 import { isRetryable, parseRetryAfterMs, retryDelayMs } from './retry-policy.js';
@@ -119,7 +120,7 @@ function parseTargetUrl(rawUrl: string): URL {
 }
 
 function requestHeaders(userAgent: string, conditions: FetchConditions): Record<string, string> {
-  const headers: Record<string, string> = { 'user-agent': userAgent };
+  const headers: Record<string, string> = { 'user-agent': userAgent, 'accept-encoding': ACCEPT_ENCODING };
   if (conditions.etag !== undefined) headers['if-none-match'] = conditions.etag;
   if (conditions.lastModified !== undefined) headers['if-modified-since'] = conditions.lastModified;
   return headers;
@@ -143,7 +144,7 @@ async function interpretResponse(
       abandonBody(body);
       throw new BodyTooLargeError(`declared length exceeds ${maxBytes} bytes`);
     }
-    const bytes = await readCappedBody(body, maxBytes);
+    const bytes = await decodeContentEncoding(await readCappedBody(body, maxBytes), singleHeader(headers, 'content-encoding'), maxBytes);
     // Only the part of the page that carries meaning is hashed: faster on large pages, and blind to noise around it.
     const hash = createHash('sha256').update(conditions.significantBytes?.(bytes) ?? bytes).digest('hex');
     const validators = {
@@ -198,6 +199,9 @@ function toFetchError(error: unknown, url: URL, aborted: boolean, settings: Fetc
       url: url.href,
       cause: error,
     });
+  }
+  if (error instanceof ContentEncodingError) {
+    return new FetchError(`GET ${url.href} sent a body that cannot be decoded: ${error.message}`, { reason: 'bad-encoding', url: url.href, cause: error });
   }
   const detail = error instanceof Error ? error.message : String(error);
   return new FetchError(`GET ${url.href} failed: ${detail}`, { reason: 'network', url: url.href, cause: error });

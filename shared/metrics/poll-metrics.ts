@@ -1,5 +1,7 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { PollSummary } from '../pipeline/poll-bills.js';
+import type { FeedsPollSummary } from '../pipeline/poll-feeds.js';
+import { BILLS_POLLED, CHANGES_DETECTED, FEEDS_POLLED, NEWS_ITEMS, POLL_COMPLETED, SOURCE_ERRORS } from './metric-names.js';
 
 /** The CloudWatch namespace of every duma-alerts metric (the alarms in infra/ watch it). */
 export const METRICS_NAMESPACE = 'DumaAlerts';
@@ -11,11 +13,24 @@ export function createMetrics(component: string): Metrics {
 
 /**
  * Publishes a poll cycle's figures: `SourceErrors` (pages that could not be read: the source-health alarm),
- * `ChangesDetected` and `BillsPolled`.
+ * `ChangesDetected`, `BillsPolled`, and the `PollCompleted` heartbeat.
  */
 export function publishPollMetrics(metrics: Metrics, summary: PollSummary): void {
-  metrics.addMetric('BillsPolled', MetricUnit.Count, summary.bills);
-  metrics.addMetric('SourceErrors', MetricUnit.Count, summary.outcomes['source-error']);
-  metrics.addMetric('ChangesDetected', MetricUnit.Count, summary.changes);
+  metrics.addMetric(BILLS_POLLED, MetricUnit.Count, summary.bills);
+  metrics.addMetric(SOURCE_ERRORS, MetricUnit.Count, summary.outcomes['source-error']);
+  metrics.addMetric(CHANGES_DETECTED, MetricUnit.Count, summary.changes);
+  metrics.addMetric(POLL_COMPLETED, MetricUnit.Count, 1);
+  metrics.publishStoredMetrics();
+}
+
+/**
+ * Publishes a feed poll's figures: `SourceErrors` (feeds that could not be read or parsed: the source-health alarm),
+ * `FeedsPolled`, `NewsItems` and the `PollCompleted` heartbeat.
+ */
+export function publishFeedPollMetrics(metrics: Metrics, summary: FeedsPollSummary): void {
+  metrics.addMetric(FEEDS_POLLED, MetricUnit.Count, summary.feeds.length);
+  metrics.addMetric(SOURCE_ERRORS, MetricUnit.Count, summary.feeds.filter((feed) => feed.outcome === 'source-error').length);
+  metrics.addMetric(NEWS_ITEMS, MetricUnit.Count, summary.feeds.reduce((sum, feed) => sum + feed.newItems, 0));
+  metrics.addMetric(POLL_COMPLETED, MetricUnit.Count, 1);
   metrics.publishStoredMetrics();
 }

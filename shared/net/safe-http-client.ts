@@ -5,9 +5,11 @@ import {
   blockedResolution,
   checkedLookup,
   firstNonPublic,
+  resolveWithin,
   systemResolver,
   type HostResolver,
 } from './checked-lookup.js';
+import { createDnsResolver } from './dns-resolver.js';
 import { GuardedHttpsAgent } from './guarded-https-agent.js';
 import { BlockedAddressError, checkOutboundUrl, normaliseAllowedHost, type OutboundUrlVerdict } from './ssrf-guard.js';
 
@@ -20,6 +22,10 @@ export interface SafeHttpClientOptions {
   maxResponseBytes?: number;
   /** `host:port` pairs an operator allows for local runs: http and non-public addresses are permitted for exactly those. */
   allowHosts?: readonly string[];
+  /**
+   * Resolves every hostname (tests play hostile DNS with it). By default user-supplied names go to DNS through
+   * c-ares within the deadline ({@link createDnsResolver}) and allow-listed hosts through the system resolver.
+   */
   lookup?: HostResolver;
 }
 
@@ -122,10 +128,10 @@ function send(
 export function createSafeHttpClient(options: SafeHttpClientOptions = {}): SafeHttpClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  const resolve = options.lookup ?? systemResolver;
+  const resolve = options.lookup ?? createDnsResolver({ timeoutMs });
   const allowedHosts = new Set((options.allowHosts ?? []).map(normaliseAllowedHost));
-  const guardedAgent = new GuardedHttpsAgent(checkedLookup(resolve, true), timeoutMs);
-  const unguarded = { keepAlive: true, lookup: checkedLookup(resolve, false) };
+  const guardedAgent = new GuardedHttpsAgent(checkedLookup(resolve, true, timeoutMs), timeoutMs);
+  const unguarded = { keepAlive: true, lookup: checkedLookup(options.lookup ?? systemResolver, false, timeoutMs) };
   const allowedHttpAgent = new HttpAgent(unguarded);
   const allowedHttpsAgent = new HttpsAgent(unguarded);
   const agentFor = ({ operatorAllowed, url }: OutboundUrlVerdict): HttpAgent => {
@@ -139,7 +145,7 @@ export function createSafeHttpClient(options: SafeHttpClientOptions = {}): SafeH
     try {
       if (!verdict.operatorAllowed && isIP(verdict.hostname) === 0) {
         // Fails fast, before any socket exists, for the common case; the connect-time check stays the guarantee.
-        const blocked = firstNonPublic(await resolve(verdict.hostname));
+        const blocked = firstNonPublic(await resolveWithin(resolve, verdict.hostname, signal));
         if (blocked) throw blockedResolution(verdict.hostname, blocked);
       }
       const response = await send(verdict, agentFor(verdict), init, signal);

@@ -24,15 +24,35 @@ const NON_PUBLIC_IPV4: ReadonlyArray<readonly [string, number]> = [
 
 /**
  * Public IPv6 unicast lives in 2000::/3 only, so everything else (::, ::1, fc00::/7, fe80::/10, ff00::/8,
- * 64:ff9b::/96 NAT64, ::/96 IPv4-compatible) is refused by not being in it; these are the holes inside 2000::/3.
+ * 64:ff9b::/96 NAT64, ::/96 IPv4-compatible, 5f00::/16 SRv6 SIDs) is refused by not being in it; these are the holes
+ * inside 2000::/3.
  */
 const NON_PUBLIC_IPV6_IN_GLOBAL_UNICAST: ReadonlyArray<readonly [string, number]> = [
   ['2001::', 23], // IETF protocol assignments: Teredo, benchmarking, ORCHID
   ['2001:db8::', 32], // documentation
   ['2002::', 16], // 6to4: embeds an arbitrary IPv4 address
   ['3fff::', 20], // documentation (RFC 9637)
-  ['5f00::', 16], // SRv6 SIDs
 ];
+
+/**
+ * Names that can only resolve inside a machine or a private network, each with the reason given to the owner: a
+ * webhook there is a probe of our own surroundings, never a receiver on the internet.
+ */
+const INTERNAL_NAME_SUFFIXES: ReadonlyArray<readonly [string, string]> = [
+  ['.localhost', 'localhost names always resolve to this machine'],
+  ['.local', '.local names are multicast DNS, resolvable only on a local network'],
+  ['.internal', '.internal names resolve only inside a private network'],
+  ['.home.arpa', '.home.arpa names resolve only inside a home network'],
+];
+
+/** Why a hostname (not an IP literal) can only resolve internally, if it can. */
+function internalNameReason(hostname: string): string | undefined {
+  const name = `.${hostname.replace(/\.$/, '')}`;
+  const suffix = INTERNAL_NAME_SUFFIXES.find(([ending]) => name.endsWith(ending));
+  if (suffix) return suffix[1];
+  if (!name.slice(1).includes('.')) return 'a single-label name resolves only through a local search domain';
+  return undefined;
+}
 
 const nonPublic = new BlockList();
 for (const [network, prefix] of NON_PUBLIC_IPV4) nonPublic.addSubnet(network, prefix, 'ipv4');
@@ -116,9 +136,11 @@ export interface OutboundUrlVerdict {
 
 /**
  * Checks a user-supplied URL before any connection: https only (http only for allow-listed host:port pairs), no
- * credentials, and an IP-literal host must be public. The URL goes through the WHATWG parser first, which turns
- * obfuscated literals (`2130706433`, `0177.0.0.1`, `0x7f.1`, `127.1`, `[::ffff:7f00:1]`) into canonical addresses.
- * Hostnames are checked later, on the address actually connected to.
+ * credentials, an IP-literal host must be public, and a hostname must be one the internet can resolve (not
+ * `localhost`, `*.localhost`, `*.local`, `*.internal`, `*.home.arpa` or a single label, unless allow-listed). The URL
+ * goes through the WHATWG parser first, which turns obfuscated literals (`2130706433`, `0177.0.0.1`, `0x7f.1`,
+ * `127.1`, `[::ffff:7f00:1]`) into canonical addresses. Hostnames are checked again on the address actually
+ * connected to.
  * @param allowedHosts entries already passed through {@link normaliseAllowedHost}
  * @throws BlockedAddressError when the URL breaks the policy
  */
@@ -136,8 +158,11 @@ export function checkOutboundUrl(rawUrl: string, allowedHosts: ReadonlySet<strin
   const operatorAllowed = (url.protocol === 'http:' || url.protocol === 'https:') && allowedHosts.has(hostKey(url));
   if (operatorAllowed) return { url, operatorAllowed, hostname };
   if (url.protocol !== 'https:') throw new BlockedAddressError(`${url.protocol}//${url.host}`, `${url.protocol} is not allowed, only https:`);
-  if ((isIPv4(hostname) || isIPv6(hostname)) && !isPublicAddress(hostname)) {
-    throw new BlockedAddressError(url.host, `${hostname} is not a public address`);
+  if (isIPv4(hostname) || isIPv6(hostname)) {
+    if (!isPublicAddress(hostname)) throw new BlockedAddressError(url.host, `${hostname} is not a public address`);
+    return { url, operatorAllowed, hostname };
   }
+  const internal = internalNameReason(hostname);
+  if (internal) throw new BlockedAddressError(url.host, internal);
   return { url, operatorAllowed, hostname };
 }

@@ -38,11 +38,12 @@ export async function alertNewsItem(deps: NewsAlertDependencies, news: StoredNew
     summary: news.summary,
     publishedAt: news.publishedAt,
     sourceLabel: news.feedLabel,
+    ...(news.billLinks ? { billLinks: news.billLinks } : {}),
   };
   const fields: Record<string, string> = news.summary ? { title: news.title, summary: news.summary } : { title: news.title };
   const matched = await alertTopicMatches(deps, item, { fields }, news.newsId);
 
-  const billNumbers = extractBillNumbers([news.title, news.summary ?? '', news.link ?? ''].join('\n'));
+  const billNumbers = extractBillNumbers([news.title, news.summary ?? '', news.link ?? '', ...(news.billLinks ?? [])].join('\n'));
   for (const billNumber of billNumbers) {
     await deps.news.linkToBill(billNumber, news);
     await raiseAlert(

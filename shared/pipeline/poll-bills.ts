@@ -78,7 +78,7 @@ export async function pollBill(deps: PollDependencies, watched: WatchedBill): Pr
   const version = stored?.version ?? 0;
   // The first good read of a bill that already existed is the baseline: its history is not news.
   const baseline = version === 0 && !stored?.missingAtSource;
-  const detected = baseline ? [] : diffBills(stored?.bill ?? null, bill, at);
+  const detected = baseline ? [] : diffBills(stored?.bill ?? null, bill, at, version);
   const written: BillChange[] = [];
   for (const change of detected) if (await deps.changes.putIfAbsent(change)) written.push(change);
 

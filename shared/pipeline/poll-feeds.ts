@@ -1,12 +1,13 @@
 import type { FeedConfig } from '../config/config.js';
 import { FeedError } from '../feeds/feed-error.js';
+import { feedItemIdentities } from '../feeds/feed-item-key.js';
 import type { ParsedFeed } from '../feeds/feed-item.js';
 import { parseFeed } from '../feeds/parse-feed.js';
 import { FetchError } from '../http/fetch-error.js';
 import type { PoliteFetcher } from '../http/polite-fetcher.js';
 import type { FetchedResult } from '../http/fetch-result.js';
 import type { FeedRecord, FeedStore } from '../store/feed-store.js';
-import { newsIdFor } from '../store/news-store.js';
+import { newsIdFor, type NewsStore, type StoredNewsItem } from '../store/news-store.js';
 import { processPendingNews, type NewsAlertDependencies } from './alert-news-item.js';
 
 export interface PollFeedsDependencies extends NewsAlertDependencies {
@@ -57,6 +58,8 @@ export async function pollFeed(deps: PollFeedsDependencies, feed: FeedConfig): P
   });
   if (typeof read === 'string') return sourceError(read);
   if (read.kind === 'unchanged') {
+    // Only a server answering 304 to a GET without validators gets here before a baseline: nothing was ever read.
+    if (!state?.baselineAt) return sourceError('feed-no-baseline: the server answered 304 Not Modified before any good read, so no baseline yet');
     await deps.feedStore.recordSuccess(feed.id, { at });
     return { feedId: feed.id, outcome: 'unchanged', newItems: 0 };
   }
@@ -66,10 +69,13 @@ export async function pollFeed(deps: PollFeedsDependencies, feed: FeedConfig): P
   }
 
   const baseline = !state?.baselineAt;
+  const items = parsed.items.map((item) => ({ ...item, newsId: newsIdFor(feed.id, item.key), feedId: feed.id, feedLabel: feed.label, language: feed.language, seenAt: at }));
+  const recorded = await deps.news.recorded(items.map((item) => item.newsId));
   let newItems = 0;
-  for (const item of parsed.items) {
-    const stored = { ...item, newsId: newsIdFor(feed.id, item.key), feedId: feed.id, feedLabel: feed.label, language: feed.language, seenAt: at };
-    if (await deps.news.putIfAbsent(stored, { alert: !baseline })) newItems++;
+  let repeatedItems = 0;
+  for (const item of items.filter((candidate) => !recorded.has(candidate.newsId))) {
+    if (!(await claimIdentities(deps.news, item))) repeatedItems++;
+    else if (await deps.news.putIfAbsent(item, { alert: !baseline })) newItems++;
   }
   // Saved last: a crash before this re-reads the body next time, and the items already written are skipped.
   await deps.feedStore.recordSuccess(feed.id, {
@@ -79,7 +85,7 @@ export async function pollFeed(deps: PollFeedsDependencies, feed: FeedConfig): P
     contentHash: fetched.hash,
     title: parsed.title || undefined,
     baselineTaken: baseline,
-    warning: feedWarning(parsed),
+    warning: feedWarning(parsed, repeatedItems),
   });
   return { feedId: feed.id, outcome: baseline ? 'baseline' : 'read', newItems };
 }
@@ -120,13 +126,27 @@ async function readFeed(
     previousHash: state?.contentHash,
   });
   if (fetched.kind !== 'fetched') return { kind: 'unchanged' };
-  return { kind: 'read', fetched, parsed: await parseFeed(fetched.body, fetched.contentType, feed.url) };
+  return { kind: 'read', fetched, parsed: parseFeed(fetched.body, fetched.contentType, feed.url) };
+}
+
+/**
+ * Claims every way the item can be recognised (`feedItemIdentities`), in turn; stops at the first another item of the
+ * feed already has: the item is then one seen before under another guid or link, and is not new. Claims are
+ * conditional writes on deterministic keys, so a poll that crashed half-way claims the same again.
+ */
+async function claimIdentities(news: NewsStore, item: StoredNewsItem): Promise<boolean> {
+  for (const identity of feedItemIdentities(item)) {
+    if (!(await news.claimIdentity(item.feedId, identity, item.newsId))) return false;
+  }
+  return true;
 }
 
 /** What the read left out, worth an operator's look though the feed is usable. */
-function feedWarning(feed: ParsedFeed): string | undefined {
+function feedWarning(feed: ParsedFeed, repeatedItems: number): string | undefined {
   const undated = feed.items.filter((item) => !item.publishedAt).length;
   const problems = [
+    ...feed.warnings,
+    repeatedItems > 0 ? `${repeatedItems} items repeat an item seen before under another guid or link` : '',
     feed.duplicateItems > 0 ? `${feed.duplicateItems} items repeat an earlier item's guid` : '',
     feed.droppedItems > 0 ? `${feed.droppedItems} items have neither a title nor a link` : '',
     undated > 0 ? `${undated} items have no readable date` : '',

@@ -1,8 +1,15 @@
-import { createDocumentClient } from '../aws/clients.js';
+import { createDocumentClient, createSqsClient } from '../aws/clients.js';
+import { configuredQueues } from '../cli/queue-depths.js';
+import { DynamoAlertStore } from '../store/alert-store.js';
+import { DynamoChangeStore } from '../store/change-store.js';
+import { DynamoNewsStore } from '../store/news-store.js';
+import { DynamoTopicStore } from '../store/topic-store.js';
 import type { ApiDependencies } from '../api/api-dependencies.js';
 import type { Config } from '../config/config.js';
 import { createLogger } from '../log/logger.js';
+import { DynamoAddressBook } from '../store/address-book.js';
 import { DynamoBillStore } from '../store/bill-store.js';
+import { DynamoBillSummaryReader } from '../store/bill-summaries.js';
 import { DynamoDeliveryStore } from '../store/delivery-store.js';
 import { DynamoFeedStore } from '../store/feed-store.js';
 import { DynamoRateLimitStore } from '../store/rate-limit-store.js';
@@ -21,10 +28,12 @@ export function apiDependencies(config: Config): ApiDependencies {
   const db = createDocumentClient();
   const subscribers = new DynamoSubscriberStore(db, config.tableName);
   return {
+    addresses: new DynamoAddressBook(db, config.tableName),
     subscriptions: new DynamoSubscriptionStore(db, config.tableName, subscribers),
     suppressions: new DynamoSuppressionStore(db, config.tableName),
     rateLimits: new DynamoRateLimitStore(db, config.tableName),
     bills: new DynamoBillStore(db, config.tableName),
+    billSummaries: new DynamoBillSummaryReader(db, config.tableName),
     deliveries: new DynamoDeliveryStore(db, config.tableName),
     endpointService: endpointServiceDependencies(config),
     feeds: { configured: config.feeds, store: new DynamoFeedStore(db, config.tableName) },
@@ -32,6 +41,14 @@ export function apiDependencies(config: Config): ApiDependencies {
     tokenSecrets: requiredTokenSecrets(config.tokenSecrets),
     publicBaseUrl: config.publicBaseUrl,
     adminApiKey: config.adminApiKey,
+    console: {
+      changes: new DynamoChangeStore(db, config.tableName),
+      alerts: new DynamoAlertStore(db, config.tableName),
+      news: new DynamoNewsStore(db, config.tableName),
+      topics: new DynamoTopicStore(db, config.tableName),
+      sqs: createSqsClient(),
+      queues: configuredQueues(config),
+    },
     signupLimits: {
       perClientIp: { limit: config.signup.perClientIpPerHour, windowSeconds: 3600 },
       perAddress: { limit: config.signup.perAddressPerHour, windowSeconds: 3600 },

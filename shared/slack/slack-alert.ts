@@ -11,13 +11,15 @@ const OPEN: Record<Language, string> = { en: 'Open the item', ru: 'Открыт�
 /**
  * A Block Kit message for an alert, with the same words as its email: a topic match names the topic and which words
  * were found in which field; an "in the news" alert names the bill. The item's link becomes a button only when it is
- * a web address; all external text is escaped and cut to Slack's limits.
+ * a web address within Slack's URL limit; all external text is escaped and cut to Slack's limits.
  */
 export function buildSlackAlertMessage(alert: Alert, language: Language): SlackMessage {
   const strings = topicEmailStrings(language);
   const heading = alert.kind === 'topic-match' ? strings.topicHeading(alert.topic.query) : strings.newsHeading(alert.billNumber);
   const { item } = alert;
+  // A link over Slack's button limit would get the whole message refused: the alert goes out without the button.
   const link = item.link ? webLink(item.link) : undefined;
+  const button = link && link.length <= SLACK_LIMITS.buttonUrl ? link : undefined;
   const why = alert.kind === 'topic-match' ? alert.why.map((hit) => `*${strings.fieldName(hit.field)}:* ${escapeSlackText(`${hit.term} — ${strings.found(hit.found)}`)}`) : [];
   const context = [
     ...(item.sourceLabel ? [`${strings.label.source}: ${item.sourceLabel}`] : []),
@@ -31,7 +33,7 @@ export function buildSlackAlertMessage(alert: Alert, language: Language): SlackM
     ...(context.length > 0
       ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: cutSlackText(escapeSlackText(context.join(' · ')), SLACK_LIMITS.contextText) }] }]
       : []),
-    ...(link ? [{ type: 'actions' as const, elements: [{ type: 'button' as const, text: { type: 'plain_text' as const, text: OPEN[language] }, url: link }] }] : []),
+    ...(button ? [{ type: 'actions' as const, elements: [{ type: 'button' as const, text: { type: 'plain_text' as const, text: OPEN[language] }, url: button }] }] : []),
   ];
   return { text: cutSlackText(escapeSlackText(`${heading}: ${item.title}`), SLACK_LIMITS.fallbackText), blocks };
 }

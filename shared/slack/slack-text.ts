@@ -4,6 +4,8 @@ export const SLACK_LIMITS = {
   headerText: 150,
   contextText: 3000,
   blocks: 50,
+  /** A button's `url`; a longer one makes Slack refuse the whole message. */
+  buttonUrl: 3000,
   /** Slack truncates the top-level `text` at 40 000; notifications show far less, so it is kept short. */
   fallbackText: 3000,
 } as const;

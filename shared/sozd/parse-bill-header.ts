@@ -1,7 +1,7 @@
 import type { Document, Element } from 'domhandler';
 import type { PassportField, Stage } from '../bill/bill.js';
 import { BillPageError } from './bill-page-error.js';
-import { absoluteSozdUrl, normalizedText, numberedClass, parseRegion, queryAll, queryOne } from './page-dom.js';
+import { absoluteSozdUrl, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryOne } from './page-dom.js';
 
 /** What the top of a bill card says about the bill. */
 export interface BillHeader {
@@ -11,7 +11,8 @@ export interface BillHeader {
   status: string;
   archived: boolean;
   passport: PassportField[];
-  currentStage?: Stage;
+  /** The stage the progress bar marks. */
+  pageStage?: Stage;
 }
 
 const BILL_NUMBER = /\d{1,9}-\d{1,2}/;
@@ -30,11 +31,16 @@ function passportField(row: Element): PassportField | undefined {
   return { label, value };
 }
 
-function currentStageOf(doc: Document): Stage | undefined {
-  const active = queryAll('.bill_gorizontal_progress .active', doc).find((el) => numberedClass(el, 'btm') !== undefined);
-  const id = active && numberedClass(active, 'btm');
-  if (!active || id === undefined) return undefined;
-  const link = queryOne('a', active);
+/**
+ * The progress bar's stage: the step marked `active`, else the last step reached (`green`). Pages of finished bills
+ * (a published law, a rejected bill) mark none active, and their last green step is where the bill ended.
+ */
+function pageStageOf(doc: Document): Stage | undefined {
+  const steps = queryAll('.bill_gorizontal_progress .bgp_middle > div', doc).filter((el) => numberedClass(el, 'btm') !== undefined);
+  const step = steps.find((el) => hasClass(el, 'active')) ?? steps.findLast((el) => hasClass(el, 'green'));
+  const id = step && numberedClass(step, 'btm');
+  if (!step || id === undefined) return undefined;
+  const link = queryOne('a', step);
   return { id, name: (link?.attribs['data-original-title'] || link?.attribs['title'] || '').trim() };
 }
 
@@ -49,7 +55,7 @@ export function parseBillHeader(headerHtml: string): BillHeader {
 
   const archiveMark = queryOne('sup.ico_arhiv', doc);
   const titleComment = normalizedText(queryOne('#oz_name_comment', doc));
-  const currentStage = currentStageOf(doc);
+  const pageStage = pageStageOf(doc);
   return {
     number,
     title: normalizedText(queryOne('#oz_name', doc)),
@@ -59,6 +65,6 @@ export function parseBillHeader(headerHtml: string): BillHeader {
     passport: queryAll('#opc_hild tr', doc)
       .map(passportField)
       .filter((field) => field !== undefined),
-    ...(currentStage ? { currentStage } : {}),
+    ...(pageStage ? { pageStage } : {}),
   };
 }

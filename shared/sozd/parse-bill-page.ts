@@ -1,20 +1,17 @@
-import { BillSchema, billUrl, type Bill, type BillEvent } from '../bill/bill.js';
+import { BillSchema, billUrl, type Bill } from '../bill/bill.js';
+import { billStage, inDateOrder } from '../bill/stage-model.js';
 import { BillPageError } from './bill-page-error.js';
-import { compareEventNumbers } from './event-number.js';
 import { parseBillHeader } from './parse-bill-header.js';
 import { parseBillHistory } from './parse-bill-history.js';
 import { sliceBillPage } from './slice-bill-page.js';
 
 export { BillPageError, type BillPageErrorReason } from './bill-page-error.js';
 
-function byDateThenNumber(a: BillEvent, b: BillEvent): number {
-  return Date.parse(a.date) - Date.parse(b.date) || compareEventNumbers(a.eventNumber, b.eventNumber);
-}
-
 /**
  * Reads a sozd bill card (https://sozd.duma.gov.ru/bill/<number>) into a validated Bill.
  * Events come from the "ЭРК по событиям" tab only, ordered by date then event number; dates carry Moscow's offset
- * of their moment; document links are absolute and unique per event.
+ * of their moment; document links are absolute and unique per event. The stage is the stage model's (`billStage`),
+ * the progress bar's kept beside it; an archived bill keeps no planned events.
  * @param html the page as served (UTF-8 text).
  * @param options.url the address the page was fetched from; defaults to the bill's canonical sozd address.
  * @throws BillPageError when the page is not a readable bill card (see BillPageErrorReason).
@@ -23,15 +20,17 @@ export function parseBillPage(html: string, options: { url?: string } = {}): Bil
   const regions = sliceBillPage(html);
   const header = parseBillHeader(regions.header);
   const history = parseBillHistory(regions.history);
-  const events = [...history.events].sort(byDateThenNumber);
+  const events = inDateOrder(history.events);
+  const currentStage = billStage(events);
   const lawNumber = events.findLast((event) => event.lawNumber !== undefined)?.lawNumber;
 
   const parsed = BillSchema.safeParse({
     ...header,
     url: options.url ?? billUrl(header.number),
     ...(lawNumber ? { lawNumber } : {}),
+    ...(currentStage ? { currentStage } : {}),
     events,
-    plannedEvents: history.plannedEvents,
+    plannedEvents: header.archived ? [] : history.plannedEvents,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');

@@ -1,6 +1,8 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Bill } from '../bill/bill.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
+import { queryPage, type PageRequest } from './query-page.js';
+import type { Page } from './subscription-store.js';
 import { GSI1, gsi1, keys } from './table-schema.js';
 
 /** How the last poll of a bill went: what `status` shows and operators alarm on. */
@@ -59,6 +61,8 @@ export interface BillStore {
   watch(number: string): Promise<void>;
   unwatch(number: string): Promise<void>;
   listWatched(): AsyncIterable<WatchedBill[]>;
+  /** One page of the watch list's bill numbers, in number order. */
+  listWatchedPage(page: PageRequest): Promise<Page<string>>;
   /** Saves a new snapshot if the stored version is still `expectedVersion`; returns the new version. */
   saveSnapshot(number: string, expectedVersion: number, write: SnapshotWrite): Promise<number>;
   recordPollOutcome(number: string, outcome: PollOutcome): Promise<void>;
@@ -97,6 +101,16 @@ export class DynamoBillStore implements BillStore {
         ExpressionAttributeValues: { ':false': false },
       }),
     ).catch(ignoreConditionFailure);
+  }
+
+  /**
+   * One page of the watch list in bill-number order, for listings that show a page at a time.
+   * @throws InvalidCursorError for a cursor this listing did not hand out
+   */
+  async listWatchedPage(page: PageRequest): Promise<Page<string>> {
+    return queryPage(this.db, { tableName: this.tableName, partition: gsi1.watched, index: true }, page, (item) =>
+      typeof item.number === 'string' ? item.number : undefined,
+    );
   }
 
   listWatched(): AsyncIterable<WatchedBill[]> {

@@ -75,6 +75,11 @@ export interface EndpointDeliveryStore {
   finishAttempt(key: EndpointDeliveryKey, outcome: AttemptOutcome): Promise<void>;
   /** Records a delivery the endpoint did not get because it is disabled (unless it was delivered already). */
   markMissed(key: EndpointDeliveryKey, meta: { event: EndpointDeliveryEvent; billNumber?: string }, at: string, reason: string): Promise<void>;
+  /**
+   * Records a delivery that cannot be sent at all (what it carries is gone, or cannot be made to fit), without an
+   * attempt or a claim (unless it was delivered already).
+   */
+  markUnsendable(key: EndpointDeliveryKey, meta: { event: EndpointDeliveryEvent; billNumber?: string }, at: string, reason: string): Promise<void>;
   /** Puts a missed or failed delivery back to attempt 1; false when it was not in such a state. */
   requeue(key: EndpointDeliveryKey): Promise<boolean>;
   get(key: EndpointDeliveryKey): Promise<EndpointDeliveryRecord | undefined>;
@@ -188,16 +193,30 @@ export class DynamoEndpointDeliveryStore implements EndpointDeliveryStore {
   }
 
   async markMissed(key: EndpointDeliveryKey, meta: { event: EndpointDeliveryEvent; billNumber?: string }, at: string, reason: string): Promise<void> {
+    await this.markUnsent(key, meta, at, 'missed', reason);
+  }
+
+  async markUnsendable(key: EndpointDeliveryKey, meta: { event: EndpointDeliveryEvent; billNumber?: string }, at: string, reason: string): Promise<void> {
+    await this.markUnsent(key, meta, at, 'failed', reason);
+  }
+
+  private async markUnsent(
+    key: EndpointDeliveryKey,
+    meta: { event: EndpointDeliveryEvent; billNumber?: string },
+    at: string,
+    status: 'missed' | 'failed',
+    reason: string,
+  ): Promise<void> {
     const identity = this.identity(key, meta, at);
     try {
       await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: this.key(key),
-          UpdateExpression: `SET #status = :missed, lastResult = :reason, ${identity.expression} REMOVE leaseUntil, nextAttemptAt`,
+          UpdateExpression: `SET #status = :status, lastResult = :reason, ${identity.expression} REMOVE leaseUntil, nextAttemptAt`,
           ConditionExpression: 'attribute_not_exists(#status) OR #status <> :delivered',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ...identity.values, ':missed': 'missed', ':delivered': 'delivered', ':reason': reason },
+          ExpressionAttributeValues: { ...identity.values, ':status': status, ':delivered': 'delivered', ':reason': reason },
         }),
       );
     } catch (error) {

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { FeedItemSchema } from '../feeds/feed-item.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
-import { GSI1, gsi1, keys, NEWS_PREFIX } from './table-schema.js';
+import { queryPage, type PageRequest } from './query-page.js';
+import type { Page } from './subscription-store.js';
+import { FEED_ITEM_PREFIX, GSI1, gsi1, keys, NEWS_PREFIX } from './table-schema.js';
+
+const BATCH_GET = 100;
 
 /** A news item as recorded: the feed item, which feed it came from, and when it was first seen. */
 export const StoredNewsItemSchema = FeedItemSchema.extend({
@@ -14,6 +18,10 @@ export const StoredNewsItemSchema = FeedItemSchema.extend({
   seenAt: z.iso.datetime(),
 });
 export type StoredNewsItem = z.infer<typeof StoredNewsItemSchema>;
+
+/** What the console lists of a feed's recent items. */
+const RecentFeedItemSchema = StoredNewsItemSchema.pick({ newsId: true, title: true, link: true, publishedAt: true, seenAt: true });
+export type RecentFeedItem = z.infer<typeof RecentFeedItemSchema>;
 
 /**
  * The id of an item within its feed: the same key in two feeds is two items (a guid is only unique in its feed),
@@ -28,6 +36,13 @@ export function newsIdFor(feedId: string, itemKey: string): string {
  * (GSI1 NEWS_OUTBOX) until that is done, so a poll that crashes half-way leaves it for the next poll.
  */
 export interface NewsStore {
+  /** Which of these items are already recorded. */
+  recorded(newsIds: readonly string[]): Promise<Set<string>>;
+  /**
+   * Claims one way of recognising an item of the feed (`feedItemIdentities`) for `newsId`. True when it was free or
+   * is already this item's (a poll that crashed half-way claims again); false when another item of the feed has it.
+   */
+  claimIdentity(feedId: string, identity: string, newsId: string): Promise<boolean>;
   /** Writes the item unless it exists; with `alert` it also enters the outbox. True when this call wrote it. */
   putIfAbsent(item: StoredNewsItem, options: { alert: boolean }): Promise<boolean>;
   get(newsId: string): Promise<StoredNewsItem | undefined>;
@@ -49,6 +64,39 @@ export class DynamoNewsStore implements NewsStore {
     private readonly tableName: string,
   ) {}
 
+  async recorded(newsIds: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let start = 0; start < newsIds.length; start += BATCH_GET) {
+      let keysLeft: Array<Record<string, unknown>> = [...new Set(newsIds.slice(start, start + BATCH_GET))].map(keys.newsItem);
+      while (keysLeft.length > 0) {
+        const { Responses, UnprocessedKeys } = await this.db.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keysLeft, ProjectionExpression: 'PK' } } }),
+        );
+        for (const item of Responses?.[this.tableName] ?? []) found.add(String(item.PK).slice(NEWS_PREFIX.length));
+        keysLeft = UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      }
+    }
+    return found;
+  }
+
+  async claimIdentity(feedId: string, identity: string, newsId: string): Promise<boolean> {
+    const identityHash = createHash('sha256').update(identity).digest('hex').slice(0, 32);
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.feedItemSeen(feedId, identityHash), newsId },
+          ConditionExpression: 'attribute_not_exists(PK) OR newsId = :newsId',
+          ExpressionAttributeValues: { ':newsId': newsId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
   async putIfAbsent(item: StoredNewsItem, options: { alert: boolean }): Promise<boolean> {
     const outbox = options.alert ? { GSI1PK: gsi1.newsOutbox, GSI1SK: `${item.seenAt}#${item.newsId}` } : {};
     try {
@@ -57,6 +105,14 @@ export class DynamoNewsStore implements NewsStore {
           TableName: this.tableName,
           Item: { ...keys.newsItem(item.newsId), ...outbox, item },
           ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      // Only for the console's "last items" of the feed: a crash before it leaves the item out of that list, nothing else.
+      const { newsId, title, link, publishedAt, seenAt } = item;
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.feedItem(item.feedId, seenAt, newsId), newsId, title, seenAt, ...(link ? { link } : {}), ...(publishedAt ? { publishedAt } : {}) },
         }),
       );
       return true;
@@ -108,6 +164,22 @@ export class DynamoNewsStore implements NewsStore {
       ExpressionAttributeValues: { ':pk': keys.bill(billNumber).PK, ':prefix': NEWS_PREFIX },
     });
     for await (const page of pages) yield page.map((stored) => StoredNewsItemSchema.parse(stored.item));
+  }
+
+  /**
+   * A feed's items, newest first as first seen.
+   * @throws InvalidCursorError for a cursor this listing did not hand out
+   */
+  async listRecentForFeed(feedId: string, page: PageRequest): Promise<Page<RecentFeedItem>> {
+    return queryPage(
+      this.db,
+      { tableName: this.tableName, partition: keys.feed(feedId).PK, sortKeyPrefix: FEED_ITEM_PREFIX, newestFirst: true },
+      page,
+      (stored) => {
+        const parsed = RecentFeedItemSchema.safeParse(stored);
+        return parsed.success ? parsed.data : undefined;
+      },
+    );
   }
 
   async newsAlertsOn(subscriberId: string): Promise<boolean> {

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Language } from '../bill/stages.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { FOLLOWS_PREFIX, gsi1, keys, TTL_ATTRIBUTE } from './table-schema.js';
+import { DynamoAddressBook } from './address-book.js';
 import { watchBills } from './bill-store.js';
 
 export const EmailAddressSchema = z
@@ -56,11 +56,6 @@ export class SuppressedAddressError extends Error {
   }
 }
 
-/** The stable id of an email subscriber: the same address always maps to the same subscriber. */
-export function subscriberIdForEmail(email: string): string {
-  return `s${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 24)}`;
-}
-
 /** Subscribers and the bills they follow. */
 export interface SubscriberStore {
   /** Creates or updates the subscriber for an address (idempotent) and returns it. */
@@ -82,7 +77,7 @@ export class DynamoSubscriberStore implements SubscriberStore {
 
   async upsertEmailSubscriber(input: { email: string; language: Language; at: string }): Promise<Subscriber> {
     const email = EmailAddressSchema.parse(input.email);
-    const id = subscriberIdForEmail(email);
+    const id = await new DynamoAddressBook(this.db, this.tableName).idFor(email);
     let Attributes: Record<string, unknown> | undefined;
     try {
       ({ Attributes } = await this.db.send(

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   BatchWriteCommand,
   DeleteCommand,
@@ -9,14 +9,16 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { Preferences } from '../subscriptions/subscription-preferences.js';
-import { isConditionFailure } from './dynamo-helpers.js';
-import { EmailAddressSchema, subscriberIdForEmail, toSubscriber, type Subscriber, type SubscriberStore } from './subscriber-store.js';
+import { isConditionFailure, queryAll } from './dynamo-helpers.js';
+import { EmailAddressSchema, toSubscriber, type Subscriber, type SubscriberStore } from './subscriber-store.js';
 import { GSI1, gsi1, keys, TTL_ATTRIBUTE } from './table-schema.js';
 import { watchBills } from './bill-store.js';
 
 /** A sign-up as stored until its link is followed. */
 export interface PendingSignup {
   subscriberId: string;
+  /** Absent only on a request stored before requests had ids. */
+  requestId?: string;
   email: string;
   preferences: Preferences;
   requestedAt: string;
@@ -40,6 +42,19 @@ export interface Page<T> {
 export interface TopicDefinition {
   topicId: string;
   query: string;
+}
+
+/** What the subscriber listing can be narrowed to. */
+export interface SubscriberListOptions {
+  status?: Subscriber['status'];
+  frequency?: 'instant' | 'daily' | 'weekly';
+  /** Only subscribers whose profile lists this bill. */
+  bill?: string;
+  /** Only addresses that start with this (the index is sorted by address). */
+  emailPrefix?: string;
+  limit: number;
+  cursor?: string;
+  now: Date;
 }
 
 /** Thrown for a listing cursor that this store did not hand out. */
@@ -66,20 +81,35 @@ export class DynamoSubscriptionStore {
   ) {}
 
   /**
-   * Records a sign-up awaiting confirmation. A new (or still unconfirmed) address gets a pending profile
-   * that expires with the sign-up; a known address keeps its profile untouched until the link is followed.
+   * Records one sign-up request awaiting confirmation, under a fresh request id: requests never overwrite each
+   * other, so a link confirms what its own email showed. A new (or still unconfirmed) address gets a pending
+   * profile that expires with the request; a known address keeps its profile untouched until a link is followed.
    */
-  async requestSignup(input: { email: string; preferences: Preferences; at: Date; expiresAt: number }): Promise<PendingSignup> {
+  async requestSignup(input: {
+    subscriberId: string;
+    email: string;
+    preferences: Preferences;
+    at: Date;
+    expiresAt: number;
+  }): Promise<PendingSignup & { requestId: string }> {
     const email = EmailAddressSchema.parse(input.email);
-    const subscriberId = subscriberIdForEmail(email);
-    const pending: PendingSignup = {
+    const { subscriberId } = input;
+    const pending = {
       subscriberId,
+      requestId: randomBytes(16).toString('base64url'),
       email,
       preferences: input.preferences,
       requestedAt: input.at.toISOString(),
       expiresAt: input.expiresAt,
     };
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.pendingSignup(subscriberId), ...pending } }));
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.pendingSignup(subscriberId, pending.requestId), ...pending },
+        // A random id never collides; the condition only makes sure no request is ever replaced.
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
     await this.db
       .send(
         new UpdateCommand({
@@ -106,20 +136,34 @@ export class DynamoSubscriptionStore {
     return pending;
   }
 
-  /** The sign-up waiting for confirmation, unless it has expired. */
-  async getPendingSignup(subscriberId: string, now: Date): Promise<PendingSignup | undefined> {
+  /**
+   * One sign-up request waiting for confirmation, unless it has expired or was confirmed. Without a request id:
+   * the single request of a sign-up made before requests had ids.
+   */
+  async getPendingSignup(subscriberId: string, requestId: string | undefined, now: Date): Promise<PendingSignup | undefined> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.pendingSignup(subscriberId), ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: keys.pendingSignup(subscriberId, requestId), ConsistentRead: true }),
     );
-    if (!Item || isExpired(Item, now)) return undefined;
-    return {
-      subscriberId: Item.subscriberId as string,
-      email: Item.email as string,
-      // A sign-up requested before the newsAlerts preference existed has none: it takes the default.
-      preferences: { newsAlerts: true, ...(Item.preferences as Omit<Preferences, 'newsAlerts'>) },
-      requestedAt: Item.requestedAt as string,
-      expiresAt: Item.expiresAt as number,
-    };
+    return Item && !isExpired(Item, now) ? toPendingSignup(Item) : undefined;
+  }
+
+  /** The newest unexpired request of an unconfirmed subscriber, for the admin API's view of it. */
+  async latestPendingSignup(subscriberId: string, now: Date): Promise<PendingSignup | undefined> {
+    let latest: PendingSignup | undefined;
+    const pages = queryAll<Record<string, unknown>>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.subscriber(subscriberId).PK, ':prefix': keys.pendingSignup(subscriberId).SK },
+      ConsistentRead: true,
+    });
+    for await (const page of pages) {
+      for (const item of page) {
+        if (isExpired(item, now)) continue;
+        const pending = toPendingSignup(item);
+        if (!latest || pending.requestedAt > latest.requestedAt) latest = pending;
+      }
+    }
+    return latest;
   }
 
   /** The subscriber, or undefined when there is none or only an expired unconfirmed sign-up. */
@@ -131,24 +175,22 @@ export class DynamoSubscriptionStore {
   }
 
   /**
-   * Follows the confirmation link: the pending preferences become the subscriber's (bills and topics are
-   * added to what an active subscriber already follows) and the follower items are written.
+   * Follows the confirmation link of one request: that request's preferences become the subscriber's, replacing
+   * what an active subscriber followed (the email and the page said so), and the follower items are written.
+   * Other pending requests stay as they are: each is confirmed by its own link or expires.
    * `isSuppressed` is asked first: a suppressed address is never activated again.
    */
-  async confirm(subscriberId: string, now: Date, isSuppressed: (subscriberId: string) => Promise<boolean>): Promise<ConfirmOutcome> {
+  async confirm(
+    subscriberId: string,
+    requestId: string | undefined,
+    now: Date,
+    isSuppressed: (subscriberId: string) => Promise<boolean>,
+  ): Promise<ConfirmOutcome> {
     if (await isSuppressed(subscriberId)) return { kind: 'suppressed' };
-    const [pending, current] = await Promise.all([this.getPendingSignup(subscriberId, now), this.get(subscriberId, now)]);
+    const [pending, current] = await Promise.all([this.getPendingSignup(subscriberId, requestId, now), this.get(subscriberId, now)]);
     if (!pending) return current?.status === 'active' ? { kind: 'already-active', subscriber: current } : { kind: 'expired' };
-    const preferences: Preferences =
-      current?.status === 'active'
-        ? {
-            ...pending.preferences,
-            bills: union(current.bills ?? [], pending.preferences.bills),
-            topics: union(current.topics ?? [], pending.preferences.topics),
-          }
-        : pending.preferences;
-    const subscriber = await this.writeActive(subscriberId, pending.email, preferences, now, current);
-    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.pendingSignup(subscriberId) }));
+    const subscriber = await this.writeActive(subscriberId, pending.email, pending.preferences, now, current);
+    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.pendingSignup(subscriberId, requestId) }));
     return { kind: 'confirmed', subscriber };
   }
 
@@ -205,21 +247,32 @@ export class DynamoSubscriptionStore {
     await this.deleteItems((current?.topics ?? []).map((query) => keys.topicFollower(topicIdForQuery(query), subscriberId)));
   }
 
-  /** Profiles in address order, a page at a time, optionally of one status; expired sign-ups left out. */
-  async list(options: { status?: Subscriber['status']; limit: number; cursor?: string; now: Date }): Promise<Page<Subscriber>> {
+  /**
+   * Profiles in address order, a page at a time, optionally only addresses starting with `emailPrefix`, of one
+   * status, of one frequency, or following one bill; expired sign-ups left out. Filters apply within a page, so a
+   * filtered page may hold fewer than `limit` items and still have a cursor.
+   */
+  async list(options: SubscriberListOptions): Promise<Page<Subscriber>> {
     const filters = [`attribute_not_exists(#ttl) OR #ttl > :nowSeconds`];
     const values: Record<string, unknown> = { ':index': gsi1.subscribers, ':nowSeconds': epochSeconds(options.now) };
     const names: Record<string, string> = { '#ttl': TTL_ATTRIBUTE };
-    if (options.status) {
-      filters.push('#status = :status');
-      values[':status'] = options.status;
-      names['#status'] = 'status';
+    for (const field of ['status', 'frequency'] as const) {
+      if (!options[field]) continue;
+      filters.push(`#${field} = :${field}`);
+      values[`:${field}`] = options[field];
+      names[`#${field}`] = field;
     }
+    if (options.bill) {
+      filters.push('contains(#bills, :bill)');
+      values[':bill'] = options.bill;
+      names['#bills'] = 'bills';
+    }
+    if (options.emailPrefix) values[':prefix'] = options.emailPrefix.toLowerCase();
     const page = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: GSI1,
-        KeyConditionExpression: 'GSI1PK = :index',
+        KeyConditionExpression: `GSI1PK = :index${options.emailPrefix ? ' AND begins_with(GSI1SK, :prefix)' : ''}`,
         FilterExpression: filters.map((filter) => `(${filter})`).join(' AND '),
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
@@ -391,8 +444,16 @@ export class DynamoSubscriptionStore {
 const BATCH_WRITE_LIMIT = 25;
 const MAX_BATCH_ATTEMPTS = 6;
 
-function union(first: string[], second: string[]): string[] {
-  return [...new Set([...first, ...second])];
+function toPendingSignup(item: Record<string, unknown>): PendingSignup {
+  return {
+    subscriberId: item.subscriberId as string,
+    ...(typeof item.requestId === 'string' ? { requestId: item.requestId } : {}),
+    email: item.email as string,
+    // A sign-up requested before the newsAlerts preference existed has none: it takes the default.
+    preferences: { newsAlerts: true, ...(item.preferences as Omit<Preferences, 'newsAlerts'>) },
+    requestedAt: item.requestedAt as string,
+    expiresAt: item.expiresAt as number,
+  };
 }
 
 function epochSeconds(date: Date): number {

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from './dynamo-helpers.js';
-import { EmailAddressSchema, subscriberIdForEmail } from './subscriber-store.js';
+import { DynamoAddressBook } from './address-book.js';
+import { EmailAddressSchema } from './subscriber-store.js';
 import { GSI1, gsi1, keys } from './table-schema.js';
 
 /** Why an address is never mailed again. */
@@ -30,7 +31,8 @@ export class DynamoSuppressionStore {
    */
   async suppress(input: Omit<Suppression, 'subscriberId'>): Promise<Suppression> {
     const email = EmailAddressSchema.parse(input.email);
-    const suppression: Suppression = { ...input, email, subscriberId: subscriberIdForEmail(email) };
+    const subscriberId = await new DynamoAddressBook(this.db, this.tableName).idFor(email);
+    const suppression: Suppression = { ...input, email, subscriberId };
     await this.db
       .send(
         new PutCommand({

@@ -23,11 +23,20 @@ export const keys = {
     PK: `DELIVERY#${changeId}`,
     SK: `${channel}#${subscriberId}`,
   }),
-  /** A sign-up waiting for its confirmation link: the preferences asked for, until confirmed or expired. */
-  pendingSignup: (subscriberId: string) => ({ PK: `SUBSCRIBER#${subscriberId}`, SK: 'PENDING' }),
+  /**
+   * One sign-up request waiting for its confirmation link: the preferences asked for, until confirmed or expired.
+   * Each request has its own item, so a later request never changes what an earlier link confirms. Without a
+   * request id: the one pending item of a sign-up made before requests had ids (its link carries none).
+   */
+  pendingSignup: (subscriberId: string, requestId?: string) => ({
+    PK: `SUBSCRIBER#${subscriberId}`,
+    SK: requestId === undefined ? PENDING_PREFIX.slice(0, -1) : `${PENDING_PREFIX}${requestId}`,
+  }),
   /** The definition of a topic (a saved query); its id is a hash of the query text. */
   topic: (topicId: string) => ({ PK: `TOPIC#${topicId}`, SK: 'QUERY' }),
   topicFollower: (topicId: string, subscriberId: string) => ({ PK: `TOPIC#${topicId}`, SK: `FOLLOWER#${subscriberId}` }),
+  /** Which subscriber an email address is (subscriber ids are random: shared/store/address-book.ts). */
+  address: (email: string) => ({ PK: `ADDRESS#${email}`, SK: 'SUBSCRIBER' }),
   /** Why an address must never be mailed again (hard bounce, complaint); keyed like its subscriber. */
   suppression: (subscriberId: string) => ({ PK: `SUPPRESSION#${subscriberId}`, SK: 'SUPPRESSION' }),
   /** One fixed-window counter of a rate limit, e.g. sign-ups per client IP per hour. */
@@ -49,12 +58,16 @@ export const keys = {
   digestMarker: (recipient: string) => ({ PK: `DIGEST#${recipient}`, SK: 'MARKER' }),
   /** A news feed's polling state: validators for the conditional GET, whether its baseline is taken, its health. */
   feed: (feedId: string) => ({ PK: `FEED#${feedId}`, SK: 'STATE' }),
+  /** One way of recognising an item of a feed (guid, normalised link, title and date), claimed by the first item seen so. */
+  feedItemSeen: (feedId: string, identityHash: string) => ({ PK: `FEED#${feedId}`, SK: `SEEN#${identityHash}` }),
   /** A news item seen in a feed, once; its id is a hash of the feed id and the item's key. */
   newsItem: (newsId: string) => ({ PK: `NEWS#${newsId}`, SK: 'ITEM' }),
   /** A news item that mentions a bill, kept with the bill for its page and its digest entry. */
   billNews: (billNumber: string, newsId: string) => ({ PK: `BILL#${billNumber}`, SK: `NEWS#${newsId}` }),
   /** A topic match or an "in the news" alert, written once under its deterministic id. */
   alert: (alertId: string) => ({ PK: `ALERT#${alertId}`, SK: 'ALERT' }),
+  /** A small copy of a news item under its feed, newest last in key order: the feed's recent items for the console. */
+  feedItem: (feedId: string, seenAt: string, newsId: string) => ({ PK: `FEED#${feedId}`, SK: `ITEM#${seenAt}#${newsId}` }),
 } as const;
 
 /** GSI1 partitions. */
@@ -77,13 +90,17 @@ export const gsi1 = {
   digestPending: 'DIGEST_PENDING',
   /** News items recorded but not yet matched and alerted (sorted by when seen); emptied by every feed poll. */
   newsOutbox: 'NEWS_OUTBOX',
+  /** The alerts one topic raised (sorted by time), for the console; keyed by the normalised query's key. */
+  topicMatches: (topicKey: string) => `MATCHES#${topicKey}`,
 } as const;
 
 export const BILL_PREFIX = 'BILL#';
 export const FOLLOWER_PREFIX = 'FOLLOWER#';
 export const FOLLOWS_PREFIX = 'FOLLOWS#';
+export const PENDING_PREFIX = 'PENDING#';
 export const TOPIC_PREFIX = 'TOPIC#';
 export const NEWS_PREFIX = 'NEWS#';
+export const FEED_ITEM_PREFIX = 'ITEM#';
 export const DIGEST_PENDING_PREFIX = 'PENDING#';
 export const DIGEST_SENT_PREFIX = 'SENT#';
 

@@ -7,10 +7,10 @@ export type LinkPurpose = (typeof LinkPurpose)[keyof typeof LinkPurpose];
 /** A confirmation link lives as long as the unconfirmed sign-up it confirms. */
 export const CONFIRM_LINK_TTL_SECONDS = 7 * 24 * 3600;
 /**
- * A preferences link grants read and write of one subscription, so it does not live forever; every alert
- * carries a fresh one, so only a link from a long-silent mailbox runs out.
+ * A preferences link grants read and write of one subscription, so it does not live long; every alert carries a
+ * fresh one, and a subscriber whose link ran out asks for a new one by email (`/manage-link`).
  */
-export const MANAGE_LINK_TTL_SECONDS = 90 * 24 * 3600;
+export const MANAGE_LINK_TTL_SECONDS = 30 * 24 * 3600;
 
 /**
  * The signed one-click unsubscribe link of a subscriber. It does not expire: RFC 8058 clients may use it
@@ -35,10 +35,33 @@ export function manageToken(subscriberId: string, secrets: TokenSecrets, now = n
   return signToken({ sub: subscriberId, purpose: LinkPurpose.manage, exp: expiry(now, MANAGE_LINK_TTL_SECONDS) }, secrets);
 }
 
-/** The signed link that confirms a sign-up, valid as long as the sign-up waits. */
-export function confirmUrl(publicBaseUrl: string, subscriberId: string, secrets: TokenSecrets, now = new Date()): string {
-  const token = signToken({ sub: subscriberId, purpose: LinkPurpose.confirm, exp: expiry(now, CONFIRM_LINK_TTL_SECONDS) }, secrets);
+/** The signed link that confirms one sign-up request (and no other), valid as long as the request waits. */
+export function confirmUrl(
+  publicBaseUrl: string,
+  request: ConfirmRequest & { requestId: string },
+  secrets: TokenSecrets,
+  now = new Date(),
+): string {
+  const token = signToken(
+    { sub: request.subscriberId, purpose: LinkPurpose.confirm, req: request.requestId, exp: expiry(now, CONFIRM_LINK_TTL_SECONDS) },
+    secrets,
+  );
   return link(publicBaseUrl, '/confirm', token);
+}
+
+/** What a confirmation link confirms: one request of one subscriber (no request id: a link from before requests had ids). */
+export interface ConfirmRequest {
+  subscriberId: string;
+  requestId?: string;
+}
+
+/**
+ * The request a confirmation link token was signed for, if it is genuine and unexpired.
+ * @throws TokenError saying why it was refused.
+ */
+export function requestOfConfirmLink(token: string, secrets: TokenSecrets, now = new Date()): ConfirmRequest {
+  const payload = verifyToken(token, secrets, { purpose: LinkPurpose.confirm, now });
+  return typeof payload.req === 'string' ? { subscriberId: payload.sub, requestId: payload.req } : { subscriberId: payload.sub };
 }
 
 /**

@@ -1,12 +1,16 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Mailer } from '../email/mailer.js';
 import type { TokenSecrets } from '../security/signed-token.js';
+import type { BillSummaryReader } from '../store/bill-summaries.js';
 import type { DynamoRateLimitStore, RateLimit } from '../store/rate-limit-store.js';
-import { subscriberIdForEmail, type Subscriber } from '../store/subscriber-store.js';
+import type { DynamoAddressBook } from '../store/address-book.js';
+import type { Subscriber } from '../store/subscriber-store.js';
 import type { ConfirmOutcome, DynamoSubscriptionStore } from '../store/subscription-store.js';
 import type { DynamoSuppressionStore } from '../store/suppression-store.js';
 import { renderConfirmationEmail } from './confirmation-email.js';
-import { CONFIRM_LINK_TTL_SECONDS, confirmUrl } from './subscriber-links.js';
+import { renderManageLinkEmail } from './manage-link-email.js';
+import { CONFIRM_LINK_TTL_SECONDS, confirmUrl, manageUrl, type ConfirmRequest } from './subscriber-links.js';
+import { summarizeRequest } from './request-summary.js';
 import type { Preferences } from './subscription-preferences.js';
 
 /** Sign-up limits, all kept in DynamoDB so they hold across Lambda instances. */
@@ -18,9 +22,13 @@ export interface SignupLimits {
 }
 
 export interface SubscriptionDependencies {
+  /** Which subscriber an address is (random ids). */
+  addresses: DynamoAddressBook;
   subscriptions: DynamoSubscriptionStore;
   suppressions: DynamoSuppressionStore;
   rateLimits: DynamoRateLimitStore;
+  /** Titles and stages of bills, shown in confirmation emails and on the pages. */
+  billSummaries: BillSummaryReader;
   mailer: Mailer;
   tokenSecrets: TokenSecrets;
   publicBaseUrl: string;
@@ -32,9 +40,11 @@ export interface SubscriptionDependencies {
 export type SignupResult = { kind: 'accepted' } | { kind: 'rate-limited'; retryAfterSeconds: number };
 
 /**
- * A sign-up: records the preferences as pending and sends one confirmation email. The answer is the same for
- * a new, pending, active, unsubscribed or suppressed address (no enumeration); only rate limits, which are
- * about the asker and not the address's state, answer differently.
+ * A sign-up: records the request as its own pending request and sends one confirmation email showing exactly
+ * what it follows, whose link confirms that request only. Within an address's cool-down a request is neither
+ * stored nor mailed: nothing could confirm it, and the request already mailed stays exactly as it was shown.
+ * The answer is the same for a new, pending, active, unsubscribed or suppressed address (no enumeration); only
+ * rate limits, which are about the asker and not the address's state, answer differently.
  */
 export async function signUp(
   deps: SubscriptionDependencies,
@@ -48,17 +58,11 @@ export async function signUp(
     const decision = await deps.rateLimits.hit(scope, subject, rule, now);
     if (!decision.allowed) return { kind: 'rate-limited', retryAfterSeconds: decision.retryAfterSeconds };
   }
-  const subscriberId = subscriberIdForEmail(request.email);
+  const subscriberId = await deps.addresses.idFor(request.email);
   if (await deps.suppressions.isSuppressed(subscriberId)) {
     deps.logger.info('sign-up for a suppressed address ignored', { subscriberId });
     return { kind: 'accepted' };
   }
-  const pending = await deps.subscriptions.requestSignup({
-    email: request.email,
-    preferences: request.preferences,
-    at: now,
-    expiresAt: Math.floor(now.getTime() / 1000) + CONFIRM_LINK_TTL_SECONDS,
-  });
   const mayEmail = await deps.rateLimits.startCooldown(
     'confirmation-email',
     subscriberId,
@@ -66,20 +70,57 @@ export async function signUp(
     now,
   );
   if (!mayEmail) return { kind: 'accepted' };
+  const current = await deps.subscriptions.get(subscriberId, now);
+  const pending = await deps.subscriptions.requestSignup({
+    subscriberId,
+    email: request.email,
+    preferences: request.preferences,
+    at: now,
+    expiresAt: Math.floor(now.getTime() / 1000) + CONFIRM_LINK_TTL_SECONDS,
+  });
+  const bills = await deps.billSummaries.summaries(request.preferences.bills);
   const { messageId } = await deps.mailer.send(
     renderConfirmationEmail({
       to: pending.email,
       language: request.preferences.language,
-      confirmUrl: confirmUrl(deps.publicBaseUrl, subscriberId, deps.tokenSecrets, now),
+      confirmUrl: confirmUrl(deps.publicBaseUrl, pending, deps.tokenSecrets, now),
+      summary: summarizeRequest(request.preferences, bills, request.preferences.language),
+      replacesCurrent: current?.status === 'active',
     }),
   );
   deps.logger.info('confirmation email sent', { subscriberId, messageId });
   return { kind: 'accepted' };
 }
 
-/** Follows a confirmation link whose token has already been verified for `subscriberId`. */
-export async function confirmSignup(deps: SubscriptionDependencies, subscriberId: string): Promise<ConfirmOutcome> {
-  return deps.subscriptions.confirm(subscriberId, deps.now(), (id) => deps.suppressions.isSuppressed(id));
+/**
+ * Mails a fresh preferences link to an address that has a confirmed subscription (active or unsubscribed), at
+ * most once per cool-down. The caller answers the same whatever happened, so the form tells nobody whether an
+ * address is subscribed; only the per-client rate limit, which is about the asker, answers differently.
+ */
+export async function sendManageLink(deps: SubscriptionDependencies, request: { email: string; clientIp: string }): Promise<SignupResult> {
+  const now = deps.now();
+  const decision = await deps.rateLimits.hit('manage-link-ip', request.clientIp, deps.signupLimits.perClientIp, now);
+  if (!decision.allowed) return { kind: 'rate-limited', retryAfterSeconds: decision.retryAfterSeconds };
+  const subscriberId = await deps.addresses.idOf(request.email);
+  const subscriber = subscriberId ? await deps.subscriptions.get(subscriberId, now) : undefined;
+  if (!subscriber || (subscriber.status !== 'active' && subscriber.status !== 'unsubscribed')) return { kind: 'accepted' };
+  if (await deps.suppressions.isSuppressed(subscriber.id)) return { kind: 'accepted' };
+  const cooldown = deps.signupLimits.confirmationCooldownSeconds;
+  if (!(await deps.rateLimits.startCooldown('manage-link', subscriber.id, cooldown, now))) return { kind: 'accepted' };
+  const { messageId } = await deps.mailer.send(
+    renderManageLinkEmail({
+      to: subscriber.email,
+      language: subscriber.language,
+      manageUrl: manageUrl(deps.publicBaseUrl, subscriber.id, deps.tokenSecrets, now),
+    }),
+  );
+  deps.logger.info('preferences link sent', { subscriberId: subscriber.id, messageId });
+  return { kind: 'accepted' };
+}
+
+/** Follows a confirmation link whose token has already been verified: applies that one request. */
+export async function confirmSignup(deps: SubscriptionDependencies, request: ConfirmRequest): Promise<ConfirmOutcome> {
+  return deps.subscriptions.confirm(request.subscriberId, request.requestId, deps.now(), (id) => deps.suppressions.isSuppressed(id));
 }
 
 /** Everything a subscriber's preferences page or the admin API shows. */
@@ -91,9 +132,18 @@ export interface SubscriptionView {
 /** The subscriber with their preferences, filling the defaults of subscribers made before preferences existed. */
 export async function readSubscription(deps: SubscriptionDependencies, subscriberId: string): Promise<SubscriptionView | undefined> {
   const subscriber = await deps.subscriptions.get(subscriberId, deps.now());
-  if (!subscriber) return undefined;
+  return subscriber ? subscriptionView(deps, subscriber) : undefined;
+}
+
+/**
+ * What a subscriber asked for, wherever it is kept: a pending sign-up's preferences wait on its request, a
+ * CLI-made subscriber's bills are its follows. Every view of a subscriber (admin list, admin detail, their own
+ * preferences page) goes through here so that they agree.
+ */
+export async function subscriptionView(deps: SubscriptionDependencies, subscriber: Subscriber): Promise<SubscriptionView> {
+  const subscriberId = subscriber.id;
   if (subscriber.status === 'pending') {
-    const pending = await deps.subscriptions.getPendingSignup(subscriberId, deps.now());
+    const pending = await deps.subscriptions.latestPendingSignup(subscriberId, deps.now());
     if (pending) return { subscriber, preferences: pending.preferences };
   }
   // A subscriber made by the CLI has follows but no bill list on the profile: the follows are the truth then.

@@ -10,6 +10,8 @@ export const AlertItemSchema = z.object({
   publishedAt: z.iso.datetime({ offset: true }).optional(),
   /** The feed's label for news; absent for a bill event. */
   sourceLabel: z.string().min(1).optional(),
+  /** sozd bill links in a news item's HTML, which its plain-text summary no longer shows. */
+  billLinks: z.array(z.string().min(1)).optional(),
   /** The bill of a bill event. */
   billNumber: BillNumberSchema.optional(),
 });

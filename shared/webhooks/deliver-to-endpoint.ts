@@ -23,6 +23,7 @@ import type { Alert } from '../topics/alert.js';
 import { findBillMention } from './bill-mention.js';
 import { buildBillChangedPayload, buildBillNewsPayload, buildPingPayload, buildTopicMatchedPayload, type WebhookPayload } from './webhook-payload.js';
 import { buildWebhookRequest } from './webhook-request.js';
+import { PayloadTooLargeError } from './shrink-to-fit.js';
 import { signingSecretsAt } from './webhook-signature.js';
 
 export interface EndpointDeliveryDependencies {
@@ -79,15 +80,17 @@ export async function deliverToEndpoint(deps: EndpointDeliveryDependencies, mess
     return 'missed';
   }
 
+  // Built before the claim: a request that cannot be made is recorded as failed, never left "sending" by a throw.
+  const body = await requestFor(deps, endpoint, message, key);
+  if (typeof body === 'string') {
+    await deps.deliveries.markUnsendable(key, meta, deps.now().toISOString(), body);
+    deps.logger.warn('delivery cannot be sent', { endpointId: endpoint.id, changeId: message.changeId, reason: body });
+    return 'failed';
+  }
+
   const claim = await deps.deliveries.claimAttempt(key, message.attempt, meta, deps.now(), deps.leaseMs ?? 60_000);
   if (claim === 'duplicate') return 'duplicate';
   if (claim === 'busy') throw new EndpointDeliveryBusyError(`attempt ${message.attempt} of ${endpointDeliveryId(key)} is in progress`);
-
-  const body = await requestFor(deps, endpoint, message, key);
-  if (typeof body === 'string') {
-    await deps.deliveries.finishAttempt(key, { status: 'failed', attempt: attemptEntry(message.attempt, deps.now(), body, 0) });
-    return 'failed';
-  }
 
   const startedAt = deps.now();
   const started = performance.now();
@@ -146,7 +149,13 @@ async function requestFor(
     return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(slack) };
   }
   if (!endpoint.secrets) throw new Error(`webhook endpoint ${endpoint.id} has no signing secret`);
-  const payload = await webhookPayload(deps, content);
+  let payload: WebhookPayload | undefined;
+  try {
+    payload = await webhookPayload(deps, content);
+  } catch (error) {
+    if (error instanceof PayloadTooLargeError) return `payload too large: ${error.message}`;
+    throw error;
+  }
   if (!payload) return 'topic match has no web link';
   return buildWebhookRequest({
     deliveryId: endpointDeliveryId(key),

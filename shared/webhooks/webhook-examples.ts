@@ -63,7 +63,7 @@ export const EXAMPLE_BILL_NEWS: BillNews = {
     source: 'Госдума: новости',
     publishedAt: '2025-12-16T15:20:00+03:00',
   },
-  why: { field: 'title', matchedText: '№ 1075342-8' },
+  why: { field: 'title', matchedText: 'законопроект № 1075342-8' },
 };
 
 /** One real payload per event type, built by the same code that builds deliveries; docs/webhooks.md shows them. */

@@ -5,7 +5,6 @@ import { DynamoBillStore } from '../../shared/store/bill-store.js';
 import { DEFAULT_FEEDS } from '../../shared/config/config.js';
 import { DynamoDeliveryStore } from '../../shared/store/delivery-store.js';
 import { DynamoFeedStore } from '../../shared/store/feed-store.js';
-import { subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
 import { topicIdForQuery } from '../../shared/store/subscription-store.js';
 import { csrfIn, linkIn, startApiTestStack, TABLE_NAME, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
 
@@ -26,7 +25,7 @@ async function activeSubscriber(label: string, body: Record<string, unknown>): P
   const link = linkIn((await stack.emailsTo(email))[0]!, '/confirm');
   const html = await (await fetch(link)).text();
   await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrf=${encodeURIComponent(csrfIn(html))}` });
-  return subscriberIdForEmail(email);
+  return stack.subscriberId(email);
 }
 
 describe('admin API key', () => {

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { startHttpApiServer, type HttpApiServer } from '../../local/http-api-server.js';
 import { startLocalServices, type LocalServices } from '../../local/local-services.js';
 import { ensureQueues, ensureTable, type ProvisionedQueue, type QueueName } from '../../local/provision.js';
+import { DynamoAddressBook } from '../../shared/store/address-book.js';
 import { sentEmails, type StoredEmail } from '../support/ses-store.js';
 
 export const TABLE_NAME = 'duma-alerts-api-test';
@@ -30,6 +31,12 @@ export interface ApiTestStack {
   partition(pk: string): Promise<Record<string, unknown>[]>;
   /** The follower items of a bill (who fan-out would reach). */
   followers(billNumber: string): Promise<Record<string, unknown>[]>;
+  /** The subscriber id of an address (ids are random: the address book is the only way from one to the other). */
+  subscriberId(email: string): Promise<string>;
+  /** The sign-up requests of a subscriber waiting for their links. */
+  pendingRequests(subscriberId: string): Promise<Record<string, unknown>[]>;
+  /** Ends every running cool-down, as if its time had passed. */
+  endCooldowns(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -59,6 +66,13 @@ export async function startApiTestStack(env: Record<string, string> = {}): Promi
     SENDER_EMAIL: 'alerts@duma-alerts.example.org',
     WEBHOOK_QUEUE_URL: queues.webhook.url,
     SLACK_QUEUE_URL: queues.slack.url,
+    // The console shows every queue and redrives the dead-letter ones.
+    FAN_OUT_QUEUE_URL: queues.fanOut.url,
+    EMAIL_QUEUE_URL: queues.email.url,
+    FAN_OUT_DLQ_URL: queues.fanOut.dlqUrl,
+    EMAIL_DLQ_URL: queues.email.dlqUrl,
+    WEBHOOK_DLQ_URL: queues.webhook.dlqUrl,
+    SLACK_DLQ_URL: queues.slack.dlqUrl,
     ...env,
   });
   loaded = (await import('../../functions/api.js')).handler;
@@ -86,6 +100,29 @@ export async function startApiTestStack(env: Record<string, string> = {}): Promi
     partition,
     async followers(billNumber) {
       return (await partition(`BILL#${billNumber}`)).filter((item) => String(item.SK).startsWith('FOLLOWER#'));
+    },
+    async subscriberId(email) {
+      const id = await new DynamoAddressBook(db, TABLE_NAME).idOf(email);
+      if (!id) throw new Error(`no subscriber for ${email}`);
+      return id;
+    },
+    async pendingRequests(subscriberId) {
+      return (await partition(`SUBSCRIBER#${subscriberId}`)).filter((item) => String(item.SK).startsWith('PENDING'));
+    },
+    async endCooldowns() {
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new ScanCommand({
+            TableName: TABLE_NAME,
+            FilterExpression: 'begins_with(PK, :cooldown)',
+            ExpressionAttributeValues: { ':cooldown': 'COOLDOWN#' },
+            ExclusiveStartKey,
+          }),
+        );
+        for (const item of page.Items ?? []) await db.send(new DeleteCommand({ TableName: TABLE_NAME, Key: { PK: item.PK, SK: item.SK } }));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
     },
     async stop() {
       await server.stop();

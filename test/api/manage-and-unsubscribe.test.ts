@@ -1,9 +1,11 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Bill } from '../../shared/bill/bill.js';
 import { signToken } from '../../shared/security/signed-token.js';
-import { subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
+import { DynamoBillStore } from '../../shared/store/bill-store.js';
 import { keys } from '../../shared/store/table-schema.js';
 import { manageUrl, unsubscribeUrl } from '../../shared/subscriptions/subscriber-links.js';
-import { csrfIn, linkIn, startApiTestStack, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
+import { csrfIn, linkIn, startApiTestStack, TABLE_NAME, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
 
 let stack: ApiTestStack;
 
@@ -25,7 +27,13 @@ async function activeSubscriber(label: string, bills: string[]): Promise<{ email
   const link = linkIn((await stack.emailsTo(email))[0]!, '/confirm');
   const html = await (await fetch(link)).text();
   await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrf=${encodeURIComponent(csrfIn(html))}` });
-  return { email, id: subscriberIdForEmail(email) };
+  return { email, id: await stack.subscriberId(email) };
+}
+
+/** A token of the earlier signed-only form, as links mailed before tokens were sealed carry. */
+function legacyToken(payload: object, secret: string): string {
+  const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
 }
 
 const form = (fields: Record<string, string | string[]>) => {
@@ -73,22 +81,84 @@ describe('the preferences page behind a signed manage link', () => {
   });
 });
 
+describe('what the pages show of a subscription', () => {
+  it('the preferences page lists each followed bill with its title and current stage, where known', async () => {
+    const bill: Bill = {
+      number: '61-8',
+      url: 'https://sozd.duma.gov.ru/bill/61-8',
+      title: 'О связи',
+      status: 'На рассмотрении',
+      archived: false,
+      passport: [],
+      currentStage: { id: 3, name: 'Рассмотрение законопроекта в первом чтении' },
+      events: [],
+      plannedEvents: [],
+    };
+    await new DynamoBillStore(stack.db, TABLE_NAME).saveSnapshot('61-8', 0, { bill, contentHash: 'h', at: '2026-01-01T00:00:00.000Z' });
+    const { id } = await activeSubscriber('titles', ['61-8', '62-8']);
+
+    const html = await (await fetch(manageUrl(stack.url, id, stack.tokenSecret))).text();
+
+    expect(html).toContain(
+      '<h2 id="followed">Bills you follow</h2><ul class="followed-bills"><li>61-8 — О связи (stage: First reading)</li><li>62-8 (title not known yet: read from sozd.duma.gov.ru at the next poll)</li></ul>',
+    );
+  });
+
+  it('the unsubscribe page of an address already unsubscribed says so and offers to subscribe again', async () => {
+    const { id } = await activeSubscriber('already', ['63-8']);
+    const link = unsubscribeUrl(stack.url, id, stack.tokenSecret);
+    await fetch(link, form({ 'List-Unsubscribe': 'One-Click' }));
+
+    const page = await fetch(`${link}&lang=en`);
+    const html = await page.text();
+
+    expect(page.status).toBe(200);
+    expect(html).toContain('<h1>Already unsubscribed</h1>');
+    expect(html).toMatch(/a•••@example\.org is already unsubscribed and receives no emails from duma-alerts\./);
+    expect(html).toContain('<a href="/?lang=en">Subscribe again</a>');
+    expect(html).not.toContain('<button');
+  });
+});
+
+describe('PATCH on a subscription that is not active', () => {
+  it('answers 409 for an unsubscribed subscription and changes nothing', async () => {
+    const { id } = await activeSubscriber('patch-unsubscribed', ['51-8']);
+    await fetch(unsubscribeUrl(stack.url, id, stack.tokenSecret), form({ 'List-Unsubscribe': 'One-Click' }));
+    const before = await stack.item(keys.subscriber(id));
+    const token = new URL(manageUrl(stack.url, id, stack.tokenSecret)).searchParams.get('token')!;
+
+    const response = await fetch(`${stack.url}/api/subscription?token=${token}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ bills: ['52-8'], frequency: 'weekly', topics: ['налог'] }),
+    });
+
+    expect(response.status).toBe(409);
+    expect((await response.json() as JsonBody).error.code).toBe('not_changeable');
+    expect(await stack.item(keys.subscriber(id))).toEqual(before);
+    expect(await stack.followers('52-8')).toEqual([]);
+  });
+});
+
 describe('one subscriber’s link never reaches another subscriber', () => {
   it('a token re-signed with another subject, or with another purpose, is refused and changes nothing', async () => {
     const alice = await activeSubscriber('alice', ['11-8']);
     const bob = await activeSubscriber('bob', ['12-8']);
     const aliceToken = new URL(manageUrl(stack.url, alice.id, stack.tokenSecret)).searchParams.get('token')!;
-    const [body, mac] = aliceToken.split('.');
-    const forgedBody = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), sub: bob.id })).toString('base64url');
+    // Alice's token with one character changed, and a token of the earlier signed-only form naming Bob with Alice's MAC.
+    const flipped = `${aliceToken.slice(0, 20)}${aliceToken[20] === 'A' ? 'B' : 'A'}${aliceToken.slice(21)}`;
+    const aliceLegacy = legacyToken({ sub: alice.id, purpose: 'manage' }, stack.tokenSecret);
+    const forgedBody = Buffer.from(JSON.stringify({ sub: bob.id, purpose: 'manage' })).toString('base64url');
+    const forged = `${forgedBody}.${aliceLegacy.split('.')[1]}`;
     const bobUnsubscribeToken = new URL(unsubscribeUrl(stack.url, bob.id, stack.tokenSecret)).searchParams.get('token')!;
     const foreignSecretToken = signToken({ sub: bob.id, purpose: 'manage' }, 'x'.repeat(32));
 
     const attempts = await Promise.all([
-      fetch(`${stack.url}/api/subscription?token=${forgedBody}.${mac}`),
+      fetch(`${stack.url}/api/subscription?token=${forged}`),
       fetch(`${stack.url}/api/subscription?token=${bobUnsubscribeToken}`),
       fetch(`${stack.url}/api/subscription?token=${foreignSecretToken}`),
-      fetch(`${stack.url}/preferences?token=${forgedBody}.${mac}`),
-      fetch(`${stack.url}/api/subscription?token=${forgedBody}.${mac}`, {
+      fetch(`${stack.url}/preferences?token=${flipped}`),
+      fetch(`${stack.url}/api/subscription?token=${flipped}`, {
         method: 'PATCH',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ bills: [] }),
@@ -99,6 +169,7 @@ describe('one subscriber’s link never reaches another subscriber', () => {
 
     expect(attempts.map((response) => response.status)).toEqual([403, 403, 403, 403, 403, 403]);
     expect(aliceRead.email).toBe(alice.email);
+    expect((await (await fetch(`${stack.url}/api/subscription?token=${aliceLegacy}`)).json() as JsonBody).email).toBe(alice.email);
     expect(await stack.item(keys.subscriber(bob.id))).toMatchObject({ status: 'active', bills: ['12-8'] });
     expect(await stack.item(keys.follower('12-8', bob.id))).toBeDefined();
   });

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServices, type LocalServices } from '../../local/local-services.js';
 import { ensureTable } from '../../local/provision.js';
 import { createLogger } from '../../shared/log/logger.js';
-import { DynamoSubscriberStore, subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
+import { DynamoAddressBook } from '../../shared/store/address-book.js';
+import { DynamoSubscriberStore } from '../../shared/store/subscriber-store.js';
 import { DynamoSubscriptionStore } from '../../shared/store/subscription-store.js';
 import { DynamoSuppressionStore } from '../../shared/store/suppression-store.js';
 import { handleSesEvents, type SesEventDependencies } from '../../shared/subscriptions/ses-events.js';
@@ -15,6 +16,7 @@ const AT = new Date('2026-03-01T10:00:00Z');
 let services: LocalServices;
 let deps: SesEventDependencies;
 let subscribers: DynamoSubscriberStore;
+let addresses: DynamoAddressBook;
 
 beforeAll(async () => {
   services = await startLocalServices();
@@ -23,6 +25,7 @@ beforeAll(async () => {
   await ensureTable(raw, TABLE);
   const db = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
   subscribers = new DynamoSubscriberStore(db, TABLE);
+  addresses = new DynamoAddressBook(db, TABLE);
   deps = {
     suppressions: new DynamoSuppressionStore(db, TABLE),
     subscriptions: new DynamoSubscriptionStore(db, TABLE, subscribers),
@@ -62,7 +65,8 @@ describe('handleSesEvents', () => {
     );
 
     expect(outcome.suppressed.map((s) => s.reason)).toEqual(['complaint']);
-    expect(await deps.suppressions.isSuppressed(subscriberIdForEmail('angry@example.org'))).toBe(true);
+    const id = await addresses.idOf('angry@example.org');
+    expect(await deps.suppressions.isSuppressed(id!)).toBe(true);
   });
 
   it('ignores transient bounces, deliveries and messages that are not SES notifications', async () => {
@@ -77,6 +81,6 @@ describe('handleSesEvents', () => {
     );
 
     expect(outcome).toEqual({ suppressed: [], ignored: 4 });
-    expect(await deps.suppressions.isSuppressed(subscriberIdForEmail('full@example.org'))).toBe(false);
+    expect(await addresses.idOf('full@example.org')).toBeUndefined();
   });
 });

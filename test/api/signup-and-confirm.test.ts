@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
+import type { Bill } from '../../shared/bill/bill.js';
+import { DynamoBillStore } from '../../shared/store/bill-store.js';
 import { keys } from '../../shared/store/table-schema.js';
-import { cookieOf, csrfIn, linkIn, startApiTestStack, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
+import { cookieOf, csrfIn, linkIn, startApiTestStack, TABLE_NAME, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
 
 let stack: ApiTestStack;
 
@@ -40,7 +41,7 @@ describe('POST /api/subscriptions (double opt-in)', () => {
       status: 'pending',
       message: 'If the address can receive email, a confirmation link has been sent to it. It works for 7 days.',
     });
-    const id = subscriberIdForEmail(email);
+    const id = await stack.subscriberId(email);
     const profile = await stack.item(keys.subscriber(id));
     expect(profile?.status).toBe('pending');
     expect(typeof profile?.expiresAt).toBe('number');
@@ -59,12 +60,12 @@ describe('POST /api/subscriptions (double opt-in)', () => {
     const pageHtml = await page.text();
     expect(page.status).toBe(200);
     expect(pageHtml).toContain(email);
-    expect((await stack.item(keys.subscriber(subscriberIdForEmail(email))))?.status).toBe('pending');
+    expect((await stack.item(keys.subscriber(await stack.subscriberId(email))))?.status).toBe('pending');
     const confirmed = await confirm(linkIn(mail!, '/confirm'));
 
     expect(confirmed.status).toBe(200);
     expect(await confirmed.text()).toContain('Подписка подтверждена');
-    const id = subscriberIdForEmail(email);
+    const id = await stack.subscriberId(email);
     const profile = await stack.item(keys.subscriber(id));
     expect(profile).toMatchObject({ status: 'active', bills: ['1075342-8', '42-8'], frequency: 'weekly', stages: [3, 6], newsAlerts: true });
     expect(profile?.expiresAt).toBeUndefined();
@@ -75,7 +76,7 @@ describe('POST /api/subscriptions (double opt-in)', () => {
       frequency: 'weekly',
       stages: [3, 6],
     });
-    expect(await stack.item(keys.pendingSignup(id))).toBeUndefined();
+    expect(await stack.pendingRequests(id)).toEqual([]);
     // Following a bill puts it on the watch list: a web sign-up for a bill nobody polled would never alert.
     expect(await stack.item(keys.billState('42-8'))).toMatchObject({ watched: true, GSI1PK: 'WATCHED' });
   });
@@ -126,6 +127,129 @@ describe('POST /api/subscriptions (double opt-in)', () => {
   });
 });
 
+describe('a confirmation confirms one request', () => {
+  const BILL_A = '1075342-8';
+  const BILL_B = '4242-8';
+  const TITLE_A = 'О внесении изменений в Федеральный закон "Об информации"';
+  const firstRequest = (email: string) => ({ email, bills: [BILL_A], language: 'en', frequency: 'instant' });
+  const secondRequest = (email: string) => ({
+    email,
+    bills: [BILL_B],
+    topics: ['реклама OR казино'],
+    language: 'ru',
+    frequency: 'weekly',
+    timeZone: 'Asia/Vladivostok',
+  });
+
+  beforeAll(async () => {
+    // Bill A has been read from sozd, so its title and stage are known; bill B never was.
+    const bill: Bill = {
+      number: BILL_A,
+      url: `https://sozd.duma.gov.ru/bill/${BILL_A}`,
+      title: TITLE_A,
+      status: 'На рассмотрении',
+      archived: false,
+      passport: [],
+      currentStage: { id: 4, name: 'Рассмотрение законопроекта во втором чтении' },
+      events: [],
+      plannedEvents: [],
+    };
+    await new DynamoBillStore(stack.db, TABLE_NAME).saveSnapshot(BILL_A, 0, { bill, contentHash: 'h', at: '2026-01-01T00:00:00.000Z' });
+  });
+
+  it('a second sign-up within the cool-down, from another client, neither changes nor replaces what the first email confirms', async () => {
+    const email = uniqueAddress('victim');
+    await signUp(firstRequest(email), { 'x-forwarded-for': '203.0.113.1' });
+    await signUp(secondRequest(email), { 'x-forwarded-for': '198.51.100.7' });
+    const emails = await stack.emailsTo(email);
+
+    const confirmed = await confirm(linkIn(emails[0]!, '/confirm'));
+
+    expect(emails).toHaveLength(1);
+    expect(confirmed.status).toBe(200);
+    const id = await stack.subscriberId(email);
+    expect(await stack.item(keys.subscriber(id))).toMatchObject({
+      status: 'active',
+      bills: [BILL_A],
+      topics: [],
+      language: 'en',
+      frequency: 'instant',
+      timeZone: 'Europe/Moscow',
+    });
+    expect(await stack.followers(BILL_B)).toEqual([]);
+  });
+
+  it('the email and the confirmation page say exactly what will be followed: bills with titles, topics, frequency, language, time zone', async () => {
+    const email = uniqueAddress('summary');
+    await signUp({ email, bills: [BILL_A, BILL_B], topics: ['налог AND НДС'], language: 'en', frequency: 'daily', timeZone: 'Asia/Yekaterinburg', stages: [3, 5] });
+    const [mail] = await stack.emailsTo(email);
+
+    const page = await (await fetch(linkIn(mail!, '/confirm'))).text();
+
+    expect(mail!.body.text).toContain(
+      [
+        'Bills:',
+        `  - ${BILL_A} — ${TITLE_A} (stage: Second reading)`,
+        `  - ${BILL_B} (title not known yet: read from sozd.duma.gov.ru at the next poll)`,
+        'Topics:',
+        '  - «налог AND НДС»',
+        'How often: a daily digest',
+        'Language of the emails: English',
+        'Time zone: Asia/Yekaterinburg',
+        'Stage changes: First reading; Third reading',
+        'News mentioning a followed bill: yes',
+      ].join('\n'),
+    );
+    expect(mail!.body.html).toContain(`<li>${BILL_A} — О внесении изменений в Федеральный закон &quot;Об информации&quot; (stage: Second reading)</li>`);
+    expect(page).toContain(`Confirm that ${email} should receive duma-alerts emails for exactly this:`);
+    expect(page).toContain('<dt>How often</dt><dd>a daily digest</dd><dt>Language of the emails</dt><dd>English</dd><dt>Time zone</dt><dd>Asia/Yekaterinburg</dd>');
+    expect(page).toContain('<li>«налог AND НДС»</li>');
+    expect(page).not.toContain('already subscribed');
+  });
+
+  it('a later request for an active address changes nothing until its own link is followed, and then applies that request only', async () => {
+    const email = uniqueAddress('active');
+    await signUp(firstRequest(email));
+    const id = await stack.subscriberId(email);
+    const firstLink = linkIn((await stack.emailsTo(email))[0]!, '/confirm');
+    await confirm(firstLink);
+    await stack.endCooldowns();
+
+    await signUp(secondRequest(email));
+    const afterRequest = await stack.item(keys.subscriber(id));
+    const emails = await stack.emailsTo(email);
+    const secondLink = linkIn(emails[1]!, '/confirm');
+    const secondPage = await (await fetch(secondLink)).text();
+    // The first link, used again with a valid form token, must not bring the first request back.
+    const reusedFirst = await fetch(firstLink, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf: csrfIn(secondPage) }).toString(),
+    });
+    const afterReuse = await stack.item(keys.subscriber(id));
+    await confirm(secondLink);
+
+    expect(afterRequest).toMatchObject({ status: 'active', bills: [BILL_A], language: 'en', frequency: 'instant' });
+    expect(emails).toHaveLength(2);
+    expect(emails[1]!.body.text).toContain('Этот адрес уже подписан: подтверждение заменит то, за чем он следит сейчас, списком выше.');
+    expect(secondPage).toContain('Этот адрес уже подписан');
+    expect(secondPage).toContain('<li>«реклама OR казино»</li>');
+    expect(reusedFirst.status).toBe(200);
+    expect(afterReuse).toMatchObject({ bills: [BILL_A], frequency: 'instant' });
+    expect(await stack.item(keys.subscriber(id))).toMatchObject({
+      status: 'active',
+      bills: [BILL_B],
+      topics: ['реклама OR казино'],
+      language: 'ru',
+      frequency: 'weekly',
+      timeZone: 'Asia/Vladivostok',
+    });
+    expect(await stack.item(keys.follower(BILL_A, id))).toBeUndefined();
+    expect(await stack.item(keys.follower(BILL_B, id))).toMatchObject({ frequency: 'weekly' });
+    expect(await stack.pendingRequests(id)).toEqual([]);
+  });
+});
+
 describe('the sign-up form', () => {
   it('signs up through the HTML form with its CSRF cookie and token, then shows "check your email"', async () => {
     const email = uniqueAddress('form');
@@ -141,7 +265,7 @@ describe('the sign-up form', () => {
     expect(submitted.status).toBe(200);
     expect(await submitted.text()).toContain('Check your email');
     expect((await stack.emailsTo(email)).length).toBe(1);
-    expect((await stack.item(keys.pendingSignup(subscriberIdForEmail(email))))?.preferences).toMatchObject({ newsAlerts: true });
+    expect((await stack.pendingRequests(await stack.subscriberId(email))).map((request) => request.preferences)).toMatchObject([{ newsAlerts: true }]);
   });
 
   it('shows "in the news" ticked; a sign-up that unticks it confirms with newsAlerts false on the profile', async () => {
@@ -154,8 +278,8 @@ describe('the sign-up form', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieOf(form) },
       body: new URLSearchParams({ csrf: csrfIn(html), email, bills: '1075342-8', stageMode: 'all', frequency: 'instant', language: 'ru', timeZone: 'Europe/Moscow' }).toString(),
     });
-    const id = subscriberIdForEmail(email);
-    const pending = await stack.item(keys.pendingSignup(id));
+    const id = await stack.subscriberId(email);
+    const [pending] = await stack.pendingRequests(id);
     await confirm(linkIn((await stack.emailsTo(email))[0]!, '/confirm'));
 
     expect(html).toContain('<input type="checkbox" id="newsAlerts" name="newsAlerts" value="on" checked><label for="newsAlerts">Сообщать, когда о моём законопроекте пишут в новостях</label>');

@@ -86,4 +86,70 @@ describe('diffBills', () => {
 
     expect(changes[0]!.facts).toContainEqual({ type: 'published', publication: 'http://publication.pravo.gov.ru/document/1' });
   });
+
+  it('keeps the stage of a bill whose stored events reached it, whatever their order in the stored array', () => {
+    // The snapshot's latest event (stage 3) is not the array's last (stage 1): a new stage-3 event is no stage change.
+    const reading = event('R3', 3, '2024-06-01T10:00:00+03:00');
+    const changes = diffBills(bill([e3, e1, e2]), bill([e1, e2, e3, reading]), at);
+
+    expect(changes.map((change) => change.facts)).toEqual([[{ type: 'new-event' }]]);
+  });
+
+  it('orders new events of the same moment by event number, one change each, moving the stage once', () => {
+    const committee = event('C', 4, '2024-06-18T12:00:00+03:00', { eventNumber: '4.10' });
+    const reading = event('R', 4, '2024-06-18T12:00:00+03:00', { eventNumber: '4.2' });
+
+    const changes = diffBills(bill([e3]), bill([e3, committee, reading]), at);
+
+    expect(changes.map((change) => [change.id, change.facts])).toEqual([
+      ['1075342-8:R:event', [{ type: 'new-event' }, { type: 'stage-changed', from: stage(3), to: stage(4) }]],
+      ['1075342-8:C:event', [{ type: 'new-event' }]],
+    ]);
+  });
+
+  it('moves the stage back only on a decision that sends the bill back', () => {
+    const third = event('T', 5, '2024-06-19T10:00:00+03:00');
+    const returned = event('RT', 5, '2024-06-20T10:00:00+03:00', { decisions: ['возвратить законопроект к процедуре второго чтения'] });
+    const lateSecond = event('LS', 4, '2024-06-21T10:00:00+03:00');
+
+    const changes = diffBills(bill([e3, third]), bill([e3, third, returned, lateSecond]), at);
+
+    expect(changes.map((change) => change.facts)).toEqual([
+      [{ type: 'new-event' }, { type: 'stage-changed', from: stage(5), to: { id: 4, name: 'Рассмотрение законопроекта во втором чтении' } }],
+      [{ type: 'new-event' }],
+    ]);
+  });
+
+  it('reports a status change without archiving as such (archived false)', () => {
+    const changes = diffBills(bill([e1]), bill([e1], { status: 'Принят' }), at);
+
+    expect(changes.map((change) => [change.kind, change.facts])).toEqual([
+      ['status', [{ type: 'status-changed', from: 'На рассмотрении', to: 'Принят', archived: false }]],
+    ]);
+  });
+
+  it('gives a status that flips back and forth a new id each time, and the same id for the same snapshot version', () => {
+    const pending = bill([e1]);
+    const archived = bill([e1], { archived: true, status: 'В архиве' });
+
+    const first = diffBills(pending, archived, at, 1)[0]!.id;
+    const sameAgain = diffBills(pending, archived, '2026-11-28T00:00:00.000Z', 1)[0]!.id;
+    const back = diffBills(archived, pending, at, 2)[0]!.id;
+    const second = diffBills(pending, archived, at, 3)[0]!.id;
+
+    expect(sameAgain).toBe(first);
+    expect(new Set([first, back, second]).size).toBe(3);
+  });
+
+  it('puts a law number on the event that brought it, not again on the last new event', () => {
+    const signed = event('S', 8, '2024-07-08T18:00:00+03:00', { lawNumber: '312-ФЗ' });
+    const published = event('P', 11, '2024-07-09T09:00:00+03:00', { publication: 'http://publication.pravo.gov.ru/document/1' });
+
+    const changes = diffBills(bill([e3]), bill([e3, signed, published], { lawNumber: '312-ФЗ' }), at);
+
+    expect(changes.map((change) => change.facts)).toEqual([
+      [{ type: 'new-event' }, { type: 'stage-changed', from: stage(3), to: stage(8) }, { type: 'law-number-assigned', lawNumber: '312-ФЗ' }],
+      [{ type: 'new-event' }, { type: 'stage-changed', from: stage(8), to: stage(11) }, { type: 'published', publication: 'http://publication.pravo.gov.ru/document/1' }],
+    ]);
+  });
 });

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
 import { keys } from '../../shared/store/table-schema.js';
 import { linkIn, startApiTestStack, uniqueAddress, type ApiTestStack } from '../api/api-test-stack.js';
 
@@ -44,7 +43,7 @@ describe.skipIf(!hasChromium)('a person in headless Chromium', () => {
     const [confirmation] = await stack.emailsTo(email);
     await page.goto(linkIn(confirmation!, '/confirm'));
     await page.screenshot({ path: `${ARTIFACTS}/3-confirm.png`, fullPage: true });
-    await page.getByRole('button', { name: 'Confirm subscription' }).click();
+    await page.getByRole('button', { name: 'Confirm exactly this' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Subscription confirmed');
     await page.screenshot({ path: `${ARTIFACTS}/4-confirmed.png`, fullPage: true });
 
@@ -59,7 +58,7 @@ describe.skipIf(!hasChromium)('a person in headless Chromium', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Your preferences are saved.');
     await page.screenshot({ path: `${ARTIFACTS}/5-preferences-saved.png`, fullPage: true });
 
-    const id = subscriberIdForEmail(email);
+    const id = await stack.subscriberId(email);
     expect(await stack.item(keys.subscriber(id))).toMatchObject({
       status: 'active',
       bills: ['1075342-8'],

@@ -19,6 +19,9 @@ describe('duma-alerts bad input', () => {
     ['an unknown flag', ['status', '--verbose'], "duma-alerts: status: unknown option '--verbose'\n"],
     ['a missing argument', ['watch'], 'duma-alerts: watch: expected <number>, got 0 argument(s)\n'],
     ['an inspect target that is nothing', ['inspect', 'no-such-page.html'], 'duma-alerts: inspect: "no-such-page.html" is not a bill number like 1075342-8, an http(s) URL or an existing file\n'],
+    ['a replay target that is nothing', ['replay', 'no-such-page.html'], 'duma-alerts: replay: "no-such-page.html" is not a bill number like 1075342-8, an http(s) URL or an existing file\n'],
+    ['a replay language that is none', ['replay', '1075342-8', '--lang', 'de'], 'duma-alerts: invalid language "de": expected ru or en\n'],
+    ['a replay without a page', ['replay'], 'duma-alerts: replay: expected <page.html|number|url>, got 0 argument(s)\n'],
   ];
 
   it.each(cases)('rejects %s with exit code 2 and one line on stderr', async (_name, args, message) => {
@@ -36,7 +39,7 @@ describe('duma-alerts bad input', () => {
     const codes = [await runCli(['--help'], overview), await runCli(['watch', '--help'], watchHelp)];
 
     expect(codes).toEqual([0, 0]);
-    for (const command of ['inspect', 'watch', 'unwatch', 'subscribe', 'poll', 'status']) {
+    for (const command of ['inspect', 'replay', 'watch', 'unwatch', 'subscribe', 'poll', 'status']) {
       expect(overview.out()).toMatch(new RegExp(`^duma-alerts ${command}( |$)`, 'm'));
     }
     expect(watchHelp.out().split('\n')[0]).toBe('duma-alerts watch <number>');

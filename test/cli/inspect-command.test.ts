@@ -8,6 +8,7 @@ import type { Bill } from '../../shared/bill/bill.js';
 import { run as inspect } from '../../shared/cli/inspect-command.js';
 import { runCli } from '../../shared/cli/main.js';
 import { buildBillPage, type BillPageSpec } from '../../local/simulator/sozd-page-builder.js';
+import { realPagePath } from '../support/real-sozd-pages.js';
 import { captureIo } from './capture-io.js';
 
 const SPEC: BillPageSpec = {
@@ -95,7 +96,7 @@ describe('inspect', () => {
         'Number:      1075342-8',
         'Title:       О проверке командной строки',
         'Status:      На рассмотрении',
-        'Stage:       8: Прохождение закона у Президента Российской Федерации',
+        'Stage:       8: Прохождение закона у Президента Российской Федерации (President of the Russian Federation)',
         'Law number:  312-ФЗ',
         'URL:         https://sozd.duma.gov.ru/bill/1075342-8',
         '',
@@ -164,7 +165,7 @@ describe('inspect', () => {
     });
   });
 
-  const realPage = join(import.meta.dirname, '../../../shared/fixtures/sozd/134824-8.html');
+  const realPage = realPagePath('134824-8');
   it.skipIf(!existsSync(realPage))('reads a real sozd page: 134824-8 has 10 dated events and 1 planned, no law yet', async () => {
     const io = captureIo();
 

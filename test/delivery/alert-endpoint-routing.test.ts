@@ -193,4 +193,31 @@ describe('alerts routed to webhook and Slack endpoints', () => {
       ['alert', NEWS_ALERT.id, 'daily'],
     ]);
   });
+
+  it('records an alert whose 25 KB link cannot fit a webhook as failed without claiming it, and posts it to Slack without the button', async () => {
+    // Arrange: a news link no payload can carry uncut, to a bill both endpoints follow.
+    const common = { ownerEmail: 'owner@example.org', bills: [BILL], language: 'en' as const };
+    const webhook = await registerEndpoint(h.deps.service, { ...common, kind: 'webhook', url: `${receiver.origin}/hook` });
+    const slack = await registerEndpoint(h.deps.service, { ...common, kind: 'slack', url: `${receiver.origin}/slack` });
+    await h.deliverQueued(); // the two test events
+    const longLink = `https://news.example/${'a'.repeat(25_000)}`;
+    const alert: Alert = { ...NEWS_ALERT, id: `news:${BILL}:long`, item: { ...NEWS_ALERT.item, link: longLink } };
+
+    // Act
+    await raiseAlert({ ...h.deps.fanOut, alerts: createNewsStores(h.config).alerts }, alert, h.stores.followerRoutes.listRoutes(BILL));
+    await h.deliverQueued();
+
+    // Assert: nothing reached the webhook, its record is failed (not "sending") with the reason and no attempt made.
+    expect(receiver.hitsTo('/hook')).toHaveLength(1);
+    const record = await h.stores.endpointDeliveries.get({ changeId: alert.id, endpointId: webhook.endpoint.id, channel: 'webhook' });
+    expect([record?.status, record?.attempts, record?.lastResult]).toEqual([
+      'failed',
+      0,
+      'payload too large: payload stays over 20000 bytes even with every text and list cut',
+    ]);
+    const posted = receiver.hitsTo('/slack').map((hit) => JSON.parse(hit.body) as { blocks: { type: string }[] });
+    expect(posted[1]!.blocks.map((block) => block.type)).toEqual(['header', 'section', 'context']);
+    const slackRecord = await h.stores.endpointDeliveries.get({ changeId: alert.id, endpointId: slack.endpoint.id, channel: 'slack' });
+    expect(slackRecord?.status).toBe('delivered');
+  });
 });

@@ -274,10 +274,16 @@ describe('webhook delivery', () => {
     expect([record?.status, record?.attempts]).toEqual(['delivered', 1]);
   });
 
-  it('refuses to register a URL the SSRF policy blocks', async () => {
+  it('refuses to register a URL the SSRF policy blocks, internal names included, with the reason', async () => {
     await expect(
       registerEndpoint(h.deps.service, { kind: 'webhook', url: 'https://169.254.169.254/latest', ownerEmail: OWNER }),
     ).rejects.toThrow('endpoint URL refused: 169.254.169.254 is not a public address');
+    await expect(registerEndpoint(h.deps.service, { kind: 'webhook', url: 'https://api.localhost/hook', ownerEmail: OWNER })).rejects.toThrow(
+      'endpoint URL refused: localhost names always resolve to this machine',
+    );
+    await expect(registerEndpoint(h.deps.service, { kind: 'webhook', url: 'https://metadata.google.internal/hook', ownerEmail: OWNER })).rejects.toThrow(
+      'endpoint URL refused: .internal names resolve only inside a private network',
+    );
     await expect(registerEndpoint(h.deps.service, { kind: 'slack', url: 'https://example.org/hook', ownerEmail: OWNER })).rejects.toThrow(
       'a Slack endpoint is an incoming-webhook URL on https://hooks.slack.com/',
     );

@@ -6,8 +6,9 @@ import { startLocalStack, type LocalStack } from '../../local/local-stack.js';
 import { DEMO_BILLS, lawBill, returnedBill } from '../../local/simulator/demo-bills.js';
 import { startDumaSimulator, type DumaSimulator } from '../../local/simulator/duma-simulator.js';
 import { loadConfig } from '../../shared/config/config.js';
+import { createDocumentClient } from '../../shared/aws/clients.js';
 import { createStores } from '../../shared/runtime/stores.js';
-import { subscriberIdForEmail } from '../../shared/store/subscriber-store.js';
+import { DynamoAddressBook } from '../../shared/store/address-book.js';
 import { header, sentEmails, type StoredEmail } from '../support/ses-store.js';
 
 /*
@@ -97,7 +98,8 @@ describe('replaying bill histories through the running pipeline', () => {
     // Assert
     expect(response.status).toBe(200);
     const { subscribers: store } = createStores(loadConfig());
-    const subscriber = await store.get(subscriberIdForEmail('editor@example.org'));
+    const id = await new DynamoAddressBook(createDocumentClient(), loadConfig().tableName).idOf('editor@example.org');
+    const subscriber = await store.get(id!);
     expect(subscriber?.status).toBe('unsubscribed');
     expect(await store.listFollowedBills(subscriber!.id)).toEqual([]);
   });

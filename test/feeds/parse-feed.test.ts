@@ -54,6 +54,7 @@ describe('parseFeed on good feeds', () => {
       ],
       droppedItems: 1,
       duplicateItems: 1,
+      warnings: [],
     });
   });
 
@@ -71,6 +72,7 @@ describe('parseFeed on good feeds', () => {
       ],
       droppedItems: 0,
       duplicateItems: 0,
+      warnings: [],
     });
   });
 
@@ -96,6 +98,7 @@ describe('parseFeed on good feeds', () => {
       ],
       droppedItems: 0,
       duplicateItems: 0,
+      warnings: [],
     });
   });
 
@@ -145,7 +148,7 @@ describe('parseFeed on broken feeds', () => {
       'malformed XML',
       'malformed-xml',
       Buffer.from('<rss version="2.0"><channel><item></channel></rss>'),
-      `${FEED_URL}: the XML does not parse: Unexpected close tag, Line: 0, Column: 44, Char: >`,
+      `${FEED_URL}: the XML does not parse: 1 of 1 items have a mismatched or missing end tag`,
     ],
     ['XML that is not a feed', 'not-a-feed', Buffer.from('<note><to>you</to></note>'), `${FEED_URL}: the XML is not an RSS or Atom feed`],
     ['RSS without a channel', 'not-a-feed', Buffer.from('<rss version="2.0"></rss>'), `${FEED_URL}: the feed has no channel with items`],

@@ -197,7 +197,7 @@ describe('the stack with every function of the catalog', () => {
     });
   });
 
-  it('consumes the queues with partial batch responses, and caps send-email concurrency for the SES rate', () => {
+  it('consumes the queues with partial batch responses and a maximum concurrency each, send-email at the SES-rate parameter', () => {
     // Act
     const mappings = Object.values(resourcesOf(template, 'AWS::Lambda::EventSourceMapping')).map(({ Properties: p }) => ({
       queue: p.EventSourceArn['Fn::GetAtt'][0].replace(/Queue.*/, ''),
@@ -208,31 +208,45 @@ describe('the stack with every function of the catalog', () => {
 
     // Assert
     expect(mappings).toEqual([
-      { queue: 'DeliveryfanOut', batchSize: 1, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: undefined },
+      { queue: 'DeliveryfanOut', batchSize: 1, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 10 },
       { queue: 'Deliveryemail', batchSize: 10, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 2 },
-      { queue: 'Deliverywebhook', batchSize: 5, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: undefined },
-      { queue: 'Deliveryslack', batchSize: 5, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: undefined },
+      { queue: 'Deliverywebhook', batchSize: 5, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 10 },
+      { queue: 'Deliveryslack', batchSize: 5, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 10 },
     ]);
   });
 
-  it('schedules the pollers, sweeper and digests at the rates of the parameters, without retries', () => {
+  it('schedules the pollers, sweeper and digests at the rates of the parameters, one run at a time, dropped when a minute late', () => {
     // Act
     const schedules = Object.values(resourcesOf(template, 'AWS::Scheduler::Schedule')).map(({ Properties: p }) => [
       p.Description,
       p.ScheduleExpression,
-      p.Target.RetryPolicy.MaximumRetryAttempts,
+      p.Target.RetryPolicy,
     ]);
-    const asyncRetries = Object.values(resourcesOf(template, 'AWS::Lambda::EventInvokeConfig')).map(({ Properties: p }) => p.MaximumRetryAttempts);
+    const asyncInvokes = Object.values(resourcesOf(template, 'AWS::Lambda::EventInvokeConfig')).map(({ Properties: p }) => [
+      p.MaximumRetryAttempts,
+      p.MaximumEventAgeInSeconds,
+    ]);
+    const reserved = Object.values(resourcesOf(template, 'AWS::Lambda::Function'))
+      .filter(({ Properties: p }) => p.ReservedConcurrentExecutions !== undefined)
+      .map(({ Properties: p }) => [p.Environment.Variables.POWERTOOLS_SERVICE_NAME, p.ReservedConcurrentExecutions]);
 
-    // Assert
+    // Assert: Scheduler retries a failed Invoke call within the minute; Lambda never re-runs a failed run.
+    const retry = { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 60 };
     expect(schedules).toEqual([
-      ['duma-alerts: run sweeper every 2 min', 'rate(2 minutes)', 0],
-      ['duma-alerts: run redrive-webhooks every 1 min', 'rate(1 minute)', 0],
-      ['duma-alerts: run send-digests every 60 min', 'rate(1 hour)', 0],
-      ['duma-alerts: run poll-bills every 10 min', 'rate(10 minutes)', 0],
-      ['duma-alerts: run poll-feeds every 15 min', 'rate(15 minutes)', 0],
+      ['duma-alerts: run sweeper every 2 min', 'rate(2 minutes)', retry],
+      ['duma-alerts: run redrive-webhooks every 1 min', 'rate(1 minute)', retry],
+      ['duma-alerts: run send-digests every 60 min', 'rate(1 hour)', retry],
+      ['duma-alerts: run poll-bills every 10 min', 'rate(10 minutes)', retry],
+      ['duma-alerts: run poll-feeds every 15 min', 'rate(15 minutes)', retry],
     ]);
-    expect(asyncRetries).toEqual([0, 0, 0, 0, 0]);
+    expect(asyncInvokes).toEqual([[0, 60], [0, 60], [0, 60], [0, 60], [0, 60]]);
+    expect(reserved).toEqual([
+      ['duma-alerts.sweeper', 1],
+      ['duma-alerts.redrive-webhooks', 1],
+      ['duma-alerts.send-digests', 1],
+      ['duma-alerts.poll-bills', 1],
+      ['duma-alerts.poll-feeds', 1],
+    ]);
   });
 
   it('serves every route of the HTTP API from the api function, throttled and access-logged', () => {

@@ -18,7 +18,7 @@ describe('guarded https agent: the connected peer is checked again', () => {
     // Arrange: a lookup that does no checking, so only the connect-time check of the peer stands in the way.
     await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
     const { port } = listener.address() as AddressInfo;
-    const lookup = checkedLookup(async () => [{ address: '127.0.0.1', family: 4 }], false);
+    const lookup = checkedLookup(async () => [{ address: '127.0.0.1', family: 4 }], false, 5_000);
     const agent = new GuardedHttpsAgent(lookup, 1_000);
 
     // Act

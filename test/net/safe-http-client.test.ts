@@ -8,7 +8,9 @@ import {
   SafeHttpTimeoutError,
 } from '../../shared/net/safe-http-client.js';
 import type { HostResolver, ResolvedAddress, SafeHttpClient } from '../../shared/net/safe-http-client.js';
+import { createDnsResolver } from '../../shared/net/dns-resolver.js';
 import { BlockedAddressError } from '../../shared/net/ssrf-guard.js';
+import { startLoopbackDns } from '../support/loopback-dns.js';
 
 const PUBLIC_V4: ResolvedAddress = { address: '93.184.216.34', family: 4 };
 const LOOPBACK_V4: ResolvedAddress = { address: '127.0.0.1', family: 4 };
@@ -198,6 +200,41 @@ describe('safe HTTP client failures', () => {
     // Assert
     expect(error).toBeInstanceOf(SafeHttpTimeoutError);
     expect((error as SafeHttpTimeoutError).timeoutMs).toBe(300);
+  });
+
+  it('ends the attempt at its deadline when the DNS lookup never answers, and tells the resolver to stop', async () => {
+    // Arrange: a resolver that never answers and ignores being told to stop.
+    let lookupSignal: AbortSignal | undefined;
+    const client = createSafeHttpClient({
+      timeoutMs: 300,
+      lookup: (_hostname, signal) => {
+        lookupSignal = signal;
+        return new Promise(() => undefined);
+      },
+    });
+
+    // Act
+    const error = await client.post('https://hooks.example.org/in', { headers: {}, body: '{}' }).catch((e: unknown) => e);
+    await client.close();
+
+    // Assert
+    expect(error).toBeInstanceOf(SafeHttpTimeoutError);
+    expect(lookupSignal?.aborted).toBe(true);
+  });
+
+  it('ends the attempt at its deadline when the DNS server is a black hole, however long the resolver would wait', async () => {
+    // Arrange: a loopback DNS server that never replies, behind a resolver patient for 10 s.
+    const blackHole = await startLoopbackDns();
+    const client = createSafeHttpClient({ timeoutMs: 300, lookup: createDnsResolver({ timeoutMs: 10_000, servers: [blackHole.server] }) });
+
+    // Act
+    const error = await client.post('https://hooks.example.org/in', { headers: {}, body: '{}' }).catch((e: unknown) => e);
+    await client.close();
+    await blackHole.stop();
+
+    // Assert
+    expect(error).toBeInstanceOf(SafeHttpTimeoutError);
+    expect(blackHole.queries).toContain('hooks.example.org/A');
   });
 
   it('reports a refused connection as SafeHttpNetworkError', async () => {

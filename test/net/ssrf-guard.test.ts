@@ -30,6 +30,10 @@ describe('isPublicAddress', () => {
     expect(publicAddresses.filter((address) => !isPublicAddress(address))).toEqual([]);
   });
 
+  it('refuses the SRv6 SID range 5f00::/16, which lies outside global unicast 2000::/3', () => {
+    expect(['5f00::1', '5f00:ffff::1', '5fff::1'].map(isPublicAddress)).toEqual([false, false, false]);
+  });
+
   it('treats anything that is not an IP literal as not public', () => {
     expect(['localhost', '', '1.2.3', 'not an address'].map(isPublicAddress)).toEqual([false, false, false, false]);
   });
@@ -70,11 +74,73 @@ describe('checkOutboundUrl', () => {
   it('refuses a string that is not a URL with a clear reason', () => {
     expect(() => checkOutboundUrl('not a url', allowed)).toThrow('blocked not a url: not a valid URL');
   });
+
+  it('refuses a username alone and a password alone, as it does both', () => {
+    expect(() => checkOutboundUrl('https://user@hooks.example.org/', allowed)).toThrow('blocked https://hooks.example.org: credentials in the URL');
+    expect(() => checkOutboundUrl('https://:hunter2@hooks.example.org/', allowed)).toThrow('blocked https://hooks.example.org: credentials in the URL');
+  });
+
+  it('compares a URL without a port under its scheme default port: a host:80 entry never admits https on 443, and back', () => {
+    // Arrange
+    const port80 = new Set([normaliseAllowedHost('localhost:80')]);
+    const port443 = new Set([normaliseAllowedHost('localhost:443')]);
+
+    // Act + Assert
+    expect(checkOutboundUrl('http://localhost/hook', port80).operatorAllowed).toBe(true);
+    expect(() => checkOutboundUrl('https://localhost/hook', port80)).toThrow('blocked localhost: localhost names always resolve to this machine');
+    expect(checkOutboundUrl('https://localhost/hook', port443).operatorAllowed).toBe(true);
+    expect(() => checkOutboundUrl('http://localhost/hook', port443)).toThrow('blocked http://localhost: http: is not allowed, only https:');
+  });
+
+  it('admits https to an allow-listed host:port, and no scheme but http and https', () => {
+    expect(checkOutboundUrl('https://localhost:4010/hook', allowed).operatorAllowed).toBe(true);
+    for (const url of ['ftp://localhost:4010/', 'ws://localhost:4010/', 'gopher://localhost:4010/']) {
+      expect(() => checkOutboundUrl(url, allowed), url).toThrow(/ is not allowed, only https:$/);
+    }
+  });
+
+  it('refuses names that resolve only inside a machine or a private network, each with its reason', () => {
+    // Act
+    const reasons = ['localhost', 'LOCALHOST.', 'api.localhost', 'printer.local', 'metadata.google.internal', 'nas.home.arpa', 'intranet', 'router.'].map(
+      (host) => {
+        try {
+          checkOutboundUrl(`https://${host}/hook`, allowed);
+          return `${host}: accepted`;
+        } catch (error) {
+          return `${host}: ${(error as BlockedAddressError).reason}`;
+        }
+      },
+    );
+
+    // Assert
+    expect(reasons).toEqual([
+      'localhost: localhost names always resolve to this machine',
+      'LOCALHOST.: localhost names always resolve to this machine',
+      'api.localhost: localhost names always resolve to this machine',
+      'printer.local: .local names are multicast DNS, resolvable only on a local network',
+      'metadata.google.internal: .internal names resolve only inside a private network',
+      'nas.home.arpa: .home.arpa names resolve only inside a home network',
+      'intranet: a single-label name resolves only through a local search domain',
+      'router.: a single-label name resolves only through a local search domain',
+    ]);
+  });
+
+  it('still accepts public names that merely contain those words, and internal names the operator allow-listed', () => {
+    expect(checkOutboundUrl('https://local.example.org/hook', allowed).hostname).toBe('local.example.org');
+    expect(checkOutboundUrl('https://hooks.localhost-news.ru/hook', allowed).hostname).toBe('hooks.localhost-news.ru');
+    expect(checkOutboundUrl('http://localhost:4010/hook', allowed).operatorAllowed).toBe(true);
+  });
 });
 
 describe('normaliseAllowedHost', () => {
   it('normalises IPv6 and default ports and refuses entries that are not host:port', () => {
     expect([normaliseAllowedHost('[::1]:8080'), normaliseAllowedHost('LocalHost:80')]).toEqual(['[::1]:8080', 'localhost:80']);
     expect(() => normaliseAllowedHost('localhost:4010/path')).toThrow('allowHosts entry "localhost:4010/path" is not host:port');
+  });
+
+  it('refuses entries with credentials, a query, or that are no URL at all, even when they end in :port', () => {
+    for (const entry of ['user@localhost:4010', 'user:pw@localhost:4010', 'localhost:4010?to=:4011', 'local host:4010', '[::1:4010']) {
+      expect(() => normaliseAllowedHost(entry), entry).toThrow(`allowHosts entry "${entry}" is not host:port`);
+    }
   });
 });

@@ -8,6 +8,12 @@ const OLD_SECRET = 'old-secret-0123456789abcdef-0123456789';
 const NOW = new Date('2025-03-01T12:00:00Z');
 const NOW_SECONDS = NOW.getTime() / 1000;
 
+/** A token of the earlier signed-only form, `base64url(text).base64url(HMAC-SHA256)`, as links already mailed carry. */
+function legacyToken(text: string, secret: string): string {
+  const body = Buffer.from(text).toString('base64url');
+  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+}
+
 function refusal(act: () => unknown): string {
   try {
     act();
@@ -24,8 +30,19 @@ describe('signToken / verifyToken', () => {
 
     const token = signToken(payload, SECRET);
 
-    expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
+    expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(verifyToken(token, SECRET, { purpose: 'unsubscribe', now: NOW })).toEqual(payload);
+  });
+
+  it('shows nothing of its payload to a reader, and never mints the same token twice', () => {
+    const payload = { sub: 's0123456789abcdef01234567', purpose: 'unsubscribe' };
+
+    const first = signToken(payload, SECRET);
+    const second = signToken(payload, SECRET);
+    const decoded = [first, second].map((token) => Buffer.from(token, 'base64url').toString('latin1'));
+
+    expect(first).not.toBe(second);
+    expect(decoded.filter((text) => text.includes('s0123456789') || text.includes('unsubscribe') || text.includes('sub'))).toEqual([]);
   });
 
   it('accepts a token without exp as never expiring', () => {
@@ -74,16 +91,15 @@ describe('signToken / verifyToken', () => {
     expect(refusal(() => verifyToken(token, SECRET, { purpose: 'manage', now: new Date(NOW.getTime() - 1000) }))).toBe('accepted');
   });
 
-  it("binds the subscriber: another subscriber's payload under this signature is refused", () => {
-    const alice = signToken({ sub: 'alice', purpose: 'unsubscribe' }, SECRET);
-    const bob = signToken({ sub: 'bob', purpose: 'unsubscribe' }, SECRET);
-    const [aliceBody, aliceMac] = alice.split('.');
+  it('still verifies a token of the earlier signed-only form, binding its subscriber', () => {
+    const alice = legacyToken(JSON.stringify({ sub: 'alice', purpose: 'unsubscribe' }), SECRET);
+    const bob = legacyToken(JSON.stringify({ sub: 'bob', purpose: 'unsubscribe' }), SECRET);
+    const [, aliceMac] = alice.split('.');
     const [bobBody] = bob.split('.');
-    const forgedSub = Buffer.from(JSON.stringify({ sub: 'bob', purpose: 'unsubscribe' })).toString('base64url');
 
+    expect(verifyToken(alice, SECRET, { purpose: 'unsubscribe', now: NOW }).sub).toBe('alice');
     expect(refusal(() => verifyToken(`${bobBody}.${aliceMac}`, SECRET, { purpose: 'unsubscribe', now: NOW }))).toBe('bad-signature');
-    expect(refusal(() => verifyToken(`${forgedSub}.${aliceMac}`, SECRET, { purpose: 'unsubscribe', now: NOW }))).toBe('bad-signature');
-    expect(verifyToken(`${aliceBody}.${aliceMac}`, SECRET, { purpose: 'unsubscribe', now: NOW }).sub).toBe('alice');
+    expect(refusal(() => verifyToken(legacyToken(JSON.stringify({ sub: 'bob', purpose: 'unsubscribe' }), OLD_SECRET), SECRET, { purpose: 'unsubscribe', now: NOW }))).toBe('bad-signature');
   });
 
   it('verifies with any secret of a rotation list and signs with the first', () => {
@@ -97,21 +113,18 @@ describe('signToken / verifyToken', () => {
 
   it('calls structurally broken tokens malformed', () => {
     const valid = signToken({ sub: 'sub-1', purpose: 'manage' }, SECRET);
-    const reasons = ['', '.', 'abc', 'a.b.c', `${valid}.`, `.${valid}`, `${valid.replace('.', '.!')}`, 'x'.repeat(5000)].map((token) =>
-      refusal(() => verifyToken(token, SECRET, { purpose: 'manage', now: NOW })),
-    );
+    const otherVersion = Buffer.from(valid, 'base64url');
+    otherVersion[0] = 1;
+    const tokens = ['', '.', 'abc', 'a.b.c', `${valid}.`, `.${valid}`, `${valid}!`, 'x'.repeat(5000), otherVersion.toString('base64url'), 'AAAA'];
 
-    expect(reasons).toEqual(['malformed', 'malformed', 'malformed', 'malformed', 'malformed', 'malformed', 'malformed', 'malformed']);
+    const reasons = tokens.map((token) => refusal(() => verifyToken(token, SECRET, { purpose: 'manage', now: NOW })));
+
+    expect(reasons).toEqual(tokens.map(() => 'malformed'));
   });
 
   it('calls a correctly signed body that is not a payload malformed', () => {
-    const signedBody = (text: string): string => {
-      const body = Buffer.from(text).toString('base64url');
-      return `${body}.${createHmac('sha256', SECRET).update(body).digest('base64url')}`;
-    };
-
     const reasons = ['not json', '{"purpose":"manage"}', '{"sub":"a","purpose":"manage","exp":"soon"}'].map((text) =>
-      refusal(() => verifyToken(signedBody(text), SECRET, { purpose: 'manage', now: NOW })),
+      refusal(() => verifyToken(legacyToken(text, SECRET), SECRET, { purpose: 'manage', now: NOW })),
     );
 
     expect(reasons).toEqual(['malformed', 'malformed', 'malformed']);
@@ -122,6 +135,41 @@ describe('signToken / verifyToken', () => {
     expect(() => verifyToken('a.b', [] as unknown as [string], { purpose: 'manage' })).toThrow(RangeError);
     expect(() => signToken({ sub: '', purpose: 'manage' }, SECRET)).toThrow(TypeError);
     expect(() => signToken({ sub: 'sub-1', purpose: 'manage', exp: 1.5 }, SECRET)).toThrow(TypeError);
+  });
+
+  it('refuses a rotation list holding one short secret, whichever position it takes', () => {
+    const short = 'x'.repeat(31);
+
+    expect(() => signToken({ sub: 'sub-1', purpose: 'manage' }, [SECRET, short])).toThrow(RangeError);
+    expect(() => verifyToken(signToken({ sub: 'sub-1', purpose: 'manage' }, SECRET), [SECRET, short], { purpose: 'manage' })).toThrow(RangeError);
+    expect(() => verifyToken('a.b', [short, SECRET], { purpose: 'manage' })).toThrow(RangeError);
+  });
+
+  it('accepts a secret of exactly 32 characters and refuses one of 31', () => {
+    const token = signToken({ sub: 'sub-1', purpose: 'manage' }, 'k'.repeat(32));
+
+    expect(verifyToken(token, 'k'.repeat(32), { purpose: 'manage', now: NOW }).sub).toBe('sub-1');
+    expect(() => signToken({ sub: 'sub-1', purpose: 'manage' }, 'k'.repeat(31))).toThrow(RangeError);
+  });
+
+  it('verifies a well-formed token of exactly 4,096 characters and calls a longer one malformed', () => {
+    const tokenWithPadding = (length: number) => signToken({ sub: 'sub-1', purpose: 'manage', pad: 'p'.repeat(length) }, SECRET);
+    const base = tokenWithPadding(0).length;
+    // A sealed token is base64url of 29 bytes plus the JSON: 3 more JSON bytes are 4 more characters.
+    const atLimit = tokenWithPadding(((4096 - base) / 4) * 3);
+    const overLimit = tokenWithPadding(((4096 - base) / 4) * 3 + 1);
+
+    expect([atLimit.length, overLimit.length]).toEqual([4096, 4098]);
+    expect(verifyToken(atLimit, SECRET, { purpose: 'manage', now: NOW }).sub).toBe('sub-1');
+    expect(refusal(() => verifyToken(overLimit, SECRET, { purpose: 'manage', now: NOW }))).toBe('malformed');
+  });
+
+  it('calls input that is not a string malformed', () => {
+    const inputs: unknown[] = [undefined, null, 42, { sub: 'sub-1' }, ['a', 'b'], Buffer.from('abc')];
+
+    const reasons = inputs.map((input) => refusal(() => verifyToken(input as string, SECRET, { purpose: 'manage', now: NOW })));
+
+    expect(reasons).toEqual(inputs.map(() => 'malformed'));
   });
 
   it('never throws anything but TokenError for arbitrary input (fuzz)', () => {

@@ -54,6 +54,7 @@ const SIGNED_BILL: Bill = {
     { label: 'Ответственный комитет', value: 'Комитет Государственной Думы по труду' },
   ],
   currentStage: { id: 11, name: 'Опубликование закона' },
+  pageStage: { id: 11, name: 'Опубликование закона' },
   lawNumber: '500-ФЗ',
   events: [
     { id: '10000000-0000-4000-8000-000000000002', eventNumber: '1.1', name: 'Регистрация законопроекта', stage: STAGE_1, date: '2010-01-20T09:00:00+03:00', decisions: [], documents: [] },
@@ -93,15 +94,8 @@ const SIGNED_BILL: Bill = {
       documents: [],
     },
   ],
-  plannedEvents: [
-    {
-      eventNumber: '4.1',
-      name: 'Решение комитета о втором чтении',
-      stage: { id: 4, name: 'Рассмотрение законопроекта во втором чтении' },
-      date: '2014-12-01T10:00:00+03:00',
-      documents: [{ id: DOC_C.id, title: DOC_C.title, url: `https://sozd.duma.gov.ru/download/${DOC_C.id}` }],
-    },
-  ],
+  // The page still lists a planned event, but an archived bill has no future.
+  plannedEvents: [],
 };
 
 const PENDING_SPEC: BillPageSpec = {
@@ -109,6 +103,7 @@ const PENDING_SPEC: BillPageSpec = {
   title: 'О законопроекте на рассмотрении',
   currentStageId: 2,
   events: [{ id: '20000000-0000-4000-8000-000000000001', stageId: 1, eventNumber: '1.1', name: 'Регистрация законопроекта', date: '2023-03-01T12:00:00' }],
+  plannedEvents: [{ stageId: 4, eventNumber: '4.1', name: 'Решение комитета о втором чтении', date: '2014-12-01T10:00:00', documents: [DOC_C] }],
 };
 
 /** Runs the parser on `html` and returns the reason of the BillPageError it must throw. */
@@ -135,7 +130,7 @@ describe('parseBillPage on built pages', () => {
     expect(buildBillPage(SIGNED_SPEC).length).toBeLessThan(40_000);
   });
 
-  it('reads a pending bill: its status text, the progress bar stage and the given url', () => {
+  it('reads a pending bill: its status text, its stage by the model beside the progress bar\'s, planned events and the given url', () => {
     const html = buildBillPage(PENDING_SPEC);
 
     const bill = parseBillPage(html, { url: 'http://127.0.0.1:8080/bill/12345-8' });
@@ -147,11 +142,21 @@ describe('parseBillPage on built pages', () => {
       status: 'На рассмотрении',
       archived: false,
       passport: [],
-      currentStage: { id: 2, name: 'Предварительное рассмотрение законопроекта' },
+      // Its only event is a registration: the bill has reached stage 1, whatever the progress bar claims.
+      currentStage: STAGE_1,
+      pageStage: { id: 2, name: 'Предварительное рассмотрение законопроекта' },
       events: [
         { id: '20000000-0000-4000-8000-000000000001', eventNumber: '1.1', name: 'Регистрация законопроекта', stage: STAGE_1, date: '2023-03-01T12:00:00+03:00', decisions: [], documents: [] },
       ],
-      plannedEvents: [],
+      plannedEvents: [
+        {
+          eventNumber: '4.1',
+          name: 'Решение комитета о втором чтении',
+          stage: { id: 4, name: 'Рассмотрение законопроекта во втором чтении' },
+          date: '2014-12-01T10:00:00+03:00',
+          documents: [{ id: DOC_C.id, title: DOC_C.title, url: `https://sozd.duma.gov.ru/download/${DOC_C.id}` }],
+        },
+      ],
     });
   });
 

@@ -23,7 +23,7 @@ describe('bill.news payload', () => {
           source: 'Госдума: новости',
           publishedAt: '2025-12-16T15:20:00+03:00',
         },
-        why: { field: 'title', matchedText: '№ 1075342-8' },
+        why: { field: 'title', matchedText: 'законопроект № 1075342-8' },
         truncated: false,
       },
     });

@@ -58,14 +58,22 @@ describe('parseRetryAfter', () => {
       parseRetryAfter(undefined, now),
     ]).toEqual([120, 90, 0, undefined, undefined, undefined]);
   });
+
+  it('ignores a date it cannot parse rather than returning NaN', () => {
+    expect([parseRetryAfter('Sat, 99 Foo 2025 25:61:00 GMT', now), parseRetryAfter('Mon, tomorrow', now)]).toEqual([undefined, undefined]);
+  });
+
+  it('does not trust delta-seconds followed by anything else', () => {
+    expect([parseRetryAfter('120abc', now), parseRetryAfter('120 s', now), parseRetryAfter('1.5', now)]).toEqual([undefined, undefined, undefined]);
+  });
 });
 
 describe('classifyDeliveryResponse', () => {
-  it('maps statuses and errors to verdicts on a middle attempt', () => {
-    const outcomes = [{ status: 200 }, { status: 204 }, { status: 299 }, { status: 302 }, { status: 400 }, { status: 410 },
+  it('maps statuses and errors to verdicts on a middle attempt, 300 being no success', () => {
+    const outcomes = [{ status: 200 }, { status: 204 }, { status: 299 }, { status: 300 }, { status: 302 }, { status: 400 }, { status: 410 },
       { status: 429 }, { status: 500 }, { status: 199 }, { error: new Error('ECONNREFUSED') }];
     expect(outcomes.map((outcome) => classifyDeliveryResponse(outcome, 3))).toEqual([
-      'delivered', 'delivered', 'delivered', 'retry', 'retry', 'disable-endpoint', 'retry', 'retry', 'retry', 'retry',
+      'delivered', 'delivered', 'delivered', 'retry', 'retry', 'retry', 'disable-endpoint', 'retry', 'retry', 'retry', 'retry',
     ]);
   });
 

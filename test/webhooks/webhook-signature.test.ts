@@ -23,6 +23,29 @@ describe('generateWebhookSecret', () => {
     const unprefixed = Buffer.alloc(32).toString('base64');
     expect([tooShort, unprefixed].map((secret) => WebhookSecretSchema.safeParse(secret).success)).toEqual([false, false]);
   });
+
+  it('accepts 24 to 32 bytes and refuses 23 and 33, the bounds of a user-supplied secret', () => {
+    const ofBytes = (n: number) => `whsec_${Buffer.alloc(n, 7).toString('base64')}`;
+    expect([23, 24, 32, 33].map((n) => WebhookSecretSchema.safeParse(ofBytes(n)).success)).toEqual([false, true, true, false]);
+  });
+
+  it('accepts an unpadded secret, which signs exactly as its padded form does', () => {
+    // Arrange: 25 bytes take two padding characters.
+    const padded = `whsec_${Buffer.alloc(25, 9).toString('base64')}`;
+    const unpadded = padded.replace(/=+$/, '');
+    const input = { deliveryId: 'd1', body, timestamp: new Date('2025-03-01T12:00:00Z') };
+
+    // Act + Assert
+    expect(padded.endsWith('==')).toBe(true);
+    expect(WebhookSecretSchema.safeParse(unpadded).success).toBe(true);
+    expect(signWebhook({ ...input, secrets: [unpadded] })).toEqual(signWebhook({ ...input, secrets: [padded] }));
+  });
+
+  it('refuses junk around the secret: spaces, a newline, a stray character that base64 decoding would silently drop', () => {
+    const base64 = Buffer.alloc(24, 5).toString('base64');
+    const junk = [` whsec_${base64}`, `whsec_${base64} `, `whsec_${base64}\n`, `whsec_${base64}A`, `whsec_${base64}==`, `whsec_ ${base64}`];
+    expect(junk.map((secret) => WebhookSecretSchema.safeParse(secret).success)).toEqual(junk.map(() => false));
+  });
 });
 
 describe('signWebhook', () => {
@@ -80,5 +103,14 @@ describe('signingSecretsAt', () => {
     expect(signingSecretsAt(rotation, new Date('2025-03-02T11:59:59Z'))).toEqual([current, previous]);
     expect(signingSecretsAt(rotation, new Date('2025-03-02T12:00:00Z'))).toEqual([current]);
     expect(signingSecretsAt({ current }, new Date('2025-03-01T00:00:00Z'))).toEqual([current]);
+  });
+
+  it('reads an expiry written with a UTC offset as the instant it names', () => {
+    // Arrange: 15:00 in Moscow is 12:00 UTC.
+    const moscow = { current, previous, previousExpiresAt: '2025-03-02T15:00:00+03:00' };
+
+    // Act + Assert
+    expect(signingSecretsAt(moscow, new Date('2025-03-02T11:59:59Z'))).toEqual([current, previous]);
+    expect(signingSecretsAt(moscow, new Date('2025-03-02T12:00:00Z'))).toEqual([current]);
   });
 });

@@ -22,7 +22,10 @@ export function errorPage(error: HttpError, request: ApiRequest): ApiResponse {
     language,
     title: words.badLinkTitle,
     text: text[error.code] ?? (linkIssue ? words.badLink : words.badRequest),
-    link: { href: `/?lang=${language}`, label: words.signupAgain },
+    link:
+      error.code === 'expired_link'
+        ? { href: `/manage-link?lang=${language}`, label: words.newLink }
+        : { href: `/?lang=${language}`, label: words.signupAgain },
     role: 'alert',
   });
   return htmlResponse(error.status, body, error.headers);

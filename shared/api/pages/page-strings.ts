@@ -26,7 +26,7 @@ export interface PageStrings {
   languages: Record<Language, string>;
   signup: { title: string; intro: string; submit: string; followSomething: string };
   checkEmail: { title: string; body: string; again: string };
-  confirm: { title: string; body(email: string): string; submit: string };
+  confirm: { title: string; body(email: string): string; replaces: string; submit: string };
   confirmed: { title: string; body: string; manage: string };
   preferences: {
     title: string;
@@ -39,8 +39,19 @@ export interface PageStrings {
     suppressedNotice: string;
     leaveTitle: string;
     leaveAll: string;
+    followedTitle: string;
   };
-  unsubscribe: { title: string; body(email: string): string; submit: string; doneTitle: string; doneBody: string };
+  unsubscribe: {
+    title: string;
+    body(email: string): string;
+    submit: string;
+    doneTitle: string;
+    doneBody: string;
+    alreadyTitle: string;
+    alreadyBody(email: string): string;
+    subscribeAgain: string;
+  };
+  manageLink: { title: string; intro: string; submit: string; sentTitle: string; sentBody: string };
   errors: {
     badLinkTitle: string;
     badLink: string;
@@ -51,6 +62,7 @@ export interface PageStrings {
     tooManyRequests: string;
     badRequest: string;
     signupAgain: string;
+    newLink: string;
   };
 }
 
@@ -90,8 +102,9 @@ const EN: PageStrings = {
   },
   confirm: {
     title: 'Confirm your subscription',
-    body: (email) => `Confirm that ${email} should receive duma-alerts emails.`,
-    submit: 'Confirm subscription',
+    body: (email) => `Confirm that ${email} should receive duma-alerts emails for exactly this:`,
+    replaces: 'This address is already subscribed: confirming replaces what it follows now with the list above.',
+    submit: 'Confirm exactly this',
   },
   confirmed: {
     title: 'Subscription confirmed',
@@ -109,6 +122,7 @@ const EN: PageStrings = {
     suppressedNotice: 'Email to this address bounced or was reported as spam, so we no longer send any.',
     leaveTitle: 'Leave',
     leaveAll: 'Unsubscribe from everything',
+    followedTitle: 'Bills you follow',
   },
   unsubscribe: {
     title: 'Unsubscribe',
@@ -116,17 +130,28 @@ const EN: PageStrings = {
     submit: 'Unsubscribe',
     doneTitle: 'You are unsubscribed',
     doneBody: 'You will receive no more emails from duma-alerts.',
+    alreadyTitle: 'Already unsubscribed',
+    alreadyBody: (email) => `${email} is already unsubscribed and receives no emails from duma-alerts.`,
+    subscribeAgain: 'Subscribe again',
+  },
+  manageLink: {
+    title: 'Get a new preferences link',
+    intro: 'Preferences links work for 30 days. Give your address and, if it is subscribed, we email it a fresh link.',
+    submit: 'Email me a link',
+    sentTitle: 'Check your email',
+    sentBody: 'If this address is subscribed, a new preferences link is on its way. It works for 30 days.',
   },
   errors: {
     badLinkTitle: 'This link does not work',
     badLink: 'The link is incomplete or was changed. Copy the whole link from the email and try again.',
-    expiredLink: 'The link has expired. Sign up again to get a fresh one.',
+    expiredLink: 'The link has expired. Ask for a new one by email.',
     expiredSignup: 'This sign-up has expired or was already used. Sign up again to get a fresh link.',
     suppressed: 'Email to this address bounced or was reported as spam, so we cannot subscribe it.',
     formExpired: 'The form expired. Please reload the page and send it again.',
     tooManyRequests: 'Too many requests. Please wait a while and try again.',
     badRequest: 'The request could not be understood.',
     signupAgain: 'Go to the sign-up form',
+    newLink: 'Email me a new link',
   },
 };
 
@@ -166,8 +191,9 @@ const RU: PageStrings = {
   },
   confirm: {
     title: 'Подтвердите подписку',
-    body: (email) => `Подтвердите, что на адрес ${email} нужно присылать письма duma-alerts.`,
-    submit: 'Подтвердить подписку',
+    body: (email) => `Подтвердите, что на адрес ${email} нужно присылать письма duma-alerts именно об этом:`,
+    replaces: 'Этот адрес уже подписан: подтверждение заменит то, за чем он следит сейчас, списком выше.',
+    submit: 'Подтвердить именно это',
   },
   confirmed: {
     title: 'Подписка подтверждена',
@@ -185,6 +211,7 @@ const RU: PageStrings = {
     suppressedNotice: 'Письма на этот адрес не доставлялись или были помечены как спам, поэтому мы больше ничего не отправляем.',
     leaveTitle: 'Отписка',
     leaveAll: 'Отписаться от всего',
+    followedTitle: 'Законопроекты, за которыми вы следите',
   },
   unsubscribe: {
     title: 'Отписка',
@@ -192,17 +219,28 @@ const RU: PageStrings = {
     submit: 'Отписаться',
     doneTitle: 'Вы отписаны',
     doneBody: 'Писем от duma-alerts больше не будет.',
+    alreadyTitle: 'Вы уже отписаны',
+    alreadyBody: (email) => `Адрес ${email} уже отписан и не получает писем duma-alerts.`,
+    subscribeAgain: 'Подписаться снова',
+  },
+  manageLink: {
+    title: 'Новая ссылка на настройки',
+    intro: 'Ссылка на настройки действует 30 дней. Укажите адрес, и, если он подписан, мы пришлём на него новую ссылку.',
+    submit: 'Прислать ссылку',
+    sentTitle: 'Проверьте почту',
+    sentBody: 'Если этот адрес подписан, новая ссылка на настройки уже в пути. Она действует 30 дней.',
   },
   errors: {
     badLinkTitle: 'Ссылка не работает',
     badLink: 'Ссылка неполная или изменена. Скопируйте её из письма целиком и попробуйте снова.',
-    expiredLink: 'Срок действия ссылки истёк. Подпишитесь снова, чтобы получить новую.',
+    expiredLink: 'Срок действия ссылки истёк. Запросите новую по почте.',
     expiredSignup: 'Эта заявка на подписку истекла или уже подтверждена. Подпишитесь снова, чтобы получить новую ссылку.',
     suppressed: 'Письма на этот адрес не доставлялись или были помечены как спам, поэтому подписать его нельзя.',
     formExpired: 'Форма устарела. Обновите страницу и отправьте её снова.',
     tooManyRequests: 'Слишком много запросов. Подождите немного и попробуйте снова.',
     badRequest: 'Запрос не удалось разобрать.',
     signupAgain: 'К форме подписки',
+    newLink: 'Прислать новую ссылку',
   },
 };
 

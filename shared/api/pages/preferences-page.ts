@@ -14,6 +14,8 @@ export function preferencesPage(input: {
   values: PreferencesFormValues;
   errors: FormErrors;
   saved: boolean;
+  /** The bills followed now, each as "number — title (stage)" where known (shared/subscriptions/request-summary.ts). */
+  followedBills: string[];
   /** The page's own signed path and query (`/preferences?token=…`), where the form posts. */
   action: string;
   csrfToken: string;
@@ -38,6 +40,11 @@ export function preferencesPage(input: {
       input.saved ? `<div class="notice success" role="status">${paragraph(words.saved)}</div>` : '',
       notice ? `<div class="notice" role="status">${paragraph(notice)}</div>` : '',
       errorSummary(input.errors, input.language),
+      input.followedBills.length > 0
+        ? `<section aria-labelledby="followed"><h2 id="followed">${escapeHtml(words.followedTitle)}</h2><ul class="followed-bills">${input.followedBills
+            .map((bill) => `<li>${escapeHtml(bill)}</li>`)
+            .join('')}</ul></section>`
+        : '',
       editable
         ? [
             `<form method="post" action="${escapeHtml(input.action)}" novalidate>`,

@@ -10,6 +10,8 @@ export function tokenFormPage(input: {
   language: Language;
   title: string;
   text: string;
+  /** Markup shown between the text and the button (already escaped), e.g. what a confirmation confirms. */
+  detailsHtml?: string;
   /** The signed URL path and query to post to, e.g. `/unsubscribe?token=…`. */
   action: string;
   hiddenFields: Record<string, string>;
@@ -25,6 +27,7 @@ export function tokenFormPage(input: {
     otherLanguageHref: input.otherLanguageHref,
     main: [
       paragraph(input.text),
+      input.detailsHtml ?? '',
       `<form method="post" action="${escapeHtml(input.action)}">${hidden}<button type="submit">${escapeHtml(input.submit)}</button></form>`,
     ].join('\n'),
   });

@@ -4,7 +4,7 @@ import { stageName } from '../../bill/stages.js';
 import type { BillRecord } from '../../store/bill-store.js';
 import { InvalidCursorError } from '../../store/subscription-store.js';
 import { PreferencesPatchSchema } from '../../subscriptions/subscription-preferences.js';
-import { preferencesOf, readSubscription, savePreferences } from '../../subscriptions/subscription-service.js';
+import { readSubscription, savePreferences, subscriptionView } from '../../subscriptions/subscription-service.js';
 import {
   DeliveryListSchema,
   DeliveryQuerySchema,
@@ -45,7 +45,7 @@ export const adminListSubscriptionsRoute = defineRoute({
   responses: { 200: { description: 'A page of subscriptions.', json: SubscriptionListSchema }, 400: invalid, 401: unauthorized },
   async handle({ query, deps }) {
     const page = await withCursor(() => deps.subscriptions.list({ ...query, now: deps.now() }));
-    const items = page.items.map((subscriber) => subscriptionBody({ subscriber, preferences: preferencesOf(subscriber) }));
+    const items = (await Promise.all(page.items.map((subscriber) => subscriptionView(deps, subscriber)))).map(subscriptionBody);
     return jsonResponse(200, { items, ...(page.cursor ? { cursor: page.cursor } : {}) });
   },
 });

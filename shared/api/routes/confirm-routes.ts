@@ -1,13 +1,14 @@
 import * as z from 'zod';
-import { LinkPurpose, manageUrl } from '../../subscriptions/subscriber-links.js';
+import { manageUrl } from '../../subscriptions/subscriber-links.js';
+import { summarizeRequest, summaryHtml } from '../../subscriptions/request-summary.js';
 import { confirmSignup } from '../../subscriptions/subscription-service.js';
 import type { ApiDependencies } from '../api-dependencies.js';
 import { issueCsrfToken, isValidCsrfToken } from '../csrf.js';
 import { HttpError } from '../http-error.js';
 import type { ApiRequest, ApiResponse } from '../http-types.js';
-import { LinkQuerySchema, subscriberOfToken } from '../link-token.js';
+import { LinkQuerySchema, requestOfConfirmToken } from '../link-token.js';
 import { errorPage } from '../pages/error-page.js';
-import { withLanguage } from '../pages/layout.js';
+import { paragraph, withLanguage } from '../pages/layout.js';
 import { messagePage } from '../pages/message-page.js';
 import { pageLanguage } from '../pages/page-language.js';
 import { pageStrings } from '../pages/page-strings.js';
@@ -29,10 +30,11 @@ export const confirmPageRoute = defineRoute({
     410: { description: 'The link or the sign-up has expired.', html: true },
   },
   async handle({ request, query, deps }) {
-    const subscriberId = subscriberOfToken(query.token, LinkPurpose.confirm, deps);
+    const confirmRequest = requestOfConfirmToken(query.token, deps);
+    const { subscriberId } = confirmRequest;
     const now = deps.now();
     const [pending, subscriber] = await Promise.all([
-      deps.subscriptions.getPendingSignup(subscriberId, now),
+      deps.subscriptions.getPendingSignup(subscriberId, confirmRequest.requestId, now),
       deps.subscriptions.get(subscriberId, now),
     ]);
     if (!pending) {
@@ -41,12 +43,15 @@ export const confirmPageRoute = defineRoute({
     }
     const language = pageLanguage(request, pending.preferences.language);
     const words = pageStrings(language);
+    const bills = await deps.billSummaries.summaries(pending.preferences.bills);
+    const replaces = subscriber?.status === 'active' ? paragraph(words.confirm.replaces) : '';
     return htmlResponse(
       200,
       tokenFormPage({
         language,
         title: words.confirm.title,
         text: words.confirm.body(pending.email),
+        detailsHtml: summaryHtml(summarizeRequest(pending.preferences, bills, language)) + replaces,
         action: `/confirm?token=${query.token}&lang=${language}`,
         hiddenFields: { csrf: issueCsrfToken('confirm', subscriberId, deps.tokenSecrets, now) },
         submit: words.confirm.submit,
@@ -73,11 +78,12 @@ export const confirmSubmitRoute = defineRoute({
     410: { description: 'The sign-up has expired or was already used.', html: true },
   },
   async handle({ request, query, body, deps }) {
-    const subscriberId = subscriberOfToken(query.token, LinkPurpose.confirm, deps);
+    const confirmRequest = requestOfConfirmToken(query.token, deps);
+    const { subscriberId } = confirmRequest;
     if (!isValidCsrfToken(body.csrf, 'confirm', subscriberId, deps.tokenSecrets, deps.now())) {
       throw new HttpError(403, 'csrf_failed', 'the form expired; open the link again');
     }
-    const outcome = await confirmSignup(deps, subscriberId);
+    const outcome = await confirmSignup(deps, confirmRequest);
     if (outcome.kind === 'suppressed') throw new HttpError(409, 'suppressed', 'this address is suppressed');
     if (outcome.kind === 'expired') throw new HttpError(410, 'expired_signup', 'the sign-up has expired or was already used');
     deps.logger.info('subscription confirmed', { subscriberId });

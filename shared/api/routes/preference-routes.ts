@@ -1,4 +1,5 @@
 import { LinkPurpose, unsubscribeToken } from '../../subscriptions/subscriber-links.js';
+import { describeBill } from '../../subscriptions/request-summary.js';
 import { PreferencesPatchSchema } from '../../subscriptions/subscription-preferences.js';
 import { readSubscription, savePreferences, type SubscriptionView } from '../../subscriptions/subscription-service.js';
 import type { ApiDependencies } from '../api-dependencies.js';
@@ -33,7 +34,7 @@ export const preferencesPageRoute = defineRoute({
   },
   async handle({ request, query, deps }) {
     const view = await viewOfLink(query.token, deps);
-    return renderPreferences(request, deps, query.token, view, { status: 200, values: formValuesOf(view.preferences), errors: {}, saved: false });
+    return await renderPreferences(request, deps, query.token, view, { status: 200, values: formValuesOf(view.preferences), errors: {}, saved: false });
   },
   renderError: errorPage,
 });
@@ -61,12 +62,12 @@ export const preferencesSubmitRoute = defineRoute({
     const words = pageStrings(pageLanguage(request, view.subscriber.language));
     const reading = readPreferencesForm(body, { withEmail: false, followSomethingMessage: words.signup.followSomething });
     if (!reading.ok) {
-      return renderPreferences(request, deps, query.token, view, { status: 400, values: reading.values, errors: reading.errors, saved: false });
+      return await renderPreferences(request, deps, query.token, view, { status: 400, values: reading.values, errors: reading.errors, saved: false });
     }
     const saved = await savePreferences(deps, view.subscriber.id, reading.preferences, { reactivate: true });
     if (!saved) throw new HttpError(409, 'not_changeable', 'this subscription cannot be changed now');
     const updated = { subscriber: saved, preferences: reading.preferences };
-    return renderPreferences(request, deps, query.token, updated, { status: 200, values: formValuesOf(reading.preferences), errors: {}, saved: true });
+    return await renderPreferences(request, deps, query.token, updated, { status: 200, values: formValuesOf(reading.preferences), errors: {}, saved: true });
   },
   renderError: errorPage,
 });
@@ -107,9 +108,12 @@ export const subscriptionPatchRoute = defineRoute({
   },
   async handle({ query, body, deps }) {
     const view = await viewOfLink(query.token, deps);
+    // Checked before saving, not after: a 409 must mean nothing changed (an unsubscribed profile keeps what it had).
+    const notChangeable = () => new HttpError(409, 'not_changeable', `the subscription is ${view.subscriber.status}`);
+    if (view.subscriber.status !== 'active') throw notChangeable();
     const preferences = { ...view.preferences, ...body };
     const saved = await savePreferences(deps, view.subscriber.id, preferences, { reactivate: false });
-    if (!saved || saved.status !== 'active') throw new HttpError(409, 'not_changeable', `the subscription is ${view.subscriber.status}`);
+    if (!saved) throw notChangeable();
     return jsonResponse(200, subscriptionBody({ subscriber: saved, preferences }));
   },
 });
@@ -140,15 +144,16 @@ async function viewOfLink(token: string, deps: ApiDependencies): Promise<Subscri
   return view;
 }
 
-function renderPreferences(
+async function renderPreferences(
   request: ApiRequest,
   deps: ApiDependencies,
   token: string,
   view: SubscriptionView,
   state: { status: number; values: PreferencesFormValues; errors: FormErrors; saved: boolean },
-): ApiResponse {
+): Promise<ApiResponse> {
   const language = pageLanguage(request, view.subscriber.language);
   const words = pageStrings(language);
+  const summaries = await deps.billSummaries.summaries(view.preferences.bills);
   return htmlResponse(
     state.status,
     preferencesPage({
@@ -158,6 +163,7 @@ function renderPreferences(
       values: state.values,
       errors: state.errors,
       saved: state.saved,
+      followedBills: view.preferences.bills.map((number) => describeBill(number, summaries.get(number), language)),
       action: `/preferences?token=${token}&lang=${language}`,
       csrfToken: issueCsrfToken('preferences', view.subscriber.id, deps.tokenSecrets, deps.now()),
       unsubscribeAction: `/unsubscribe?token=${unsubscribeToken(view.subscriber.id, deps.tokenSecrets)}&lang=${language}`,

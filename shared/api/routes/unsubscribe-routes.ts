@@ -19,7 +19,7 @@ export const unsubscribePageRoute = defineRoute({
   tag: 'pages',
   query: LinkQuerySchema,
   responses: {
-    200: { description: 'The page with the unsubscribe button.', html: true },
+    200: { description: 'The page with the unsubscribe button, or "already unsubscribed" with a link to subscribe again.', html: true },
     403: { description: 'The link is not valid.', html: true },
   },
   async handle({ request, query, deps }) {
@@ -27,6 +27,21 @@ export const unsubscribePageRoute = defineRoute({
     const subscriber = await deps.subscriptions.get(subscriberId, deps.now());
     const language = pageLanguage(request, subscriber?.language);
     const words = pageStrings(language);
+    if (subscriber?.status === 'unsubscribed') {
+      // Subscribing again goes through the sign-up form and its confirmation: this link lives for years and
+      // travels in headers, so it grants leaving, never joining.
+      return htmlResponse(
+        200,
+        messagePage({
+          language,
+          title: words.unsubscribe.alreadyTitle,
+          text: words.unsubscribe.alreadyBody(maskEmail(subscriber.email)),
+          link: { href: `/?lang=${language}`, label: words.unsubscribe.subscribeAgain },
+          otherLanguageHref: withLanguage('/unsubscribe', { token: query.token }, words.otherLanguage.code),
+          role: 'status',
+        }),
+      );
+    }
     return htmlResponse(
       200,
       tokenFormPage({

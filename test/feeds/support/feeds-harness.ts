@@ -19,6 +19,7 @@ import { sendEmailDependencies } from '../../../shared/runtime/send-email-depend
 import { createNewsStores, createStores } from '../../../shared/runtime/stores.js';
 import { topicAlertDependencies } from '../../../shared/runtime/topic-alert-dependencies.js';
 import { sqsBatchConsumer } from '../../../shared/runtime/sqs-batch.js';
+import { DynamoAddressBook } from '../../../shared/store/address-book.js';
 import { DynamoSubscriptionStore } from '../../../shared/store/subscription-store.js';
 import { keys } from '../../../shared/store/table-schema.js';
 import { PreferencesSchema, type PreferencesInput } from '../../../shared/subscriptions/subscription-preferences.js';
@@ -28,6 +29,8 @@ import { sentEmails, type StoredEmail } from '../../support/ses-store.js';
 export interface FeedResponse {
   status?: number;
   contentType?: string;
+  /** More response headers (Content-Encoding, ETag…). */
+  headers?: Record<string, string>;
   body: string | Buffer;
 }
 
@@ -49,7 +52,7 @@ export async function startFeedsHarness() {
   const responses = new Map<string, FeedResponse>();
   const server: Server = createServer((request, response) => {
     const answer = responses.get(request.url ?? '') ?? { status: 404, body: 'no such feed' };
-    response.writeHead(answer.status ?? 200, answer.contentType ? { 'content-type': answer.contentType } : {});
+    response.writeHead(answer.status ?? 200, { ...(answer.contentType ? { 'content-type': answer.contentType } : {}), ...answer.headers });
     response.end(answer.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -116,12 +119,13 @@ function createWorld(config: Config, sqs: SQSClient, emailQueueUrl: string, sesE
     async subscribe(email: string, preferences: PreferencesInput) {
       const now = new Date();
       const pending = await subscriptions.requestSignup({
+        subscriberId: await new DynamoAddressBook(db, config.tableName).idFor(email),
         email,
         preferences: PreferencesSchema.parse(preferences),
         at: now,
         expiresAt: Math.floor(now.getTime() / 1000) + 3600,
       });
-      const outcome = await subscriptions.confirm(pending.subscriberId, now, async () => false);
+      const outcome = await subscriptions.confirm(pending.subscriberId, pending.requestId, now, async () => false);
       if (outcome.kind !== 'confirmed') throw new Error(`subscription of ${email} not confirmed: ${outcome.kind}`);
       return pending.subscriberId;
     },

@@ -1,0 +1,18 @@
+/*
+ * The name of every metric the functions publish (namespace METRICS_NAMESPACE, dimension `service`). Publishers and
+ * the alarms and dashboard in infra/ import these, and test/infra checks every alarm against what the publishers
+ * really emit, so an alarm can no longer watch a metric nobody sends.
+ */
+
+/** Bill pages read in a poll run. */
+export const BILLS_POLLED = 'BillsPolled';
+/** Bill pages or feeds that could not be read or parsed (the source-health alarm). */
+export const SOURCE_ERRORS = 'SourceErrors';
+/** Bill changes a poll run wrote. */
+export const CHANGES_DETECTED = 'ChangesDetected';
+/** 1 per finished poll run, whatever it found: the missing-poll alarm treats its absence as breaching. */
+export const POLL_COMPLETED = 'PollCompleted';
+/** Feeds read in a feed poll run. */
+export const FEEDS_POLLED = 'FeedsPolled';
+/** News items a feed poll run recorded for the first time. */
+export const NEWS_ITEMS = 'NewsItems';

@@ -1,0 +1,62 @@
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Stage } from '../bill/bill.js';
+import { keys } from './table-schema.js';
+
+/** What a subscriber sees of a bill beside its number: its title and the stage it has reached, once polled. */
+export interface BillSummary {
+  title: string;
+  stage?: Stage;
+}
+
+/** Reads the titles and stages of bills, for confirmation emails and preference pages. */
+export interface BillSummaryReader {
+  /** The summaries of the bills that have a snapshot; a bill never polled yet is absent from the map. */
+  summaries(numbers: readonly string[]): Promise<Map<string, BillSummary>>;
+}
+
+// BatchGetItem takes at most 100 keys a request.
+const BATCH_GET_LIMIT = 100;
+const MAX_ATTEMPTS = 6;
+
+/**
+ * BillSummaryReader on the snapshot items, projecting only the title and stage: a snapshot holds the whole
+ * parsed page, and a sign-up for 200 bills must not carry 200 pages across the wire.
+ */
+export class DynamoBillSummaryReader implements BillSummaryReader {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async summaries(numbers: readonly string[]): Promise<Map<string, BillSummary>> {
+    const found = new Map<string, BillSummary>();
+    const unique = [...new Set(numbers)];
+    for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
+      let pending: Record<string, unknown>[] = unique.slice(start, start + BATCH_GET_LIMIT).map((number) => keys.bill(number));
+      for (let attempt = 1; pending.length > 0; attempt++) {
+        const answer = await this.db.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [this.tableName]: {
+                Keys: pending,
+                ProjectionExpression: '#number, bill.title, bill.currentStage',
+                ExpressionAttributeNames: { '#number': 'number' },
+              },
+            },
+          }),
+        );
+        for (const item of answer.Responses?.[this.tableName] ?? []) addSummary(found, item);
+        pending = answer.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+        if (pending.length > 0 && attempt >= MAX_ATTEMPTS) throw new Error(`DynamoDB left ${pending.length} bill reads unprocessed`);
+        if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+      }
+    }
+    return found;
+  }
+}
+
+function addSummary(found: Map<string, BillSummary>, item: Record<string, unknown>): void {
+  const bill = item.bill as { title?: unknown; currentStage?: Stage } | undefined;
+  if (typeof item.number !== 'string' || typeof bill?.title !== 'string') return;
+  found.set(item.number, bill.currentStage ? { title: bill.title, stage: bill.currentStage } : { title: bill.title });
+}

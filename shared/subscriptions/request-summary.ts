@@ -1,0 +1,100 @@
+import { stageName, type Language } from '../bill/stages.js';
+import { escapeHtml } from '../email/html-escape.js';
+import type { BillSummary } from '../store/bill-summaries.js';
+import type { Preferences } from './subscription-preferences.js';
+
+/** One line of "what you asked for": a label and its values (one per bill or topic, or a single value). */
+export interface SummaryLine {
+  label: string;
+  values: string[];
+  /** A list (bills, topics) is shown as one item per value even when it has one. */
+  list?: true;
+}
+
+const WORDS = {
+  en: {
+    bills: 'Bills',
+    billTitleUnknown: 'title not known yet: read from sozd.duma.gov.ru at the next poll',
+    stage: 'stage',
+    topics: 'Topics',
+    frequency: 'How often',
+    frequencies: { instant: 'each change as it happens', daily: 'a daily digest', weekly: 'a weekly digest' },
+    language: 'Language of the emails',
+    languages: { ru: 'Russian', en: 'English' },
+    timeZone: 'Time zone',
+    stages: 'Stage changes',
+    allStages: 'all stages',
+    newsAlerts: 'News mentioning a followed bill',
+    yes: 'yes',
+    no: 'no',
+  },
+  ru: {
+    bills: 'Законопроекты',
+    billTitleUnknown: 'название пока неизвестно: прочитаем с sozd.duma.gov.ru при следующем опросе',
+    stage: 'стадия',
+    topics: 'Темы',
+    frequency: 'Как часто',
+    frequencies: { instant: 'каждое изменение сразу', daily: 'ежедневный дайджест', weekly: 'еженедельный дайджест' },
+    language: 'Язык писем',
+    languages: { ru: 'русский', en: 'английский' },
+    timeZone: 'Часовой пояс',
+    stages: 'Изменения стадий',
+    allStages: 'все стадии',
+    newsAlerts: 'Новости о законопроектах',
+    yes: 'да',
+    no: 'нет',
+  },
+} as const;
+
+/**
+ * Exactly what a subscription request follows, line by line, in the reader's language: the confirmation email
+ * and the confirmation page both show it, so what is confirmed is what was read. Bills carry their title and
+ * stage where the service knows them.
+ */
+export function summarizeRequest(preferences: Preferences, bills: ReadonlyMap<string, BillSummary>, language: Language): SummaryLine[] {
+  const words = WORDS[language];
+  const lines: SummaryLine[] = [];
+  if (preferences.bills.length > 0) {
+    lines.push({ label: words.bills, values: preferences.bills.map((number) => describeBill(number, bills.get(number), language)), list: true });
+  }
+  if (preferences.topics.length > 0) lines.push({ label: words.topics, values: preferences.topics.map((topic) => `«${topic}»`), list: true });
+  lines.push(
+    { label: words.frequency, values: [words.frequencies[preferences.frequency]] },
+    { label: words.language, values: [words.languages[preferences.language]] },
+    { label: words.timeZone, values: [preferences.timeZone] },
+    {
+      label: words.stages,
+      values: [
+        preferences.stages === 'all'
+          ? words.allStages
+          : preferences.stages.map((id) => stageName({ id, name: String(id) }, language)).join('; '),
+      ],
+    },
+    { label: words.newsAlerts, values: [preferences.newsAlerts ? words.yes : words.no] },
+  );
+  return lines;
+}
+
+/** `1075342-8 — <title> (stage: <stage>)`, or the number with a note when the bill has not been read yet. */
+export function describeBill(number: string, summary: BillSummary | undefined, language: Language): string {
+  const words = WORDS[language];
+  if (!summary) return `${number} (${words.billTitleUnknown})`;
+  const stage = summary.stage ? ` (${words.stage}: ${stageName(summary.stage, language)})` : '';
+  return `${number} — ${summary.title}${stage}`;
+}
+
+/** The summary as plain text, one `Label: value` line per single value and an indented list otherwise. */
+export function summaryText(lines: readonly SummaryLine[]): string {
+  return lines
+    .map(({ label, values, list }) => (list ? [`${label}:`, ...values.map((value) => `  - ${value}`)].join('\n') : `${label}: ${values.join(', ')}`))
+    .join('\n');
+}
+
+/** The summary as an HTML definition list, every value escaped; for the confirmation email and page. */
+export function summaryHtml(lines: readonly SummaryLine[]): string {
+  const items = lines.map(({ label, values, list }) => {
+    const value = list ? `<ul>${values.map((one) => `<li>${escapeHtml(one)}</li>`).join('')}</ul>` : escapeHtml(values.join(', '));
+    return `<dt>${escapeHtml(label)}</dt><dd>${value}</dd>`;
+  });
+  return `<dl class="request-summary">${items.join('')}</dl>`;
+}
