@@ -27,6 +27,8 @@ export interface BillRecord {
   bill?: Bill;
   /** True once the source said the bill does not exist yet: its first events then all count as new. */
   missingAtSource?: boolean;
+  /** When the source first said the bill does not exist; events dated on earlier days are its baseline, not news. */
+  missingSince?: string;
   contentHash?: string;
   etag?: string;
   lastModified?: string;
@@ -156,7 +158,7 @@ export class DynamoBillStore implements BillStore {
         TableName: this.tableName,
         Key: keys.billState(number),
         UpdateExpression:
-          'SET #number = :number, #version = :version, contentHash = :hash, etag = :etag, lastModified = :lastModified REMOVE missingAtSource',
+          'SET #number = :number, #version = :version, contentHash = :hash, etag = :etag, lastModified = :lastModified REMOVE missingAtSource, missingSince',
         ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
         ExpressionAttributeValues: {
           ':number': number,
@@ -188,7 +190,7 @@ export class DynamoBillStore implements BillStore {
       new UpdateCommand({
         ...base,
         UpdateExpression: `SET #number = :number, healthOk = :true, lastPolledAt = :at, lastOkAt = :at, consecutiveFailures = :zero${
-          outcome.kind === 'missing' ? ', missingAtSource = :true' : ''
+          outcome.kind === 'missing' ? ', missingAtSource = :true, missingSince = if_not_exists(missingSince, :at)' : ''
         }`,
         ExpressionAttributeNames: { '#number': 'number' },
         ExpressionAttributeValues: { ':number': number, ':true': true, ':at': outcome.at, ':zero': 0 },
@@ -225,6 +227,7 @@ function toRecord(number: string, snapshot: Record<string, unknown>, state: Reco
     version: Number(snapshot.version ?? 0),
     bill: snapshot.bill as Bill | undefined,
     missingAtSource: state.missingAtSource === true,
+    missingSince: text('missingSince'),
     contentHash: text('contentHash'),
     etag: text('etag'),
     lastModified: text('lastModified'),
