@@ -86,7 +86,7 @@ export const gsi1 = {
   retryDue: 'RETRY_DUE',
   /** Digest recipients with changes waiting (sorted by recipient). */
   digestPending: 'DIGEST_PENDING',
-  /** News items recorded but not yet matched and alerted (sorted by when seen); emptied by every feed poll. */
+  /** News items recorded but not yet queued for fan-out (sorted by when seen); emptied by every feed poll. */
   newsOutbox: 'NEWS_OUTBOX',
 } as const;
 
