@@ -54,7 +54,10 @@ export class DumaAlertsStack extends Stack {
       parameters,
       functions: [...sources.functions, ...delivery.functions, ...api.functions],
       sources: sources.functions,
+      queues: delivery.queues,
       deadLetterQueues: delivery.deadLetterQueues,
+      table: storage.table,
+      httpApi: api.httpApi,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'The HTTP API (sign-up pages, preferences, admin)' });

@@ -43,6 +43,8 @@ export const ParametersSchema = z.object({
   apiBurstLimit: z.coerce.number().int().positive().default(100),
   /** Concurrent send-email invocations: with the batch size, this is what keeps us under the SES sending rate. */
   emailMaxConcurrency: z.coerce.number().int().min(2).max(1000).default(2),
+  /** A message older than this in a work queue (fan-out, email, webhook, Slack) pages an operator. */
+  queueAgeAlarmMinutes: z.coerce.number().int().min(1).max(1440).default(30),
   /** Source errors per hour (bill pages and feeds) that page an operator; a few are normal for the Duma's sites. */
   sourceErrorsPerHourAlarm: z.coerce.number().int().positive().default(30),
   /** SES reviews an account at a 5 % bounce rate and 0.1 % complaint rate; alarm before that. */

@@ -25,6 +25,8 @@ export interface LocalServicesOptions {
   /** Fixed ports for `npm start`; 0 (any free port) for tests. */
   ports?: { dynamodb?: number; ses?: number; sqs?: number };
   host?: string;
+  /** Called as each service listens, with its name and address (`npm start` prints a line for each). */
+  onReady?: (part: string, url: string) => void;
 }
 
 /**
@@ -35,21 +37,17 @@ export async function startLocalServices(options: LocalServicesOptions = {}): Pr
   const host = options.host ?? '127.0.0.1';
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
 
-  const dynamo: Server = dynalite({
-    path: options.dataDir,
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
-  });
-  await new Promise<void>((resolve, reject) => {
-    dynamo.once('error', reject);
-    dynamo.listen(options.ports?.dynamodb ?? 0, host, () => resolve());
-  });
-
-  const ses: Server = await startSesEmulator({ host, port: options.ports?.ses ?? 0 });
-  const sqs = await startFauxqs({ port: options.ports?.sqs ?? 0, logger: false });
-
   const url = (server: Server): string => `http://${host}:${(server.address() as AddressInfo).port}`;
+  const ready = <T>(part: string, address: (started: T) => string) => (started: T) => {
+    options.onReady?.(part, address(started));
+    return started;
+  };
+  // The three are independent: started together, the slowest alone sets the pace.
+  const [dynamo, ses, sqs] = await Promise.all([
+    startDynalite(options.dataDir, options.ports?.dynamodb ?? 0, host).then(ready('DynamoDB (dynalite)', url)),
+    startSesEmulator({ host, port: options.ports?.ses ?? 0 }).then(ready('SES (aws-ses-v2-local)', url)),
+    startFauxqs({ port: options.ports?.sqs ?? 0, logger: false }).then(ready('SQS (fauxqs)', (started) => `http://${host}:${started.port}`)),
+  ]);
   const dynamodbEndpoint = url(dynamo);
   const sesEndpoint = url(ses);
   const sqsEndpoint = `http://${host}:${sqs.port}`;
@@ -73,4 +71,13 @@ export async function startLocalServices(options: LocalServicesOptions = {}): Pr
       await new Promise<void>((resolve) => dynamo.close(() => resolve()));
     },
   };
+}
+
+async function startDynalite(path: string | undefined, port: number, host: string): Promise<Server> {
+  const server: Server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return server;
 }

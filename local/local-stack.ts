@@ -23,6 +23,10 @@ export interface LocalStackOptions {
   visibilityTimeoutSeconds?: number;
   maxReceiveCount?: number;
   onError?: (source: string, error: unknown) => void;
+  /** Called as each part is ready, with its name and a detail (an address, a count): `npm start` prints them. */
+  onReady?: (part: string, detail: string) => void;
+  /** The table's name; `duma-alerts` when absent (the demo keeps a table of its own). */
+  tableName?: string;
 }
 
 type ScheduledHandler = () => Promise<unknown>;
@@ -49,39 +53,50 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-const TABLE_NAME = 'duma-alerts';
+const DEFAULT_TABLE_NAME = 'duma-alerts';
 
 /**
  * Starts dynalite, the SES emulator and fauxqs, creates the table and queues, loads the functions with
  * endpoints pointing at them, and (with `run`) drives them on their schedules.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const ready = options.onReady ?? (() => {});
+  const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
   const services = await startLocalServices({
     dataDir: options.dataDir ? join(options.dataDir, 'dynamodb') : undefined,
     ports: options.ports,
+    onReady: ready,
   });
   Object.assign(process.env, services.env);
   const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
   const db = new DynamoDBClient({});
-  await ensureTable(db, TABLE_NAME);
-  const queues = await ensureQueues(sqs, {
-    visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 5,
-    maxReceiveCount: options.maxReceiveCount ?? 4,
-  });
-
-  // The API's address goes into the links of every email, so it listens before the functions load.
+  // The API's address goes into the links of every email, so it listens before the functions load; the table,
+  // the queues and the listening socket do not wait for one another.
   let apiHandler: HttpApiHandler | undefined;
-  const api = await startHttpApiServer((event) => apiHandler!(event), { host: '127.0.0.1', port: options.apiPort ?? 0 });
+  const [queues, api] = await Promise.all([
+    ensureQueues(sqs, {
+      visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 5,
+      maxReceiveCount: options.maxReceiveCount ?? 4,
+    }),
+    startHttpApiServer((event) => apiHandler!(event), { host: '127.0.0.1', port: options.apiPort ?? 0 }),
+    ensureTable(db, tableName),
+  ]);
+  ready('table and queues', `${tableName}, ${Object.keys(queues).length} queues with their dead-letter queues`);
 
   const env: Record<string, string> = {
     ...services.env,
     PUBLIC_BASE_URL: api.url,
     ADMIN_API_KEY: localSecret(options.dataDir, 'admin-api-key', 'ADMIN_API_KEY'),
-    TABLE_NAME,
+    TABLE_NAME: tableName,
     FAN_OUT_QUEUE_URL: queues.fanOut.url,
     EMAIL_QUEUE_URL: queues.email.url,
     WEBHOOK_QUEUE_URL: queues.webhook.url,
     SLACK_QUEUE_URL: queues.slack.url,
+    // The console (and `status`) read the dead-letter queues too.
+    FAN_OUT_DLQ_URL: queues.fanOut.dlqUrl,
+    EMAIL_DLQ_URL: queues.email.dlqUrl,
+    WEBHOOK_DLQ_URL: queues.webhook.dlqUrl,
+    SLACK_DLQ_URL: queues.slack.dlqUrl,
     TOKEN_SECRETS: localSecret(options.dataDir, 'token-secret', 'TOKEN_SECRETS'),
     // CloudWatch metrics (EMF) mean nothing on this machine; the logs and `status` say the same.
     POWERTOOLS_METRICS_DISABLED: 'true',
@@ -98,11 +113,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     import('../functions/poll-feeds.js'),
   ]);
   apiHandler = (await import('../functions/api.js')).handler;
+  ready('HTTP API and sign-up pages', `${api.url}/`);
   const [webhookModule, redriveModule, digestModule] = await Promise.all([
     import('../functions/deliver-webhook.js'),
     import('../functions/redrive-webhooks.js'),
     import('../functions/send-digests.js'),
   ]);
+  ready('functions', 'the same handlers as in Lambda, loaded');
   const report = options.onError ?? (() => {});
   const consumer = (name: QueueName, handler: SqsHandler) =>
     new SqsEventSource(sqs, queues[name].url, handler, (error) => report(name, error));
@@ -124,7 +141,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     schedule(env.POLL_BILLS_SCHEDULE ?? '*/10 * * * *', 'poll-bills', pollModule.handler);
     schedule(env.SWEEP_SCHEDULE ?? '*/2 * * * *', 'sweeper', sweepModule.handler);
     // The default feeds are real news sites: a local run polls feeds only when FEEDS names which.
-    if (env.FEEDS) schedule(env.POLL_FEEDS_SCHEDULE ?? '*/15 * * * *', 'poll-feeds', pollFeedsModule.handler);
+    if (process.env.FEEDS) schedule(env.POLL_FEEDS_SCHEDULE ?? '*/15 * * * *', 'poll-feeds', pollFeedsModule.handler);
     schedule(env.REDRIVE_WEBHOOKS_SCHEDULE ?? '* * * * *', 'redrive-webhooks', redriveModule.handler);
     schedule(env.SEND_DIGESTS_SCHEDULE ?? '1 * * * *', 'send-digests', digestModule.handler);
     for (const source of Object.values(consumers)) source.start();

@@ -1,39 +1,53 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../shared/config/config.js';
 import { createStores } from '../shared/runtime/stores.js';
+import { demoBillNumbers, DEMO_SUBSCRIBERS, runDemo } from './demo.js';
+import { writeLocalEnvFile } from './local-env-file.js';
 import { startLocalStack, type LocalStack } from './local-stack.js';
+import { teeTerminalToFile } from './log-file.js';
 import { DEMO_BILLS } from './simulator/demo-bills.js';
 import { startDumaSimulator, type DumaSimulator } from './simulator/duma-simulator.js';
+import { startMode, type StartMode } from './start-modes.js';
 
 /*
- * `npm start`: the whole service on this machine, no AWS account, no Docker. `npm run demo`: the same,
- * polling the Duma simulator instead of sozd, with two subscribers, so alert emails arrive within a minute.
+ * `npm start`: the whole service on this machine, no AWS account, no Docker. `npm run demo`: the same, polling the
+ * Duma simulator instead of sozd, with two subscribers, so alert emails arrive within a minute — in a data folder,
+ * table and ports of its own (local/start-modes.ts). A line is printed as each part is ready.
  */
 
-const PORTS = { dynamodb: 8000, ses: 8005, sqs: 4566, api: 8787, simulator: 8790 };
-const DATA_DIR = resolve('.data');
-const DEMO_SUBSCRIBERS = [
-  { email: 'redaktor@example.org', language: 'ru' as const },
-  { email: 'editor@example.org', language: 'en' as const },
-];
+const DEMO_STEP_MS = 12_000;
 
 async function main(): Promise<void> {
   // Node 20 is supported here; the SDK's notice about its future Node 22 floor is noise on every start.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false } } });
-  const demo = values.demo ?? false;
+  const { values } = parseArgs({
+    options: { demo: { type: 'boolean', default: false }, 'any-ports': { type: 'boolean', default: false } },
+  });
+  const mode = startMode({ demo: values.demo ?? false, root: resolve('.data'), anyPorts: values['any-ports'] });
+  mkdirSync(mode.dataDir, { recursive: true });
+  const logFile = join(mode.dataDir, 'logs', 'duma-alerts.log');
+  const closeLog = teeTerminalToFile(logFile);
+  const startedAt = performance.now();
+  const seconds = () => ((performance.now() - startedAt) / 1000).toFixed(1);
+  const ready = (part: string, detail: string) => console.log(`  ready  ${part.padEnd(28)} ${detail}   (${seconds()} s)`);
+  const onError = (source: string, error: unknown) => console.error(`[${source}] ${(error as Error).message}`);
+  console.log(`duma-alerts${mode.name === 'demo' ? ' demo' : ''}: starting, data in ${shown(mode.dataDir)}/`);
 
+  // The functions' logs: one JSON line per event (POWERTOOLS_DEV=true indents them for reading).
+  const env: Record<string, string> = {};
+  // Written to local-env.json too, so that `status` knows whether this stack polls feeds.
+  if (process.env.FEEDS) env.FEEDS = process.env.FEEDS;
   let simulator: DumaSimulator | undefined;
-  // Powertools' dev mode indents each JSON log line: readable in a terminal, still JSON.
-  const env: Record<string, string> = { POWERTOOLS_DEV: process.env.POWERTOOLS_DEV ?? 'true' };
-  if (demo) {
+  if (mode.name === 'demo') {
     simulator = await startDumaSimulator({
       bills: DEMO_BILLS,
-      pace: { kind: 'timed', stepMs: 12_000, firstAfterMs: 8_000 },
-      port: PORTS.simulator,
+      pace: { kind: 'timed', stepMs: DEMO_STEP_MS, firstAfterMs: 8_000 },
+      loop: true,
+      port: mode.ports.simulator,
     });
+    ready('Duma simulator', simulator.url);
     Object.assign(env, {
       SOZD_BASE_URL: simulator.url,
       POLL_BILLS_SCHEDULE: '*/5 * * * * *',
@@ -45,73 +59,76 @@ async function main(): Promise<void> {
   loadConfig({ ...process.env, ...env });
 
   const stack = await startLocalStack({
-    dataDir: DATA_DIR,
-    ports: PORTS,
-    apiPort: PORTS.api,
+    dataDir: mode.dataDir,
+    ports: mode.ports,
+    apiPort: mode.ports.api,
+    tableName: mode.tableName,
     env,
     run: true,
-    onError: (source, error) => console.error(`[${source}] ${(error as Error).message}`),
+    onError,
+    onReady: ready,
   });
-  writeFileSync(
-    resolve(DATA_DIR, 'local-env.json'),
-    JSON.stringify(
-      {
-        ...stack.env,
-        FAN_OUT_DLQ_URL: stack.queues.fanOut.dlqUrl,
-        EMAIL_DLQ_URL: stack.queues.email.dlqUrl,
-        WEBHOOK_DLQ_URL: stack.queues.webhook.dlqUrl,
-        SLACK_DLQ_URL: stack.queues.slack.dlqUrl,
-      },
-      null,
-      2,
-    ),
-  );
-  if (demo) await seedDemo();
-  printWelcome(stack, simulator);
+  writeLocalEnvFile(join(mode.dataDir, 'local-env.json'), {
+    ...stack.env,
+    FAN_OUT_DLQ_URL: stack.queues.fanOut.dlqUrl,
+    EMAIL_DLQ_URL: stack.queues.email.dlqUrl,
+    WEBHOOK_DLQ_URL: stack.queues.webhook.dlqUrl,
+    SLACK_DLQ_URL: stack.queues.slack.dlqUrl,
+  });
+  const stopDemo = simulator
+    ? await runDemo({ stores: createStores(loadConfig()), simulator, sesEndpoint: stack.services.sesEndpoint, print: (line) => console.log(line), onError })
+    : undefined;
+  printWelcome(mode, stack, simulator, logFile);
+  console.log(`Ready in ${seconds()} s. Ctrl-C stops everything.`);
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping…');
+    stopDemo?.();
     await stack.stop();
     await simulator?.stop();
-    console.log('Stopped. Data is kept in .data/.');
+    console.log(`Stopped. Data is kept in ${shown(mode.dataDir)}/.`);
+    await closeLog();
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  await stack.pollBills();
+  await stack.pollBills().catch((error: unknown) => onError('poll-bills', error));
 }
 
-async function seedDemo(): Promise<void> {
-  const { bills, subscribers } = createStores(loadConfig());
-  const at = new Date().toISOString();
-  for (const bill of DEMO_BILLS) await bills.watch(bill.page.number);
-  for (const { email, language } of DEMO_SUBSCRIBERS) {
-    const subscriber = await subscribers.upsertEmailSubscriber({ email, language, at });
-    for (const bill of DEMO_BILLS) await subscribers.follow(subscriber.id, bill.page.number);
-  }
+/** A path as the user would type it from the working directory. */
+function shown(path: string): string {
+  return relative(process.cwd(), path) || '.';
 }
 
-function printWelcome(stack: LocalStack, simulator: DumaSimulator | undefined): void {
+function printWelcome(mode: StartMode, stack: LocalStack, simulator: DumaSimulator | undefined, logFile: string): void {
+  const data = shown(mode.dataDir);
+  const config = loadConfig();
+  const cli = mode.name === 'demo' ? `DUMA_ALERTS_ENV_FILE=${data}/local-env.json npx duma-alerts` : 'npx duma-alerts';
   const lines = [
     '',
-    'duma-alerts is running on this machine.',
+    mode.name === 'demo' ? 'The duma-alerts demo is running on this machine.' : 'duma-alerts is running on this machine.',
     '',
     `  Sign up, preferences:      ${stack.api.url}/`,
-    `  HTTP API:                  ${stack.api.url}/openapi.json   admin key (x-api-key) in .data/admin-api-key`,
+    `  HTTP API:                  ${stack.api.url}/openapi.json   admin key (x-api-key) in ${data}/admin-api-key`,
     `  Mail sent (SES emulator):  ${stack.services.sesEndpoint}/   (JSON: ${stack.services.sesEndpoint}/store)`,
-    `  DynamoDB (dynalite):       ${stack.services.dynamodbEndpoint}   data in .data/dynamodb`,
+    `  DynamoDB (dynalite):       ${stack.services.dynamodbEndpoint}   table ${mode.tableName}, data in ${data}/dynamodb`,
     `  SQS (fauxqs):              ${stack.services.sqsEndpoint}`,
-    simulator
-      ? `  Duma simulator:            ${simulator.url}/bill/${DEMO_BILLS[0]!.page.number}   (a new event every 12 s)`
-      : `  Polling:                   ${stack.env.SOZD_BASE_URL ?? 'https://sozd.duma.gov.ru'} on schedule ${stack.env.POLL_BILLS_SCHEDULE ?? '*/10 * * * *'}`,
+    `  Log (JSON lines):          ${shown(logFile)}`,
+    ...(simulator
+      ? [
+          `  Duma simulator:            ${simulator.url}/bill/${demoBillNumbers(0)[0]}   (a new event every ${DEMO_STEP_MS / 1000} s, again and again)`,
+          '',
+          `  Demo bills (convocation 99: none can exist on sozd): ${demoBillNumbers(0).join(', ')}; each new lap adds 100 to the number.`,
+          `  Demo subscribers: ${DEMO_SUBSCRIBERS.map(({ email, language }) => `${email} (${language})`).join(', ')}. A line below for each alert sent.`,
+        ]
+      : [`  Polling:                   ${config.sozd.baseUrl} on schedule ${config.schedules.pollBills}`]),
     '',
-    '  In another terminal:  npx duma-alerts status',
-    '                        npx duma-alerts subscribe --email you@example.org --bill 1075342-8',
+    `  In another terminal:  ${cli} status`,
+    ...(simulator ? [] : [`                        ${cli} subscribe --email you@example.org --bill 1075342-8`]),
     '',
-    'Ctrl-C stops everything.',
   ];
   console.log(lines.join('\n'));
 }
@@ -120,6 +137,11 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message);
     process.exit(2);
+  }
+  const { code, port } = error as { code?: string; port?: number };
+  if (code === 'EADDRINUSE') {
+    console.error(`Port ${port ?? ''} is in use: is another npm start or npm run demo running? (npm start -- --any-ports takes free ports)`);
+    process.exit(1);
   }
   console.error(error);
   process.exit(1);

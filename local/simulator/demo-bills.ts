@@ -17,7 +17,7 @@ const committee = 'Комитет Государственной Думы по �
 /** A government bill from registration to publication: every stage of a law's life. */
 export const lawBill: SimulatedBill = {
   page: {
-    number: '999001-8',
+    number: '999001-99',
     title: 'О внесении изменений в Федеральный закон «Об информации, информационных технологиях и о защите информации»',
     titleComment: '(в части уточнения порядка ограничения доступа к информации)',
     passport: [
@@ -45,7 +45,7 @@ export const lawBill: SimulatedBill = {
 /** A member's bill that the Council of the Duma returns: a short history ending in the archive. */
 export const returnedBill: SimulatedBill = {
   page: {
-    number: '999002-8',
+    number: '999002-99',
     title: 'О внесении изменения в статью 12 Федерального закона «О правовом положении иностранных граждан в Российской Федерации»',
     passport: [
       { label: 'Субъект права законодательной инициативы', value: 'Депутаты Государственной Думы' },

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SimulatedBill } from './demo-bills.js';
+import { moscowLocalOf } from '../../shared/sozd/moscow-time.js';
 import { buildBillPage, type BillPageSpec } from './sozd-page-builder.js';
 
 export interface DumaSimulatorOptions {
@@ -10,6 +11,11 @@ export interface DumaSimulatorOptions {
    * `manual`: nothing moves until `step()` (tests).
    */
   pace: { kind: 'timed'; stepMs: number; firstAfterMs: number } | { kind: 'manual' };
+  /**
+   * Start every history again, as new bills, once all are out (after one quiet step), so events keep coming (the
+   * demo). Lap L of bill `900001-99` is bill `900001+100·L`-99 (see lapBillNumber).
+   */
+  loop?: boolean;
   now?: () => number;
   host?: string;
   port?: number;
@@ -23,6 +29,8 @@ export interface DumaSimulator {
   step(): void;
   /** How many events of a bill are out now. */
   revealed(number: string): number;
+  /** The lap the histories are in (0 until they start again); the bills of lap L are lapBillNumber(number, L). */
+  lap(): number;
   /** Requests served, by status. */
   served: Record<number, number>;
   stop(): Promise<void>;
@@ -36,16 +44,31 @@ export interface DumaSimulator {
 export async function startDumaSimulator(options: DumaSimulatorOptions): Promise<DumaSimulator> {
   const now = options.now ?? Date.now;
   const startedAt = now();
-  let manualSteps = 0;
+  // When each manual step happened: a revealed event is dated when it came out, as sozd dates a new event today.
+  const manualStepTimes: number[] = [];
   const served: Record<number, number> = {};
-  const byNumber = new Map(options.bills.map((bill) => [bill.page.number, bill]));
-
-  const revealed = (bill: SimulatedBill): number => {
-    const { pace } = options;
-    const steps =
-      pace.kind === 'manual' ? manualSteps : Math.floor((now() - startedAt - pace.firstAfterMs) / pace.stepMs) + 1;
-    return Math.max(0, Math.min(bill.history.length, steps));
+  const lapSteps = Math.max(...options.bills.map((bill) => bill.history.length)) + 1;
+  const billOf = (number: string): { bill: SimulatedBill; lap: number } | undefined => {
+    for (const bill of options.bills) {
+      const lap = lapOf(bill.page.number, number);
+      if (lap === 0 || (lap !== undefined && options.loop && lap <= currentLap())) return { bill, lap };
+    }
+    return undefined;
   };
+
+  /** Steps taken so far (each reveals one more event of every bill in the current lap). */
+  const steps = (): number => {
+    const { pace } = options;
+    if (pace.kind === 'manual') return manualStepTimes.length;
+    return Math.max(0, Math.floor((now() - startedAt - pace.firstAfterMs) / pace.stepMs) + 1);
+  };
+  const stepTime = (step: number): number => {
+    const { pace } = options;
+    return pace.kind === 'manual' ? manualStepTimes[step - 1]! : startedAt + pace.firstAfterMs + (step - 1) * pace.stepMs;
+  };
+  const currentLap = (): number => (options.loop ? Math.floor(Math.max(0, steps() - 1) / lapSteps) : 0);
+  const revealed = ({ bill, lap }: { bill: SimulatedBill; lap: number }): number =>
+    Math.max(0, Math.min(bill.history.length, steps() - lap * lapSteps));
 
   const server: Server = createServer((request, response) => {
     const reply = (status: number, headers: Record<string, string> = {}, body = '') => {
@@ -53,32 +76,53 @@ export async function startDumaSimulator(options: DumaSimulatorOptions): Promise
       response.writeHead(status, headers).end(body);
     };
     const match = /^\/bill\/([^/?#]+)\/?$/.exec(request.url ?? '');
-    const bill = match ? byNumber.get(decodeURIComponent(match[1]!)) : undefined;
-    const count = bill ? revealed(bill) : 0;
-    if (request.method !== 'GET' || !bill || count === 0) {
+    const found = match ? billOf(decodeURIComponent(match[1]!)) : undefined;
+    const count = found ? revealed(found) : 0;
+    if (request.method !== 'GET' || !found || count === 0) {
       return reply(404, { 'content-type': 'text/html; charset=utf-8' }, '<html><body><h1>Страница не найдена</h1></body></html>');
     }
-    const etag = `"${bill.page.number}-${count}"`;
+    const number = lapBillNumber(found.bill.page.number, found.lap);
+    const etag = `"${number}-${count}"`;
     if (request.headers['if-none-match'] === etag) return reply(304, { etag });
-    reply(200, { 'content-type': 'text/html; charset=utf-8', etag }, buildBillPage(pageAt(bill, count)));
+    const dates = found.bill.history.slice(0, count).map((_, index) => moscowLocalOf(stepTime(found.lap * lapSteps + index + 1)));
+    const page = pageAt(found.bill, count, dates);
+    reply(200, { 'content-type': 'text/html; charset=utf-8', etag }, buildBillPage({ ...page, number }));
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
 
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`,
-    step: () => void manualSteps++,
+    step: () => void manualStepTimes.push(now()),
     revealed: (number) => {
-      const bill = byNumber.get(number);
-      return bill ? revealed(bill) : 0;
+      const found = billOf(number);
+      return found ? revealed(found) : 0;
     },
+    lap: currentLap,
     served,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
-/** The page of a bill with its first `count` events out and the next one planned. */
-export function pageAt(bill: SimulatedBill, count: number): BillPageSpec {
-  const events = bill.history.slice(0, count);
+/** Which lap of the bill numbered `base` the number `number` is, if any. */
+function lapOf(base: string, number: string): number | undefined {
+  const [baseDigits, baseConvocation] = base.split('-');
+  const [digits, convocation] = number.split('-');
+  const distance = Number(digits) - Number(baseDigits);
+  return convocation === baseConvocation && distance >= 0 && distance % 100 === 0 ? distance / 100 : undefined;
+}
+
+/** The number of a bill in lap `lap` of a looping simulator: `900001-99` → `900101-99` in lap 1. */
+export function lapBillNumber(number: string, lap: number): string {
+  const [digits, convocation] = number.split('-') as [string, string];
+  return `${Number(digits) + lap * 100}-${convocation}`;
+}
+
+/**
+ * The page of a bill with its first `count` events out and the next one planned; `dates`, when given, replace the
+ * history's dates of those events (the simulator dates each when it comes out).
+ */
+export function pageAt(bill: SimulatedBill, count: number, dates?: readonly string[]): BillPageSpec {
+  const events = bill.history.slice(0, count).map((event, index) => (dates?.[index] ? { ...event, date: dates[index] } : event));
   const next = bill.history[count];
   const complete = count === bill.history.length;
   return {

@@ -1,4 +1,9 @@
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { FeedConfig } from '../config/config.js';
+import type { DynamoAlertStore } from '../store/alert-store.js';
+import type { ChangeStore } from '../store/change-store.js';
+import type { DynamoNewsStore } from '../store/news-store.js';
+import type { DynamoTopicStore } from '../store/topic-store.js';
 import type { BillStore } from '../store/bill-store.js';
 import type { DynamoDeliveryStore } from '../store/delivery-store.js';
 import type { FeedStore } from '../store/feed-store.js';
@@ -8,11 +13,24 @@ import type { EndpointServiceDependencies } from '../webhooks/endpoint-service.j
 /** Everything the HTTP API uses: the subscription use cases' dependencies plus what the admin API reads. */
 export interface ApiDependencies extends SubscriptionDependencies {
   bills: BillStore;
-  deliveries: Pick<DynamoDeliveryStore, 'listForChange'>;
+  deliveries: Pick<DynamoDeliveryStore, 'listForChange' | 'listForChangePage'>;
   /** Webhook and Slack endpoints: registration, test events, re-enabling, their delivery logs. */
   endpointService: EndpointServiceDependencies;
   /** The configured news feeds and their polling state, for source health. */
   feeds: { configured: readonly FeedConfig[]; store: Pick<FeedStore, 'get'> };
   /** The admin API key; without one, every admin request is refused. */
   adminApiKey: string | undefined;
+  /** What only the operator's console reads: timelines, topic matches, feed items, the queues. */
+  console: ConsoleDependencies;
+}
+
+/** The console's own reads, and the queues it shows and redrives. */
+export interface ConsoleDependencies {
+  changes: Pick<ChangeStore, 'get'>;
+  alerts: Pick<DynamoAlertStore, 'listTopicMatches'>;
+  news: Pick<DynamoNewsStore, 'listRecentForFeed'>;
+  topics: Pick<DynamoTopicStore, 'followerPage'>;
+  sqs: SQSClient;
+  /** Every queue of the service as configured (shared/cli/queue-depths.ts), dead-letter queues marked. */
+  queues: readonly { label: string; dlq: boolean; url: string | undefined }[];
 }

@@ -1,3 +1,4 @@
+import { CONSOLE_ROUTES } from './console/console-routes.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 import { jsonResponse } from './responses.js';
 import { defineRoute, type AnyRoute } from './route.js';
@@ -67,13 +68,14 @@ export const API_ROUTES: readonly AnyRoute[] = [
   endpoints.adminEndpointDeliveriesRoute,
   stylesheetRoute,
   openApiRoute,
+  ...CONSOLE_ROUTES,
 ];
 
 let document: Record<string, unknown> | undefined;
 
 /** The API's OpenAPI document (built once); docs/openapi.json holds the same, checked by a test. */
 export function openApiDocument(): Record<string, unknown> {
-  document ??= buildOpenApiDocument(API_ROUTES);
+  document ??= buildOpenApiDocument(API_ROUTES.filter((route) => route.tag !== 'console'));
   return document;
 }
 

@@ -35,7 +35,8 @@ export interface Route<P = unknown, Q = unknown, B = unknown> {
   path: string;
   operationId: string;
   summary: string;
-  tag: 'pages' | 'subscriptions' | 'admin' | 'meta';
+  /** `console`: the operator's HTML console, left out of the OpenAPI document. */
+  tag: 'pages' | 'subscriptions' | 'admin' | 'meta' | 'console';
   /** Admin routes need the `x-api-key` header. */
   auth?: 'apiKey';
   params?: z.ZodType<P>;

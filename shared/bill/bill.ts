@@ -9,14 +9,24 @@ export function isRealConvocation(convocation: number): boolean {
 }
 
 /**
+ * A convocation that will never sit: the demo's bills (and the tests') are numbered in it, so that none can ever be
+ * mistaken for, or collide with, a bill on sozd.
+ */
+export const DEMO_CONVOCATION = 99;
+
+/**
  * A bill number as sozd writes it: digits, a dash, the convocation (e.g. `1075342-8`). Only the canonical spelling
- * passes (no leading zeros), so one bill can never be stored, watched or followed under two keys.
+ * passes (no leading zeros), so one bill can never be stored, watched or followed under two keys. Convocation 99 is
+ * the demo's ({@link DEMO_CONVOCATION}).
  */
 export const BillNumberSchema = z
   .string()
   .trim()
   .regex(/^[1-9]\d{0,8}-[1-9]\d?$/, { error: 'a bill number looks like 1075342-8', abort: true })
-  .refine((number) => isRealConvocation(Number(number.split('-')[1])), `the part after the dash is the convocation, 1 to ${MAX_CONVOCATION}`);
+  .refine((number) => {
+    const convocation = Number(number.split('-')[1]);
+    return isRealConvocation(convocation) || convocation === DEMO_CONVOCATION;
+  }, `the part after the dash is the convocation, 1 to ${MAX_CONVOCATION}`);
 export type BillNumber = z.infer<typeof BillNumberSchema>;
 
 /** A stage of the legislative process, from the `bhiN` class of a stage block. */

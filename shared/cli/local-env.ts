@@ -10,6 +10,11 @@ export class LocalEnvError extends Error {
   override readonly name = 'LocalEnvError';
 }
 
+/** The local environment file the CLI reads: DUMA_ALERTS_ENV_FILE, else `.data/local-env.json` under `cwd`. */
+export function localEnvPath(env: NodeJS.ProcessEnv, cwd: string): string {
+  return env.DUMA_ALERTS_ENV_FILE || join(cwd, '.data', 'local-env.json');
+}
+
 /**
  * Points the CLI at the running local stack: when no DynamoDB endpoint is set yet and the local environment
  * file exists (DUMA_ALERTS_ENV_FILE, else `.data/local-env.json` under `cwd`), copies its variables into `env`.
@@ -19,7 +24,7 @@ export class LocalEnvError extends Error {
  */
 export function loadLocalEnv(env: NodeJS.ProcessEnv, cwd: string): string | undefined {
   if (env.AWS_ENDPOINT_URL_DYNAMODB) return undefined;
-  const file = env.DUMA_ALERTS_ENV_FILE || join(cwd, '.data', 'local-env.json');
+  const file = localEnvPath(env, cwd);
   if (!existsSync(file)) return undefined;
   let json: unknown;
   try {

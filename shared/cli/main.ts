@@ -1,13 +1,15 @@
 import { pathToFileURL } from 'node:url';
+import packageJson from '../../package.json' with { type: 'json' };
 import type { CliIo, CommandRun } from './cli-io.js';
 import * as endpoint from './endpoint-command.js';
 import * as inspect from './inspect-command.js';
-import { loadLocalEnv } from './local-env.js';
+import { loadLocalEnv, localEnvPath } from './local-env.js';
 import * as poll from './poll-command.js';
 import * as replay from './replay-command.js';
 import * as status from './status-command.js';
 import * as subscribe from './subscribe-command.js';
 import * as unwatch from './unwatch-command.js';
+import { isUnreachable, stackUnreachableMessage } from './stack-unreachable.js';
 import { UsageError } from './usage-error.js';
 import * as watch from './watch-command.js';
 
@@ -15,7 +17,7 @@ const COMMANDS: Record<string, { usage: string; run: CommandRun }> = { inspect, 
 
 const OVERVIEW = `duma-alerts: alerts on Russian State Duma bills, exactly what changed.
 
-Usage: duma-alerts <command> [options]     duma-alerts <command> --help
+Usage: duma-alerts <command> [options]     duma-alerts <command> --help     duma-alerts --version
 
 ${Object.values(COMMANDS)
   .map((command) => command.usage)
@@ -35,6 +37,16 @@ function oneLine(message: string): string {
   return message.replace(/\s*\n\s*/g, '; ').trim();
 }
 
+/** What the user can do about an error the AWS SDK reports in its own words. */
+function explain(error: unknown, localEnvFile: string | undefined): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (localEnvFile && isUnreachable(error)) return stackUnreachableMessage(localEnvFile, process.env.AWS_ENDPOINT_URL_DYNAMODB);
+  if (!localEnvFile && message === 'Region is missing') {
+    return `no local stack found (${localEnvPath(process.env, process.cwd())} does not exist): start one with \`npm start\`, or set AWS_REGION and the deployed stack's variables`;
+  }
+  return message;
+}
+
 /**
  * Runs the CLI: `args` are the words after the program name. Writes to `io`; returns the exit code
  * (0 done, 1 failed, 2 bad input). Never throws.
@@ -45,19 +57,26 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.stdout.write(`${OVERVIEW}\n`);
     return 0;
   }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`duma-alerts ${packageJson.version}\n`);
+    return 0;
+  }
   const command = COMMANDS[name];
+  let localEnvFile: string | undefined;
   try {
     if (!command) throw new UsageError(`unknown command "${name}" (see duma-alerts --help)`);
     if (rest.some(isHelp)) {
       io.stdout.write(`${command.usage}\n`);
       return 0;
     }
-    loadLocalEnv(process.env, process.cwd());
+    localEnvFile = loadLocalEnv(process.env, process.cwd());
+    // On loopback a refused connection will not heal in a retry: say so at once rather than after the SDK's backoff.
+    if (localEnvFile) process.env.AWS_MAX_ATTEMPTS ??= '1';
     // stderr carries our one-line errors; the SDK's multi-line notice about its future Node versions is not one.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     return await command.run(rest, io);
   } catch (error) {
-    io.stderr.write(`duma-alerts: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    io.stderr.write(`duma-alerts: ${oneLine(explain(error, localEnvFile))}\n`);
     return error instanceof UsageError ? 2 : 1;
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { BillNumberSchema, billUrl, type Bill } from '../bill/bill.js';
 import type { Config } from '../config/config.js';
@@ -25,6 +25,7 @@ export async function readPage(target: string, config: Config, command = 'inspec
   if (!existsSync(target)) {
     throw new UsageError(`${command}: "${target}" is not a bill number like 1075342-8, an http(s) URL or an existing file`);
   }
+  if (statSync(target).isDirectory()) throw new UsageError(`inspect: "${target}" is a folder: name a saved bill page (an .html file) in it`);
   return { html: await readFile(target, 'utf8') };
 }
 

@@ -11,11 +11,13 @@ import { plural } from './plural.js';
 import { configuredQueues, readQueueDepths, type QueueDepth } from './queue-depths.js';
 import { withStores } from './with-stores.js';
 
-export const usage = `duma-alerts status
+export const usage = `duma-alerts status [--json]
   Shows the watched bills with their last poll time, events stored and source health (ok, or the last error and
-  how many polls in a row failed), the time of the last poll, and the depth of each queue (waiting / in flight).
-  A dead-letter queue holding messages is flagged: those messages failed every retry. Then the webhook and Slack
-  endpoints, each disabled one with why and since when, and the health of each configured news feed.`;
+  how many polls in a row failed; "not polled yet" before the first poll), the time of the last poll, and the depth
+  of each queue (waiting / in flight). A dead-letter queue holding messages is flagged: those messages failed every
+  retry. Then the webhook and Slack endpoints, each disabled one with why and since when, and the health of each
+  news feed (the local stack polls feeds only when FEEDS is set).
+  --json   the same as one JSON object: bills, lastPoll, queues, endpoints, feeds`;
 
 const DLQ_FLAG = '  <-- dead letters: messages that failed every retry';
 
@@ -24,14 +26,15 @@ function healthText(health: SourceHealth): string {
   return `error (${plural(health.consecutiveFailures, 'consecutive failure')}): ${health.lastError ?? 'unknown error'}`;
 }
 
-/** One watched bill: `number  polled <time|never>  <n> events  <health>`. */
+/** One watched bill: `number  polled <time>  <n> events  <health>`, or `number  not polled yet`. */
 export function formatBillStatus(record: BillRecord): string {
+  if (!record.health.lastPolledAt) return `  ${record.number}  not polled yet`;
   const events = record.bill
     ? plural(record.bill.events.length, 'event')
     : record.missingAtSource
       ? 'not at the source yet'
       : 'no snapshot';
-  return `  ${record.number}  polled ${record.health.lastPolledAt ?? 'never'}  ${events}  ${healthText(record.health)}`;
+  return `  ${record.number}  polled ${record.health.lastPolledAt}  ${events}  ${healthText(record.health)}`;
 }
 
 /** One queue: `label  waiting / in flight`, a non-empty DLQ flagged. */
@@ -78,10 +81,16 @@ async function readStoredState(feeds: FeedConfig[]) {
   });
 }
 
+/** Whether the CLI talks to a local stack (`npm start`), which polls news feeds only when FEEDS names them. */
+function feedsIdleLocally(env: NodeJS.ProcessEnv): boolean {
+  return !env.FEEDS && /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(env.AWS_ENDPOINT_URL_DYNAMODB ?? '');
+}
+
 /** `status`: watched bills, their health, the last poll, the queue depths, disabled endpoints and news-feed health. */
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
-  parseCommandArgs('status', args, {});
+  const { values } = parseCommandArgs('status', args, { json: { type: 'boolean' } });
   const config = loadConfig();
+  const feedsPolled = !feedsIdleLocally(process.env);
   const sqs = createSqsClient();
   const [{ records, endpoints, feedRecords }, depths] = await Promise.all([
     readStoredState(config.feeds),
@@ -89,6 +98,26 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   ]);
   // ISO 8601 UTC strings sort as times.
   const lastPoll = records.map((record) => record.health.lastPolledAt ?? '').sort().at(-1) || 'never';
+  if (values.json) {
+    const status = {
+      bills: records.map(({ number, bill, missingAtSource, health }) => ({
+        number,
+        polled: health.lastPolledAt !== undefined,
+        events: bill ? bill.events.length : null,
+        missingAtSource: missingAtSource === true,
+        health,
+      })),
+      lastPoll: lastPoll === 'never' ? null : lastPoll,
+      queues: depths,
+      endpoints,
+      feeds: {
+        polled: feedsPolled,
+        items: config.feeds.map((feed, index) => ({ id: feed.id, url: feed.url, health: feedRecords[index]?.health ?? null })),
+      },
+    };
+    io.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
+    return 0;
+  }
   const lines = [
     `Watched bills (${records.length}):`,
     ...(records.length > 0 ? records.map(formatBillStatus) : ['  none: add one with duma-alerts watch <number>']),
@@ -96,8 +125,9 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     'Queues:',
     ...depths.map(formatQueueDepth),
     ...formatEndpointStatus(endpoints),
-    `News feeds (${config.feeds.length}):`,
-    ...config.feeds.map((feed, index) => formatFeedStatus(feed, feedRecords[index])),
+    ...(feedsPolled
+      ? [`News feeds (${config.feeds.length}):`, ...config.feeds.map((feed, index) => formatFeedStatus(feed, feedRecords[index]))]
+      : ['News feeds: not polled on this machine (the local stack polls feeds only when FEEDS is set; see the README)']),
   ];
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;

@@ -1,15 +1,22 @@
 import { parseBillNumberArg, parseCommandArgs } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
+import { UsageError } from './usage-error.js';
 import { withStores } from './with-stores.js';
 
 export const usage = `duma-alerts unwatch <number>
-  Takes a bill off the watch list: polls stop reading it. Its snapshot and followers are kept.`;
+  Takes a bill off the watch list: polls stop reading it. Its snapshot and followers are kept.
+  A bill that is not on the watch list is bad input (exit 2): check the number with duma-alerts status.`;
 
-/** `unwatch`: takes a bill off the watch list (a bill never watched is not an error). */
+/** `unwatch`: takes a bill off the watch list; says so when it was not on it (a mistyped number, most often). */
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { positionals } = parseCommandArgs('unwatch', args, {}, ['number']);
   const number = parseBillNumberArg(positionals[0]!);
-  await withStores(({ bills }) => bills.unwatch(number));
+  const wasWatched = await withStores(async ({ bills }) => {
+    if (!(await bills.get(number))?.watched) return false;
+    await bills.unwatch(number);
+    return true;
+  });
+  if (!wasWatched) throw new UsageError(`unwatch: ${number} is not on the watch list (duma-alerts status lists it)`);
   io.stdout.write(`no longer watching ${number}\n`);
   return 0;
 }

@@ -1,8 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { billBefore } from '../bill/bill-before.js';
 import { diffBills } from '../bill/diff-bills.js';
+import type { Bill } from '../bill/bill.js';
 import type { BillChange } from '../bill/bill-change.js';
 import type { BillSource } from '../sozd/bill-source.js';
-import { SnapshotConflictError, type BillStore, type WatchedBill } from '../store/bill-store.js';
+import { moscowLocalOf } from '../sozd/moscow-time.js';
+import { SnapshotConflictError, type BillRecord, type BillStore, type WatchedBill } from '../store/bill-store.js';
 import type { ChangeStore } from '../store/change-store.js';
 import type { MessageQueue } from '../queue/message-queue.js';
 import { enqueueChanges } from './enqueue-changes.js';
@@ -78,7 +81,8 @@ export async function pollBill(deps: PollDependencies, watched: WatchedBill): Pr
   const version = stored?.version ?? 0;
   // The first good read of a bill that already existed is the baseline: its history is not news.
   const baseline = version === 0 && !stored?.missingAtSource;
-  const detected = baseline ? [] : diffBills(stored?.bill ?? null, bill, at, version);
+  const previous = stored?.bill ?? (stored?.missingAtSource ? historyWhenFirstMissing(stored, bill, at) : null);
+  const detected = baseline ? [] : diffBills(previous, bill, at, version);
   const written: BillChange[] = [];
   for (const change of detected) if (await deps.changes.putIfAbsent(change)) written.push(change);
 
@@ -102,6 +106,17 @@ export async function pollBill(deps: PollDependencies, watched: WatchedBill): Pr
   const outcome: BillPollOutcome = conflict ? 'conflict' : baseline ? 'baseline' : detected.length > 0 ? 'changed' : 'no-new-events';
   if (written.length > 0) deps.logger.info('bill changed', { bill: number, changes: written.map((change) => change.id) });
   return { number, outcome, changes: written.length };
+}
+
+/**
+ * What a bill found after being missing already had: the events dated before the Moscow day it was first seen
+ * missing. Those are its baseline, not news, so a page that appears with a long history (a number watched long
+ * before sozd served it, a source that answered 404 by mistake) never floods its followers; what happened from
+ * that day on is news. Records from before `missingSince` was kept fall back to the last poll, which was missing.
+ */
+function historyWhenFirstMissing(stored: BillRecord, found: Bill, at: string): Bill | null {
+  const since = stored.missingSince ?? stored.health.lastPolledAt ?? at;
+  return billBefore(found, moscowLocalOf(Date.parse(since)).slice(0, 10));
 }
 
 /**

@@ -1,4 +1,9 @@
-import { createDocumentClient } from '../aws/clients.js';
+import { createDocumentClient, createSqsClient } from '../aws/clients.js';
+import { configuredQueues } from '../cli/queue-depths.js';
+import { DynamoAlertStore } from '../store/alert-store.js';
+import { DynamoChangeStore } from '../store/change-store.js';
+import { DynamoNewsStore } from '../store/news-store.js';
+import { DynamoTopicStore } from '../store/topic-store.js';
 import type { ApiDependencies } from '../api/api-dependencies.js';
 import type { Config } from '../config/config.js';
 import { createLogger } from '../log/logger.js';
@@ -36,6 +41,14 @@ export function apiDependencies(config: Config): ApiDependencies {
     tokenSecrets: requiredTokenSecrets(config.tokenSecrets),
     publicBaseUrl: config.publicBaseUrl,
     adminApiKey: config.adminApiKey,
+    console: {
+      changes: new DynamoChangeStore(db, config.tableName),
+      alerts: new DynamoAlertStore(db, config.tableName),
+      news: new DynamoNewsStore(db, config.tableName),
+      topics: new DynamoTopicStore(db, config.tableName),
+      sqs: createSqsClient(),
+      queues: configuredQueues(config),
+    },
     signupLimits: {
       perClientIp: { limit: config.signup.perClientIpPerHour, windowSeconds: 3600 },
       perAddress: { limit: config.signup.perAddressPerHour, windowSeconds: 3600 },

@@ -56,3 +56,12 @@ export function moscowLocalToIso(local: string): string | undefined {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${formatOffset(offset)}`;
 }
+
+/**
+ * The Moscow wall-clock time of an instant, as sozd writes it (`2022-06-01T14:39:34`): what the simulator dates its
+ * events with, and (its first ten characters) the Moscow day of a moment, comparable with the day of an event's date.
+ */
+export function moscowLocalOf(utcMs: number): string {
+  const offset = moscowOffsetMinutes(utcMs) ?? 180;
+  return new Date(utcMs + offset * MINUTE_MS).toISOString().slice(0, 19);
+}

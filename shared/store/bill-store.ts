@@ -1,6 +1,8 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Bill } from '../bill/bill.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
+import { queryPage, type PageRequest } from './query-page.js';
+import type { Page } from './subscription-store.js';
 import { GSI1, gsi1, keys } from './table-schema.js';
 
 /** How the last poll of a bill went: what `status` shows and operators alarm on. */
@@ -25,6 +27,8 @@ export interface BillRecord {
   bill?: Bill;
   /** True once the source said the bill does not exist yet: its first events then all count as new. */
   missingAtSource?: boolean;
+  /** When the source first said the bill does not exist; events dated on earlier days are its baseline, not news. */
+  missingSince?: string;
   contentHash?: string;
   etag?: string;
   lastModified?: string;
@@ -59,6 +63,8 @@ export interface BillStore {
   watch(number: string): Promise<void>;
   unwatch(number: string): Promise<void>;
   listWatched(): AsyncIterable<WatchedBill[]>;
+  /** One page of the watch list's bill numbers, in number order. */
+  listWatchedPage(page: PageRequest): Promise<Page<string>>;
   /** Saves a new snapshot if the stored version is still `expectedVersion`; returns the new version. */
   saveSnapshot(number: string, expectedVersion: number, write: SnapshotWrite): Promise<number>;
   recordPollOutcome(number: string, outcome: PollOutcome): Promise<void>;
@@ -97,6 +103,16 @@ export class DynamoBillStore implements BillStore {
         ExpressionAttributeValues: { ':false': false },
       }),
     ).catch(ignoreConditionFailure);
+  }
+
+  /**
+   * One page of the watch list in bill-number order, for listings that show a page at a time.
+   * @throws InvalidCursorError for a cursor this listing did not hand out
+   */
+  async listWatchedPage(page: PageRequest): Promise<Page<string>> {
+    return queryPage(this.db, { tableName: this.tableName, partition: gsi1.watched, index: true }, page, (item) =>
+      typeof item.number === 'string' ? item.number : undefined,
+    );
   }
 
   listWatched(): AsyncIterable<WatchedBill[]> {
@@ -142,7 +158,7 @@ export class DynamoBillStore implements BillStore {
         TableName: this.tableName,
         Key: keys.billState(number),
         UpdateExpression:
-          'SET #number = :number, #version = :version, contentHash = :hash, etag = :etag, lastModified = :lastModified REMOVE missingAtSource',
+          'SET #number = :number, #version = :version, contentHash = :hash, etag = :etag, lastModified = :lastModified REMOVE missingAtSource, missingSince',
         ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
         ExpressionAttributeValues: {
           ':number': number,
@@ -174,7 +190,7 @@ export class DynamoBillStore implements BillStore {
       new UpdateCommand({
         ...base,
         UpdateExpression: `SET #number = :number, healthOk = :true, lastPolledAt = :at, lastOkAt = :at, consecutiveFailures = :zero${
-          outcome.kind === 'missing' ? ', missingAtSource = :true' : ''
+          outcome.kind === 'missing' ? ', missingAtSource = :true, missingSince = if_not_exists(missingSince, :at)' : ''
         }`,
         ExpressionAttributeNames: { '#number': 'number' },
         ExpressionAttributeValues: { ':number': number, ':true': true, ':at': outcome.at, ':zero': 0 },
@@ -211,6 +227,7 @@ function toRecord(number: string, snapshot: Record<string, unknown>, state: Reco
     version: Number(snapshot.version ?? 0),
     bill: snapshot.bill as Bill | undefined,
     missingAtSource: state.missingAtSource === true,
+    missingSince: text('missingSince'),
     contentHash: text('contentHash'),
     etag: text('etag'),
     lastModified: text('lastModified'),

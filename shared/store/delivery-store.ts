@@ -1,5 +1,7 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure, queryAll } from './dynamo-helpers.js';
+import { queryPage, type PageRequest } from './query-page.js';
+import type { Page } from './subscription-store.js';
 import { keys } from './table-schema.js';
 
 export type DeliveryStatus = 'sending' | 'sent' | 'skipped' | 'failed';
@@ -8,6 +10,17 @@ export interface DeliveryKey {
   changeId: string;
   subscriberId: string;
   channel: 'email';
+}
+
+/** One delivery of a change on any channel, as an operator reads it: to whom, in what state, and why. */
+export interface ChangeDelivery {
+  channel: string;
+  /** The subscriber (email) or the endpoint (webhook, Slack). */
+  recipient: string;
+  status: string;
+  attempts?: number;
+  /** The last result of an endpoint delivery, why an email was skipped, or its last error. */
+  detail?: string;
 }
 
 /** What a consumer may do with a delivery after trying to claim it. */
@@ -101,6 +114,23 @@ export class DynamoDeliveryStore implements DeliveryStore {
       if (records.length >= limit) break;
     }
     return records.slice(0, limit);
+  }
+
+  /**
+   * One page of a change's deliveries on every channel (email, webhook, Slack), in channel then recipient order.
+   * @throws InvalidCursorError for a cursor this listing did not hand out
+   */
+  async listForChangePage(changeId: string, page: PageRequest): Promise<Page<ChangeDelivery>> {
+    const partition = keys.delivery(changeId, '', '').PK;
+    return queryPage(this.db, { tableName: this.tableName, partition }, page, (item) => ({
+      channel: String(item.channel ?? String(item.SK).split('#')[0]),
+      recipient: String(item.subscriberId ?? item.endpointId ?? ''),
+      status: String(item.status ?? ''),
+      ...(typeof item.attempts === 'number' ? { attempts: item.attempts } : {}),
+      ...(typeof (item.lastResult ?? item.skipReason ?? item.lastError) === 'string'
+        ? { detail: String(item.lastResult ?? item.skipReason ?? item.lastError) }
+        : {}),
+    }));
   }
 
   private async finish(key: DeliveryKey, status: DeliveryStatus, fields: Record<string, string>): Promise<void> {

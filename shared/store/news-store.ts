@@ -3,7 +3,9 @@ import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDo
 import * as z from 'zod';
 import { FeedItemSchema } from '../feeds/feed-item.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
-import { GSI1, gsi1, keys, NEWS_PREFIX } from './table-schema.js';
+import { queryPage, type PageRequest } from './query-page.js';
+import type { Page } from './subscription-store.js';
+import { FEED_ITEM_PREFIX, GSI1, gsi1, keys, NEWS_PREFIX } from './table-schema.js';
 
 const BATCH_GET = 100;
 
@@ -16,6 +18,10 @@ export const StoredNewsItemSchema = FeedItemSchema.extend({
   seenAt: z.iso.datetime(),
 });
 export type StoredNewsItem = z.infer<typeof StoredNewsItemSchema>;
+
+/** What the console lists of a feed's recent items. */
+const RecentFeedItemSchema = StoredNewsItemSchema.pick({ newsId: true, title: true, link: true, publishedAt: true, seenAt: true });
+export type RecentFeedItem = z.infer<typeof RecentFeedItemSchema>;
 
 /**
  * The id of an item within its feed: the same key in two feeds is two items (a guid is only unique in its feed),
@@ -101,6 +107,14 @@ export class DynamoNewsStore implements NewsStore {
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
+      // Only for the console's "last items" of the feed: a crash before it leaves the item out of that list, nothing else.
+      const { newsId, title, link, publishedAt, seenAt } = item;
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.feedItem(item.feedId, seenAt, newsId), newsId, title, seenAt, ...(link ? { link } : {}), ...(publishedAt ? { publishedAt } : {}) },
+        }),
+      );
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -150,6 +164,22 @@ export class DynamoNewsStore implements NewsStore {
       ExpressionAttributeValues: { ':pk': keys.bill(billNumber).PK, ':prefix': NEWS_PREFIX },
     });
     for await (const page of pages) yield page.map((stored) => StoredNewsItemSchema.parse(stored.item));
+  }
+
+  /**
+   * A feed's items, newest first as first seen.
+   * @throws InvalidCursorError for a cursor this listing did not hand out
+   */
+  async listRecentForFeed(feedId: string, page: PageRequest): Promise<Page<RecentFeedItem>> {
+    return queryPage(
+      this.db,
+      { tableName: this.tableName, partition: keys.feed(feedId).PK, sortKeyPrefix: FEED_ITEM_PREFIX, newestFirst: true },
+      page,
+      (stored) => {
+        const parsed = RecentFeedItemSchema.safeParse(stored);
+        return parsed.success ? parsed.data : undefined;
+      },
+    );
   }
 
   async newsAlertsOn(subscriberId: string): Promise<boolean> {

@@ -59,7 +59,8 @@ export class SuppressedAddressError extends Error {
 /** Subscribers and the bills they follow. */
 export interface SubscriberStore {
   /** Creates or updates the subscriber for an address (idempotent) and returns it. */
-  upsertEmailSubscriber(input: { email: string; language: Language; at: string }): Promise<Subscriber>;
+  /** Creates or confirms an email subscriber; without `language`, an existing subscriber keeps theirs (a new one gets ru). */
+  upsertEmailSubscriber(input: { email: string; language?: Language; at: string }): Promise<Subscriber>;
   get(subscriberId: string): Promise<Subscriber | undefined>;
   follow(subscriberId: string, billNumber: string): Promise<void>;
   unfollow(subscriberId: string, billNumber: string): Promise<void>;
@@ -75,7 +76,7 @@ export class DynamoSubscriberStore implements SubscriberStore {
     private readonly tableName: string,
   ) {}
 
-  async upsertEmailSubscriber(input: { email: string; language: Language; at: string }): Promise<Subscriber> {
+  async upsertEmailSubscriber(input: { email: string; language?: Language; at: string }): Promise<Subscriber> {
     const email = EmailAddressSchema.parse(input.email);
     const id = await new DynamoAddressBook(this.db, this.tableName).idFor(email);
     let Attributes: Record<string, unknown> | undefined;
@@ -86,14 +87,14 @@ export class DynamoSubscriberStore implements SubscriberStore {
           Key: keys.subscriber(id),
           // Listed in the admin index like API sign-ups; an operator's subscribe confirms, so no expiry is left.
           UpdateExpression:
-            'SET id = :id, email = :email, #language = :language, #status = :active, createdAt = if_not_exists(createdAt, :at), GSI1PK = :index, GSI1SK = :email REMOVE #ttl',
+            `SET id = :id, email = :email, #language = ${input.language ? ':language' : 'if_not_exists(#language, :language)'}, #status = :active, createdAt = if_not_exists(createdAt, :at), GSI1PK = :index, GSI1SK = :email REMOVE #ttl`,
           // A bounced or complaining address stays suppressed, whoever asks.
           ConditionExpression: 'attribute_not_exists(#status) OR #status <> :suppressed',
           ExpressionAttributeNames: { '#language': 'language', '#status': 'status', '#ttl': TTL_ATTRIBUTE },
           ExpressionAttributeValues: {
             ':id': id,
             ':email': email,
-            ':language': input.language,
+            ':language': input.language ?? 'ru',
             ':active': 'active',
             ':suppressed': 'suppressed',
             ':at': input.at,

@@ -44,6 +44,19 @@ export interface TopicDefinition {
   query: string;
 }
 
+/** What the subscriber listing can be narrowed to. */
+export interface SubscriberListOptions {
+  status?: Subscriber['status'];
+  frequency?: 'instant' | 'daily' | 'weekly';
+  /** Only subscribers whose profile lists this bill. */
+  bill?: string;
+  /** Only addresses that start with this (the index is sorted by address). */
+  emailPrefix?: string;
+  limit: number;
+  cursor?: string;
+  now: Date;
+}
+
 /** Thrown for a listing cursor that this store did not hand out. */
 export class InvalidCursorError extends Error {
   override readonly name = 'InvalidCursorError';
@@ -234,21 +247,32 @@ export class DynamoSubscriptionStore {
     await this.deleteItems((current?.topics ?? []).map((query) => keys.topicFollower(topicIdForQuery(query), subscriberId)));
   }
 
-  /** Profiles in address order, a page at a time, optionally of one status; expired sign-ups left out. */
-  async list(options: { status?: Subscriber['status']; limit: number; cursor?: string; now: Date }): Promise<Page<Subscriber>> {
+  /**
+   * Profiles in address order, a page at a time, optionally only addresses starting with `emailPrefix`, of one
+   * status, of one frequency, or following one bill; expired sign-ups left out. Filters apply within a page, so a
+   * filtered page may hold fewer than `limit` items and still have a cursor.
+   */
+  async list(options: SubscriberListOptions): Promise<Page<Subscriber>> {
     const filters = [`attribute_not_exists(#ttl) OR #ttl > :nowSeconds`];
     const values: Record<string, unknown> = { ':index': gsi1.subscribers, ':nowSeconds': epochSeconds(options.now) };
     const names: Record<string, string> = { '#ttl': TTL_ATTRIBUTE };
-    if (options.status) {
-      filters.push('#status = :status');
-      values[':status'] = options.status;
-      names['#status'] = 'status';
+    for (const field of ['status', 'frequency'] as const) {
+      if (!options[field]) continue;
+      filters.push(`#${field} = :${field}`);
+      values[`:${field}`] = options[field];
+      names[`#${field}`] = field;
     }
+    if (options.bill) {
+      filters.push('contains(#bills, :bill)');
+      values[':bill'] = options.bill;
+      names['#bills'] = 'bills';
+    }
+    if (options.emailPrefix) values[':prefix'] = options.emailPrefix.toLowerCase();
     const page = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: GSI1,
-        KeyConditionExpression: 'GSI1PK = :index',
+        KeyConditionExpression: `GSI1PK = :index${options.emailPrefix ? ' AND begins_with(GSI1SK, :prefix)' : ''}`,
         FilterExpression: filters.map((filter) => `(${filter})`).join(' AND '),
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,

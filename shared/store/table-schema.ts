@@ -66,6 +66,8 @@ export const keys = {
   billNews: (billNumber: string, newsId: string) => ({ PK: `BILL#${billNumber}`, SK: `NEWS#${newsId}` }),
   /** A topic match or an "in the news" alert, written once under its deterministic id. */
   alert: (alertId: string) => ({ PK: `ALERT#${alertId}`, SK: 'ALERT' }),
+  /** A small copy of a news item under its feed, newest last in key order: the feed's recent items for the console. */
+  feedItem: (feedId: string, seenAt: string, newsId: string) => ({ PK: `FEED#${feedId}`, SK: `ITEM#${seenAt}#${newsId}` }),
 } as const;
 
 /** GSI1 partitions. */
@@ -88,6 +90,8 @@ export const gsi1 = {
   digestPending: 'DIGEST_PENDING',
   /** News items recorded but not yet queued for fan-out (sorted by when seen); emptied by every feed poll. */
   newsOutbox: 'NEWS_OUTBOX',
+  /** The alerts one topic raised (sorted by time), for the console; keyed by the normalised query's key. */
+  topicMatches: (topicKey: string) => `MATCHES#${topicKey}`,
 } as const;
 
 export const BILL_PREFIX = 'BILL#';
@@ -96,6 +100,7 @@ export const FOLLOWS_PREFIX = 'FOLLOWS#';
 export const PENDING_PREFIX = 'PENDING#';
 export const TOPIC_PREFIX = 'TOPIC#';
 export const NEWS_PREFIX = 'NEWS#';
+export const FEED_ITEM_PREFIX = 'ITEM#';
 export const DIGEST_PENDING_PREFIX = 'PENDING#';
 export const DIGEST_SENT_PREFIX = 'SENT#';
 

@@ -1,6 +1,8 @@
 import { type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './dynamo-helpers.js';
 import { deliveryRouteOf, type DeliveryRoute } from './follower-route-store.js';
+import { queryPage, type PageRequest } from './query-page.js';
+import type { Page } from './subscription-store.js';
 import { FOLLOWER_PREFIX, GSI1, gsi1, keys } from './table-schema.js';
 
 /** A topic as matching sees it: the query text and whether bills its matches link to get watched. */
@@ -44,6 +46,16 @@ export class DynamoTopicStore implements TopicStore {
           : [],
       );
     }
+  }
+
+  /**
+   * One page of a topic's followers with their routing, for listings that show a page at a time.
+   * @throws InvalidCursorError for a cursor this listing did not hand out
+   */
+  async followerPage(topicId: string, page: PageRequest): Promise<Page<DeliveryRoute>> {
+    return queryPage(this.db, { tableName: this.tableName, partition: keys.topic(topicId).PK, sortKeyPrefix: FOLLOWER_PREFIX }, page, (item) =>
+      typeof item.subscriberId === 'string' ? deliveryRouteOf(item) : undefined,
+    );
   }
 
   async *listFollowers(topicId: string): AsyncIterable<DeliveryRoute[]> {

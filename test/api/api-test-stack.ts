@@ -66,6 +66,13 @@ export async function startApiTestStack(env: Record<string, string> = {}): Promi
     SENDER_EMAIL: 'alerts@duma-alerts.example.org',
     WEBHOOK_QUEUE_URL: queues.webhook.url,
     SLACK_QUEUE_URL: queues.slack.url,
+    // The console shows every queue and redrives the dead-letter ones.
+    FAN_OUT_QUEUE_URL: queues.fanOut.url,
+    EMAIL_QUEUE_URL: queues.email.url,
+    FAN_OUT_DLQ_URL: queues.fanOut.dlqUrl,
+    EMAIL_DLQ_URL: queues.email.dlqUrl,
+    WEBHOOK_DLQ_URL: queues.webhook.dlqUrl,
+    SLACK_DLQ_URL: queues.slack.dlqUrl,
     ...env,
   });
   loaded = (await import('../../functions/api.js')).handler;

@@ -18,6 +18,7 @@ describe('duma-alerts bad input', () => {
     ['an unknown command', ['frobnicate'], 'duma-alerts: unknown command "frobnicate" (see duma-alerts --help)\n'],
     ['an unknown flag', ['status', '--verbose'], "duma-alerts: status: unknown option '--verbose'\n"],
     ['a missing argument', ['watch'], 'duma-alerts: watch: expected <number>, got 0 argument(s)\n'],
+    ['an inspect target that is a folder', ['inspect', 'test'], 'duma-alerts: inspect: "test" is a folder: name a saved bill page (an .html file) in it\n'],
     ['an inspect target that is nothing', ['inspect', 'no-such-page.html'], 'duma-alerts: inspect: "no-such-page.html" is not a bill number like 1075342-8, an http(s) URL or an existing file\n'],
     ['a replay target that is nothing', ['replay', 'no-such-page.html'], 'duma-alerts: replay: "no-such-page.html" is not a bill number like 1075342-8, an http(s) URL or an existing file\n'],
     ['a replay language that is none', ['replay', '1075342-8', '--lang', 'de'], 'duma-alerts: invalid language "de": expected ru or en\n'],
@@ -30,6 +31,14 @@ describe('duma-alerts bad input', () => {
     const code = await runCli(args, io);
 
     expect({ code, stderr: io.err(), stdout: io.out() }).toEqual({ code: 2, stderr: message, stdout: '' });
+  });
+
+  it('prints its version with --version, exit code 0', async () => {
+    const io = captureIo();
+
+    const code = await runCli(['--version'], io);
+
+    expect({ code, out: io.out(), err: io.err() }).toEqual({ code: 0, out: 'duma-alerts 0.1.0\n', err: '' });
   });
 
   it('prints the overview with --help and a command usage with <command> --help, exit code 0', async () => {

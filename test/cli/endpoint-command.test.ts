@@ -183,7 +183,7 @@ describe('endpoint commands and status', () => {
     expect(io.out()).toBe(
       [
         `Watched bills (1):`,
-        `  ${BILL}  polled never  no snapshot  ok`,
+        `  ${BILL}  not polled yet`,
         'Last poll: never',
         'Queues:',
         '  fan-out     0 waiting / 0 in flight',

@@ -6,6 +6,7 @@ import { startLocalServices, type LocalServices } from '../../local/local-servic
 import { DEMO_BILLS } from '../../local/simulator/demo-bills.js';
 import { startDumaSimulator, type DumaSimulator } from '../../local/simulator/duma-simulator.js';
 import { createDocumentClient } from '../../shared/aws/clients.js';
+import { runCli } from '../../shared/cli/main.js';
 import { run as poll } from '../../shared/cli/poll-command.js';
 import { run as status } from '../../shared/cli/status-command.js';
 import { run as subscribe } from '../../shared/cli/subscribe-command.js';
@@ -17,8 +18,8 @@ import { DynamoAddressBook } from '../../shared/store/address-book.js';
 import { DynamoSubscriberStore } from '../../shared/store/subscriber-store.js';
 import { captureIo } from './capture-io.js';
 
-const LAW_BILL = '999001-8';
-const RETURNED_BILL = '999002-8';
+const LAW_BILL = '999001-99';
+const RETURNED_BILL = '999002-99';
 const UNKNOWN_BILL = '999009-8';
 
 describe('CLI commands against the local stack', () => {
@@ -31,6 +32,7 @@ describe('CLI commands against the local stack', () => {
   let tableCount = 0;
   const bills = () => new DynamoBillStore(doc, process.env.TABLE_NAME!);
   const subscribers = () => new DynamoSubscriberStore(doc, process.env.TABLE_NAME!);
+  const idOf = (email: string) => new DynamoAddressBook(doc, process.env.TABLE_NAME!).idOf(email);
 
   async function watchedNumbers(): Promise<string[]> {
     const numbers: string[] = [];
@@ -97,20 +99,30 @@ describe('CLI commands against the local stack', () => {
     ];
 
     expect(codes).toEqual([0, 0, 0]);
-    expect(watchIo.out()).toBe('watching 999001-8\n');
-    expect(unwatchIo.out()).toBe('no longer watching 999001-8\n');
+    expect(watchIo.out()).toBe('watching 999001-99\n');
+    expect(unwatchIo.out()).toBe('no longer watching 999001-99\n');
     expect(await watchedNumbers()).toEqual([RETURNED_BILL]);
   });
 
-  it('subscribe stores the subscriber, follows and watches every bill, and prints the subscriber id', async () => {
+  it('subscribe stores the subscriber, follows and watches every bill, and prints what it did', async () => {
     const io = captureIo();
     const again = captureIo();
 
     const code = await subscribe(['--email', ' Reader@Example.org ', '--bill', LAW_BILL, '--bill', RETURNED_BILL, '--lang', 'en'], io);
-    await subscribe(['--email', 'reader@example.org', '--bill', LAW_BILL, '--lang', 'en'], again);
-    const id = (await new DynamoAddressBook(doc, process.env.TABLE_NAME!).idOf('reader@example.org'))!;
+    const againCode = await subscribe(['--email', 'reader@example.org', '--bill', LAW_BILL, '--lang', 'en'], again);
+    const id = (await idOf('reader@example.org'))!;
 
-    expect({ code, out: io.out(), again: again.out() }).toEqual({ code: 0, out: `${id}\n`, again: `${id}\n` });
+    expect({ code, againCode, err: io.err() + again.err() }).toEqual({ code: 0, againCode: 0, err: '' });
+    expect(io.out()).toBe(
+      [
+        `subscribed reader@example.org (${id})`,
+        `  bills:     ${LAW_BILL}, ${RETURNED_BILL} (on the watch list)`,
+        '  language:  en (English)',
+        "  status:    active now, no confirmation email (an operator's command)",
+        '',
+      ].join('\n'),
+    );
+    expect(again.out().split('\n')[0]).toBe(`subscribed reader@example.org (${id})`);
     const stored = await subscribers().get(id);
     expect({ email: stored?.email, language: stored?.language, status: stored?.status }).toEqual({
       email: 'reader@example.org',
@@ -126,6 +138,34 @@ describe('CLI commands against the local stack', () => {
     expect(await watchedNumbers()).toEqual([LAW_BILL, RETURNED_BILL]);
   });
 
+  it('subscribe without --lang keeps an existing subscriber\'s language and gives a new one Russian', async () => {
+    await subscribe(['--email', 'reader@example.org', '--bill', LAW_BILL, '--lang', 'en'], captureIo());
+    const rerun = captureIo();
+    const newcomer = captureIo();
+
+    await subscribe(['--email', 'reader@example.org', '--bill', RETURNED_BILL], rerun);
+    await subscribe(['--email', 'new@example.org', '--bill', LAW_BILL], newcomer);
+
+    expect((await subscribers().get((await idOf('reader@example.org'))!))?.language).toBe('en');
+    expect(rerun.out().split('\n')[2]).toBe('  language:  en (English, kept: --lang changes it)');
+    expect((await subscribers().get((await idOf('new@example.org'))!))?.language).toBe('ru');
+    expect(newcomer.out().split('\n')[2]).toBe('  language:  ru (Russian, the default: --lang changes it)');
+  });
+
+  it('unwatch of a bill that is not on the watch list says so with exit code 2 and changes nothing', async () => {
+    await watch([LAW_BILL], captureIo());
+    const io = captureIo();
+
+    const code = await runCli(['unwatch', RETURNED_BILL], io);
+
+    expect({ code, out: io.out(), err: io.err() }).toEqual({
+      code: 2,
+      out: '',
+      err: `duma-alerts: unwatch: ${RETURNED_BILL} is not on the watch list (duma-alerts status lists it)\n`,
+    });
+    expect(await watchedNumbers()).toEqual([LAW_BILL]);
+  });
+
   it('poll prints one line per bill as it finishes and a summary, then queues the changes of the next cycle', async () => {
     for (const number of [LAW_BILL, RETURNED_BILL, UNKNOWN_BILL]) await watch([number], captureIo());
     simulator.step();
@@ -138,11 +178,11 @@ describe('CLI commands against the local stack', () => {
 
     const firstLines = first.out().trimEnd().split('\n');
     expect(code).toBe(0);
-    expect(firstLines.slice(0, 3).sort()).toEqual(['999001-8  baseline', '999002-8  baseline', '999009-8  missing']);
+    expect(firstLines.slice(0, 3).sort()).toEqual(['999001-99  baseline', '999002-99  baseline', '999009-8  missing']);
     expect(firstLines[3]).toMatch(/^polled 3 bills in \d+\.\d s: 2 baseline, 1 missing; 0 changes queued$/);
     expect(firstLines).toHaveLength(4);
     const secondLines = second.out().trimEnd().split('\n');
-    expect(secondLines.slice(0, 3).sort()).toEqual(['999001-8  changed (1 change)', '999002-8  changed (1 change)', '999009-8  missing']);
+    expect(secondLines.slice(0, 3).sort()).toEqual(['999001-99  changed (1 change)', '999002-99  changed (1 change)', '999009-8  missing']);
     expect(secondLines[3]).toMatch(/^polled 3 bills in \d+\.\d s: 2 changed, 1 missing; 2 changes queued$/);
     expect(first.err() + second.err()).toBe('');
     // One fan-out message per changed bill.
@@ -173,8 +213,8 @@ describe('CLI commands against the local stack', () => {
     expect(io.out()).toBe(
       [
         'Watched bills (3):',
-        `  999001-8  polled ${lawPolledAt}  1 event  ok`,
-        `  999002-8  polled ${failedAt}  1 event  error (2 consecutive failures): fetch-network: connect ECONNREFUSED`,
+        `  999001-99  polled ${lawPolledAt}  1 event  ok`,
+        `  999002-99  polled ${failedAt}  1 event  error (2 consecutive failures): fetch-network: connect ECONNREFUSED`,
         `  999009-8  polled ${unknownPolledAt}  not at the source yet  ok`,
         `Last poll: ${failedAt}`,
         'Queues:',
@@ -192,6 +232,48 @@ describe('CLI commands against the local stack', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('status says "not polled yet" for a bill never polled, and that the local stack polls feeds only when FEEDS is set', async () => {
+    await watch([LAW_BILL], captureIo());
+    const feeds = process.env.FEEDS;
+    delete process.env.FEEDS;
+    const io = captureIo();
+
+    try {
+      await status([], io);
+    } finally {
+      process.env.FEEDS = feeds;
+    }
+
+    const lines = io.out().trimEnd().split('\n');
+    expect(lines.slice(0, 3)).toEqual(['Watched bills (1):', `  ${LAW_BILL}  not polled yet`, 'Last poll: never']);
+    expect(lines.at(-1)).toBe('News feeds: not polled on this machine (the local stack polls feeds only when FEEDS is set; see the README)');
+  });
+
+  it('status --json gives the same facts as one JSON object', async () => {
+    await watch([LAW_BILL], captureIo());
+    await watch([UNKNOWN_BILL], captureIo());
+    simulator.step();
+    await poll([], captureIo());
+    await watch([RETURNED_BILL], captureIo());
+    const io = captureIo();
+
+    const code = await status(['--json'], io);
+
+    const parsed = JSON.parse(io.out()) as Record<string, unknown> & { bills: Record<string, unknown>[]; queues: unknown[] };
+    const lawPolledAt = (await bills().get(LAW_BILL))?.health.lastPolledAt;
+    expect(code).toBe(0);
+    expect(parsed.bills.map(({ number, polled, events, missingAtSource }) => ({ number, polled, events, missingAtSource }))).toEqual([
+      { number: LAW_BILL, polled: true, events: 1, missingAtSource: false },
+      { number: RETURNED_BILL, polled: false, events: null, missingAtSource: false },
+      { number: UNKNOWN_BILL, polled: true, events: null, missingAtSource: true },
+    ]);
+    expect(parsed.bills[0]!.health).toEqual({ ok: true, lastPolledAt: lawPolledAt, lastOkAt: lawPolledAt, consecutiveFailures: 0, errorCount: 0 });
+    expect(parsed.queues).toContainEqual({ label: 'email DLQ', dlq: true, kind: 'depth', visible: 0, inFlight: 0 });
+    expect(parsed.queues).toHaveLength(8);
+    expect(parsed.endpoints).toEqual([]);
+    expect(parsed.feeds).toEqual({ polled: true, items: [{ id: 'duma-news', url: 'http://127.0.0.1:9/rss', health: null }] });
   });
 
   it('status says so when nothing is watched', async () => {

@@ -59,6 +59,7 @@ function describeResource(resource: unknown): string {
   ];
   const known = names.find(([pattern]) => pattern === json);
   if (known) return known[1];
+  if (json === '"*"') return '*';
   if (/"Ref":"SecretsTokenSigningKey/.test(json)) return 'secret:token-signing-key';
   if (/"Ref":"SecretsAdminApiKey/.test(json)) return 'secret:admin-api-key';
   if (json.includes(':secret:duma-alerts/duma-proxy-url-??????')) return 'secret:duma-proxy-url';
@@ -68,7 +69,13 @@ function describeResource(resource: unknown): string {
   return json;
 }
 
-const LOGS = { 'logs:CreateLogStream': ['own-log-group'], 'logs:PutLogEvents': ['own-log-group'] };
+/** Every function writes its own logs and its X-Ray traces (X-Ray has no resource-level permissions). */
+const LOGS = {
+  'logs:CreateLogStream': ['own-log-group'],
+  'logs:PutLogEvents': ['own-log-group'],
+  'xray:PutTelemetryRecords': ['*'],
+  'xray:PutTraceSegments': ['*'],
+};
 const CONSUME = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
 const consumes = (queue: string) => Object.fromEntries(CONSUME.map((action) => [action, [queue]]));
 const SEND_EMAIL = { 'ses:SendEmail': ['ses:configuration-set', 'ses:identity'] };
@@ -202,10 +209,12 @@ describe('least privilege, function by function', () => {
     expect(grants['sqs:SendMessage']).toBeUndefined();
   });
 
-  it('grants secrets exactly to the handlers that resolve them (loadConfigWithSecrets), so no ARN is set where it is never read', () => {
+  it('grants secrets exactly to the handlers that resolve them (loadConfigWithSecrets, withFreshSecrets), so no ARN is set where it is never read', () => {
     // Act
     const handlers = FUNCTION_CATALOG.map((spec) => [spec.name, readFileSync(join(FUNCTIONS_DIR, `${spec.name}.ts`), 'utf8')] as const);
-    const resolving = handlers.filter(([, source]) => source.includes('loadConfigWithSecrets()')).map(([name]) => name);
+    const resolving = handlers
+      .filter(([, source]) => source.includes('loadConfigWithSecrets()') || source.includes('withFreshSecrets('))
+      .map(([name]) => name);
     const granted = FUNCTION_CATALOG.filter((spec) => spec.access.secrets.length > 0).map((spec) => spec.name);
 
     // Assert

@@ -25,6 +25,7 @@ describe('readParameters', () => {
       apiRateLimit: 50,
       apiBurstLimit: 100,
       emailMaxConcurrency: 2,
+      queueAgeAlarmMinutes: 30,
       sourceErrorsPerHourAlarm: 30,
       bounceRateAlarm: 0.04,
       complaintRateAlarm: 0.0008,

@@ -32,7 +32,8 @@ describe('the stack with every function of the catalog', () => {
       'AWS::ApiGatewayV2::Integration': 1,
       'AWS::ApiGatewayV2::Route': 1,
       'AWS::ApiGatewayV2::Stage': 1,
-      'AWS::CloudWatch::Alarm': 29,
+      'AWS::CloudWatch::Alarm': 47,
+      'AWS::CloudWatch::Dashboard': 1,
       'AWS::DynamoDB::GlobalTable': 1,
       'AWS::IAM::Policy': 15,
       'AWS::IAM::Role': 15,
@@ -52,6 +53,20 @@ describe('the stack with every function of the catalog', () => {
       'AWS::Scheduler::Schedule': 5,
       'AWS::SecretsManager::Secret': 2,
     });
+  });
+
+  it('keeps the token signing key when the stack is deleted, as every unsubscribe link already sent needs it, but not the admin key', () => {
+    // Act
+    const secrets = Object.entries(template.findResources('AWS::SecretsManager::Secret')).map(([id, secret]) => [
+      id.replace(/[0-9A-F]{8}$/, ''),
+      secret.DeletionPolicy,
+    ]);
+
+    // Assert
+    expect(secrets).toEqual([
+      ['SecretsTokenSigningKey', 'Retain'],
+      ['SecretsAdminApiKey', 'Delete'],
+    ]);
   });
 
   it('keeps the single table with PK/SK, GSI1, TTL on expiresAt and point-in-time recovery', () => {
@@ -115,6 +130,11 @@ describe('the stack with every function of the catalog', () => {
       'HTTP API and web pages: sign-up, confirmation, preferences, unsubscribe, admin': [512, 10, common],
     });
     for (const group of Object.values(resourcesOf(template, 'AWS::Logs::LogGroup'))) expect(group.Properties.RetentionInDays).toBe(30);
+  });
+
+  it('traces every function with X-Ray (active tracing)', () => {
+    const modes = Object.values(resourcesOf(template, 'AWS::Lambda::Function')).map(({ Properties: p }) => p.TracingConfig?.Mode);
+    expect(modes).toEqual(Array(10).fill('Active'));
   });
 
   it('sets each function the variables of what it may use: its queues, its secrets by ARN, its SES settings, and no more', () => {
@@ -276,26 +296,33 @@ describe('the stack with every function of the catalog', () => {
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@duma-alerts.test' });
   });
 
-  it('alarms the operators on DLQ depth, source errors, function errors and throttles, and SES reputation', () => {
+  it('alarms the operators on DLQs, queue age, missing polls, source errors, function errors, throttles and duration, API 5xx, DynamoDB throttles and SES reputation', () => {
     // Act
     const alarms = Object.values(resourcesOf(template, 'AWS::CloudWatch::Alarm')).map(({ Properties: p }) => p);
+    const nameOf = (p: Record<string, any>) => p.MetricName ?? `math:${p.Metrics.map((m: any) => m.MetricStat?.Metric.MetricName).filter(Boolean).join('+')}`;
     const byMetric = alarms.reduce<Record<string, number>>((acc, p) => {
-      acc[`${p.Namespace}/${p.MetricName}`] = (acc[`${p.Namespace}/${p.MetricName}`] ?? 0) + 1;
+      const key = `${p.Namespace ?? p.Metrics[1].MetricStat.Metric.Namespace}/${nameOf(p)}`;
+      acc[key] = (acc[key] ?? 0) + 1;
       return acc;
     }, {});
 
     // Assert
     expect(byMetric).toEqual({
       'AWS/SQS/ApproximateNumberOfMessagesVisible': 5,
+      'AWS/SQS/ApproximateAgeOfOldestMessage': 4,
       'AWS/Lambda/Errors': 10,
       'AWS/Lambda/Throttles': 10,
+      'AWS/Lambda/Duration': 10,
       'DumaAlerts/SourceErrors': 2,
+      'DumaAlerts/PollCompleted': 2,
+      'AWS/ApiGateway/5xx': 1,
+      'AWS/DynamoDB/math:ReadThrottleEvents+WriteThrottleEvents': 1,
       'AWS/SES/Reputation.BounceRate': 1,
       'AWS/SES/Reputation.ComplaintRate': 1,
     });
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^MonitoringOperatorsTopic/) }]);
-      expect(alarm.ComparisonOperator).toBe('GreaterThanOrEqualToThreshold');
+      expect(alarm.AlarmDescription).toMatch(/^duma-alerts: .+\. Runbook: .+/);
     }
     // One per poller, on the service dimension that shared/metrics/poll-metrics.ts publishes with.
     expect(
@@ -304,9 +331,29 @@ describe('the stack with every function of the catalog', () => {
       [[{ Name: 'service', Value: 'duma-alerts.poll-bills' }], 3600, 'Sum', 30],
       [[{ Name: 'service', Value: 'duma-alerts.poll-feeds' }], 3600, 'Sum', 30],
     ]);
-    // One per dead-letter queue, the webhook and Slack ones included.
+    // A missing heartbeat over three ticks pages, and no data at all counts as missing.
     expect(
-      alarms.filter((p) => p.Namespace === 'AWS/SQS').map((p) => [p.Dimensions[0].Value['Fn::GetAtt'][0].replace(/dlq.*$/, ''), p.Threshold]),
+      alarms.filter((p) => p.MetricName === 'PollCompleted').map((p) => [p.Dimensions[0].Value, p.Period, p.Threshold, p.ComparisonOperator, p.TreatMissingData]),
+    ).toEqual([
+      ['duma-alerts.poll-bills', 1800, 1, 'LessThanThreshold', 'breaching'],
+      ['duma-alerts.poll-feeds', 2700, 1, 'LessThanThreshold', 'breaching'],
+    ]);
+    // Duration at 80 % of each function's own timeout.
+    expect(Object.fromEntries(alarms.filter((p) => p.MetricName === 'Duration').map((p) => [p.AlarmDescription.split(' ')[1], [p.Statistic, p.Threshold]]))).toEqual({
+      'poll-bills': ['Maximum', 432_000],
+      'poll-feeds': ['Maximum', 240_000],
+      sweeper: ['Maximum', 48_000],
+      'fan-out': ['Maximum', 240_000],
+      'send-email': ['Maximum', 24_000],
+      'deliver-webhook': ['Maximum', 72_000],
+      'redrive-webhooks': ['Maximum', 48_000],
+      'send-digests': ['Maximum', 480_000],
+      'ses-events': ['Maximum', 24_000],
+      api: ['Maximum', 8_000],
+    });
+    // One per dead-letter queue, the webhook and Slack ones included; the work queues alarm on age, at 30 min.
+    expect(
+      alarms.filter((p) => p.MetricName === 'ApproximateNumberOfMessagesVisible').map((p) => [p.Dimensions[0].Value['Fn::GetAtt'][0].replace(/dlq.*$/, ''), p.Threshold]),
     ).toEqual([
       ['DeliveryfanOut', 1],
       ['Deliveryemail', 1],
@@ -314,7 +361,37 @@ describe('the stack with every function of the catalog', () => {
       ['Deliveryslack', 1],
       ['Deliverysesevents', 1],
     ]);
+    expect(
+      alarms.filter((p) => p.MetricName === 'ApproximateAgeOfOldestMessage').map((p) => [p.Dimensions[0].Value['Fn::GetAtt'][0].replace(/Queue.*$/, ''), p.Threshold]),
+    ).toEqual([
+      ['DeliveryfanOut', 1800],
+      ['Deliveryemail', 1800],
+      ['Deliverywebhook', 1800],
+      ['Deliveryslack', 1800],
+    ]);
     expect(alarms.filter((p) => p.Namespace === 'AWS/SES').map((p) => p.Threshold)).toEqual([0.04, 0.0008]);
+  });
+
+  it('draws one dashboard of polls, changes, source health, deliveries by channel, queues, DLQs, SES reputation, errors, API and DynamoDB', () => {
+    // Act
+    const dashboard = Object.values(resourcesOf(template, 'AWS::CloudWatch::Dashboard'))[0]!;
+    const body = JSON.stringify(dashboard.Properties.DashboardBody);
+    const titles = [...body.matchAll(/\\"title\\":\\"([^"\\]+)\\"/g)].map((match) => match[1]);
+
+    // Assert
+    expect(titles).toEqual([
+      'Polls (runs completed, bills and feeds read)',
+      'Changes and news found',
+      'Source health (failed reads)',
+      'Deliveries by channel (messages consumed)',
+      'Queue depths',
+      'Age of the oldest message (s)',
+      'Dead-letter queues',
+      'SES reputation',
+      'Function errors',
+      'HTTP API',
+      'DynamoDB throttles',
+    ]);
   });
 });
 

@@ -16,6 +16,7 @@ import { createSozdHttpSource } from '../../shared/sozd/sozd-http-source.js';
 import { createDocumentClient } from '../../shared/aws/clients.js';
 import { DynamoBillStore } from '../../shared/store/bill-store.js';
 import { DynamoChangeStore } from '../../shared/store/change-store.js';
+import { moscowLocalOf } from '../../shared/sozd/moscow-time.js';
 
 /*
  * Bad pages never become alerts: an error page, a changed layout, a truncated body, or a page with fewer
@@ -105,5 +106,32 @@ describe('source errors', () => {
     expect(result).toEqual({ number, outcome: 'changed', changes: 1 });
     expect(queued).toEqual([{ billNumber: number, changeIds: [`${number}:${lawBill.history[3]!.id}:event`] }]);
     expect((await deps.bills.get(number))!.health).toMatchObject({ ok: true, consecutiveFailures: 0, errorCount: 1 });
+  });
+
+  it('a bill first seen missing and found later with a long history alerts only what happened from that day on', async () => {
+    // Arrange: sozd answers 404 (a number watched before sozd serves it), then the page appears with four events
+    // from 2024, before the bill was first seen missing, and one dated today.
+    const other = '999011-99';
+    page = { status: 404, body: 'not found' };
+    const missing = await pollBill(deps, { number: other, version: 0 });
+    const dates = lawBill.history.slice(0, 5).map((event, index) => (index === 4 ? moscowLocalOf(Date.now()) : event.date));
+    page = { status: 200, body: buildBillPage({ ...pageAt(lawBill, 5, dates), number: other }) };
+
+    // Act
+    const found = await pollBill(deps, { number: other, version: 0 });
+
+    // Assert: the old events are the baseline; today's is the one alert, its stage change measured from them.
+    expect(missing).toEqual({ number: other, outcome: 'missing', changes: 0 });
+    expect(found).toEqual({ number: other, outcome: 'changed', changes: 1 });
+    const changeId = `${other}:${lawBill.history[4]!.id}:event`;
+    expect(queued).toEqual([{ billNumber: other, changeIds: [changeId] }]);
+    const change = await deps.changes.get(other, changeId);
+    expect(change?.facts.map((fact) => fact.type)).toEqual(['new-event', 'stage-changed']);
+    const stored = await deps.bills.get(other);
+    expect({ events: stored?.bill?.events.length, missingAtSource: stored?.missingAtSource, missingSince: stored?.missingSince }).toEqual({
+      events: 5,
+      missingAtSource: false,
+      missingSince: undefined,
+    });
   });
 });

@@ -1,23 +1,2 @@
-import * as z from 'zod';
-
-const StoredEmailSchema = z.object({
-  messageId: z.string(),
-  destination: z.object({ to: z.array(z.string()) }),
-  subject: z.string(),
-  body: z.object({ text: z.string().optional(), html: z.string().optional() }),
-  headers: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
-  at: z.number(),
-});
-export type StoredEmail = z.infer<typeof StoredEmailSchema>;
-
-/** The mail the SES emulator has accepted, in the order it was sent. */
-export async function sentEmails(sesEndpoint: string): Promise<StoredEmail[]> {
-  const response = await fetch(`${sesEndpoint}/store`);
-  const { emails } = z.object({ emails: z.array(StoredEmailSchema) }).parse(await response.json());
-  return emails;
-}
-
-/** The value of a header of a stored email. */
-export function header(email: StoredEmail, name: string): string | undefined {
-  return email.headers?.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase())?.value;
-}
+// The SES emulator's mailbox, read by tests as the demo reads it (local/ses-mailbox.ts).
+export { header, sentEmails, type StoredEmail } from '../../local/ses-mailbox.js';

@@ -9,6 +9,10 @@ export interface PageOptions {
   main: string;
   /** Where the language switch points (the same page in the other language); none when absent. */
   otherLanguageHref?: string;
+  /** More of the header after the brand (the console's navigation), already escaped HTML. */
+  headerExtra?: string;
+  /** A class on the body: `console` lays the page out wide, for tables. */
+  bodyClass?: string;
 }
 
 /** A whole HTML document: one stylesheet, no script, a skip link, a language switch. */
@@ -28,9 +32,9 @@ export function renderPage(options: PageOptions): string {
     `<title>${escapeHtml(options.title)} — ${escapeHtml(words.siteName)}</title>`,
     '<link rel="stylesheet" href="/style.css">',
     '</head>',
-    '<body>',
+    options.bodyClass ? `<body class="${options.bodyClass}">` : '<body>',
     `<a class="skip" href="#main">${escapeHtml(words.skipToContent)}</a>`,
-    `<header><span class="brand">${escapeHtml(words.siteName)}</span><nav>${switcher}</nav></header>`,
+    `<header><span class="brand">${escapeHtml(words.siteName)}</span>${options.headerExtra ?? ''}<nav>${switcher}</nav></header>`,
     `<main id="main" tabindex="-1"><h1>${escapeHtml(options.title)}</h1>${options.main}</main>`,
     '</body>',
     '</html>',

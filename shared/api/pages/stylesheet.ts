@@ -30,4 +30,46 @@ button.secondary { background: #fff; color: #8b1a1a; border-color: #8b1a1a; }
 .notice { border-left: 4px solid #12355b; background: #eef3f9; padding: .75rem 1rem; }
 .success { border-left-color: #1b6e20; background: #edf7ee; }
 section { margin-top: 2.5rem; }
+.notice.problem { border-left-color: #b00020; background: #fdecea; }
+/* The operator's console (body.console): wide pages of tables. */
+body.console main { max-width: 100rem; }
+body.console header { flex-wrap: wrap; gap: .5rem 1.5rem; justify-content: flex-start; }
+body.console header > nav:last-child { margin-left: auto; }
+.console-name { font-weight: 600; opacity: .9; }
+.sections ul { display: flex; flex-wrap: wrap; gap: .25rem 1.1rem; list-style: none; margin: 0; padding: 0; }
+.sections a { text-decoration: none; padding: .2rem 0; border-bottom: 3px solid transparent; }
+.sections a:hover { border-bottom-color: #9fc0e6; }
+.sections a[aria-current=page] { font-weight: 700; border-bottom-color: #fff; }
+.session { display: flex; gap: .75rem; align-items: center; font-size: .875rem; }
+button.link-button { background: transparent; border: 1px solid #fff; color: #fff; padding: .2rem .6rem; font-size: .875rem; }
+form.inline { display: inline-block; margin: 0 .35rem .35rem 0; }
+button.small { padding: .25rem .6rem; font-size: .875rem; }
+.table-wrap { overflow-x: auto; margin-bottom: .5rem; }
+table { border-collapse: collapse; width: 100%; background: #fff; font-size: .9375rem; border: 1px solid #d0d0d0; }
+caption { text-align: left; font-weight: 600; padding: .35rem 0; }
+th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid #d9d9d9; }
+thead th { background: #eef3f9; border-bottom: 2px solid #12355b; white-space: nowrap; }
+tbody tr:nth-child(even) { background: #f7f9fb; }
+td .title { display: block; max-width: 34rem; }
+.badge { display: inline-block; padding: 0 .45rem; border-radius: 3px; border: 1px solid; font-size: .8125rem; font-weight: 600; white-space: nowrap; }
+.badge.ok { color: #1b5e20; background: #e8f5e9; border-color: #1b6e20; }
+.badge.bad { color: #8b1a1a; background: #fdecea; border-color: #b00020; }
+.badge.warn { color: #6b4400; background: #fff4e0; border-color: #a86200; }
+.badge.neutral { color: #333; background: #f0f0f0; border-color: #8a8a8a; }
+.detail { color: #4a4a4a; font-size: .875rem; }
+.empty { color: #4a4a4a; font-style: italic; }
+.toolbar { display: flex; flex-wrap: wrap; gap: .75rem 1rem; align-items: flex-end; margin: 0 0 1.25rem; padding: .75rem 1rem; background: #fff; border: 1px solid #d0d0d0; border-radius: 4px; }
+.toolbar .field { margin: 0; }
+.toolbar .hint { font-size: .875rem; }
+.toolbar input, .toolbar select { width: auto; min-width: 12rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1.25rem; margin: 0 0 1rem; padding: .75rem 1rem; background: #fff; border: 1px solid #d0d0d0; border-radius: 4px; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+.pager { display: flex; gap: 1.5rem; margin: .75rem 0 1.5rem; }
+.actions { margin: .5rem 0; }
+pre { white-space: pre-wrap; word-break: break-all; margin: 0; font-size: .8125rem; }
+ul.counts, ul.hits { margin: 0 0 .25rem; padding-left: 1.1rem; }
+.event-number { font-variant-numeric: tabular-nums; color: #4a4a4a; }
+.result { margin-top: 1rem; padding: .75rem 1rem; background: #fff; border: 1px solid #d0d0d0; border-radius: 4px; }
+body.console section { margin-top: 1.75rem; }
 `;

@@ -1,0 +1,82 @@
+import type { Language } from '../shared/bill/stages.js';
+import type { BillStore } from '../shared/store/bill-store.js';
+import type { SubscriberStore } from '../shared/store/subscriber-store.js';
+import { sentEmails } from './ses-mailbox.js';
+import { DEMO_BILLS } from './simulator/demo-bills.js';
+import { lapBillNumber, type DumaSimulator } from './simulator/duma-simulator.js';
+
+/*
+ * `npm run demo`: the simulator's bills, followed by two subscribers, in a data folder, table and ports of the demo's
+ * own (local/start-modes.ts), so nothing of it ever reaches what `npm start` keeps. The bills' numbers end in -99, a
+ * convocation that does not exist, so no demo bill can ever be confused with one on sozd.
+ */
+
+/** What the demo writes to: its own table's bills and subscribers. */
+type DemoStores = { bills: Pick<BillStore, 'unwatch'>; subscribers: Pick<SubscriberStore, 'upsertEmailSubscriber' | 'follow'> };
+
+/** Who follows the demo's bills: one Russian and one English subscriber. */
+export const DEMO_SUBSCRIBERS: readonly { email: string; language: Language }[] = [
+  { email: 'redaktor@example.org', language: 'ru' },
+  { email: 'editor@example.org', language: 'en' },
+];
+
+/** The demo's bills in lap `lap` of the simulator's loop. */
+export function demoBillNumbers(lap: number): string[] {
+  return DEMO_BILLS.map((bill) => lapBillNumber(bill.page.number, lap));
+}
+
+/**
+ * Makes the demo subscribers follow the bills of lap `lap` (which puts them on the watch list) and takes the bills of
+ * the lap before the previous one off it. Following a lap before its bills exist is what keeps every event news: the
+ * poller sees the bill missing first, then each event as it comes.
+ */
+export async function followDemoLap(stores: DemoStores, lap: number): Promise<void> {
+  const at = new Date().toISOString();
+  for (const { email, language } of DEMO_SUBSCRIBERS) {
+    const subscriber = await stores.subscribers.upsertEmailSubscriber({ email, language, at });
+    for (const number of demoBillNumbers(lap)) await stores.subscribers.follow(subscriber.id, number);
+  }
+  if (lap >= 2) for (const number of demoBillNumbers(lap - 2)) await stores.bills.unwatch(number);
+}
+
+/**
+ * Runs the demo's side of the loop: follows laps 0 and 1 at once, then the next lap whenever the simulator starts a
+ * new one, and prints a line for each alert email the SES emulator accepts. Returns a function that stops both.
+ */
+export async function runDemo(options: {
+  stores: DemoStores;
+  simulator: DumaSimulator;
+  sesEndpoint: string;
+  print: (line: string) => void;
+  onError: (source: string, error: unknown) => void;
+}): Promise<() => void> {
+  const { stores, simulator, print, onError } = options;
+  await followDemoLap(stores, 0);
+  await followDemoLap(stores, 1);
+  let followedUpTo = 1;
+  const seen = new Set<string>();
+  let since = Math.floor(Date.now() / 1000);
+  const tick = async () => {
+    const lap = simulator.lap();
+    if (lap + 1 > followedUpTo) {
+      followedUpTo = lap + 1;
+      await followDemoLap(stores, followedUpTo);
+      print(`demo: lap ${lap + 1}, now bills ${demoBillNumbers(lap).join(' and ')} (their histories start again)`);
+    }
+    for (const email of await sentEmails(options.sesEndpoint, since)) {
+      if (seen.has(email.messageId)) continue;
+      seen.add(email.messageId);
+      since = Math.max(since, email.at);
+      print(`alert sent → ${email.destination.to.join(', ')}: ${email.subject}`);
+    }
+  };
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    tick()
+      .catch((error: unknown) => onError('demo', error))
+      .finally(() => (running = false));
+  }, 1000);
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,445 @@
+import type { Language } from '../../bill/stages.js';
+
+/** The console's sections, in the order of its navigation. */
+export const CONSOLE_SECTIONS = ['bills', 'subscribers', 'topics', 'endpoints', 'feeds', 'queues'] as const;
+export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number];
+
+/** What a finished action says on the page it leads back to (`?done=`). */
+export type ConsoleNotice = 'watched' | 'unwatched' | 'pinged' | 'disabled' | 'enabled' | 'redriven' | 'unsubscribed' | 'signedOut';
+
+/** Every word of the operator's console, in one language. */
+export interface ConsoleStrings {
+  title: string;
+  sections: Record<ConsoleSection, string>;
+  nav: string;
+  signOut: string;
+  signedInUntil(time: string): string;
+  notices: Record<ConsoleNotice, (count: string) => string>;
+  pager: { first: string; next: string; label: string };
+  none: string;
+  never: string;
+  actions: string;
+  signIn: { title: string; intro: string; key: string; keyHint: string; submit: string; wrongKey: string; tooMany: string; noKey: string; expired: string; formExpired: string };
+  health: { ok: string; notPolled: string; failing(count: number): string; lastPolled: string; lastOk: string; lastError: string; title: string };
+  bills: {
+    intro: string;
+    number: string;
+    addLabel: string;
+    addHint: string;
+    add: string;
+    remove: string;
+    columns: { number: string; title: string; stage: string; status: string; lastEvent: string; lastPolled: string; nextPoll: string; health: string };
+    nextPollUnknown: string;
+    notParsed: string;
+    notFound: string;
+    sozd: string;
+    watched: string;
+    notWatched: string;
+    lawNumber: string;
+    timeline: string;
+    timelineIntro: string;
+    timelineColumns: { date: string; event: string; stage: string; change: string; alerts: string };
+    baseline: string;
+    newEvent: string;
+    stageChange(from: string, to: string): string;
+    statusChange(from: string, to: string): string;
+    lawAssigned(number: string): string;
+    published: string;
+    noDeliveries: string;
+    allDeliveries: string;
+    noEvents: string;
+  };
+  change: { title(id: string): string; intro: string; columns: { channel: string; recipient: string; state: string; attempts: string; detail: string } };
+  subscribers: {
+    intro: string;
+    search: string;
+    address: string;
+    addressHint: string;
+    status: string;
+    frequency: string;
+    bill: string;
+    any: string;
+    statuses: Record<'pending' | 'active' | 'unsubscribed' | 'suppressed', string>;
+    frequencies: Record<'instant' | 'daily' | 'weekly', string>;
+    columns: { address: string; status: string; bills: string; topics: string; frequency: string; language: string; suppression: string };
+    unsubscribe: string;
+    noneFound: string;
+  };
+  topics: {
+    intro: string;
+    columns: { query: string; followers: string };
+    tryTitle: string;
+    tryIntro: string;
+    query: string;
+    headline: string;
+    summary: string;
+    tryButton: string;
+    matches: string;
+    noMatch: string;
+    badQuery(problem: string): string;
+    foundIn(term: string, field: string, words: string): string;
+    followersTitle: string;
+    followerColumns: { follower: string; channel: string; frequency: string; stages: string };
+    matchesTitle: string;
+    matchColumns: { when: string; item: string; why: string };
+    noMatches: string;
+    notFound: string;
+    allStages: string;
+  };
+  endpoints: {
+    intro: string;
+    columns: { endpoint: string; owner: string; status: string; bills: string; health: string };
+    active: string;
+    disabled(reason: string): string;
+    failingSince(time: string): string;
+    healthy: string;
+    ping: string;
+    disable: string;
+    enable: string;
+    replay: string;
+    replayHint: string;
+    deliveriesTitle: string;
+    deliveryColumns: { when: string; event: string; state: string; attempts: string; result: string };
+    notFound: string;
+  };
+  feeds: { intro: string; none: string; baseline: string; warning: string; lastItems: string; allItems: string; notPolled: string; notFound: string; itemColumns: { seen: string; title: string; published: string } };
+  queues: {
+    intro: string;
+    columns: { queue: string; waiting: string; inFlight: string; oldest: string };
+    notConfigured: string;
+    unavailable(error: string): string;
+    oldestOnlyDlq: string;
+    deadLetters: string;
+    deadLettersIntro: string;
+    empty: string;
+    messageColumns: { sent: string; receives: string; body: string };
+    redrive(target: string): string;
+    redriveHint: string;
+  };
+  errors: { title: string; badRequest: string; notFound: string; formExpired: string; signInAgain: string; backToConsole: string };
+}
+
+const EN: ConsoleStrings = {
+  title: 'Operator console',
+  sections: { bills: 'Bills', subscribers: 'Subscribers', topics: 'Topics', endpoints: 'Endpoints', feeds: 'Feeds', queues: 'Queues' },
+  nav: 'Console sections',
+  signOut: 'Sign out',
+  signedInUntil: (time) => `Signed in until ${time}`,
+  notices: {
+    watched: (bill) => `${bill} is on the watch list; the next poll reads it.`,
+    unwatched: (bill) => `${bill} is no longer watched; its history is kept.`,
+    pinged: () => 'A test event is queued; its delivery appears below within seconds.',
+    disabled: () => 'The endpoint is disabled: what it misses is kept and replayed when it is enabled again.',
+    enabled: (count) => `The endpoint is enabled; ${count} missed or failed deliveries are queued again.`,
+    redriven: (count) => `${count} messages were moved back to their queue.`,
+    unsubscribed: (address) => `${address} is unsubscribed from everything.`,
+    signedOut: () => 'You are signed out.',
+  },
+  pager: { first: '← First page', next: 'Next page →', label: 'Pages' },
+  none: '—',
+  never: 'never',
+  actions: 'Actions',
+  signIn: {
+    title: 'Operator console',
+    intro: 'Sign in with the admin key of this deployment. The key is sent once, in this form; the browser then holds a 30-minute session.',
+    key: 'Admin key',
+    keyHint: 'ADMIN_API_KEY (locally in .data/admin-api-key; in AWS the admin-api-key secret).',
+    submit: 'Sign in',
+    wrongKey: 'That is not the admin key.',
+    tooMany: 'Too many sign-in attempts from this address. Wait a quarter of an hour and try again.',
+    noKey: 'No admin key is configured, so nobody can sign in. Set ADMIN_API_KEY.',
+    expired: 'Your session has ended. Sign in again.',
+    formExpired: 'The form expired. It has been reloaded: send it again.',
+  },
+  health: {
+    ok: 'OK',
+    notPolled: 'not polled yet',
+    failing: (count) => `failing (${count} in a row)`,
+    lastPolled: 'Last polled',
+    lastOk: 'Last good poll',
+    lastError: 'Last error',
+    title: 'Source health',
+  },
+  bills: {
+    intro: 'Every bill on the watch list, in number order, with where it stands and how polling it goes.',
+    number: 'Bill number',
+    addLabel: 'Watch a bill',
+    addHint: 'A number as sozd writes it, e.g. 1075342-8.',
+    add: 'Watch',
+    remove: 'Unwatch',
+    columns: { number: 'Number', title: 'Title', stage: 'Stage', status: 'Status', lastEvent: 'Last event', lastPolled: 'Last polled', nextPoll: 'Next poll', health: 'Source health' },
+    nextPollUnknown: 'next run',
+    notParsed: 'not read yet',
+    notFound: 'This bill is not known.',
+    sozd: 'Page on sozd.duma.gov.ru',
+    watched: 'Watched',
+    notWatched: 'Not watched',
+    lawNumber: 'Law number',
+    timeline: 'Timeline',
+    timelineIntro: 'Every dated event, newest first, with the change it made and the alerts that change caused on each channel.',
+    timelineColumns: { date: 'Date', event: 'Event', stage: 'Stage', change: 'Change', alerts: 'Alerts' },
+    baseline: 'baseline: there before watching, not alerted',
+    newEvent: 'new event',
+    stageChange: (from, to) => `stage: ${from} → ${to}`,
+    statusChange: (from, to) => `status: ${from} → ${to}`,
+    lawAssigned: (number) => `law number ${number}`,
+    published: 'law published',
+    noDeliveries: 'none yet',
+    allDeliveries: 'every delivery',
+    noEvents: 'No dated events yet.',
+  },
+  change: {
+    title: (id) => `Alerts of ${id}`,
+    intro: 'Each delivery of this change, per channel and recipient. Daily and weekly digests are counted when their digest is sent.',
+    columns: { channel: 'Channel', recipient: 'Recipient', state: 'State', attempts: 'Attempts', detail: 'Detail' },
+  },
+  subscribers: {
+    intro: 'Subscribers in address order. Narrow by the start of the address, status, frequency or a followed bill.',
+    search: 'Search',
+    address: 'Address starts with',
+    addressHint: 'e.g. anna@ or newsroom',
+    status: 'Status',
+    frequency: 'Frequency',
+    bill: 'Follows bill',
+    any: 'any',
+    statuses: { pending: 'pending confirmation', active: 'active', unsubscribed: 'unsubscribed', suppressed: 'suppressed' },
+    frequencies: { instant: 'instant', daily: 'daily digest', weekly: 'weekly digest' },
+    columns: { address: 'Address', status: 'Status', bills: 'Bills', topics: 'Topics', frequency: 'Frequency', language: 'Language', suppression: 'Suppression' },
+    unsubscribe: 'Unsubscribe',
+    noneFound: 'No subscriber on this page matches.',
+  },
+  topics: {
+    intro: 'Every topic query someone follows, with its followers and what it matched.',
+    columns: { query: 'Query', followers: 'Followers' },
+    tryTitle: 'Try a query on a headline',
+    tryIntro: 'Checks a query against a headline (and a summary) with the same matching the alerts use. Nothing is saved or sent.',
+    query: 'Query',
+    headline: 'Headline',
+    summary: 'Summary (optional)',
+    tryButton: 'Try',
+    matches: 'Matches.',
+    noMatch: 'Does not match.',
+    badQuery: (problem) => `The query does not parse: ${problem}.`,
+    foundIn: (term, field, words) => `${term} — in the ${field}: ${words}`,
+    followersTitle: 'Followers',
+    followerColumns: { follower: 'Follower', channel: 'Channel', frequency: 'Frequency', stages: 'Stages' },
+    matchesTitle: 'Recent matches',
+    matchColumns: { when: 'When', item: 'Item', why: 'Why' },
+    noMatches: 'No matches yet.',
+    notFound: 'No such topic.',
+    allStages: 'all',
+  },
+  endpoints: {
+    intro: 'Webhook and Slack endpoints, newest last, with their health and last deliveries.',
+    columns: { endpoint: 'Endpoint', owner: 'Owner', status: 'Status', bills: 'Bills', health: 'Health' },
+    active: 'active',
+    disabled: (reason) => `disabled (${reason})`,
+    failingSince: (time) => `failing since ${time}`,
+    healthy: 'delivering',
+    ping: 'Send a test event',
+    disable: 'Disable',
+    enable: 'Enable and replay',
+    replay: 'Replay missed and failed',
+    replayHint: 'Queues again, from attempt 1, every delivery this endpoint missed or that failed all its attempts.',
+    deliveriesTitle: 'Last deliveries',
+    deliveryColumns: { when: 'When', event: 'Event', state: 'State', attempts: 'Attempts', result: 'Last result' },
+    notFound: 'No such endpoint.',
+  },
+  feeds: {
+    intro: 'The configured news feeds, how polling them goes, and what they brought last.',
+    none: 'No news feeds are configured (FEEDS).',
+    baseline: 'Baseline taken',
+    warning: 'Last warning',
+    lastItems: 'Last items',
+    allItems: 'all items',
+    notPolled: 'not polled yet',
+    notFound: 'No such feed.',
+    itemColumns: { seen: 'First seen', title: 'Title', published: 'Published' },
+  },
+  queues: {
+    intro: 'How many messages each queue holds. Dead-letter queues keep what failed every attempt; read them, then move them back.',
+    columns: { queue: 'Queue', waiting: 'Waiting', inFlight: 'In flight', oldest: 'Oldest message' },
+    notConfigured: 'not configured',
+    unavailable: (error) => `cannot be read: ${error}`,
+    oldestOnlyDlq: 'not read (a look would count as a delivery attempt)',
+    deadLetters: 'Dead letters',
+    deadLettersIntro: 'Up to 10 messages per queue, looked at without taking them: they stay in the queue.',
+    empty: 'Empty.',
+    messageColumns: { sent: 'First sent', receives: 'Receives', body: 'Message' },
+    redrive: (target) => `Move all back to ${target}`,
+    redriveHint: 'Sends each message back to the queue it came from (up to 100 per click), then deletes it here. Consumers are idempotent, so a message sent twice is handled once.',
+  },
+  errors: {
+    title: 'Something is not right',
+    badRequest: 'The request could not be understood.',
+    notFound: 'There is no such page in the console.',
+    formExpired: 'The form expired or did not come from this console. Nothing was changed.',
+    signInAgain: 'Sign in',
+    backToConsole: 'Back to the console',
+  },
+};
+
+const RU: ConsoleStrings = {
+  title: 'Консоль оператора',
+  sections: { bills: 'Законопроекты', subscribers: 'Подписчики', topics: 'Темы', endpoints: 'Вебхуки', feeds: 'Ленты', queues: 'Очереди' },
+  nav: 'Разделы консоли',
+  signOut: 'Выйти',
+  signedInUntil: (time) => `Сеанс до ${time}`,
+  notices: {
+    watched: (bill) => `${bill} в списке отслеживания; следующий опрос его прочитает.`,
+    unwatched: (bill) => `${bill} больше не отслеживается; история сохранена.`,
+    pinged: () => 'Тестовое событие в очереди; его доставка появится ниже через несколько секунд.',
+    disabled: () => 'Адрес отключён: пропущенное сохраняется и будет отправлено, когда его включат.',
+    enabled: (count) => `Адрес включён; пропущенных и неудавшихся доставок снова в очереди: ${count}.`,
+    redriven: (count) => `Сообщений возвращено в очередь: ${count}.`,
+    unsubscribed: (address) => `${address} отписан от всего.`,
+    signedOut: () => 'Вы вышли.',
+  },
+  pager: { first: '← Первая страница', next: 'Следующая страница →', label: 'Страницы' },
+  none: '—',
+  never: 'никогда',
+  actions: 'Действия',
+  signIn: {
+    title: 'Консоль оператора',
+    intro: 'Войдите с ключом администратора этой установки. Ключ отправляется один раз, в этой форме; дальше браузер держит сеанс на 30 минут.',
+    key: 'Ключ администратора',
+    keyHint: 'ADMIN_API_KEY (локально в .data/admin-api-key; в AWS — секрет admin-api-key).',
+    submit: 'Войти',
+    wrongKey: 'Это не ключ администратора.',
+    tooMany: 'Слишком много попыток входа с этого адреса. Подождите четверть часа и попробуйте снова.',
+    noKey: 'Ключ администратора не задан, войти нельзя. Задайте ADMIN_API_KEY.',
+    expired: 'Сеанс закончился. Войдите снова.',
+    formExpired: 'Форма устарела. Она загружена заново: отправьте её ещё раз.',
+  },
+  health: {
+    ok: 'в порядке',
+    notPolled: 'ещё не опрашивался',
+    failing: (count) => `ошибки (${count} подряд)`,
+    lastPolled: 'Последний опрос',
+    lastOk: 'Последний удачный опрос',
+    lastError: 'Последняя ошибка',
+    title: 'Состояние источника',
+  },
+  bills: {
+    intro: 'Все отслеживаемые законопроекты по номерам: на какой они стадии и как идёт их опрос.',
+    number: 'Номер законопроекта',
+    addLabel: 'Отслеживать законопроект',
+    addHint: 'Номер, как его пишет sozd, например 1075342-8.',
+    add: 'Отслеживать',
+    remove: 'Не отслеживать',
+    columns: { number: 'Номер', title: 'Название', stage: 'Стадия', status: 'Статус', lastEvent: 'Последнее событие', lastPolled: 'Последний опрос', nextPoll: 'Следующий опрос', health: 'Источник' },
+    nextPollUnknown: 'следующий запуск',
+    notParsed: 'ещё не прочитан',
+    notFound: 'Такой законопроект неизвестен.',
+    sozd: 'Страница на sozd.duma.gov.ru',
+    watched: 'Отслеживается',
+    notWatched: 'Не отслеживается',
+    lawNumber: 'Номер закона',
+    timeline: 'Хронология',
+    timelineIntro: 'Все датированные события, новые сверху: что изменилось и какие уведомления это вызвало по каждому каналу.',
+    timelineColumns: { date: 'Дата', event: 'Событие', stage: 'Стадия', change: 'Изменение', alerts: 'Уведомления' },
+    baseline: 'исходное состояние: было до начала отслеживания, без уведомления',
+    newEvent: 'новое событие',
+    stageChange: (from, to) => `стадия: ${from} → ${to}`,
+    statusChange: (from, to) => `статус: ${from} → ${to}`,
+    lawAssigned: (number) => `номер закона ${number}`,
+    published: 'закон опубликован',
+    noDeliveries: 'пока нет',
+    allDeliveries: 'все доставки',
+    noEvents: 'Датированных событий пока нет.',
+  },
+  change: {
+    title: (id) => `Уведомления по ${id}`,
+    intro: 'Каждая доставка этого изменения по каналам и получателям. Ежедневные и еженедельные дайджесты учитываются, когда дайджест отправлен.',
+    columns: { channel: 'Канал', recipient: 'Получатель', state: 'Состояние', attempts: 'Попытки', detail: 'Подробности' },
+  },
+  subscribers: {
+    intro: 'Подписчики по адресам. Можно сузить по началу адреса, статусу, частоте или законопроекту.',
+    search: 'Найти',
+    address: 'Адрес начинается с',
+    addressHint: 'например anna@ или newsroom',
+    status: 'Статус',
+    frequency: 'Частота',
+    bill: 'Следит за законопроектом',
+    any: 'любой',
+    statuses: { pending: 'ждёт подтверждения', active: 'активен', unsubscribed: 'отписан', suppressed: 'заблокирован' },
+    frequencies: { instant: 'сразу', daily: 'ежедневный дайджест', weekly: 'еженедельный дайджест' },
+    columns: { address: 'Адрес', status: 'Статус', bills: 'Законопроекты', topics: 'Темы', frequency: 'Частота', language: 'Язык', suppression: 'Блокировка' },
+    unsubscribe: 'Отписать',
+    noneFound: 'На этой странице подходящих подписчиков нет.',
+  },
+  topics: {
+    intro: 'Все темы, на которые кто-то подписан: подписчики и что нашлось.',
+    columns: { query: 'Запрос', followers: 'Подписчики' },
+    tryTitle: 'Проверить запрос на заголовке',
+    tryIntro: 'Проверяет запрос на заголовке (и анонсе) тем же сопоставлением, что и уведомления. Ничего не сохраняется и не отправляется.',
+    query: 'Запрос',
+    headline: 'Заголовок',
+    summary: 'Анонс (необязательно)',
+    tryButton: 'Проверить',
+    matches: 'Совпадает.',
+    noMatch: 'Не совпадает.',
+    badQuery: (problem) => `Запрос не разобран: ${problem}.`,
+    foundIn: (term, field, words) => `${term} — в поле ${field}: ${words}`,
+    followersTitle: 'Подписчики',
+    followerColumns: { follower: 'Подписчик', channel: 'Канал', frequency: 'Частота', stages: 'Стадии' },
+    matchesTitle: 'Последние совпадения',
+    matchColumns: { when: 'Когда', item: 'Материал', why: 'Почему' },
+    noMatches: 'Совпадений пока нет.',
+    notFound: 'Такой темы нет.',
+    allStages: 'все',
+  },
+  endpoints: {
+    intro: 'Вебхуки и каналы Slack, новые внизу: их состояние и последние доставки.',
+    columns: { endpoint: 'Адрес', owner: 'Владелец', status: 'Статус', bills: 'Законопроекты', health: 'Состояние' },
+    active: 'включён',
+    disabled: (reason) => `отключён (${reason})`,
+    failingSince: (time) => `ошибки с ${time}`,
+    healthy: 'доставляет',
+    ping: 'Отправить тестовое событие',
+    disable: 'Отключить',
+    enable: 'Включить и доотправить',
+    replay: 'Доотправить пропущенное',
+    replayHint: 'Снова ставит в очередь, с первой попытки, всё, что этот адрес пропустил или что не удалось доставить.',
+    deliveriesTitle: 'Последние доставки',
+    deliveryColumns: { when: 'Когда', event: 'Событие', state: 'Состояние', attempts: 'Попытки', result: 'Последний ответ' },
+    notFound: 'Такого адреса нет.',
+  },
+  feeds: {
+    intro: 'Настроенные новостные ленты: как идёт их опрос и что пришло последним.',
+    none: 'Новостные ленты не настроены (FEEDS).',
+    baseline: 'Исходное состояние снято',
+    warning: 'Последнее предупреждение',
+    lastItems: 'Последние материалы',
+    allItems: 'все материалы',
+    notPolled: 'ещё не опрашивалась',
+    notFound: 'Такой ленты нет.',
+    itemColumns: { seen: 'Впервые замечен', title: 'Заголовок', published: 'Опубликован' },
+  },
+  queues: {
+    intro: 'Сколько сообщений в каждой очереди. Очереди недоставленных хранят то, что не удалось обработать ни с одной попытки: их можно прочитать и вернуть.',
+    columns: { queue: 'Очередь', waiting: 'Ждут', inFlight: 'В обработке', oldest: 'Самое старое' },
+    notConfigured: 'не настроена',
+    unavailable: (error) => `не читается: ${error}`,
+    oldestOnlyDlq: 'не читается (просмотр засчитался бы как попытка доставки)',
+    deadLetters: 'Недоставленные',
+    deadLettersIntro: 'До 10 сообщений каждой очереди, просмотренных без изъятия: они остаются в очереди.',
+    empty: 'Пусто.',
+    messageColumns: { sent: 'Отправлено', receives: 'Получений', body: 'Сообщение' },
+    redrive: (target) => `Вернуть все в ${target}`,
+    redriveHint: 'Отправляет каждое сообщение обратно в его очередь (до 100 за раз) и удаляет его здесь. Обработчики идемпотентны: дважды отправленное сообщение обработается один раз.',
+  },
+  errors: {
+    title: 'Что-то не так',
+    badRequest: 'Запрос не удалось разобрать.',
+    notFound: 'Такой страницы в консоли нет.',
+    formExpired: 'Форма устарела или пришла не из этой консоли. Ничего не изменено.',
+    signInAgain: 'Войти',
+    backToConsole: 'Вернуться в консоль',
+  },
+};
+
+/** The console's words in a language. */
+export function consoleStrings(language: Language): ConsoleStrings {
+  return language === 'ru' ? RU : EN;
+}

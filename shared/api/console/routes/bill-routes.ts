@@ -1,0 +1,244 @@
+import * as z from 'zod';
+import { BillNumberSchema, type BillEvent } from '../../../bill/bill.js';
+import type { ChangeFact } from '../../../bill/bill-change.js';
+import { stageName, type Language } from '../../../bill/stages.js';
+import { escapeHtml } from '../../../email/html-escape.js';
+import type { BillRecord } from '../../../store/bill-store.js';
+import type { ApiDependencies } from '../../api-dependencies.js';
+import { HttpError } from '../../http-error.js';
+import { htmlResponse } from '../../responses.js';
+import { withCursor } from '../../routes/admin-routes.js';
+import {
+  badge,
+  CONSOLE_ROOT,
+  consoleHref,
+  consolePage,
+  dataTable,
+  definitions,
+  healthBadge,
+  healthDetails,
+  link,
+  pager,
+  postForm,
+  timeText,
+  type ConsoleView,
+} from '../console-page.js';
+import { ConsolePageQuerySchema, consoleRoute, doneRedirect, noticeOf } from '../console-route.js';
+import type { ConsoleStrings } from '../console-strings.js';
+
+const BILLS_PER_PAGE = 25;
+const EVENTS_PER_PAGE = 20;
+/** Deliveries read per event for its summary; the change's own page lists every one. */
+const SUMMARY_DELIVERIES = 100;
+const DELIVERIES_PER_PAGE = 50;
+const BillParamsSchema = z.object({ billNumber: BillNumberSchema });
+const BILLS = `${CONSOLE_ROOT}/bills`;
+
+/** GET /admin/bills: the watch list, a page at a time, and a form to watch a bill. */
+export const consoleBillsRoute = consoleRoute({
+  method: 'GET',
+  path: BILLS,
+  operationId: 'consoleBills',
+  query: ConsolePageQuerySchema,
+  async handle({ query, deps }, view) {
+    const { words, language } = view;
+    const page = await withCursor(() => deps.bills.listWatchedPage({ limit: BILLS_PER_PAGE, cursor: query.cursor }));
+    const records = (await Promise.all(page.items.map((number) => deps.bills.get(number)))).filter((record) => record !== undefined);
+    const columns = words.bills.columns;
+    const rows = records.map((record) => [
+      link(consoleHref(`${BILLS}/${record.number}`, language), record.number),
+      record.bill ? `<span class="title">${escapeHtml(record.bill.title)}</span>` : `<span class="detail">${escapeHtml(words.bills.notParsed)}</span>`,
+      escapeHtml(record.bill?.currentStage ? stageName(record.bill.currentStage, language) : words.none),
+      escapeHtml(record.bill?.status || words.none),
+      lastEvent(record, language, words),
+      timeText(record.health.lastPolledAt, language),
+      escapeHtml(words.bills.nextPollUnknown),
+      healthBadge(record.health, words),
+      postForm(view, `${BILLS}/${record.number}/unwatch`, {}, words.bills.remove, 'secondary small'),
+    ]);
+    const main = [
+      `<p>${escapeHtml(words.bills.intro)}</p>`,
+      `<form method="post" action="${escapeHtml(consoleHref(BILLS, language))}" class="toolbar">`,
+      `<input type="hidden" name="csrf" value="${escapeHtml(view.csrfToken)}">`,
+      `<div class="field"><label for="number">${escapeHtml(words.bills.addLabel)}</label>`,
+      `<p class="hint" id="number-hint">${escapeHtml(words.bills.addHint)}</p>`,
+      `<input type="text" id="number" name="number" required pattern="\\d{1,9}-\\d{1,2}" aria-describedby="number-hint" inputmode="numeric"></div>`,
+      `<button type="submit">${escapeHtml(words.bills.add)}</button></form>`,
+      dataTable(
+        words.sections.bills,
+        [columns.number, columns.title, columns.stage, columns.status, columns.lastEvent, columns.lastPolled, columns.nextPoll, columns.health, words.actions],
+        rows,
+        words.none,
+      ),
+      pager(words, language, BILLS, { cursor: query.cursor }, page.cursor),
+    ].join('\n');
+    return htmlResponse(200, consolePage(view, { section: 'bills', title: words.sections.bills, main, notice: noticeOf(view, query) }));
+  },
+});
+
+/** POST /admin/bills: puts a bill on the watch list (idempotent). */
+export const consoleWatchBillRoute = consoleRoute({
+  method: 'POST',
+  path: BILLS,
+  operationId: 'consoleWatchBill',
+  query: ConsolePageQuerySchema,
+  form: z.object({ number: BillNumberSchema }),
+  async handle({ body, deps }, view) {
+    await deps.bills.watch(body.number);
+    return doneRedirect(BILLS, view, 'watched', body.number);
+  },
+});
+
+/** POST /admin/bills/{billNumber}/unwatch: takes a bill off the watch list; its history stays. */
+export const consoleUnwatchBillRoute = consoleRoute({
+  method: 'POST',
+  path: `${BILLS}/{billNumber}/unwatch`,
+  operationId: 'consoleUnwatchBill',
+  params: BillParamsSchema,
+  query: ConsolePageQuerySchema,
+  form: z.object({}),
+  async handle({ params, deps }, view) {
+    await deps.bills.unwatch(params.billNumber);
+    return doneRedirect(BILLS, view, 'unwatched', params.billNumber);
+  },
+});
+
+/** GET /admin/bills/{billNumber}: the bill, its source health, and its timeline with the alerts each event caused. */
+export const consoleBillRoute = consoleRoute({
+  method: 'GET',
+  path: `${BILLS}/{billNumber}`,
+  operationId: 'consoleBill',
+  params: BillParamsSchema,
+  query: ConsolePageQuerySchema,
+  async handle({ params, query, deps }, view) {
+    const { words, language } = view;
+    const record = await deps.bills.get(params.billNumber);
+    if (!record) throw new HttpError(404, 'not_found', words.bills.notFound);
+    const offset = pageOffset(query.cursor);
+    const events = [...(record.bill?.events ?? [])].reverse();
+    const shown = events.slice(offset, offset + EVENTS_PER_PAGE);
+    const rows = await Promise.all(shown.map((event) => timelineRow(deps, record.number, event, view)));
+    const columns = words.bills.timelineColumns;
+    const bill = record.bill;
+    const main = [
+      definitions([
+        [words.bills.columns.title, escapeHtml(bill?.title ?? words.bills.notParsed)],
+        [words.bills.columns.stage, escapeHtml(bill?.currentStage ? stageName(bill.currentStage, language) : words.none)],
+        [words.bills.columns.status, escapeHtml(bill?.status || words.none)],
+        ...(bill?.lawNumber ? ([[words.bills.lawNumber, escapeHtml(bill.lawNumber)]] as const) : []),
+        [words.sections.bills, record.watched ? badge(words.bills.watched, 'ok') : badge(words.bills.notWatched, 'neutral')],
+        ...(bill ? ([[words.bills.sozd, `<a href="${escapeHtml(bill.url)}" rel="noreferrer">${escapeHtml(bill.url)}</a>`]] as const) : []),
+      ]),
+      healthDetails(record.health, words, language),
+      record.watched ? postForm(view, `${BILLS}/${record.number}/unwatch`, {}, words.bills.remove, 'secondary') : '',
+      `<h2>${escapeHtml(words.bills.timeline)}</h2>`,
+      `<p>${escapeHtml(words.bills.timelineIntro)}</p>`,
+      dataTable(words.bills.timeline, [columns.date, columns.event, columns.stage, columns.change, columns.alerts], rows, words.bills.noEvents),
+      pager(words, language, `${BILLS}/${record.number}`, { cursor: query.cursor }, offset + EVENTS_PER_PAGE < events.length ? String(offset + EVENTS_PER_PAGE) : undefined),
+    ].join('\n');
+    return htmlResponse(200, consolePage(view, { section: 'bills', title: `${record.number}`, main }));
+  },
+});
+
+/** GET /admin/bills/{billNumber}/changes/{changeId}: every delivery of one change, per channel and recipient. */
+export const consoleChangeRoute = consoleRoute({
+  method: 'GET',
+  path: `${BILLS}/{billNumber}/changes/{changeId}`,
+  operationId: 'consoleChange',
+  params: BillParamsSchema.extend({ changeId: z.string().min(1).max(300) }),
+  query: ConsolePageQuerySchema,
+  async handle({ params, query, deps }, view) {
+    const { words, language } = view;
+    const change = await deps.console.changes.get(params.billNumber, params.changeId);
+    if (!change) throw new HttpError(404, 'not_found', 'no such change');
+    const page = await withCursor(() => deps.deliveries.listForChangePage(change.id, { limit: DELIVERIES_PER_PAGE, cursor: query.cursor }));
+    const columns = words.change.columns;
+    const rows = page.items.map((delivery) => [
+      escapeHtml(delivery.channel),
+      recipientLink(delivery.channel, delivery.recipient, language),
+      stateBadge(delivery.status),
+      escapeHtml(delivery.attempts === undefined ? words.none : String(delivery.attempts)),
+      `<span class="detail">${escapeHtml(delivery.detail ?? '')}</span>`,
+    ]);
+    const main = [
+      definitions([
+        [words.bills.columns.number, link(consoleHref(`${BILLS}/${change.billNumber}`, language), change.billNumber)],
+        [words.bills.timelineColumns.event, escapeHtml(change.event ? `${change.event.eventNumber} ${change.event.name}` : words.none)],
+        [words.bills.timelineColumns.change, escapeHtml(change.facts.map((fact) => factText(fact, words, language)).join('; '))],
+      ]),
+      `<p>${escapeHtml(words.change.intro)}</p>`,
+      dataTable(words.change.title(change.id), [columns.channel, columns.recipient, columns.state, columns.attempts, columns.detail], rows, words.bills.noDeliveries),
+      pager(words, language, `${BILLS}/${change.billNumber}/changes/${encodeURIComponent(change.id)}`, { cursor: query.cursor }, page.cursor),
+    ].join('\n');
+    return htmlResponse(200, consolePage(view, { section: 'bills', title: words.change.title(change.id), main }));
+  },
+});
+
+/** One row of the timeline: the event, the change it made (if it alerted), and that change's deliveries by channel and state. */
+async function timelineRow(deps: ApiDependencies, billNumber: string, event: BillEvent, view: ConsoleView): Promise<string[]> {
+  const { words, language } = view;
+  const changeId = `${billNumber}:${event.id}:event`;
+  const change = await deps.console.changes.get(billNumber, changeId);
+  let changeCell = `<span class="detail">${escapeHtml(words.bills.baseline)}</span>`;
+  let alertsCell = escapeHtml(words.none);
+  if (change) {
+    changeCell = escapeHtml(change.facts.map((fact) => factText(fact, words, language)).join('; '));
+    const deliveries = await deps.deliveries.listForChangePage(change.id, { limit: SUMMARY_DELIVERIES });
+    const counts = new Map<string, Map<string, number>>();
+    for (const delivery of deliveries.items) {
+      const byState = counts.get(delivery.channel) ?? new Map<string, number>();
+      byState.set(delivery.status, (byState.get(delivery.status) ?? 0) + 1);
+      counts.set(delivery.channel, byState);
+    }
+    const summary = [...counts.entries()].map(
+      ([channel, byState]) => `<li><strong>${escapeHtml(channel)}</strong>: ${[...byState.entries()].map(([state, count]) => `${count} ${stateBadge(state)}`).join(' ')}</li>`,
+    );
+    const more = link(consoleHref(`${BILLS}/${billNumber}/changes/${encodeURIComponent(change.id)}`, language), words.bills.allDeliveries);
+    alertsCell = summary.length > 0 ? `<ul class="counts">${summary.join('')}</ul>${more}` : `${escapeHtml(words.bills.noDeliveries)} · ${more}`;
+  }
+  return [
+    timeText(event.date, language),
+    `<span class="event-number">${escapeHtml(event.eventNumber)}</span> ${escapeHtml(event.name)}`,
+    escapeHtml(stageName(event.stage, language)),
+    changeCell,
+    alertsCell,
+  ];
+}
+
+/** A delivery state, coloured by whether it needs a look. */
+export function stateBadge(state: string): string {
+  const tone = ['sent', 'delivered'].includes(state) ? 'ok' : ['failed', 'missed'].includes(state) ? 'bad' : ['skipped'].includes(state) ? 'neutral' : 'warn';
+  return badge(state, tone);
+}
+
+function recipientLink(channel: string, recipient: string, language: Language): string {
+  if (channel === 'email') return link(consoleHref(`${CONSOLE_ROOT}/subscribers`, language, { id: recipient }), recipient);
+  return link(consoleHref(`${CONSOLE_ROOT}/endpoints/${recipient}`, language), recipient);
+}
+
+function factText(fact: ChangeFact, words: ConsoleStrings, language: Language): string {
+  switch (fact.type) {
+    case 'new-event':
+      return words.bills.newEvent;
+    case 'stage-changed':
+      return words.bills.stageChange(fact.from ? stageName(fact.from, language) : words.none, stageName(fact.to, language));
+    case 'status-changed':
+      return words.bills.statusChange(fact.from, fact.to);
+    case 'law-number-assigned':
+      return words.bills.lawAssigned(fact.lawNumber);
+    case 'published':
+      return words.bills.published;
+  }
+}
+
+function lastEvent(record: BillRecord, language: Language, words: ConsoleStrings): string {
+  const event = record.bill?.events.at(-1);
+  return event ? `${timeText(event.date, language)}<br><span class="detail">${escapeHtml(event.name)}</span>` : escapeHtml(words.none);
+}
+
+/** The timeline's pages are offsets into the snapshot's events (one item, already read). */
+function pageOffset(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  if (!/^\d{1,6}$/.test(cursor)) throw new HttpError(400, 'validation_failed', 'invalid query.cursor', [{ field: 'query.cursor', message: 'not a page of this timeline' }]);
+  return Number(cursor);
+}

@@ -1,0 +1,162 @@
+import * as z from 'zod';
+import { escapeHtml } from '../../../email/html-escape.js';
+import type { Page } from '../../../store/subscription-store.js';
+import type { Alert } from '../../../topics/alert.js';
+import { matchTopic } from '../../../topics/match-topic.js';
+import { parseTopicQuery } from '../../../topics/parse-topic-query.js';
+import { topicKeyOfText } from '../../../topics/topic-key.js';
+import { TopicQueryError } from '../../../topics/topic-query-error.js';
+import type { ApiDependencies } from '../../api-dependencies.js';
+import { TopicIdParamsSchema } from '../../api-schemas.js';
+import { HttpError } from '../../http-error.js';
+import { htmlResponse } from '../../responses.js';
+import { withCursor } from '../../routes/admin-routes.js';
+import { badge, CONSOLE_ROOT, consoleHref, consolePage, dataTable, link, pager, timeText, type ConsoleView } from '../console-page.js';
+import { ConsolePageQuerySchema, consoleRoute } from '../console-route.js';
+
+const TOPICS = `${CONSOLE_ROOT}/topics`;
+/** A query that no longer parses has no key, so nothing can be filed under it. */
+const noMatches: Page<Alert> = { items: [] };
+const PER_PAGE = 25;
+/** Followers counted per topic in the list; more shows as "100+" (the topic's page lists them all). */
+const COUNTED_FOLLOWERS = 100;
+
+const TryFormSchema = z.object({
+  query: z.string().trim().min(1).max(500),
+  headline: z.string().trim().min(1).max(1000),
+  summary: z.string().trim().max(4000).default(''),
+});
+type TryForm = z.infer<typeof TryFormSchema>;
+
+/** GET /admin/topics: every topic followed, its follower count, and the "try on a headline" box. */
+export const consoleTopicsRoute = consoleRoute({
+  method: 'GET',
+  path: TOPICS,
+  operationId: 'consoleTopics',
+  query: ConsolePageQuerySchema,
+  async handle({ query, deps }, view) {
+    return htmlResponse(200, await topicsPage(deps, view, query.cursor));
+  },
+});
+
+/** POST /admin/topics/try: the same page with the query tried on the headline; nothing is saved or sent. */
+export const consoleTryTopicRoute = consoleRoute({
+  method: 'POST',
+  path: `${TOPICS}/try`,
+  operationId: 'consoleTryTopic',
+  query: ConsolePageQuerySchema,
+  form: TryFormSchema,
+  async handle({ body, deps }, view) {
+    return htmlResponse(200, await topicsPage(deps, view, undefined, body));
+  },
+});
+
+/** GET /admin/topics/{topicId}: one topic, its followers and the alerts it raised, each a page at a time. */
+export const consoleTopicRoute = consoleRoute({
+  method: 'GET',
+  path: `${TOPICS}/{topicId}`,
+  operationId: 'consoleTopic',
+  params: TopicIdParamsSchema,
+  query: ConsolePageQuerySchema.extend({ matches: z.string().max(2048).optional() }),
+  async handle({ params, query, deps }, view) {
+    const { words, language } = view;
+    const topic = await deps.subscriptions.getTopic(params.topicId);
+    if (!topic) throw new HttpError(404, 'not_found', words.topics.notFound);
+    const key = topicKeyOfText(topic.query);
+    const [followers, matches] = await Promise.all([
+      withCursor(() => deps.console.topics.followerPage(topic.topicId, { limit: PER_PAGE, cursor: query.cursor })),
+      key ? withCursor(() => deps.console.alerts.listTopicMatches(key, { limit: PER_PAGE, cursor: query.matches })) : noMatches,
+    ]);
+    const followerColumns = words.topics.followerColumns;
+    const followerRows = followers.items.map((route) => [
+      route.channel === 'email'
+        ? link(consoleHref(`${CONSOLE_ROOT}/subscribers`, language, { id: route.subscriberId }), route.subscriberId)
+        : link(consoleHref(`${CONSOLE_ROOT}/endpoints/${route.endpointId ?? route.subscriberId}`, language), route.endpointId ?? route.subscriberId),
+      escapeHtml(route.channel),
+      escapeHtml(route.frequency),
+      escapeHtml(route.stages === 'all' ? words.topics.allStages : route.stages.join(', ')),
+    ]);
+    const matchColumns = words.topics.matchColumns;
+    const matchRows = matches.items.map((alert) => [
+      timeText(alert.createdAt, language),
+      `${alert.item.link ? `<a href="${escapeHtml(alert.item.link)}" rel="noreferrer">${escapeHtml(alert.item.title)}</a>` : escapeHtml(alert.item.title)}${
+        alert.item.sourceLabel ? `<br><span class="detail">${escapeHtml(alert.item.sourceLabel)}</span>` : ''
+      }`,
+      alert.kind === 'topic-match' ? hitsList(alert.why, view) : '',
+    ]);
+    const pageQuery = { cursor: query.cursor, matches: query.matches };
+    const main = [
+      `<p class="query"><code>${escapeHtml(topic.query)}</code></p>`,
+      `<h2>${escapeHtml(words.topics.followersTitle)}</h2>`,
+      dataTable(words.topics.followersTitle, [followerColumns.follower, followerColumns.channel, followerColumns.frequency, followerColumns.stages], followerRows, words.none),
+      pager(words, language, `${TOPICS}/${topic.topicId}`, pageQuery, followers.cursor),
+      `<h2>${escapeHtml(words.topics.matchesTitle)}</h2>`,
+      dataTable(words.topics.matchesTitle, [matchColumns.when, matchColumns.item, matchColumns.why], matchRows, words.topics.noMatches),
+      pager(words, language, `${TOPICS}/${topic.topicId}`, pageQuery, matches.cursor, 'matches'),
+    ].join('\n');
+    return htmlResponse(200, consolePage(view, { section: 'topics', title: topic.query, main }));
+  },
+});
+
+async function topicsPage(deps: ApiDependencies, view: ConsoleView, cursor: string | undefined, tried?: TryForm): Promise<string> {
+  const { words, language } = view;
+  const page = await withCursor(() => deps.subscriptions.listTopics({ limit: PER_PAGE, cursor }));
+  const rows = await Promise.all(
+    page.items.map(async (topic) => {
+      const followers = await deps.console.topics.followerPage(topic.topicId, { limit: COUNTED_FOLLOWERS });
+      return [
+        link(consoleHref(`${TOPICS}/${topic.topicId}`, language), topic.query),
+        escapeHtml(`${followers.items.length}${followers.cursor ? '+' : ''}`),
+      ];
+    }),
+  );
+  const main = [
+    `<p>${escapeHtml(words.topics.intro)}</p>`,
+    dataTable(words.sections.topics, [words.topics.columns.query, words.topics.columns.followers], rows, words.none),
+    pager(words, language, TOPICS, { cursor }, page.cursor),
+    tryBox(view, tried),
+  ].join('\n');
+  return consolePage(view, { section: 'topics', title: words.sections.topics, main });
+}
+
+function tryBox(view: ConsoleView, tried: TryForm | undefined): string {
+  const { words, language } = view;
+  const field = (name: keyof TryForm, label: string, multiline: boolean) =>
+    `<div class="field"><label for="try-${name}">${escapeHtml(label)}</label>${
+      multiline
+        ? `<textarea id="try-${name}" name="${name}" rows="2">${escapeHtml(tried?.[name] ?? '')}</textarea>`
+        : `<input type="text" id="try-${name}" name="${name}" value="${escapeHtml(tried?.[name] ?? '')}"${name === 'summary' ? '' : ' required'}>`
+    }</div>`;
+  return [
+    `<section aria-labelledby="try"><h2 id="try">${escapeHtml(words.topics.tryTitle)}</h2>`,
+    `<p>${escapeHtml(words.topics.tryIntro)}</p>`,
+    `<form method="post" action="${escapeHtml(consoleHref(`${TOPICS}/try`, language))}">`,
+    `<input type="hidden" name="csrf" value="${escapeHtml(view.csrfToken)}">`,
+    field('query', words.topics.query, false),
+    field('headline', words.topics.headline, false),
+    field('summary', words.topics.summary, true),
+    `<button type="submit">${escapeHtml(words.topics.tryButton)}</button></form>`,
+    tried ? `<div class="result" role="status">${tryResult(view, tried)}</div>` : '',
+    '</section>',
+  ].join('\n');
+}
+
+/** The verdict of trying a query, with where each term was found, or why the query does not parse. */
+function tryResult(view: ConsoleView, tried: TryForm): string {
+  const { words } = view;
+  let query;
+  try {
+    query = parseTopicQuery(tried.query);
+  } catch (error) {
+    if (error instanceof TopicQueryError) return `<p>${badge(words.topics.badQuery(error.problem), 'bad')}</p>`;
+    throw error;
+  }
+  const explanation = matchTopic(query, { fields: { title: tried.headline, ...(tried.summary ? { summary: tried.summary } : {}) } });
+  if (!explanation) return `<p>${badge(words.topics.noMatch, 'neutral')}</p>`;
+  return `<p>${badge(words.topics.matches, 'ok')}</p>${hitsList(explanation.hits, view)}`;
+}
+
+function hitsList(hits: readonly { term: string; field: string; found: string[] }[], view: ConsoleView): string {
+  if (hits.length === 0) return '';
+  return `<ul class="hits">${hits.map((hit) => `<li>${escapeHtml(view.words.topics.foundIn(hit.term, hit.field, hit.found.join(', ')))}</li>`).join('')}</ul>`;
+}

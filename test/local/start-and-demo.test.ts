@@ -1,0 +1,168 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BillNumberSchema } from '../../shared/bill/bill.js';
+import { runCli } from '../../shared/cli/main.js';
+import { captureIo } from '../cli/capture-io.js';
+
+/*
+ * `npm start` and `npm run demo` side by side, as a newcomer runs them: two processes of local/start.ts in one
+ * checkout (a scratch folder under the ignored .data/, free ports). The demo keeps its own folder, table and ports,
+ * so no bill, subscriber or table item of one is ever seen by the other; each writes its local-env.json readable by
+ * its owner only, and one JSON line per log event to the terminal and to its log file.
+ */
+
+const repo = resolve(import.meta.dirname, '../..');
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** Starts local/start.ts with `args` in `cwd`, resolving once it prints that it is ready. */
+async function start(cwd: string, args: string[], env: Record<string, string>): Promise<Run> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'local', 'start.ts'), '--any-ports', ...args], {
+    cwd,
+    env: { ...process.env, ...env, DUMA_ALERTS_ENV_FILE: '' },
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  await new Promise<void>((ready, failed) => {
+    child.stdout!.on('data', () => output.includes('Ctrl-C stops everything') && ready());
+    child.once('exit', (code) => failed(new Error(`start ${args.join(' ')} exited with ${code}:\n${output}`)));
+  });
+  return { child, output: () => output };
+}
+
+async function stop(run: Run | undefined): Promise<void> {
+  if (!run || run.child.exitCode !== null) return;
+  const exited = new Promise((done) => run.child.once('exit', done));
+  run.child.kill('SIGINT');
+  await exited;
+}
+
+/** Every item of the table a local-env.json names. */
+async function scanAll(envFile: string): Promise<Record<string, unknown>[]> {
+  const env = JSON.parse(readFileSync(envFile, 'utf8')) as Record<string, string>;
+  const db = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: env.AWS_ENDPOINT_URL_DYNAMODB,
+      region: env.AWS_REGION,
+      credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! },
+    }),
+  );
+  try {
+    return (await db.send(new ScanCommand({ TableName: env.TABLE_NAME }))).Items ?? [];
+  } finally {
+    db.destroy();
+  }
+}
+
+/** The bill numbers, subscriber ids and addresses a table's items are about. */
+function subjects(items: Record<string, unknown>[]) {
+  const found = { bills: new Set<string>(), subscribers: new Set<string>(), addresses: new Set<string>() };
+  for (const item of items) {
+    for (const key of [item.PK, item.SK]) {
+      const [kind, id] = String(key).split('#');
+      if (id === undefined) continue;
+      if (kind === 'BILL' || kind === 'FOLLOWS') found.bills.add(id);
+      if (kind === 'SUBSCRIBER' || kind === 'FOLLOWER') found.subscribers.add(id);
+      if (kind === 'ADDRESS') found.addresses.add(id);
+    }
+  }
+  return found;
+}
+
+describe('npm start and npm run demo', () => {
+  let root: string;
+  let service: Run | undefined;
+  let demo: Run | undefined;
+
+  beforeAll(async () => {
+    mkdirSync(join(repo, '.data'), { recursive: true });
+    root = mkdtempSync(join(repo, '.data', 'start-and-demo-'));
+    // The service never reaches the internet here: its sozd is a closed loopback port.
+    [service, demo] = await Promise.all([
+      start(root, [], { SOZD_BASE_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'info' }),
+      start(root, ['--demo'], {}),
+    ]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([stop(service), stop(demo)]);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('never share a bill, subscriber or table item, and the CLI of npm start sees none of the demo', async () => {
+    // Arrange: a reader subscribes through the CLI of npm start (its .data/local-env.json).
+    const serviceEnv = join(root, '.data', 'local-env.json');
+    const demoEnv = join(root, '.data', 'demo', 'local-env.json');
+    const io = captureIo();
+    process.env.DUMA_ALERTS_ENV_FILE = serviceEnv;
+    expect(await runCli(['subscribe', '--email', 'desk@example.org', '--bill', '1075342-8', '--lang', 'en'], io)).toBe(0);
+
+    // Act
+    const [serviceItems, demoItems] = await Promise.all([scanAll(serviceEnv), scanAll(demoEnv)]);
+
+    // Assert
+    const ofService = subjects(serviceItems);
+    const ofDemo = subjects(demoItems);
+    expect([...ofService.bills]).toEqual(['1075342-8']);
+    expect([...ofDemo.bills].sort()).toEqual(['999001-99', '999002-99', '999101-99', '999102-99']);
+    expect([...ofDemo.bills].every((number) => BillNumberSchema.safeParse(number).success)).toBe(true);
+    expect(ofDemo.subscribers.size).toBe(2);
+    expect([...ofService.subscribers].filter((id) => ofDemo.subscribers.has(id))).toEqual([]);
+    expect([...ofService.addresses]).toEqual(['desk@example.org']);
+    expect([...ofDemo.addresses].sort()).toEqual(['editor@example.org', 'redaktor@example.org']);
+    const keysOf = (items: Record<string, unknown>[]) => new Set(items.map((item) => `${item.PK} ${item.SK}`));
+    const demoKeys = keysOf(demoItems);
+    expect([...keysOf(serviceItems)].filter((key) => demoKeys.has(key))).toEqual([]);
+    const envs = [serviceEnv, demoEnv].map((file) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>);
+    expect(envs.map((env) => env.TABLE_NAME)).toEqual(['duma-alerts', 'duma-alerts-demo']);
+    expect(envs[0]!.AWS_ENDPOINT_URL_DYNAMODB).not.toBe(envs[1]!.AWS_ENDPOINT_URL_DYNAMODB);
+  });
+
+  it('write local-env.json and the key files readable by their owner only', () => {
+    const files = ['local-env.json', 'admin-api-key', 'token-secret'].flatMap((name) => [
+      join(root, '.data', name),
+      join(root, '.data', 'demo', name),
+    ]);
+
+    const modes = files.map((file) => (statSync(file).mode & 0o777).toString(8));
+
+    expect(modes).toEqual(files.map(() => '600'));
+  });
+
+  it('print one JSON line per log event, to the terminal and to the log file, and a line as each part is ready', async () => {
+    // Arrange: a sign-up makes the service send a confirmation email, which it logs (LOG_LEVEL=info).
+    const api = /Sign up, preferences: +(\S+)\//.exec(service!.output())![1]!;
+    const response = await fetch(`${api}/api/subscriptions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'reader@example.org', bills: ['1075342-8'], language: 'en' }),
+    });
+    expect(response.status).toBeLessThan(300);
+
+    // Act
+    const logFile = join(root, '.data', 'logs', 'duma-alerts.log');
+    let sent: string | undefined;
+    for (let attempt = 0; attempt < 100 && !sent; attempt++) {
+      sent = service!.output().split('\n').find((line) => line.includes('"confirmation email sent"'));
+      if (!sent) await new Promise((wait) => setTimeout(wait, 100));
+    }
+
+    // Assert
+    expect(sent, service!.output()).toBeDefined();
+    expect(JSON.parse(sent!)).toMatchObject({ level: 'INFO', message: 'confirmation email sent' });
+    const logged = readFileSync(logFile, 'utf8').split('\n');
+    expect(logged).toContain(sent);
+    for (const line of logged.filter((text) => text.startsWith('{'))) expect(() => JSON.parse(line)).not.toThrow();
+    const parts = service!.output().split('\n').filter((line) => line.startsWith('  ready  ')).map((line) => line.slice(9, 37).trim());
+    expect(parts).toEqual(expect.arrayContaining(['DynamoDB (dynalite)', 'SES (aws-ses-v2-local)', 'SQS (fauxqs)', 'table and queues', 'HTTP API and sign-up pages', 'functions']));
+    expect(demo!.output()).toMatch(/Demo bills \(convocation 99: none can exist on sozd\): 999001-99, 999002-99;/);
+  });
+});
