@@ -41,6 +41,11 @@ export interface FunctionAccess {
   sendsTo: readonly QueueKey[];
   secrets: readonly SecretKey[];
   sendsEmail: boolean;
+  /**
+   * The operator console: reads every queue's depth, peeks at the dead-letter queues (receive, then visibility 0),
+   * and redrives them (receive, send to the source queue, delete).
+   */
+  operatesQueues?: boolean;
 }
 
 /** One Lambda function of the service: its handler is `functions/<name>.ts`, exporting `handler`. */
@@ -214,13 +219,15 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     trigger: { kind: 'http' },
     // Subscriptions (follows synced by BatchWriteItem), rate limits, suppressions, bills; the admin listings on GSI1;
     // the endpoint service registers endpoints (Put + BatchWriteItem of follower items) and queues test events and
-    // replays to the webhook and Slack queues.
+    // replays to the webhook and Slack queues. The console (shared/api/console) reads every queue's depth and peeks at
+    // and redrives the dead-letter queues.
     access: {
       table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,
       sendsTo: ['webhook', 'slack'],
       secrets: ['tokenSecrets', 'adminApiKey'],
       sendsEmail: true,
+      operatesQueues: true,
     },
   },
 ];

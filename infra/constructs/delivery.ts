@@ -37,6 +37,8 @@ export interface DeliveryProps {
 export class Delivery extends Construct {
   readonly queues: Partial<Record<QueueKey, IQueue>> = {};
   readonly deadLetterQueues: Record<string, IQueue> = {};
+  /** The dead-letter queue of each queue, by the queue's key. */
+  readonly queueDeadLetters: Partial<Record<QueueKey, IQueue>> = {};
   readonly email: ServiceResources['email'];
   readonly sesEventsTopic: Topic;
   readonly functions: ServiceFunction[];
@@ -108,7 +110,7 @@ export class Delivery extends Construct {
   private queueWithDeadLetters(key: QueueKey, consumerTimeoutSeconds: number): IQueue {
     return new Queue(this, `${key}Queue`, {
       visibilityTimeout: Duration.seconds(VISIBILITY_TIMEOUT_FACTOR * consumerTimeoutSeconds),
-      deadLetterQueue: { queue: this.deadLetterQueue(`${key}-dlq`), maxReceiveCount: MAX_RECEIVE_COUNT },
+      deadLetterQueue: { queue: (this.queueDeadLetters[key] = this.deadLetterQueue(`${key}-dlq`)), maxReceiveCount: MAX_RECEIVE_COUNT },
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });

@@ -5,7 +5,7 @@ import type { Bill } from '../bill/bill.js';
 import type { BillChange } from '../bill/bill-change.js';
 import type { BillSource } from '../sozd/bill-source.js';
 import { moscowLocalOf } from '../sozd/moscow-time.js';
-import { SnapshotConflictError, type BillRecord, type BillStore, type WatchedBill } from '../store/bill-store.js';
+import { SnapshotConflictError, type BillRecord, type BillStore, type PageValidators, type WatchedBill } from '../store/bill-store.js';
 import type { ChangeStore } from '../store/change-store.js';
 import type { MessageQueue } from '../queue/message-queue.js';
 import { enqueueChanges } from './enqueue-changes.js';
@@ -58,9 +58,13 @@ export async function pollBill(deps: PollDependencies, watched: WatchedBill): Pr
   };
 
   switch (result.kind) {
-    case 'unchanged':
-      await deps.bills.recordPollOutcome(number, { kind: 'ok', at });
+    case 'unchanged': {
+      // Nothing to write unless the bill recovers from an error or the server's validators moved: "last polled"
+      // of an unchanged bill lives in the poll run's summary, not in a write per bill.
+      const validators = result.validators && validatorsMoved(watched, result.validators) ? result.validators : undefined;
+      if (watched.healthOk === false || validators) await deps.bills.recordPollOutcome(number, { kind: 'ok', at, validators });
       return { number, outcome: 'unchanged', changes: 0 };
+    }
     case 'error':
       return sourceError(`${result.reason}: ${result.message}`);
     case 'missing': {
@@ -101,11 +105,16 @@ export async function pollBill(deps: PollDependencies, watched: WatchedBill): Pr
     conflict = true;
   }
   await enqueueChanges(deps, written, at);
-  await deps.bills.recordPollOutcome(number, { kind: 'ok', at });
+  // The snapshot write recorded the healthy poll; after a conflict, the winner's write did.
 
   const outcome: BillPollOutcome = conflict ? 'conflict' : baseline ? 'baseline' : detected.length > 0 ? 'changed' : 'no-new-events';
   if (written.length > 0) deps.logger.info('bill changed', { bill: number, changes: written.map((change) => change.id) });
   return { number, outcome, changes: written.length };
+}
+
+function validatorsMoved(watched: WatchedBill, served: PageValidators): boolean {
+  // Stored validators the server no longer sends read back as null.
+  return (served.etag ?? null) !== (watched.etag ?? null) || (served.lastModified ?? null) !== (watched.lastModified ?? null);
 }
 
 /**
@@ -158,5 +167,7 @@ export async function pollWatchedBills(
     };
     await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
   }
-  return { startedAt, finishedAt: deps.now().toISOString(), bills, changes, outcomes, errors };
+  const summary = { startedAt, finishedAt: deps.now().toISOString(), bills, changes, outcomes, errors };
+  await deps.bills.recordPollRun({ startedAt, finishedAt: summary.finishedAt, bills, changes, outcomes });
+  return summary;
 }

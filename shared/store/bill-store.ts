@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Bill } from '../bill/bill.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
@@ -35,8 +35,11 @@ export interface BillRecord {
   health: SourceHealth;
 }
 
-/** What polling needs of a watched bill without reading its whole snapshot. */
-export type WatchedBill = Pick<BillRecord, 'number' | 'version' | 'contentHash' | 'etag' | 'lastModified'>;
+/**
+ * What polling needs of a watched bill without reading its whole snapshot. `healthOk` false (the last poll failed)
+ * means the next good poll has health to write; absent is taken as healthy.
+ */
+export type WatchedBill = Pick<BillRecord, 'number' | 'version' | 'contentHash' | 'etag' | 'lastModified'> & { healthOk?: boolean };
 
 /** Thrown when another writer saved the snapshot first (optimistic locking). */
 export class SnapshotConflictError extends Error {
@@ -51,10 +54,28 @@ export interface SnapshotWrite {
   at: string;
 }
 
+/** Validators to keep for the next conditional GET. */
+export interface PageValidators {
+  etag?: string;
+  lastModified?: string;
+}
+
 export type PollOutcome =
-  | { kind: 'ok'; at: string }
+  /** `validators`: the page answered 200 with the same fingerprint but new validators, kept for the next GET. */
+  | { kind: 'ok'; at: string; validators?: PageValidators }
   | { kind: 'missing'; at: string }
   | { kind: 'error'; at: string; error: string };
+
+/** One poll run of the watch list, as a whole: where "last polled" lives for bills whose poll wrote nothing. */
+export interface PollRunRecord {
+  startedAt: string;
+  finishedAt: string;
+  /** Bills polled in the run. */
+  bills: number;
+  changes: number;
+  /** How many bills ended each way (unchanged, changed, source-error…). */
+  outcomes: Record<string, number>;
+}
 
 /** Bills on the watch list and their snapshots. */
 export interface BillStore {
@@ -65,15 +86,22 @@ export interface BillStore {
   listWatched(): AsyncIterable<WatchedBill[]>;
   /** One page of the watch list's bill numbers, in number order. */
   listWatchedPage(page: PageRequest): Promise<Page<string>>;
-  /** Saves a new snapshot if the stored version is still `expectedVersion`; returns the new version. */
+  /**
+   * Saves a new snapshot if the stored version is still `expectedVersion`, with its validators and a healthy poll
+   * at `write.at`; returns the new version.
+   */
   saveSnapshot(number: string, expectedVersion: number, write: SnapshotWrite): Promise<number>;
+  /** Writes a poll's health (and validators); polls that change neither never call it, so they write nothing. */
   recordPollOutcome(number: string, outcome: PollOutcome): Promise<void>;
+  /** Keeps the summary of the latest poll run (one write per run, whatever the number of bills). */
+  recordPollRun(run: PollRunRecord): Promise<void>;
+  lastPollRun(): Promise<PollRunRecord | undefined>;
 }
 
 /**
  * BillStore on the single DynamoDB table, in two items per bill: the snapshot (`SNAPSHOT`: the parsed bill and its
- * version) and the poll state (`STATE`: watch flag, validators, source health). Every poll writes the small state
- * item only, so an unchanged page does not rewrite the large snapshot or its index entry.
+ * version) and the poll state (`STATE`: watch flag, validators, source health). A poll that finds the page unchanged
+ * and the bill healthy writes nothing; one whose health or validators moved writes the small state item only.
  */
 export class DynamoBillStore implements BillStore {
   constructor(
@@ -121,7 +149,7 @@ export class DynamoBillStore implements BillStore {
       IndexName: GSI1,
       KeyConditionExpression: 'GSI1PK = :watched',
       ExpressionAttributeValues: { ':watched': gsi1.watched },
-      ProjectionExpression: '#number, #version, contentHash, etag, lastModified',
+      ProjectionExpression: '#number, #version, contentHash, etag, lastModified, healthOk',
       ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
     });
   }
@@ -158,7 +186,8 @@ export class DynamoBillStore implements BillStore {
         TableName: this.tableName,
         Key: keys.billState(number),
         UpdateExpression:
-          'SET #number = :number, #version = :version, contentHash = :hash, etag = :etag, lastModified = :lastModified REMOVE missingAtSource, missingSince',
+          'SET #number = :number, #version = :version, contentHash = :hash, etag = :etag, lastModified = :lastModified, ' +
+          `${HEALTHY_POLL} REMOVE missingAtSource, missingSince`,
         ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
         ExpressionAttributeValues: {
           ':number': number,
@@ -166,6 +195,9 @@ export class DynamoBillStore implements BillStore {
           ':hash': write.contentHash,
           ':etag': write.etag ?? null,
           ':lastModified': write.lastModified ?? null,
+          ':true': true,
+          ':at': write.at,
+          ':zero': 0,
         },
       }),
     );
@@ -186,18 +218,40 @@ export class DynamoBillStore implements BillStore {
       );
       return;
     }
+    const validators = outcome.kind === 'ok' ? outcome.validators : undefined;
     await this.db.send(
       new UpdateCommand({
         ...base,
-        UpdateExpression: `SET #number = :number, healthOk = :true, lastPolledAt = :at, lastOkAt = :at, consecutiveFailures = :zero${
+        UpdateExpression: `SET #number = :number, ${HEALTHY_POLL}${
           outcome.kind === 'missing' ? ', missingAtSource = :true, missingSince = if_not_exists(missingSince, :at)' : ''
+        }${validators ? ', etag = :etag, lastModified = :lastModified' : ''
         }`,
         ExpressionAttributeNames: { '#number': 'number' },
-        ExpressionAttributeValues: { ':number': number, ':true': true, ':at': outcome.at, ':zero': 0 },
+        ExpressionAttributeValues: {
+          ':number': number,
+          ':true': true,
+          ':at': outcome.at,
+          ':zero': 0,
+          ...(validators ? { ':etag': validators.etag ?? null, ':lastModified': validators.lastModified ?? null } : {}),
+        },
       }),
     );
   }
+
+  async recordPollRun(run: PollRunRecord): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.pollRun, ...run } }));
+  }
+
+  async lastPollRun(): Promise<PollRunRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.pollRun, ConsistentRead: true }));
+    if (!Item) return undefined;
+    const { PK: _pk, SK: _sk, ...run } = Item;
+    return run as PollRunRecord;
+  }
 }
+
+/** The state item's fields after a good poll at `:at` (`:true`, `:zero` bound by the caller). */
+const HEALTHY_POLL = 'healthOk = :true, lastPolledAt = :at, lastOkAt = :at, consecutiveFailures = :zero';
 
 /**
  * Puts bills on the watch list (idempotent; keeps any snapshot). Every store that makes someone follow a bill calls

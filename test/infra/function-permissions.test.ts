@@ -78,6 +78,8 @@ const LOGS = {
 };
 const CONSUME = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
 const consumes = (queue: string) => Object.fromEntries(CONSUME.map((action) => [action, [queue]]));
+/** The dead-letter queues of the four queues, as describeResource names them. */
+const DEAD_LETTERS = ['queue:email-dlq', 'queue:fanOut-dlq', 'queue:slack-dlq', 'queue:webhook-dlq'];
 const SEND_EMAIL = { 'ses:SendEmail': ['ses:configuration-set', 'ses:identity'] };
 
 describe('least privilege, function by function', () => {
@@ -189,7 +191,12 @@ describe('least privilege, function by function', () => {
       'dynamodb:DeleteItem': ['table'],
       'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
-      'sqs:SendMessage': ['queue:slack', 'queue:webhook'],
+      // The console: every queue's depth, dead letters peeked (receive, visibility 0) and redriven (send back, delete).
+      'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:slack', 'queue:webhook'],
+      'sqs:GetQueueAttributes': [...DEAD_LETTERS, 'queue:email', 'queue:fanOut', 'queue:slack', 'queue:webhook'].sort(),
+      'sqs:ReceiveMessage': DEAD_LETTERS,
+      'sqs:ChangeMessageVisibility': DEAD_LETTERS,
+      'sqs:DeleteMessage': DEAD_LETTERS,
       'secretsmanager:GetSecretValue': ['secret:admin-api-key', 'secret:token-signing-key'],
       ...SEND_EMAIL,
     });

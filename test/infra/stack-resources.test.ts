@@ -161,7 +161,20 @@ describe('the stack with every function of the catalog', () => {
       'redrive-webhooks': ['SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
       'send-digests': ['DIGEST_HOUR', ...ses, 'TOKEN_SECRETS_ARN'].sort(),
       'ses-events': [],
-      api: ['ADMIN_API_KEY_ARN', ...ses, 'SLACK_QUEUE_URL', 'TOKEN_SECRETS_ARN', 'WEBHOOK_QUEUE_URL'].sort(),
+      // The console reads every queue and its dead-letter queue.
+      api: [
+        'ADMIN_API_KEY_ARN',
+        ...ses,
+        'EMAIL_DLQ_URL',
+        'EMAIL_QUEUE_URL',
+        'FAN_OUT_DLQ_URL',
+        'FAN_OUT_QUEUE_URL',
+        'SLACK_DLQ_URL',
+        'SLACK_QUEUE_URL',
+        'TOKEN_SECRETS_ARN',
+        'WEBHOOK_DLQ_URL',
+        'WEBHOOK_QUEUE_URL',
+      ].sort(),
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'Sends the daily and weekly digests that are due',

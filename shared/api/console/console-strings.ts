@@ -28,8 +28,9 @@ export interface ConsoleStrings {
     addHint: string;
     add: string;
     remove: string;
-    columns: { number: string; title: string; stage: string; status: string; lastEvent: string; lastPolled: string; nextPoll: string; health: string };
-    nextPollUnknown: string;
+    columns: { number: string; title: string; stage: string; status: string; lastEvent: string; lastPolled: string; health: string };
+    billTitle(number: string): string;
+    watchList: string;
     notParsed: string;
     notFound: string;
     sozd: string;
@@ -108,7 +109,7 @@ export interface ConsoleStrings {
     columns: { queue: string; waiting: string; inFlight: string; oldest: string };
     notConfigured: string;
     unavailable(error: string): string;
-    oldestOnlyDlq: string;
+    oldestNote: string;
     deadLetters: string;
     deadLettersIntro: string;
     empty: string;
@@ -167,8 +168,9 @@ const EN: ConsoleStrings = {
     addHint: 'A number as sozd writes it, e.g. 1075342-8.',
     add: 'Watch',
     remove: 'Unwatch',
-    columns: { number: 'Number', title: 'Title', stage: 'Stage', status: 'Status', lastEvent: 'Last event', lastPolled: 'Last polled', nextPoll: 'Next poll', health: 'Source health' },
-    nextPollUnknown: 'next run',
+    columns: { number: 'Number', title: 'Title', stage: 'Stage', status: 'Status', lastEvent: 'Last event', lastPolled: 'Last polled', health: 'Source health' },
+    billTitle: (number) => `Bill ${number}`,
+    watchList: 'Watch list',
     notParsed: 'not read yet',
     notFound: 'This bill is not known.',
     sozd: 'Page on sozd.duma.gov.ru',
@@ -261,7 +263,7 @@ const EN: ConsoleStrings = {
     columns: { queue: 'Queue', waiting: 'Waiting', inFlight: 'In flight', oldest: 'Oldest message' },
     notConfigured: 'not configured',
     unavailable: (error) => `cannot be read: ${error}`,
-    oldestOnlyDlq: 'not read (a look would count as a delivery attempt)',
+    oldestNote: 'The oldest message is read for dead-letter queues only: a look at a working queue would count as a delivery attempt.',
     deadLetters: 'Dead letters',
     deadLettersIntro: 'Up to 10 messages per queue, looked at without taking them: they stay in the queue.',
     empty: 'Empty.',
@@ -327,8 +329,9 @@ const RU: ConsoleStrings = {
     addHint: 'Номер, как его пишет sozd, например 1075342-8.',
     add: 'Отслеживать',
     remove: 'Не отслеживать',
-    columns: { number: 'Номер', title: 'Название', stage: 'Стадия', status: 'Статус', lastEvent: 'Последнее событие', lastPolled: 'Последний опрос', nextPoll: 'Следующий опрос', health: 'Источник' },
-    nextPollUnknown: 'следующий запуск',
+    columns: { number: 'Номер', title: 'Название', stage: 'Стадия', status: 'Статус', lastEvent: 'Последнее событие', lastPolled: 'Последний опрос', health: 'Источник' },
+    billTitle: (number) => `Законопроект ${number}`,
+    watchList: 'Список отслеживания',
     notParsed: 'ещё не прочитан',
     notFound: 'Такой законопроект неизвестен.',
     sozd: 'Страница на sozd.duma.gov.ru',
@@ -421,7 +424,7 @@ const RU: ConsoleStrings = {
     columns: { queue: 'Очередь', waiting: 'Ждут', inFlight: 'В обработке', oldest: 'Самое старое' },
     notConfigured: 'не настроена',
     unavailable: (error) => `не читается: ${error}`,
-    oldestOnlyDlq: 'не читается (просмотр засчитался бы как попытка доставки)',
+    oldestNote: 'Самое старое сообщение читается только в очередях недоставленных: просмотр рабочей очереди засчитался бы как попытка доставки.',
     deadLetters: 'Недоставленные',
     deadLettersIntro: 'До 10 сообщений каждой очереди, просмотренных без изъятия: они остаются в очереди.',
     empty: 'Пусто.',

@@ -46,7 +46,11 @@ form.inline { display: inline-block; margin: 0 .35rem .35rem 0; }
 button.small { padding: .25rem .6rem; font-size: .875rem; }
 .table-wrap { overflow-x: auto; margin-bottom: .5rem; }
 table { border-collapse: collapse; width: 100%; background: #fff; font-size: .9375rem; border: 1px solid #d0d0d0; }
-caption { text-align: left; font-weight: 600; padding: .35rem 0; }
+/* Every console table sits under a heading that says the same; the caption is for screen readers. */
+caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+td time, td .nowrap { white-space: nowrap; }
+body.console .notice { margin-bottom: 1.25rem; }
+ul.counts li { white-space: nowrap; }
 th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid #d9d9d9; }
 thead th { background: #eef3f9; border-bottom: 2px solid #12355b; white-space: nowrap; }
 tbody tr:nth-child(even) { background: #f7f9fb; }

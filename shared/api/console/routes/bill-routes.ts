@@ -46,13 +46,12 @@ export const consoleBillsRoute = consoleRoute({
     const records = (await Promise.all(page.items.map((number) => deps.bills.get(number)))).filter((record) => record !== undefined);
     const columns = words.bills.columns;
     const rows = records.map((record) => [
-      link(consoleHref(`${BILLS}/${record.number}`, language), record.number),
+      `<span class="nowrap">${link(consoleHref(`${BILLS}/${record.number}`, language), record.number)}</span>`,
       record.bill ? `<span class="title">${escapeHtml(record.bill.title)}</span>` : `<span class="detail">${escapeHtml(words.bills.notParsed)}</span>`,
       escapeHtml(record.bill?.currentStage ? stageName(record.bill.currentStage, language) : words.none),
       escapeHtml(record.bill?.status || words.none),
       lastEvent(record, language, words),
       timeText(record.health.lastPolledAt, language),
-      escapeHtml(words.bills.nextPollUnknown),
       healthBadge(record.health, words),
       postForm(view, `${BILLS}/${record.number}/unwatch`, {}, words.bills.remove, 'secondary small'),
     ]);
@@ -66,7 +65,7 @@ export const consoleBillsRoute = consoleRoute({
       `<button type="submit">${escapeHtml(words.bills.add)}</button></form>`,
       dataTable(
         words.sections.bills,
-        [columns.number, columns.title, columns.stage, columns.status, columns.lastEvent, columns.lastPolled, columns.nextPoll, columns.health, words.actions],
+        [columns.number, columns.title, columns.stage, columns.status, columns.lastEvent, columns.lastPolled, columns.health, words.actions],
         rows,
         words.none,
       ),
@@ -126,7 +125,7 @@ export const consoleBillRoute = consoleRoute({
         [words.bills.columns.stage, escapeHtml(bill?.currentStage ? stageName(bill.currentStage, language) : words.none)],
         [words.bills.columns.status, escapeHtml(bill?.status || words.none)],
         ...(bill?.lawNumber ? ([[words.bills.lawNumber, escapeHtml(bill.lawNumber)]] as const) : []),
-        [words.sections.bills, record.watched ? badge(words.bills.watched, 'ok') : badge(words.bills.notWatched, 'neutral')],
+        [words.bills.watchList, record.watched ? badge(words.bills.watched, 'ok') : badge(words.bills.notWatched, 'neutral')],
         ...(bill ? ([[words.bills.sozd, `<a href="${escapeHtml(bill.url)}" rel="noreferrer">${escapeHtml(bill.url)}</a>`]] as const) : []),
       ]),
       healthDetails(record.health, words, language),
@@ -136,7 +135,7 @@ export const consoleBillRoute = consoleRoute({
       dataTable(words.bills.timeline, [columns.date, columns.event, columns.stage, columns.change, columns.alerts], rows, words.bills.noEvents),
       pager(words, language, `${BILLS}/${record.number}`, { cursor: query.cursor }, offset + EVENTS_PER_PAGE < events.length ? String(offset + EVENTS_PER_PAGE) : undefined),
     ].join('\n');
-    return htmlResponse(200, consolePage(view, { section: 'bills', title: `${record.number}`, main }));
+    return htmlResponse(200, consolePage(view, { section: 'bills', title: words.bills.billTitle(record.number), main }));
   },
 });
 
@@ -191,7 +190,7 @@ async function timelineRow(deps: ApiDependencies, billNumber: string, event: Bil
       counts.set(delivery.channel, byState);
     }
     const summary = [...counts.entries()].map(
-      ([channel, byState]) => `<li><strong>${escapeHtml(channel)}</strong>: ${[...byState.entries()].map(([state, count]) => `${count} ${stateBadge(state)}`).join(' ')}</li>`,
+      ([channel, byState]) => `<li><strong>${escapeHtml(channel)}</strong> ${[...byState.entries()].map(([state, count]) => `${count}&nbsp;${stateBadge(state)}`).join(' ')}</li>`,
     );
     const more = link(consoleHref(`${BILLS}/${billNumber}/changes/${encodeURIComponent(change.id)}`, language), words.bills.allDeliveries);
     alertsCell = summary.length > 0 ? `<ul class="counts">${summary.join('')}</ul>${more}` : `${escapeHtml(words.bills.noDeliveries)} · ${more}`;
