@@ -39,7 +39,7 @@ const PUBLISHERS: Record<string, { call: string; publish: (metrics: Metrics) => 
     publish: (metrics) =>
       publishPollMetrics(metrics, {
         startedAt: '', finishedAt: '', bills: 3, changes: 1, errors: [],
-        outcomes: { unchanged: 1, baseline: 0, changed: 1, 'no-new-events': 0, missing: 0, 'source-error': 1, conflict: 0 },
+        outcomes: { unchanged: 1, baseline: 0, changed: 1, 'no-new-events': 0, missing: 0, 'missing-later': 0, 'dropped-missing': 0, 'source-error': 1, conflict: 0 },
       }),
   },
   'poll-feeds': {
