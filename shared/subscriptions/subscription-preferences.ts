@@ -2,11 +2,9 @@ import * as z from 'zod';
 import { BillNumberSchema } from '../bill/bill.js';
 import { KNOWN_STAGE_IDS } from '../bill/stages.js';
 import { LanguageSchema } from '../store/subscriber-store.js';
+import { MAX_BILLS_PER_SUBSCRIBER, MAX_TOPICS_PER_SUBSCRIBER } from '../config/config.js';
 import { TopicSchema } from './topic-schema.js';
 
-/** More than this is a newsroom's whole watch list, which belongs in the admin API, not one person's email. */
-export const MAX_BILLS_PER_SUBSCRIBER = 200;
-export const MAX_TOPICS_PER_SUBSCRIBER = 50;
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
 /** An IANA time zone name that this runtime's Intl knows (digests are sent at the reader's local morning). */
