@@ -54,6 +54,7 @@ export function apiDependencies(config: Config): ApiDependencies {
       confirmationCooldownSeconds: config.signup.confirmationCooldownMinutes * 60,
       settleMs: config.signup.settleMs,
     },
+    followLimits: config.subscriberLimits,
     now: () => new Date(),
     logger: createLogger('api'),
   };

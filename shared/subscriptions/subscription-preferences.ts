@@ -61,6 +61,20 @@ export const PreferencesPatchSchema = z.strictObject({
 });
 export type PreferencesPatch = z.infer<typeof PreferencesPatchSchema>;
 
+/** How much one subscriber may follow through the public doors (config `subscriberLimits`). */
+export interface FollowLimits {
+  maxBills: number;
+  maxTopics: number;
+}
+
+/** What a preference set follows beyond the limits, by field, in words; empty when within them. */
+export function overLimits(preferences: Pick<Preferences, 'bills' | 'topics'>, limits: FollowLimits): Partial<Record<'bills' | 'topics', string>> {
+  const over: Partial<Record<'bills' | 'topics', string>> = {};
+  if (preferences.bills.length > limits.maxBills) over.bills = `at most ${limits.maxBills} bills (${preferences.bills.length} given)`;
+  if (preferences.topics.length > limits.maxTopics) over.topics = `at most ${limits.maxTopics} topics (${preferences.topics.length} given)`;
+  return over;
+}
+
 /** True when a preference set follows nothing, so the subscription could never send a thing. */
 export function followsNothing(preferences: Pick<Preferences, 'bills' | 'topics'>): boolean {
   return preferences.bills.length === 0 && preferences.topics.length === 0;

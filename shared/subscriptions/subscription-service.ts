@@ -11,7 +11,7 @@ import { renderConfirmationEmail } from './confirmation-email.js';
 import { renderManageLinkEmail } from './manage-link-email.js';
 import { CONFIRM_LINK_TTL_SECONDS, confirmUrl, manageUrl, type ConfirmRequest } from './subscriber-links.js';
 import { summarizeRequest } from './request-summary.js';
-import type { Preferences } from './subscription-preferences.js';
+import type { FollowLimits, Preferences } from './subscription-preferences.js';
 
 /** Sign-up limits, all kept in DynamoDB so they hold across Lambda instances. */
 export interface SignupLimits {
@@ -34,6 +34,8 @@ export interface SubscriptionDependencies {
   tokenSecrets: TokenSecrets;
   publicBaseUrl: string;
   signupLimits: SignupLimits;
+  /** How much one subscriber may follow through the public doors. */
+  followLimits: FollowLimits;
   now: () => Date;
   logger: Logger;
 }
