@@ -121,7 +121,7 @@ describe('the stack with every function of the catalog', () => {
       'Polls every watched bill on sozd.duma.gov.ru and queues what changed': [512, 540, common],
       'Polls the news feeds, matches topics and bill numbers, and queues the matches': [512, 300, common],
       'Re-queues changes that were written but never queued': [256, 60, common],
-      'Turns one change into one message per follower and channel': [512, 300, common],
+      'Turns one change or news item into one message per follower and channel': [512, 300, common],
       'Sends one alert email per change and subscriber through SES': [512, 30, common],
       'Delivers signed webhook and Slack messages, with retries': [256, 90, common],
       'Re-queues webhook and Slack retries parked beyond the 15-minute SQS delay once they are due': [256, 60, common],
@@ -153,7 +153,7 @@ describe('the stack with every function of the catalog', () => {
     const ses = ['SENDER_EMAIL', 'SES_CONFIGURATION_SET'];
     expect(extras).toEqual({
       'poll-bills': ['EMAIL_QUEUE_URL', 'FAN_OUT_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
-      'poll-feeds': ['EMAIL_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
+      'poll-feeds': ['FAN_OUT_QUEUE_URL'],
       sweeper: ['EMAIL_QUEUE_URL', 'FAN_OUT_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
       'fan-out': ['EMAIL_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
       'send-email': [...ses, 'TOKEN_SECRETS_ARN'].sort(),
