@@ -148,6 +148,11 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     memoryMb: 512,
     timeoutSeconds: 30,
     trigger: { kind: 'queue', queues: ['email'], batchSize: 10, maxConcurrency: 'sesRate' },
+    // Each invocation paces its sends at its share of the account's SES rate (shared/email/paced-mailer.ts), so all of
+    // them together stay under it.
+    environment: (parameters): Record<string, string> => ({
+      SES_SEND_RATE_PER_INVOCATION: String(parameters.sesMaxSendRate / parameters.emailMaxConcurrency),
+    }),
     // Delivery records are claimed and finished by Update; changes, alerts, subscribers and news settings by Get.
     access: { table: ['GetItem', 'UpdateItem'], queriesIndex: false, sendsTo: [], secrets: ['tokenSecrets'], sendsEmail: true },
   },
