@@ -165,6 +165,7 @@ describe.skipIf(!hasChromium)('the operator console in headless Chromium', () =>
     const page = await browser.newPage({ locale: 'en-US' });
     await signIn(page, adminKey);
 
+    expect(await page.locator('dl.facts').first().textContent()).toMatch(/Last poll run.*\d+ bills polled, \d+ changes/);
     const row = page.getByRole('row').filter({ hasText: BILL });
     await expect.poll(() => row.textContent()).toContain(lawBill.page.title);
     expect(await row.textContent()).toContain('First reading');
@@ -184,7 +185,8 @@ describe.skipIf(!hasChromium)('the operator console in headless Chromium', () =>
     await shot(page, '04-bill');
 
     await firstReading.getByRole('link', { name: 'every delivery' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toContain('Alerts of');
+    await expect.poll(() => page.locator('h1').textContent()).toBe(`Alerts of event 1.2 of bill ${BILL}`);
+    expect(await page.getByRole('row').filter({ hasText: READER }).textContent()).toContain('sent');
     expect(await page.getByRole('row').filter({ hasText: endpointId }).textContent()).toContain('delivered');
     await shot(page, '05-change-deliveries');
     await page.close();

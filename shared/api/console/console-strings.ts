@@ -19,7 +19,7 @@ export interface ConsoleStrings {
   none: string;
   never: string;
   actions: string;
-  signIn: { title: string; intro: string; key: string; keyHint: string; submit: string; wrongKey: string; tooMany: string; noKey: string; expired: string; formExpired: string };
+  signIn: { title: string; intro: string; key: string; keyHint: string; submit: string; wrongKey: string; tooMany: string; noKey: string; formExpired: string };
   health: { ok: string; notPolled: string; failing(count: number): string; lastPolled: string; lastOk: string; lastError: string; title: string };
   bills: {
     intro: string;
@@ -31,6 +31,8 @@ export interface ConsoleStrings {
     columns: { number: string; title: string; stage: string; status: string; lastEvent: string; lastPolled: string; health: string };
     billTitle(number: string): string;
     watchList: string;
+    lastRun: string;
+    runSummary(bills: number, changes: number, outcomes: string): string;
     notParsed: string;
     notFound: string;
     sozd: string;
@@ -50,7 +52,7 @@ export interface ConsoleStrings {
     allDeliveries: string;
     noEvents: string;
   };
-  change: { title(id: string): string; intro: string; columns: { channel: string; recipient: string; state: string; attempts: string; detail: string } };
+  change: { title(event: string, bill: string): string; id: string; intro: string; columns: { channel: string; recipient: string; state: string; attempts: string; detail: string } };
   subscribers: {
     intro: string;
     search: string;
@@ -113,11 +115,12 @@ export interface ConsoleStrings {
     deadLetters: string;
     deadLettersIntro: string;
     empty: string;
+    emptyQueues(labels: string): string;
     messageColumns: { sent: string; receives: string; body: string };
     redrive(target: string): string;
     redriveHint: string;
   };
-  errors: { title: string; badRequest: string; notFound: string; formExpired: string; signInAgain: string; backToConsole: string };
+  errors: { title: string; signedOut: string; badRequest: string; notFound: string; formExpired: string; signInAgain: string; backToConsole: string };
 }
 
 const EN: ConsoleStrings = {
@@ -149,7 +152,6 @@ const EN: ConsoleStrings = {
     wrongKey: 'That is not the admin key.',
     tooMany: 'Too many sign-in attempts from this address. Wait a quarter of an hour and try again.',
     noKey: 'No admin key is configured, so nobody can sign in. Set ADMIN_API_KEY.',
-    expired: 'Your session has ended. Sign in again.',
     formExpired: 'The form expired. It has been reloaded: send it again.',
   },
   health: {
@@ -171,6 +173,8 @@ const EN: ConsoleStrings = {
     columns: { number: 'Number', title: 'Title', stage: 'Stage', status: 'Status', lastEvent: 'Last event', lastPolled: 'Last polled', health: 'Source health' },
     billTitle: (number) => `Bill ${number}`,
     watchList: 'Watch list',
+    lastRun: 'Last poll run',
+    runSummary: (bills, changes, outcomes) => `${bills} bills polled, ${changes} changes${outcomes ? ` (${outcomes})` : ''}`,
     notParsed: 'not read yet',
     notFound: 'This bill is not known.',
     sozd: 'Page on sozd.duma.gov.ru',
@@ -191,8 +195,9 @@ const EN: ConsoleStrings = {
     noEvents: 'No dated events yet.',
   },
   change: {
-    title: (id) => `Alerts of ${id}`,
-    intro: 'Each delivery of this change, per channel and recipient. Daily and weekly digests are counted when their digest is sent.',
+    title: (event, bill) => `Alerts of event ${event} of bill ${bill}`,
+    id: 'Change id',
+    intro: 'Each delivery of this change, per channel and recipient. Daily and weekly followers get it in their digest instead, which is not listed here.',
     columns: { channel: 'Channel', recipient: 'Recipient', state: 'State', attempts: 'Attempts', detail: 'Detail' },
   },
   subscribers: {
@@ -267,12 +272,14 @@ const EN: ConsoleStrings = {
     deadLetters: 'Dead letters',
     deadLettersIntro: 'Up to 10 messages per queue, looked at without taking them: they stay in the queue.',
     empty: 'Empty.',
+    emptyQueues: (labels) => `Empty: ${labels}.`,
     messageColumns: { sent: 'First sent', receives: 'Receives', body: 'Message' },
     redrive: (target) => `Move all back to ${target}`,
     redriveHint: 'Sends each message back to the queue it came from (up to 100 per click), then deletes it here. Consumers are idempotent, so a message sent twice is handled once.',
   },
   errors: {
     title: 'Something is not right',
+    signedOut: 'This needs a signed-in console session: you are not signed in, the session has ended, or the form came from another site. Nothing was changed.',
     badRequest: 'The request could not be understood.',
     notFound: 'There is no such page in the console.',
     formExpired: 'The form expired or did not come from this console. Nothing was changed.',
@@ -310,7 +317,6 @@ const RU: ConsoleStrings = {
     wrongKey: 'Это не ключ администратора.',
     tooMany: 'Слишком много попыток входа с этого адреса. Подождите четверть часа и попробуйте снова.',
     noKey: 'Ключ администратора не задан, войти нельзя. Задайте ADMIN_API_KEY.',
-    expired: 'Сеанс закончился. Войдите снова.',
     formExpired: 'Форма устарела. Она загружена заново: отправьте её ещё раз.',
   },
   health: {
@@ -332,6 +338,8 @@ const RU: ConsoleStrings = {
     columns: { number: 'Номер', title: 'Название', stage: 'Стадия', status: 'Статус', lastEvent: 'Последнее событие', lastPolled: 'Последний опрос', health: 'Источник' },
     billTitle: (number) => `Законопроект ${number}`,
     watchList: 'Список отслеживания',
+    lastRun: 'Последний опрос списка',
+    runSummary: (bills, changes, outcomes) => `опрошено законопроектов: ${bills}, изменений: ${changes}${outcomes ? ` (${outcomes})` : ''}`,
     notParsed: 'ещё не прочитан',
     notFound: 'Такой законопроект неизвестен.',
     sozd: 'Страница на sozd.duma.gov.ru',
@@ -352,8 +360,9 @@ const RU: ConsoleStrings = {
     noEvents: 'Датированных событий пока нет.',
   },
   change: {
-    title: (id) => `Уведомления по ${id}`,
-    intro: 'Каждая доставка этого изменения по каналам и получателям. Ежедневные и еженедельные дайджесты учитываются, когда дайджест отправлен.',
+    title: (event, bill) => `Уведомления о событии ${event} законопроекта ${bill}`,
+    id: 'Изменение',
+    intro: 'Каждая доставка этого изменения по каналам и получателям. Подписчики ежедневных и еженедельных дайджестов получают его в дайджесте; здесь он не показан.',
     columns: { channel: 'Канал', recipient: 'Получатель', state: 'Состояние', attempts: 'Попытки', detail: 'Подробности' },
   },
   subscribers: {
@@ -428,12 +437,14 @@ const RU: ConsoleStrings = {
     deadLetters: 'Недоставленные',
     deadLettersIntro: 'До 10 сообщений каждой очереди, просмотренных без изъятия: они остаются в очереди.',
     empty: 'Пусто.',
+    emptyQueues: (labels) => `Пусто: ${labels}.`,
     messageColumns: { sent: 'Отправлено', receives: 'Получений', body: 'Сообщение' },
     redrive: (target) => `Вернуть все в ${target}`,
     redriveHint: 'Отправляет каждое сообщение обратно в его очередь (до 100 за раз) и удаляет его здесь. Обработчики идемпотентны: дважды отправленное сообщение обработается один раз.',
   },
   errors: {
     title: 'Что-то не так',
+    signedOut: 'Для этого нужен сеанс консоли: вы не вошли, сеанс закончился или форма пришла с другого сайта. Ничего не изменено.',
     badRequest: 'Запрос не удалось разобрать.',
     notFound: 'Такой страницы в консоли нет.',
     formExpired: 'Форма устарела или пришла не из этой консоли. Ничего не изменено.',

@@ -19,7 +19,7 @@ fieldset label { font-weight: 400; display: inline; }
 .field { margin-bottom: 1.25rem; }
 .choice { display: flex; gap: .5rem; align-items: baseline; margin: .25rem 0; }
 .hint { color: #4a4a4a; font-size: .95rem; margin: 0 0 .35rem; }
-input[type=email], input[type=text], textarea, select { width: 100%; font: inherit; padding: .5rem; border: 2px solid #5c5c5c; border-radius: 4px; background: #fff; color: #1a1a1a; }
+input[type=email], input[type=text], input[type=password], textarea, select { width: 100%; font: inherit; padding: .5rem; border: 2px solid #5c5c5c; border-radius: 4px; background: #fff; color: #1a1a1a; }
 textarea { min-height: 6rem; }
 button { font: inherit; font-weight: 600; padding: .6rem 1.2rem; border: 2px solid #0b4f9c; border-radius: 4px; background: #0b4f9c; color: #fff; cursor: pointer; }
 button.secondary { background: #fff; color: #8b1a1a; border-color: #8b1a1a; }

@@ -42,7 +42,10 @@ export const consoleBillsRoute = consoleRoute({
   query: ConsolePageQuerySchema,
   async handle({ query, deps }, view) {
     const { words, language } = view;
-    const page = await withCursor(() => deps.bills.listWatchedPage({ limit: BILLS_PER_PAGE, cursor: query.cursor }));
+    const [page, lastRun] = await Promise.all([
+      withCursor(() => deps.bills.listWatchedPage({ limit: BILLS_PER_PAGE, cursor: query.cursor })),
+      deps.bills.lastPollRun(),
+    ]);
     const records = (await Promise.all(page.items.map((number) => deps.bills.get(number)))).filter((record) => record !== undefined);
     const columns = words.bills.columns;
     const rows = records.map((record) => [
@@ -57,6 +60,14 @@ export const consoleBillsRoute = consoleRoute({
     ]);
     const main = [
       `<p>${escapeHtml(words.bills.intro)}</p>`,
+      definitions([
+        [
+          words.bills.lastRun,
+          lastRun
+            ? `${timeText(lastRun.finishedAt, language)} — ${escapeHtml(words.bills.runSummary(lastRun.bills, lastRun.changes, Object.entries(lastRun.outcomes).map(([outcome, count]) => `${outcome} ${count}`).join(', ')))}`
+            : escapeHtml(words.never),
+        ],
+      ]),
       `<form method="post" action="${escapeHtml(consoleHref(BILLS, language))}" class="toolbar">`,
       `<input type="hidden" name="csrf" value="${escapeHtml(view.csrfToken)}">`,
       `<div class="field"><label for="number">${escapeHtml(words.bills.addLabel)}</label>`,
@@ -152,9 +163,17 @@ export const consoleChangeRoute = consoleRoute({
     if (!change) throw new HttpError(404, 'not_found', 'no such change');
     const page = await withCursor(() => deps.deliveries.listForChangePage(change.id, { limit: DELIVERIES_PER_PAGE, cursor: query.cursor }));
     const columns = words.change.columns;
+    const emails = new Map(
+      await Promise.all(
+        page.items
+          .filter((delivery) => delivery.channel === 'email')
+          .map(async (delivery) => [delivery.recipient, (await deps.subscriptions.get(delivery.recipient, deps.now()))?.email] as const),
+      ),
+    );
+    const title = words.change.title(change.event?.eventNumber ?? words.none, change.billNumber);
     const rows = page.items.map((delivery) => [
       escapeHtml(delivery.channel),
-      recipientLink(delivery.channel, delivery.recipient, language),
+      recipientLink(delivery.channel, delivery.recipient, emails.get(delivery.recipient), language),
       stateBadge(delivery.status),
       escapeHtml(delivery.attempts === undefined ? words.none : String(delivery.attempts)),
       `<span class="detail">${escapeHtml(delivery.detail ?? '')}</span>`,
@@ -164,12 +183,13 @@ export const consoleChangeRoute = consoleRoute({
         [words.bills.columns.number, link(consoleHref(`${BILLS}/${change.billNumber}`, language), change.billNumber)],
         [words.bills.timelineColumns.event, escapeHtml(change.event ? `${change.event.eventNumber} ${change.event.name}` : words.none)],
         [words.bills.timelineColumns.change, escapeHtml(change.facts.map((fact) => factText(fact, words, language)).join('; '))],
+        [words.change.id, `<span class="detail">${escapeHtml(change.id)}</span>`],
       ]),
       `<p>${escapeHtml(words.change.intro)}</p>`,
-      dataTable(words.change.title(change.id), [columns.channel, columns.recipient, columns.state, columns.attempts, columns.detail], rows, words.bills.noDeliveries),
+      dataTable(title, [columns.channel, columns.recipient, columns.state, columns.attempts, columns.detail], rows, words.bills.noDeliveries),
       pager(words, language, `${BILLS}/${change.billNumber}/changes/${encodeURIComponent(change.id)}`, { cursor: query.cursor }, page.cursor),
     ].join('\n');
-    return htmlResponse(200, consolePage(view, { section: 'bills', title: words.change.title(change.id), main }));
+    return htmlResponse(200, consolePage(view, { section: 'bills', title, main }));
   },
 });
 
@@ -210,8 +230,8 @@ export function stateBadge(state: string): string {
   return badge(state, tone);
 }
 
-function recipientLink(channel: string, recipient: string, language: Language): string {
-  if (channel === 'email') return link(consoleHref(`${CONSOLE_ROOT}/subscribers`, language, { id: recipient }), recipient);
+function recipientLink(channel: string, recipient: string, email: string | undefined, language: Language): string {
+  if (channel === 'email') return link(consoleHref(`${CONSOLE_ROOT}/subscribers`, language, { id: recipient }), email ?? recipient);
   return link(consoleHref(`${CONSOLE_ROOT}/endpoints/${recipient}`, language), recipient);
 }
 

@@ -36,7 +36,7 @@ export const consoleQueuesRoute = consoleRoute({
     ]);
     const deadLetterSections = depths.flatMap((depth, index) => {
       const peeked = letters[index];
-      if (!depth.dlq || !peeked) return [];
+      if (!depth.dlq || !peeked || peeked.length === 0) return [];
       const target = sourceOf(queues, depth.label);
       const messageColumns = words.queues.messageColumns;
       const messageRows = peeked.map((letter) => [
@@ -51,6 +51,7 @@ export const consoleQueuesRoute = consoleRoute({
         '</section>',
       ];
     });
+    const emptyQueues = depths.filter((depth, index) => depth.dlq && letters[index]?.length === 0).map((depth) => depth.label);
     const main = [
       `<p>${escapeHtml(words.queues.intro)}</p>`,
       dataTable(words.sections.queues, [columns.queue, columns.waiting, columns.inFlight, columns.oldest], rows, words.none),
@@ -58,6 +59,7 @@ export const consoleQueuesRoute = consoleRoute({
       `<h2>${escapeHtml(words.queues.deadLetters)}</h2>`,
       `<p>${escapeHtml(words.queues.deadLettersIntro)} ${escapeHtml(words.queues.redriveHint)}</p>`,
       ...deadLetterSections,
+      emptyQueues.length > 0 ? `<p class="empty">${escapeHtml(words.queues.emptyQueues(emptyQueues.join(', ')))}</p>` : '',
     ].join('\n');
     return htmlResponse(200, consolePage(view, { section: 'queues', title: words.sections.queues, main, notice: noticeOf(view, query) }));
   },
