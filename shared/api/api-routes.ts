@@ -14,6 +14,7 @@ import {
   subscriptionReadRoute,
 } from './routes/preference-routes.js';
 import { signupApiRoute, signupFormRoute, signupSubmitRoute } from './routes/signup-routes.js';
+import { faviconRoute } from './routes/favicon-route.js';
 import { stylesheetRoute } from './routes/stylesheet-route.js';
 import { unsubscribePageRoute, unsubscribeSubmitRoute } from './routes/unsubscribe-routes.js';
 
@@ -67,6 +68,7 @@ export const API_ROUTES: readonly AnyRoute[] = [
   endpoints.adminRotateEndpointSecretRoute,
   endpoints.adminEndpointDeliveriesRoute,
   stylesheetRoute,
+  faviconRoute,
   openApiRoute,
   ...CONSOLE_ROUTES,
 ];
