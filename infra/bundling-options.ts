@@ -1,4 +1,4 @@
-import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 
 /*
  * One definition of how a function is bundled, read by the stack (NodejsFunction) and by bench/bundle-bench.ts
@@ -33,4 +33,6 @@ export const lambdaBundling: BundlingOptions = {
   mainFields: MAIN_FIELDS,
   banner: CREATE_REQUIRE_BANNER,
   bundleAwsSDK: true,
+  // esbuild's warnings and errors, not its size summary of every bundle (bench/bundle-bench.ts reports sizes).
+  logLevel: LogLevel.WARNING,
 };
