@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { createPoliteFetcher } from '../shared/http/polite-fetcher.js';
-import { significantBillPageBytes } from '../shared/sozd/slice-bill-page.js';
+import { billPageNeededBytes, significantBillPageBytes } from '../shared/sozd/slice-bill-page.js';
 
 /** CPU and wall time per poll for the cheap paths of the polite fetcher. */
 export interface FetchBenchFigures {
@@ -60,7 +60,8 @@ export async function runFetchBench(polls = 2_000, page: string | number = 64 * 
     try {
       const previousHash = createHash('sha256').update(significantBytes?.(body) ?? body).digest('hex');
       const notModified = await measure(polls, () => fetcher.get(url, { etag: '"v1"' }));
-      const sameHash = await measure(polls, () => fetcher.get(url, { previousHash, significantBytes }));
+      const neededBytes = typeof page === 'string' ? billPageNeededBytes : undefined;
+      const sameHash = await measure(polls, () => fetcher.get(url, { previousHash, significantBytes, neededBytes }));
       return {
         polls,
         bodyBytes,

@@ -1,15 +1,10 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { ensureQueues, ensureTable } from '../local/provision.js';
-import { loadConfig } from '../shared/config/config.js';
 import { pollWatchedBills } from '../shared/pipeline/poll-bills.js';
 import { pollDependencies } from '../shared/runtime/poll-bills-dependencies.js';
+import { startBenchChild } from './support/bench-child.js';
+import { benchPollConfig } from './support/bench-poll-config.js';
 
 export interface PollCycleFigures {
   bills: number;
@@ -49,25 +44,13 @@ function heapAfterGcMb(): number {
  * in a child process: the CPU figures are duma-alerts' own.
  */
 export async function runPollCycleBench(count = 1000): Promise<PollCycleFigures> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./support/bench-services.ts', import.meta.url).pathname, String(count)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-  const nextLine = async () => (await lines.next()).value as string;
+  const child = await startBenchChild<{ env: Record<string, string>; simulatorUrl: string; bills: string[] }>(
+    new URL('./support/bench-services.ts', import.meta.url),
+    [String(count)],
+  );
+  const { setup } = child;
   try {
-    const setup = JSON.parse(await nextLine()) as { env: Record<string, string>; simulatorUrl: string; bills: string[] };
-    Object.assign(process.env, setup.env);
-    await ensureTable(new DynamoDBClient({}), 'bench');
-    const queues = await ensureQueues(new SQSClient({ useQueueUrlAsEndpoint: false }), { visibilityTimeoutSeconds: 30, maxReceiveCount: 3 });
-    const config = loadConfig({
-      ...setup.env,
-      TABLE_NAME: 'bench',
-      FAN_OUT_QUEUE_URL: queues.fanOut.url,
-      EMAIL_QUEUE_URL: queues.email.url,
-      SOZD_BASE_URL: setup.simulatorUrl,
-      SOZD_MIN_GAP_MS: '0',
-      SOZD_MAX_IN_FLIGHT: '16',
-    });
+    const config = await benchPollConfig(setup.env, setup.simulatorUrl);
     const deps = pollDependencies(config);
     for (const number of setup.bills) await deps.bills.watch(number);
     const heapBeforeMb = heapAfterGcMb();
@@ -86,8 +69,7 @@ export async function runPollCycleBench(count = 1000): Promise<PollCycleFigures>
     };
     const baseline = await cycle();
     const unchanged = await cycle();
-    child.stdin!.write('step\n');
-    await nextLine();
+    await child.command('step');
     const changed = await cycle();
     clearInterval(sampler);
     return {
@@ -99,8 +81,7 @@ export async function runPollCycleBench(count = 1000): Promise<PollCycleFigures>
       peakRssMb: Math.round(peakRss / 1024 / 1024),
     };
   } finally {
-    child.kill();
-    await once(child, 'exit');
+    await child.stop();
   }
 }
 

@@ -6,6 +6,7 @@ import { runFanOutBench } from './fan-out-bench.js';
 import { runFetchBench } from './fetch-bench.js';
 import { runParseBench } from './parse-bench.js';
 import { runPollCycleBench } from './poll-cycle-bench.js';
+import { runPollRealBench } from './poll-real-bench.js';
 import { runStartBench } from './start-bench.js';
 import { runTopicBench } from './topic-bench.js';
 
@@ -26,7 +27,14 @@ const benches: Record<string, { target: string; run: () => Promise<unknown> }> =
     run: () => runFetchBench(1_000, existsSync(realPage) ? realPage : 2_500_000),
   },
   'poll-cycle': { target: '1,000 bills against the simulator: wall, CPU, peak RSS', run: () => runPollCycleBench(1_000) },
-  topics: { target: '10,000 topics × 1,000 news items ≤ 1 s', run: () => runTopicBench() },
+  'poll-real': {
+    target: '1,000 bills from the real pages: CPU ≤ 10 ms a read or changed bill, ≤ 0.5 ms and 0 writes an unchanged one',
+    run: () => runPollRealBench(1_000),
+  },
+  topics: {
+    target: '10,000 topics × 1,000 news items at ~400 matches per item ≤ 1 s CPU; adversarial 500-character query ≤ 50 ms',
+    run: () => runTopicBench(),
+  },
   'fan-out': { target: 'one change to 100,000 subscriptions: CPU per delivery ≤ 0.1 ms', run: () => runFanOutBench() },
   bundles: { target: 'each Lambda bundle ≤ 1 MB, init ≤ 150 ms', run: () => runBundleBench() },
   cli: { target: 'duma-alerts --help ≤ 0.3 s, status ≤ 1 s (a fresh process each)', run: () => runCliBench() },

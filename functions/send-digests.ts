@@ -1,8 +1,12 @@
 import { sendDueDigests } from '../shared/digests/send-digests.js';
-import { loadConfigWithSecrets } from '../shared/runtime/function-config.js';
+import { withFreshSecrets } from '../shared/runtime/function-config.js';
+import { lambdaHandler } from '../shared/runtime/lambda-handler.js';
 import { sendDigestsDependencies } from '../shared/runtime/send-digests-dependencies.js';
 
-const deps = sendDigestsDependencies(await loadConfigWithSecrets());
-
 /** Scheduled (hourly): sends the daily and weekly digests whose local hour has come. */
-export const handler = async () => sendDueDigests(deps);
+export const handler = lambdaHandler(
+  await withFreshSecrets((config) => {
+    const deps = sendDigestsDependencies(config);
+    return async () => sendDueDigests(deps);
+  }),
+);

@@ -47,14 +47,17 @@ export class DumaAlertsStack extends Stack {
       publicBaseUrl: parameters.publicBaseUrl ?? api.url,
     };
     const delivery = new Delivery(this, 'Delivery', { specs: ofConcern('delivery'), resources: shared });
-    const resources: ServiceResources = { ...shared, queues: delivery.queues, email: delivery.email };
+    const resources: ServiceResources = { ...shared, queues: delivery.queues, deadLetterQueues: delivery.queueDeadLetters, email: delivery.email };
     const sources = new Sources(this, 'Sources', { specs: ofConcern('sources'), resources });
     for (const spec of ofConcern('api')) api.serve(spec, resources);
     new Monitoring(this, 'Monitoring', {
       parameters,
       functions: [...sources.functions, ...delivery.functions, ...api.functions],
       sources: sources.functions,
+      queues: delivery.queues,
       deadLetterQueues: delivery.deadLetterQueues,
+      table: storage.table,
+      httpApi: api.httpApi,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'The HTTP API (sign-up pages, preferences, admin)' });

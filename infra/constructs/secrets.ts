@@ -1,4 +1,4 @@
-import { Validations } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { SecretKey } from '../function-catalog.js';
@@ -26,12 +26,15 @@ export class Secrets extends Construct {
       description: 'duma-alerts: HMAC keys for signed links, comma-separated; the first signs, all verify',
       // No punctuation, so a comma can separate an old key from a new one during a rotation.
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      // Every unsubscribe link already sent is signed with it: a redeployed stack must find the same key.
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(tokenSigningKey).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'Rotation must be staged by hand (prepend a new key, drop the old one once every link signed with it has expired); ' +
-        'an automatic rotation would replace the key at once and break the unsubscribe links in emails already sent.',
+        'Rotation is two-phase and by hand (docs/deploy.md: append the new key as a verifier, wait for the 5-minute secret cache, ' +
+        'then move it first to sign; keep the old key as a verifier for links already sent); an automatic rotation would ' +
+        'replace the key at once and break the unsubscribe links in emails already sent.',
     });
     const adminApiKey = new Secret(this, 'AdminApiKey', {
       description: 'duma-alerts: the API key of the admin endpoints (header x-api-key)',

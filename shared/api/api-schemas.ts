@@ -90,6 +90,13 @@ export const SourceHealthSchema = z.object({
   ok: z.boolean(),
   watched: z.number().int(),
   failing: z.array(z.object({ number: z.string(), health: HealthSchema })),
+  /**
+   * The latest poll run of the watch list: when it ended, how many bills it polled and how each ended. A bill whose
+   * page was unchanged is polled without a write of its own, so its `lastPolledAt` is the last poll that changed its state.
+   */
+  lastPollRun: z
+    .object({ startedAt: z.string(), finishedAt: z.string(), bills: z.number().int(), changes: z.number().int(), outcomes: z.record(z.string(), z.number().int()) })
+    .optional(),
   /** Every configured news feed; `health` is absent for a feed never polled. */
   feeds: z.array(z.object({ id: z.string(), label: z.string(), url: z.string(), health: HealthSchema.optional() })),
 });

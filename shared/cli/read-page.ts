@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { BillNumberSchema, billUrl, type Bill } from '../bill/bill.js';
 import type { Config } from '../config/config.js';
 import { createSozdFetcher } from '../runtime/fetchers.js';
+import { decodePage } from '../sozd/page-charset.js';
 import { BillPageError, parseBillPage } from '../sozd/parse-bill-page.js';
-import { decodePage } from '../sozd/sozd-http-source.js';
 import { UsageError } from './usage-error.js';
 
 /** A page to parse and the address it stands for (absent for a file: the parser then uses the canonical one). */

@@ -12,11 +12,12 @@ import { configuredQueues, readQueueDepths, type QueueDepth } from './queue-dept
 import { withStores } from './with-stores.js';
 
 export const usage = `duma-alerts status [--json]
-  Shows the watched bills with their last poll time, events stored and source health (ok, or the last error and
-  how many polls in a row failed; "not polled yet" before the first poll), the time of the last poll, and the depth
-  of each queue (waiting / in flight). A dead-letter queue holding messages is flagged: those messages failed every
-  retry. Then the webhook and Slack endpoints, each disabled one with why and since when, and the health of each
-  news feed (the local stack polls feeds only when FEEDS is set).
+  Shows the watched bills with the time their poll state last changed (a page read in full, an error or a
+  recovery: polls that find a page unchanged write nothing; "not polled yet" before the first poll), events stored
+  and source health (ok, or the last error and how many polls in a row failed), the time of the last poll run, and
+  the depth of each queue (waiting / in flight). A dead-letter queue holding messages is flagged: those messages
+  failed every retry. Then the webhook and Slack endpoints, each disabled one with why and since when, and the
+  health of each news feed (the local stack polls feeds only when FEEDS is set).
   --json   the same as one JSON object: bills, lastPoll, queues, endpoints, feeds`;
 
 const DLQ_FLAG = '  <-- dead letters: messages that failed every retry';
@@ -26,7 +27,7 @@ function healthText(health: SourceHealth): string {
   return `error (${plural(health.consecutiveFailures, 'consecutive failure')}): ${health.lastError ?? 'unknown error'}`;
 }
 
-/** One watched bill: `number  polled <time>  <n> events  <health>`, or `number  not polled yet`. */
+/** One watched bill: `number  updated <time>  <n> events  <health>`, or `number  not polled yet`. */
 export function formatBillStatus(record: BillRecord): string {
   if (!record.health.lastPolledAt) return `  ${record.number}  not polled yet`;
   const events = record.bill
@@ -34,7 +35,7 @@ export function formatBillStatus(record: BillRecord): string {
     : record.missingAtSource
       ? 'not at the source yet'
       : 'no snapshot';
-  return `  ${record.number}  polled ${record.health.lastPolledAt}  ${events}  ${healthText(record.health)}`;
+  return `  ${record.number}  updated ${record.health.lastPolledAt}  ${events}  ${healthText(record.health)}`;
 }
 
 /** One queue: `label  waiting / in flight`, a non-empty DLQ flagged. */
@@ -75,6 +76,7 @@ async function readStoredState(feeds: FeedConfig[]) {
     }
     return {
       records: records.sort((a, b) => a.number.localeCompare(b.number)),
+      lastRun: await bills.lastPollRun(),
       endpoints: await allEndpoints(endpoints),
       feedRecords: await Promise.all(feeds.map((feed) => feedStore.get(feed.id))),
     };
@@ -92,12 +94,12 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const config = loadConfig();
   const feedsPolled = !feedsIdleLocally(process.env);
   const sqs = createSqsClient();
-  const [{ records, endpoints, feedRecords }, depths] = await Promise.all([
+  const [{ records, lastRun, endpoints, feedRecords }, depths] = await Promise.all([
     readStoredState(config.feeds),
     readQueueDepths(sqs, configuredQueues(config)).finally(() => sqs.destroy()),
   ]);
   // ISO 8601 UTC strings sort as times.
-  const lastPoll = records.map((record) => record.health.lastPolledAt ?? '').sort().at(-1) || 'never';
+  const lastPoll = [lastRun?.finishedAt ?? '', ...records.map((record) => record.health.lastPolledAt ?? '')].sort().at(-1) || 'never';
   if (values.json) {
     const status = {
       bills: records.map(({ number, bill, missingAtSource, health }) => ({

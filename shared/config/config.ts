@@ -54,6 +54,8 @@ export const ConfigSchema = z.object({
     /** The verified SES sender. */
     from: z.string().email().default('alerts@duma-alerts.local'),
     configurationSet: z.string().optional(),
+    /** Emails a second one send-email invocation may start (its share of the SES sending rate); unpaced when absent. */
+    sendRatePerInvocation: z.coerce.number().positive().optional(),
   }),
   /** Where links in emails point (unsubscribe, preferences): the API's public address. */
   publicBaseUrl: url.default('http://127.0.0.1:8787'),
@@ -115,6 +117,7 @@ const ENV_FIELDS: Record<string, string> = {
   SLACK_DLQ_URL: 'queues.slackDlqUrl',
   SENDER_EMAIL: 'email.from',
   SES_CONFIGURATION_SET: 'email.configurationSet',
+  SES_SEND_RATE_PER_INVOCATION: 'email.sendRatePerInvocation',
   PUBLIC_BASE_URL: 'publicBaseUrl',
   TOKEN_SECRETS: 'tokenSecrets',
   SOZD_BASE_URL: 'sozd.baseUrl',

@@ -11,6 +11,11 @@ export interface FetchConditions {
    * body; the whole body when absent.
    */
   significantBytes?: (body: Buffer) => Uint8Array;
+  /**
+   * How many leading bytes of a body hold everything the caller reads, given the head that has arrived (undefined
+   * while they may not have): the rest is read and dropped, and `body` is that head. The whole body when absent.
+   */
+  neededBytes?: (head: Buffer) => number | undefined;
 }
 
 /** Validators the server sent, to be stored for the next conditional GET. */
@@ -30,7 +35,7 @@ export interface UnchangedResult extends ResponseValidators {
   hash: string;
 }
 
-/** A new body. `body` is raw bytes: the caller decodes it using the charset in `contentType`. */
+/** A new body. `body` is raw bytes (the needed head, when the request said how much is needed): the caller decodes it using the charset in `contentType`. */
 export interface FetchedResult extends ResponseValidators {
   kind: 'fetched';
   status: number;

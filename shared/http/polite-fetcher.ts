@@ -144,7 +144,11 @@ async function interpretResponse(
       abandonBody(body);
       throw new BodyTooLargeError(`declared length exceeds ${maxBytes} bytes`);
     }
-    const bytes = await decodeContentEncoding(await readCappedBody(body, maxBytes), singleHeader(headers, 'content-encoding'), maxBytes);
+    const contentEncoding = singleHeader(headers, 'content-encoding');
+    // A compressed body is read whole: its needed head is only known once decoded.
+    const compressed = contentEncoding !== undefined && contentEncoding.trim().toLowerCase() !== 'identity';
+    const raw = await readCappedBody(body, maxBytes, compressed ? undefined : conditions.neededBytes);
+    const bytes = await decodeContentEncoding(raw, contentEncoding, maxBytes);
     // Only the part of the page that carries meaning is hashed: faster on large pages, and blind to noise around it.
     const hash = createHash('sha256').update(conditions.significantBytes?.(bytes) ?? bytes).digest('hex');
     const validators = {

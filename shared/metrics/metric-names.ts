@@ -16,3 +16,9 @@ export const POLL_COMPLETED = 'PollCompleted';
 export const FEEDS_POLLED = 'FeedsPolled';
 /** News items a feed poll run recorded for the first time. */
 export const NEWS_ITEMS = 'NewsItems';
+/** Addresses ses-events put on the suppression list (hard bounces, complaints). */
+export const ADDRESSES_SUPPRESSED = 'AddressesSuppressed';
+/** Emails SES rejected or could not render: never sent, our fault. */
+export const SES_SEND_FAILURES = 'SesSendFailures';
+/** Emails SES reported delayed by the receiving server. */
+export const SES_DELIVERY_DELAYS = 'SesDeliveryDelays';

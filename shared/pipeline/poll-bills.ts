@@ -5,10 +5,11 @@ import type { Bill } from '../bill/bill.js';
 import type { BillChange } from '../bill/bill-change.js';
 import type { BillSource } from '../sozd/bill-source.js';
 import { moscowLocalOf } from '../sozd/moscow-time.js';
-import { SnapshotConflictError, type BillRecord, type BillStore, type WatchedBill } from '../store/bill-store.js';
+import { SnapshotConflictError, type BillRecord, type BillStore, type PageValidators, type WatchedBill } from '../store/bill-store.js';
 import type { ChangeStore } from '../store/change-store.js';
 import type { MessageQueue } from '../queue/message-queue.js';
 import { enqueueChanges } from './enqueue-changes.js';
+import { missingRetryAt } from './missing-backoff.js';
 
 export interface PollDependencies {
   bills: BillStore;
@@ -21,7 +22,16 @@ export interface PollDependencies {
   matchTopics?: (changes: readonly BillChange[]) => Promise<unknown>;
 }
 
-export type BillPollOutcome = 'unchanged' | 'baseline' | 'changed' | 'no-new-events' | 'missing' | 'source-error' | 'conflict';
+export type BillPollOutcome =
+  | 'unchanged'
+  | 'baseline'
+  | 'changed'
+  | 'no-new-events'
+  | 'missing'
+  | 'missing-later'
+  | 'dropped-missing'
+  | 'source-error'
+  | 'conflict';
 
 export interface BillPollResult {
   number: string;
@@ -49,7 +59,10 @@ export interface PollSummary {
  */
 export async function pollBill(deps: PollDependencies, watched: WatchedBill): Promise<BillPollResult> {
   const { number } = watched;
-  const at = deps.now().toISOString();
+  const now = deps.now();
+  const at = now.toISOString();
+  // A bill the source said does not exist is asked about again only when its back-off has passed.
+  if (watched.missingRetryAt && watched.missingRetryAt > at) return { number, outcome: 'missing-later', changes: 0 };
   const result = await deps.source.read(number, watched);
   const sourceError = async (error: string): Promise<BillPollResult> => {
     deps.logger.warn('bill source error', { bill: number, error });
@@ -58,16 +71,23 @@ export async function pollBill(deps: PollDependencies, watched: WatchedBill): Pr
   };
 
   switch (result.kind) {
-    case 'unchanged':
-      await deps.bills.recordPollOutcome(number, { kind: 'ok', at });
+    case 'unchanged': {
+      // Nothing to write unless the bill recovers from an error or the server's validators moved: "last polled"
+      // of an unchanged bill lives in the poll run's summary, not in a write per bill.
+      const validators = result.validators && validatorsMoved(watched, result.validators) ? result.validators : undefined;
+      if (watched.healthOk === false || validators) await deps.bills.recordPollOutcome(number, { kind: 'ok', at, validators });
       return { number, outcome: 'unchanged', changes: 0 };
+    }
     case 'error':
       return sourceError(`${result.reason}: ${result.message}`);
     case 'missing': {
       const stored = await deps.bills.get(number);
       if (stored?.bill) return sourceError('not-found: the bill page was there before and is gone now');
-      await deps.bills.recordPollOutcome(number, { kind: 'missing', at });
-      return { number, outcome: 'missing', changes: 0 };
+      const misses = (watched.missingPolls ?? 0) + 1;
+      const retryAt = missingRetryAt(misses, now)?.toISOString();
+      await deps.bills.recordPollOutcome(number, { kind: 'missing', at, ...(retryAt ? { retryAt } : {}) });
+      if (!retryAt) deps.logger.warn('bill dropped from the watch list: the source has no such bill', { bill: number, misses });
+      return { number, outcome: retryAt ? 'missing' : 'dropped-missing', changes: 0 };
     }
   }
 
@@ -101,11 +121,16 @@ export async function pollBill(deps: PollDependencies, watched: WatchedBill): Pr
     conflict = true;
   }
   await enqueueChanges(deps, written, at);
-  await deps.bills.recordPollOutcome(number, { kind: 'ok', at });
+  // The snapshot write recorded the healthy poll; after a conflict, the winner's write did.
 
   const outcome: BillPollOutcome = conflict ? 'conflict' : baseline ? 'baseline' : detected.length > 0 ? 'changed' : 'no-new-events';
   if (written.length > 0) deps.logger.info('bill changed', { bill: number, changes: written.map((change) => change.id) });
   return { number, outcome, changes: written.length };
+}
+
+function validatorsMoved(watched: WatchedBill, served: PageValidators): boolean {
+  // Stored validators the server no longer sends read back as null.
+  return (served.etag ?? null) !== (watched.etag ?? null) || (served.lastModified ?? null) !== (watched.lastModified ?? null);
 }
 
 /**
@@ -129,7 +154,7 @@ export async function pollWatchedBills(
 ): Promise<PollSummary> {
   const startedAt = deps.now().toISOString();
   const outcomes: PollSummary['outcomes'] = {
-    unchanged: 0, baseline: 0, changed: 0, 'no-new-events': 0, missing: 0, 'source-error': 0, conflict: 0,
+    unchanged: 0, baseline: 0, changed: 0, 'no-new-events': 0, missing: 0, 'missing-later': 0, 'dropped-missing': 0, 'source-error': 0, conflict: 0,
   };
   const errors: PollSummary['errors'] = [];
   let bills = 0;
@@ -158,5 +183,7 @@ export async function pollWatchedBills(
     };
     await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
   }
-  return { startedAt, finishedAt: deps.now().toISOString(), bills, changes, outcomes, errors };
+  const summary = { startedAt, finishedAt: deps.now().toISOString(), bills, changes, outcomes, errors };
+  await deps.bills.recordPollRun({ startedAt, finishedAt: summary.finishedAt, bills, changes, outcomes });
+  return summary;
 }

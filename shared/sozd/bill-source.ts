@@ -9,7 +9,8 @@ export interface SourceValidators {
 
 /** The outcome of reading one bill from its source. Errors are values: a broken page is an outcome, not a crash. */
 export type BillSourceResult =
-  | { kind: 'unchanged' }
+  /** `validators`: the page came whole (200) with the same fingerprint; the validators it came with. */
+  | { kind: 'unchanged'; validators?: { etag?: string; lastModified?: string } }
   | { kind: 'missing' }
   | { kind: 'parsed'; bill: Bill; contentHash: string; etag?: string; lastModified?: string }
   | { kind: 'error'; reason: string; message: string };

@@ -7,11 +7,26 @@ const moscowOffsetFormat = new Intl.DateTimeFormat('en-US', {
   timeZoneName: 'longOffset',
 });
 
+const HOUR_MS = 60 * MINUTE_MS;
+/** Bounds the cache (a page has a few dozen event hours; a poller reads the same bills again and again). */
+const MAX_CACHED_HOURS = 50_000;
+const offsetByHour = new Map<number, number | undefined>();
+
 /**
  * Minutes east of UTC that Moscow observed at the instant `utcMs` (e.g. 180 or 240); undefined for offsets ISO 8601
  * cannot write, such as the local mean time (+02:30:17) Moscow kept before 1919.
  */
 function moscowOffsetMinutes(utcMs: number): number | undefined {
+  // Since 1919 Moscow has changed its offset only on whole UTC hours: one lookup per hour serves every event in it.
+  const hour = Math.floor(utcMs / HOUR_MS);
+  if (offsetByHour.has(hour)) return offsetByHour.get(hour);
+  if (offsetByHour.size >= MAX_CACHED_HOURS) offsetByHour.clear();
+  const offset = formattedOffsetMinutes(utcMs);
+  offsetByHour.set(hour, offset);
+  return offset;
+}
+
+function formattedOffsetMinutes(utcMs: number): number | undefined {
   const zone = moscowOffsetFormat.formatToParts(utcMs).find((part) => part.type === 'timeZoneName')?.value ?? '';
   const match = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(zone);
   if (!match) return undefined;

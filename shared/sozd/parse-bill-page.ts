@@ -3,7 +3,8 @@ import { billStage, inDateOrder } from '../bill/stage-model.js';
 import { BillPageError } from './bill-page-error.js';
 import { parseBillHeader } from './parse-bill-header.js';
 import { parseBillHistory } from './parse-bill-history.js';
-import { sliceBillPage } from './slice-bill-page.js';
+import { decodePage, isAsciiCompatible, pageDecoder } from './page-charset.js';
+import { sliceBillPage, sliceBillPageBytes, type BillPageRegions } from './slice-bill-page.js';
 
 export { BillPageError, type BillPageErrorReason } from './bill-page-error.js';
 
@@ -17,7 +18,21 @@ export { BillPageError, type BillPageErrorReason } from './bill-page-error.js';
  * @throws BillPageError when the page is not a readable bill card (see BillPageErrorReason).
  */
 export function parseBillPage(html: string, options: { url?: string } = {}): Bill {
-  const regions = sliceBillPage(html);
+  return billFromRegions(sliceBillPage(html), options.url);
+}
+
+/**
+ * {@link parseBillPage} on the bytes as fetched: only the header and the events tab are decoded (a whole page's
+ * decoding cost more than the parse), in the charset `contentType` names.
+ * @throws BillPageError as {@link parseBillPage}.
+ */
+export function parseBillPageBytes(body: Buffer, options: { url?: string; contentType?: string } = {}): Bill {
+  const decoder = pageDecoder(options.contentType);
+  if (!isAsciiCompatible(decoder)) return parseBillPage(decodePage(body, options.contentType), options);
+  return billFromRegions(sliceBillPageBytes(body, decoder), options.url);
+}
+
+function billFromRegions(regions: BillPageRegions, url: string | undefined): Bill {
   const header = parseBillHeader(regions.header);
   const history = parseBillHistory(regions.history);
   const events = inDateOrder(history.events);
@@ -26,7 +41,7 @@ export function parseBillPage(html: string, options: { url?: string } = {}): Bil
 
   const parsed = BillSchema.safeParse({
     ...header,
-    url: options.url ?? billUrl(header.number),
+    url: url ?? billUrl(header.number),
     ...(lawNumber ? { lawNumber } : {}),
     ...(currentStage ? { currentStage } : {}),
     events,

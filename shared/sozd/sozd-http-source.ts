@@ -2,8 +2,8 @@ import { billUrl } from '../bill/bill.js';
 import { FetchError } from '../http/fetch-error.js';
 import type { PoliteFetcher } from '../http/polite-fetcher.js';
 import type { BillSource, BillSourceResult, SourceValidators } from './bill-source.js';
-import { BillPageError, parseBillPage } from './parse-bill-page.js';
-import { significantBillPageBytes } from './slice-bill-page.js';
+import { BillPageError, parseBillPageBytes } from './parse-bill-page.js';
+import { billPageNeededBytes, significantBillPageBytes } from './slice-bill-page.js';
 
 /**
  * Bills read from sozd (or anything serving pages in its structure, like the Duma simulator) over HTTP:
@@ -19,9 +19,11 @@ export function createSozdHttpSource(fetcher: PoliteFetcher, baseUrl: string): B
           lastModified: validators.lastModified,
           previousHash: validators.contentHash,
           significantBytes: significantBillPageBytes,
+          neededBytes: billPageNeededBytes,
         });
-        if (page.kind !== 'fetched') return { kind: 'unchanged' };
-        const bill = parseBillPage(decodePage(page.body, page.contentType), { url });
+        if (page.kind === 'not-modified') return { kind: 'unchanged' };
+        if (page.kind === 'unchanged') return { kind: 'unchanged', validators: { etag: page.etag, lastModified: page.lastModified } };
+        const bill = parseBillPageBytes(page.body, { url, contentType: page.contentType });
         return { kind: 'parsed', bill, contentHash: page.hash, etag: page.etag, lastModified: page.lastModified };
       } catch (error) {
         if (error instanceof FetchError && error.reason === 'not-found') return { kind: 'missing' };
@@ -32,18 +34,4 @@ export function createSozdHttpSource(fetcher: PoliteFetcher, baseUrl: string): B
       }
     },
   };
-}
-
-/** A page's text: sozd serves UTF-8; a charset the header names is honoured, an unknown one falls back to UTF-8. */
-export function decodePage(body: Uint8Array, contentType: string | undefined): string {
-  return new TextDecoder(charsetOf(contentType)).decode(body);
-}
-
-function charsetOf(contentType: string | undefined): string {
-  const charset = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1];
-  try {
-    return charset ? new TextDecoder(charset).encoding : 'utf-8';
-  } catch {
-    return 'utf-8';
-  }
 }

@@ -1,9 +1,9 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Bill } from '../bill/bill.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
 import type { Page } from './subscription-store.js';
-import { GSI1, gsi1, keys } from './table-schema.js';
+import { FOLLOWER_PREFIX, GSI1, gsi1, keys } from './table-schema.js';
 
 /** How the last poll of a bill went: what `status` shows and operators alarm on. */
 export interface SourceHealth {
@@ -29,14 +29,22 @@ export interface BillRecord {
   missingAtSource?: boolean;
   /** When the source first said the bill does not exist; events dated on earlier days are its baseline, not news. */
   missingSince?: string;
+  /** "No such bill" answers in a row; polling backs off until `missingRetryAt`, and stops at a limit. */
+  missingPolls?: number;
+  missingRetryAt?: string;
   contentHash?: string;
   etag?: string;
   lastModified?: string;
   health: SourceHealth;
 }
 
-/** What polling needs of a watched bill without reading its whole snapshot. */
-export type WatchedBill = Pick<BillRecord, 'number' | 'version' | 'contentHash' | 'etag' | 'lastModified'>;
+/**
+ * What polling needs of a watched bill without reading its whole snapshot. `healthOk` false (the last poll failed)
+ * means the next good poll has health to write; absent is taken as healthy.
+ */
+export type WatchedBill = Pick<BillRecord, 'number' | 'version' | 'contentHash' | 'etag' | 'lastModified' | 'missingPolls' | 'missingRetryAt'> & {
+  healthOk?: boolean;
+};
 
 /** Thrown when another writer saved the snapshot first (optimistic locking). */
 export class SnapshotConflictError extends Error {
@@ -51,10 +59,29 @@ export interface SnapshotWrite {
   at: string;
 }
 
+/** Validators to keep for the next conditional GET. */
+export interface PageValidators {
+  etag?: string;
+  lastModified?: string;
+}
+
 export type PollOutcome =
-  | { kind: 'ok'; at: string }
-  | { kind: 'missing'; at: string }
+  /** `validators`: the page answered 200 with the same fingerprint but new validators, kept for the next GET. */
+  | { kind: 'ok'; at: string; validators?: PageValidators }
+  /** The source has no such bill: ask again at `retryAt`, or, when absent, take the bill off the watch list. */
+  | { kind: 'missing'; at: string; retryAt?: string }
   | { kind: 'error'; at: string; error: string };
+
+/** One poll run of the watch list, as a whole: where "last polled" lives for bills whose poll wrote nothing. */
+export interface PollRunRecord {
+  startedAt: string;
+  finishedAt: string;
+  /** Bills polled in the run. */
+  bills: number;
+  changes: number;
+  /** How many bills ended each way (unchanged, changed, source-error…). */
+  outcomes: Record<string, number>;
+}
 
 /** Bills on the watch list and their snapshots. */
 export interface BillStore {
@@ -65,15 +92,22 @@ export interface BillStore {
   listWatched(): AsyncIterable<WatchedBill[]>;
   /** One page of the watch list's bill numbers, in number order. */
   listWatchedPage(page: PageRequest): Promise<Page<string>>;
-  /** Saves a new snapshot if the stored version is still `expectedVersion`; returns the new version. */
+  /**
+   * Saves a new snapshot if the stored version is still `expectedVersion`, with its validators and a healthy poll
+   * at `write.at`; returns the new version.
+   */
   saveSnapshot(number: string, expectedVersion: number, write: SnapshotWrite): Promise<number>;
+  /** Writes a poll's health (and validators); polls that change neither never call it, so they write nothing. */
   recordPollOutcome(number: string, outcome: PollOutcome): Promise<void>;
+  /** Keeps the summary of the latest poll run (one write per run, whatever the number of bills). */
+  recordPollRun(run: PollRunRecord): Promise<void>;
+  lastPollRun(): Promise<PollRunRecord | undefined>;
 }
 
 /**
  * BillStore on the single DynamoDB table, in two items per bill: the snapshot (`SNAPSHOT`: the parsed bill and its
- * version) and the poll state (`STATE`: watch flag, validators, source health). Every poll writes the small state
- * item only, so an unchanged page does not rewrite the large snapshot or its index entry.
+ * version) and the poll state (`STATE`: watch flag, validators, source health). A poll that finds the page unchanged
+ * and the bill healthy writes nothing; one whose health or validators moved writes the small state item only.
  */
 export class DynamoBillStore implements BillStore {
   constructor(
@@ -90,7 +124,7 @@ export class DynamoBillStore implements BillStore {
   }
 
   async watch(number: string): Promise<void> {
-    await watchBills(this.db, this.tableName, [number]);
+    await watchBills(this.db, this.tableName, [number], { byOperator: true });
   }
 
   async unwatch(number: string): Promise<void> {
@@ -98,11 +132,11 @@ export class DynamoBillStore implements BillStore {
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.billState(number),
-        UpdateExpression: 'SET watched = :false REMOVE GSI1PK, GSI1SK',
+        UpdateExpression: 'REMOVE operatorWatch',
         ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':false': false },
       }),
     ).catch(ignoreConditionFailure);
+    await releaseBills(this.db, this.tableName, [number]);
   }
 
   /**
@@ -121,7 +155,7 @@ export class DynamoBillStore implements BillStore {
       IndexName: GSI1,
       KeyConditionExpression: 'GSI1PK = :watched',
       ExpressionAttributeValues: { ':watched': gsi1.watched },
-      ProjectionExpression: '#number, #version, contentHash, etag, lastModified',
+      ProjectionExpression: '#number, #version, contentHash, etag, lastModified, healthOk, missingPolls, missingRetryAt',
       ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
     });
   }
@@ -158,7 +192,8 @@ export class DynamoBillStore implements BillStore {
         TableName: this.tableName,
         Key: keys.billState(number),
         UpdateExpression:
-          'SET #number = :number, #version = :version, contentHash = :hash, etag = :etag, lastModified = :lastModified REMOVE missingAtSource, missingSince',
+          'SET #number = :number, #version = :version, contentHash = :hash, etag = :etag, lastModified = :lastModified, ' +
+          `${HEALTHY_POLL} REMOVE missingAtSource, missingSince, missingPolls, missingRetryAt`,
         ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
         ExpressionAttributeValues: {
           ':number': number,
@@ -166,6 +201,9 @@ export class DynamoBillStore implements BillStore {
           ':hash': write.contentHash,
           ':etag': write.etag ?? null,
           ':lastModified': write.lastModified ?? null,
+          ':true': true,
+          ':at': write.at,
+          ':zero': 0,
         },
       }),
     );
@@ -186,36 +224,126 @@ export class DynamoBillStore implements BillStore {
       );
       return;
     }
+    if (outcome.kind === 'missing') {
+      const retry = outcome.retryAt ? 'missingRetryAt = :retryAt' : 'watched = :false, droppedAsMissingAt = :at';
+      await this.db.send(
+        new UpdateCommand({
+          ...base,
+          UpdateExpression: `SET #number = :number, ${HEALTHY_POLL}, missingAtSource = :true, missingSince = if_not_exists(missingSince, :at), ${retry} ADD missingPolls :one${
+            outcome.retryAt ? '' : ' REMOVE GSI1PK, GSI1SK, missingRetryAt'
+          }`,
+          ExpressionAttributeNames: { '#number': 'number' },
+          ExpressionAttributeValues: {
+            ':number': number,
+            ':true': true,
+            ':at': outcome.at,
+            ':zero': 0,
+            ':one': 1,
+            ...(outcome.retryAt ? { ':retryAt': outcome.retryAt } : { ':false': false }),
+          },
+        }),
+      );
+      return;
+    }
+    const validators = outcome.kind === 'ok' ? outcome.validators : undefined;
     await this.db.send(
       new UpdateCommand({
         ...base,
-        UpdateExpression: `SET #number = :number, healthOk = :true, lastPolledAt = :at, lastOkAt = :at, consecutiveFailures = :zero${
-          outcome.kind === 'missing' ? ', missingAtSource = :true, missingSince = if_not_exists(missingSince, :at)' : ''
-        }`,
+        UpdateExpression: `SET #number = :number, ${HEALTHY_POLL}${validators ? ', etag = :etag, lastModified = :lastModified' : ''}`,
         ExpressionAttributeNames: { '#number': 'number' },
-        ExpressionAttributeValues: { ':number': number, ':true': true, ':at': outcome.at, ':zero': 0 },
+        ExpressionAttributeValues: {
+          ':number': number,
+          ':true': true,
+          ':at': outcome.at,
+          ':zero': 0,
+          ...(validators ? { ':etag': validators.etag ?? null, ':lastModified': validators.lastModified ?? null } : {}),
+        },
+      }),
+    );
+  }
+
+  async recordPollRun(run: PollRunRecord): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.pollRun, ...run } }));
+  }
+
+  async lastPollRun(): Promise<PollRunRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.pollRun, ConsistentRead: true }));
+    if (!Item) return undefined;
+    const { PK: _pk, SK: _sk, ...run } = Item;
+    return run as PollRunRecord;
+  }
+}
+
+/** The state item's fields after a good poll at `:at` (`:true`, `:zero` bound by the caller). */
+const HEALTHY_POLL = 'healthOk = :true, lastPolledAt = :at, lastOkAt = :at, consecutiveFailures = :zero';
+
+/**
+ * Puts bills on the watch list (idempotent; keeps any snapshot). Every store that makes someone follow a bill calls
+ * it after writing the follower item, so a followed bill is always polled, whichever door the follow came through.
+ * An operator's watch (admin API, CLI) is recorded as such: it holds the bill on the list with no follower at all.
+ */
+export async function watchBills(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  numbers: Iterable<string>,
+  options: { byOperator?: boolean } = {},
+): Promise<void> {
+  for (const number of new Set(numbers)) {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.billState(number),
+        UpdateExpression: `SET #number = :number, watched = :true, GSI1PK = :watched, GSI1SK = :number, #version = if_not_exists(#version, :zero)${
+          options.byOperator ? ', operatorWatch = :true' : ''
+        }`,
+        ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
+        ExpressionAttributeValues: { ':number': number, ':true': true, ':watched': gsi1.watched, ':zero': 0 },
       }),
     );
   }
 }
 
 /**
- * Puts bills on the watch list (idempotent; keeps any snapshot). Every store that makes someone follow a bill calls
- * it, so a followed bill is always polled, whichever door the follow came through.
+ * Takes bills off the watch list once nothing follows them: no follower item (subscriber, webhook, Slack) and no
+ * operator's watch. Called after a follower goes. A follow racing with this is never lost: the follower item is
+ * written before its watch, and the followers are read again after the unwatch, re-watching if one appeared.
  */
-export async function watchBills(db: DynamoDBDocumentClient, tableName: string, numbers: Iterable<string>): Promise<void> {
+export async function releaseBills(db: DynamoDBDocumentClient, tableName: string, numbers: Iterable<string>): Promise<void> {
   for (const number of new Set(numbers)) {
-    await db.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.billState(number),
-        UpdateExpression:
-          'SET #number = :number, watched = :true, GSI1PK = :watched, GSI1SK = :number, #version = if_not_exists(#version, :zero)',
-        ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
-        ExpressionAttributeValues: { ':number': number, ':true': true, ':watched': gsi1.watched, ':zero': 0 },
-      }),
-    );
+    if (await hasFollower(db, tableName, number)) continue;
+    const released = await db
+      .send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.billState(number),
+          UpdateExpression: 'SET watched = :false REMOVE GSI1PK, GSI1SK',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(operatorWatch)',
+          ExpressionAttributeValues: { ':false': false },
+        }),
+      )
+      .then(
+        () => true,
+        (error: unknown) => {
+          ignoreConditionFailure(error);
+          return false;
+        },
+      );
+    if (released && (await hasFollower(db, tableName, number))) await watchBills(db, tableName, [number]);
   }
+}
+
+async function hasFollower(db: DynamoDBDocumentClient, tableName: string, number: string): Promise<boolean> {
+  const { Items } = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :follower)',
+      ExpressionAttributeValues: { ':pk': keys.bill(number).PK, ':follower': FOLLOWER_PREFIX },
+      ProjectionExpression: 'PK',
+      Limit: 1,
+      ConsistentRead: true,
+    }),
+  );
+  return (Items ?? []).length > 0;
 }
 
 function toRecord(number: string, snapshot: Record<string, unknown>, state: Record<string, unknown>): BillRecord {
@@ -228,6 +356,8 @@ function toRecord(number: string, snapshot: Record<string, unknown>, state: Reco
     bill: snapshot.bill as Bill | undefined,
     missingAtSource: state.missingAtSource === true,
     missingSince: text('missingSince'),
+    ...(typeof state.missingPolls === 'number' ? { missingPolls: state.missingPolls } : {}),
+    ...(typeof state.missingRetryAt === 'string' ? { missingRetryAt: state.missingRetryAt } : {}),
     contentHash: text('contentHash'),
     etag: text('etag'),
     lastModified: text('lastModified'),

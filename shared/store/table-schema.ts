@@ -15,6 +15,8 @@ export const keys = {
   bill: (number: string) => ({ PK: `BILL#${number}`, SK: 'SNAPSHOT' }),
   /** The small item a poll reads and writes: watch flag, validators, source health (the snapshot stays untouched). */
   billState: (number: string) => ({ PK: `BILL#${number}`, SK: 'STATE' }),
+  /** The summary of the latest poll run of the watch list (unchanged bills are polled without a write of their own). */
+  pollRun: { PK: 'POLLRUN', SK: 'LATEST' },
   change: (billNumber: string, changeId: string) => ({ PK: `BILL#${billNumber}`, SK: `CHANGE#${changeId}` }),
   follower: (billNumber: string, subscriberId: string) => ({ PK: `BILL#${billNumber}`, SK: `FOLLOWER#${subscriberId}` }),
   follows: (subscriberId: string, billNumber: string) => ({ PK: `SUBSCRIBER#${subscriberId}`, SK: `FOLLOWS#${billNumber}` }),
@@ -88,7 +90,7 @@ export const gsi1 = {
   retryDue: 'RETRY_DUE',
   /** Digest recipients with changes waiting (sorted by recipient). */
   digestPending: 'DIGEST_PENDING',
-  /** News items recorded but not yet matched and alerted (sorted by when seen); emptied by every feed poll. */
+  /** News items recorded but not yet queued for fan-out (sorted by when seen); emptied by every feed poll. */
   newsOutbox: 'NEWS_OUTBOX',
   /** The alerts one topic raised (sorted by time), for the console; keyed by the normalised query's key. */
   topicMatches: (topicKey: string) => `MATCHES#${topicKey}`,

@@ -213,9 +213,9 @@ describe('CLI commands against the local stack', () => {
     expect(io.out()).toBe(
       [
         'Watched bills (3):',
-        `  999001-99  polled ${lawPolledAt}  1 event  ok`,
-        `  999002-99  polled ${failedAt}  1 event  error (2 consecutive failures): fetch-network: connect ECONNREFUSED`,
-        `  999009-8  polled ${unknownPolledAt}  not at the source yet  ok`,
+        `  999001-99  updated ${lawPolledAt}  1 event  ok`,
+        `  999002-99  updated ${failedAt}  1 event  error (2 consecutive failures): fetch-network: connect ECONNREFUSED`,
+        `  999009-8  updated ${unknownPolledAt}  not at the source yet  ok`,
         `Last poll: ${failedAt}`,
         'Queues:',
         '  fan-out     1 waiting / 0 in flight',

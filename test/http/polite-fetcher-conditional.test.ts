@@ -2,6 +2,11 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FetchError } from '../../shared/http/fetch-error.js';
 import { createPoliteFetcher, type PoliteFetcher } from '../../shared/http/polite-fetcher.js';
+import { lawBill } from '../../local/simulator/demo-bills.js';
+import { pageAt } from '../../local/simulator/duma-simulator.js';
+import { buildBillPage } from '../../local/simulator/sozd-page-builder.js';
+import { parseBillPageBytes } from '../../shared/sozd/parse-bill-page.js';
+import { billPageNeededBytes, significantBillPageBytes } from '../../shared/sozd/slice-bill-page.js';
 import { startHttpServer, type LoopbackServer } from './loopback-server.js';
 import { testSettings, testUserAgent } from './test-settings.js';
 
@@ -145,4 +150,33 @@ describe('polite fetcher: conditional GET and content hash', () => {
       expect((error as FetchError).reason).toBe('invalid-url');
     },
   );
+});
+
+describe('polite fetcher: keeping only the needed head of a large page', () => {
+  // A bill page with 1 MB of other tabs after its events tab, as sozd's 2.7 MB pages are.
+  const page = Buffer.from(`${buildBillPage(pageAt(lawBill, 3))}<div role="tabpanel">${'<p>другая вкладка</p>'.repeat(40_000)}</div></html>`);
+
+  it('returns the head the parser reads, hashed as the whole page would be, and drops the rest', async () => {
+    server = await startHttpServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page));
+    fetcher = createPoliteFetcher({ ...testSettings(), maxBytes: 4 << 20 });
+    const conditions = { significantBytes: significantBillPageBytes, neededBytes: billPageNeededBytes };
+
+    const first = await fetcher.get(`${server.origin}/bill/1`, conditions);
+    const second = await fetcher.get(`${server.origin}/bill/1`, { ...conditions, previousHash: first.kind === 'fetched' ? first.hash : '' });
+
+    expect(first.kind === 'fetched' && first.body.length).toBe(billPageNeededBytes(page));
+    expect(first.kind === 'fetched' && first.hash).toBe(createHash('sha256').update(significantBillPageBytes(page)).digest('hex'));
+    expect(first.kind === 'fetched' && parseBillPageBytes(first.body)).toEqual(parseBillPageBytes(page));
+    expect(second.kind).toBe('unchanged');
+  });
+
+  it('still refuses a body that passes the cap before the head it needs has arrived', async () => {
+    server = await startHttpServer((_request, response) => response.writeHead(200).end(page));
+    fetcher = createPoliteFetcher({ ...testSettings(), maxBytes: billPageNeededBytes(page)! - 1 });
+
+    const failure = await fetcher.get(`${server.origin}/bill/1`, { neededBytes: billPageNeededBytes }).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(FetchError);
+    expect((failure as FetchError).reason).toBe('too-large');
+  });
 });

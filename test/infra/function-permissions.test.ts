@@ -59,6 +59,7 @@ function describeResource(resource: unknown): string {
   ];
   const known = names.find(([pattern]) => pattern === json);
   if (known) return known[1];
+  if (json === '"*"') return '*';
   if (/"Ref":"SecretsTokenSigningKey/.test(json)) return 'secret:token-signing-key';
   if (/"Ref":"SecretsAdminApiKey/.test(json)) return 'secret:admin-api-key';
   if (json.includes(':secret:duma-alerts/duma-proxy-url-??????')) return 'secret:duma-proxy-url';
@@ -68,9 +69,17 @@ function describeResource(resource: unknown): string {
   return json;
 }
 
-const LOGS = { 'logs:CreateLogStream': ['own-log-group'], 'logs:PutLogEvents': ['own-log-group'] };
+/** Every function writes its own logs and its X-Ray traces (X-Ray has no resource-level permissions). */
+const LOGS = {
+  'logs:CreateLogStream': ['own-log-group'],
+  'logs:PutLogEvents': ['own-log-group'],
+  'xray:PutTelemetryRecords': ['*'],
+  'xray:PutTraceSegments': ['*'],
+};
 const CONSUME = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
 const consumes = (queue: string) => Object.fromEntries(CONSUME.map((action) => [action, [queue]]));
+/** The dead-letter queues of the four queues, as describeResource names them. */
+const DEAD_LETTERS = ['queue:email-dlq', 'queue:fanOut-dlq', 'queue:slack-dlq', 'queue:webhook-dlq'];
 const SEND_EMAIL = { 'ses:SendEmail': ['ses:configuration-set', 'ses:identity'] };
 
 describe('least privilege, function by function', () => {
@@ -98,27 +107,28 @@ describe('least privilege, function by function', () => {
     });
   });
 
-  it('poll-feeds writes feed state, news and alerts, watches bills, routes alerts but never to fan-out, and reads the proxy secret', () => {
+  it('poll-feeds writes feed state and news, queues new items only to fan-out (one road for every alert), and reads the proxy secret', () => {
     const grants = grantsOf('poll-feeds');
     expect(grants).toEqual({
       ...LOGS,
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
-      'dynamodb:BatchWriteItem': ['table'],
+      'dynamodb:BatchGetItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
-      'sqs:SendMessage': ['queue:email', 'queue:slack', 'queue:webhook'],
+      'sqs:SendMessage': ['queue:fanOut'],
       'secretsmanager:GetSecretValue': ['secret:duma-proxy-url'],
     });
-    expect(grants['sqs:SendMessage']).not.toContain('queue:fanOut');
   });
 
-  it('fan-out reads followers and the change, batch-writes digest entries, and queues to email, webhook and Slack', () => {
+  it('fan-out reads followers, changes and news items, matches topics, writes alerts, bill links and digest entries, watches bills, and queues to email, webhook and Slack', () => {
     expect(grantsOf('fan-out')).toEqual({
       ...LOGS,
       ...consumes('queue:fanOut'),
       'dynamodb:GetItem': ['table'],
-      'dynamodb:Query': ['table'],
+      'dynamodb:PutItem': ['table'],
+      'dynamodb:UpdateItem': ['table'],
+      'dynamodb:Query': ['table', 'table/index/GSI1'],
       'dynamodb:BatchWriteItem': ['table'],
       'sqs:SendMessage': ['queue:email', 'queue:slack', 'queue:webhook'],
     });
@@ -181,7 +191,12 @@ describe('least privilege, function by function', () => {
       'dynamodb:DeleteItem': ['table'],
       'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
-      'sqs:SendMessage': ['queue:slack', 'queue:webhook'],
+      // The console: every queue's depth, dead letters peeked (receive, visibility 0) and redriven (send back, delete).
+      'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:slack', 'queue:webhook'],
+      'sqs:GetQueueAttributes': [...DEAD_LETTERS, 'queue:email', 'queue:fanOut', 'queue:slack', 'queue:webhook'].sort(),
+      'sqs:ReceiveMessage': DEAD_LETTERS,
+      'sqs:ChangeMessageVisibility': DEAD_LETTERS,
+      'sqs:DeleteMessage': DEAD_LETTERS,
       'secretsmanager:GetSecretValue': ['secret:admin-api-key', 'secret:token-signing-key'],
       ...SEND_EMAIL,
     });
@@ -201,10 +216,12 @@ describe('least privilege, function by function', () => {
     expect(grants['sqs:SendMessage']).toBeUndefined();
   });
 
-  it('grants secrets exactly to the handlers that resolve them (loadConfigWithSecrets), so no ARN is set where it is never read', () => {
+  it('grants secrets exactly to the handlers that resolve them (loadConfigWithSecrets, withFreshSecrets), so no ARN is set where it is never read', () => {
     // Act
     const handlers = FUNCTION_CATALOG.map((spec) => [spec.name, readFileSync(join(FUNCTIONS_DIR, `${spec.name}.ts`), 'utf8')] as const);
-    const resolving = handlers.filter(([, source]) => source.includes('loadConfigWithSecrets()')).map(([name]) => name);
+    const resolving = handlers
+      .filter(([, source]) => source.includes('loadConfigWithSecrets()') || source.includes('withFreshSecrets('))
+      .map(([name]) => name);
     const granted = FUNCTION_CATALOG.filter((spec) => spec.access.secrets.length > 0).map((spec) => spec.name);
 
     // Assert

@@ -32,7 +32,8 @@ describe('the stack with every function of the catalog', () => {
       'AWS::ApiGatewayV2::Integration': 1,
       'AWS::ApiGatewayV2::Route': 1,
       'AWS::ApiGatewayV2::Stage': 1,
-      'AWS::CloudWatch::Alarm': 29,
+      'AWS::CloudWatch::Alarm': 48,
+      'AWS::CloudWatch::Dashboard': 1,
       'AWS::DynamoDB::GlobalTable': 1,
       'AWS::IAM::Policy': 15,
       'AWS::IAM::Role': 15,
@@ -52,6 +53,20 @@ describe('the stack with every function of the catalog', () => {
       'AWS::Scheduler::Schedule': 5,
       'AWS::SecretsManager::Secret': 2,
     });
+  });
+
+  it('keeps the token signing key when the stack is deleted, as every unsubscribe link already sent needs it, but not the admin key', () => {
+    // Act
+    const secrets = Object.entries(template.findResources('AWS::SecretsManager::Secret')).map(([id, secret]) => [
+      id.replace(/[0-9A-F]{8}$/, ''),
+      secret.DeletionPolicy,
+    ]);
+
+    // Assert
+    expect(secrets).toEqual([
+      ['SecretsTokenSigningKey', 'Retain'],
+      ['SecretsAdminApiKey', 'Delete'],
+    ]);
   });
 
   it('keeps the single table with PK/SK, GSI1, TTL on expiresAt and point-in-time recovery', () => {
@@ -106,7 +121,7 @@ describe('the stack with every function of the catalog', () => {
       'Polls every watched bill on sozd.duma.gov.ru and queues what changed': [512, 540, common],
       'Polls the news feeds, matches topics and bill numbers, and queues the matches': [512, 300, common],
       'Re-queues changes that were written but never queued': [256, 60, common],
-      'Turns one change into one message per follower and channel': [512, 300, common],
+      'Turns one change or news item into one message per follower and channel': [512, 300, common],
       'Sends one alert email per change and subscriber through SES': [512, 30, common],
       'Delivers signed webhook and Slack messages, with retries': [256, 90, common],
       'Re-queues webhook and Slack retries parked beyond the 15-minute SQS delay once they are due': [256, 60, common],
@@ -115,6 +130,11 @@ describe('the stack with every function of the catalog', () => {
       'HTTP API and web pages: sign-up, confirmation, preferences, unsubscribe, admin': [512, 10, common],
     });
     for (const group of Object.values(resourcesOf(template, 'AWS::Logs::LogGroup'))) expect(group.Properties.RetentionInDays).toBe(30);
+  });
+
+  it('traces every function with X-Ray (active tracing)', () => {
+    const modes = Object.values(resourcesOf(template, 'AWS::Lambda::Function')).map(({ Properties: p }) => p.TracingConfig?.Mode);
+    expect(modes).toEqual(Array(10).fill('Active'));
   });
 
   it('sets each function the variables of what it may use: its queues, its secrets by ARN, its SES settings, and no more', () => {
@@ -133,15 +153,28 @@ describe('the stack with every function of the catalog', () => {
     const ses = ['SENDER_EMAIL', 'SES_CONFIGURATION_SET'];
     expect(extras).toEqual({
       'poll-bills': ['EMAIL_QUEUE_URL', 'FAN_OUT_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
-      'poll-feeds': ['EMAIL_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
+      'poll-feeds': ['FAN_OUT_QUEUE_URL'],
       sweeper: ['EMAIL_QUEUE_URL', 'FAN_OUT_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
       'fan-out': ['EMAIL_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
-      'send-email': [...ses, 'TOKEN_SECRETS_ARN'].sort(),
+      'send-email': [...ses, 'SES_SEND_RATE_PER_INVOCATION', 'TOKEN_SECRETS_ARN'].sort(),
       'deliver-webhook': [...ses, 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'].sort(),
       'redrive-webhooks': ['SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
       'send-digests': ['DIGEST_HOUR', ...ses, 'TOKEN_SECRETS_ARN'].sort(),
       'ses-events': [],
-      api: ['ADMIN_API_KEY_ARN', ...ses, 'SLACK_QUEUE_URL', 'TOKEN_SECRETS_ARN', 'WEBHOOK_QUEUE_URL'].sort(),
+      // The console reads every queue and its dead-letter queue.
+      api: [
+        'ADMIN_API_KEY_ARN',
+        ...ses,
+        'EMAIL_DLQ_URL',
+        'EMAIL_QUEUE_URL',
+        'FAN_OUT_DLQ_URL',
+        'FAN_OUT_QUEUE_URL',
+        'SLACK_DLQ_URL',
+        'SLACK_QUEUE_URL',
+        'TOKEN_SECRETS_ARN',
+        'WEBHOOK_DLQ_URL',
+        'WEBHOOK_QUEUE_URL',
+      ].sort(),
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'Sends the daily and weekly digests that are due',
@@ -259,15 +292,26 @@ describe('the stack with every function of the catalog', () => {
     });
   });
 
-  it('routes SES bounces and complaints through an SNS topic to ses-events, for the sender identity', () => {
+  it('routes every SES sending event but deliveries through an SNS topic to ses-events, for a domain identity with DKIM and MAIL FROM', () => {
     template.hasResourceProperties('AWS::SES::ConfigurationSet', {
       ReputationOptions: { ReputationMetricsEnabled: true },
       SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
     });
     template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
-      EventDestination: { Enabled: true, MatchingEventTypes: ['bounce', 'complaint'], SnsDestination: Match.anyValue() },
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: ['bounce', 'complaint', 'reject', 'renderingFailure', 'deliveryDelay'],
+        SnsDestination: Match.anyValue(),
+      },
     });
-    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'alerts@duma-alerts.test' });
+    // The documented default: the sender's domain, Easy DKIM, and mail.<domain> as MAIL FROM.
+    template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'duma-alerts.test',
+      MailFromAttributes: { MailFromDomain: 'mail.duma-alerts.test', BehaviorOnMxFailure: 'USE_DEFAULT_VALUE' },
+    });
+    template.resourcePropertiesCountIs('AWS::SES::EmailIdentity', { DkimAttributes: { SigningEnabled: false } }, 0);
+    const outputs = Object.keys(template.toJSON().Outputs as Record<string, unknown>).sort();
+    expect(outputs).toEqual(expect.arrayContaining(['DkimRecord1', 'DkimRecord2', 'DkimRecord3', 'MailFromMxRecord', 'MailFromSpfRecord']));
     template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'lambda',
       TopicArn: { Ref: Match.stringLikeRegexp('^DeliverySesEventsTopic') },
@@ -276,26 +320,53 @@ describe('the stack with every function of the catalog', () => {
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@duma-alerts.test' });
   });
 
-  it('alarms the operators on DLQ depth, source errors, function errors and throttles, and SES reputation', () => {
+  it('creates an address identity without MAIL FROM or DNS outputs when senderIdentity is the address (trials)', () => {
+    // Act
+    const { template: trial } = synthStack({ functionsDir: functionsDirWith(['send-email']), context: { senderIdentity: 'alerts@duma-alerts.test' } });
+
+    // Assert
+    const identities = Object.values(resourcesOf(trial, 'AWS::SES::EmailIdentity')).map(({ Properties: p }) => [p.EmailIdentity, p.MailFromAttributes]);
+    expect(identities).toEqual([['alerts@duma-alerts.test', undefined]]);
+    expect(Object.keys(trial.toJSON().Outputs as Record<string, unknown>).filter((key) => /Dkim|MailFrom/.test(key))).toEqual([]);
+  });
+
+  it('paces each send-email invocation at its share of the SES rate: the rate parameter over the maximum concurrency', () => {
+    // Act
+    const { template: production } = synthStack({ functionsDir: functionsDirWith(['send-email']), context: { sesMaxSendRate: '14', emailMaxConcurrency: '4' } });
+
+    // Assert
+    production.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ SES_SEND_RATE_PER_INVOCATION: '3.5' }) } });
+    production.hasResourceProperties('AWS::Lambda::EventSourceMapping', { ScalingConfig: { MaximumConcurrency: 4 } });
+  });
+
+  it('alarms the operators on DLQs, queue age, missing polls, source errors, function errors, throttles and duration, API 5xx, DynamoDB throttles and SES reputation', () => {
     // Act
     const alarms = Object.values(resourcesOf(template, 'AWS::CloudWatch::Alarm')).map(({ Properties: p }) => p);
+    const nameOf = (p: Record<string, any>) => p.MetricName ?? `math:${p.Metrics.map((m: any) => m.MetricStat?.Metric.MetricName).filter(Boolean).join('+')}`;
     const byMetric = alarms.reduce<Record<string, number>>((acc, p) => {
-      acc[`${p.Namespace}/${p.MetricName}`] = (acc[`${p.Namespace}/${p.MetricName}`] ?? 0) + 1;
+      const key = `${p.Namespace ?? p.Metrics[1].MetricStat.Metric.Namespace}/${nameOf(p)}`;
+      acc[key] = (acc[key] ?? 0) + 1;
       return acc;
     }, {});
 
     // Assert
     expect(byMetric).toEqual({
       'AWS/SQS/ApproximateNumberOfMessagesVisible': 5,
+      'AWS/SQS/ApproximateAgeOfOldestMessage': 4,
       'AWS/Lambda/Errors': 10,
       'AWS/Lambda/Throttles': 10,
+      'AWS/Lambda/Duration': 10,
       'DumaAlerts/SourceErrors': 2,
+      'DumaAlerts/PollCompleted': 2,
+      'DumaAlerts/SesSendFailures': 1,
+      'AWS/ApiGateway/5xx': 1,
+      'AWS/DynamoDB/math:ReadThrottleEvents+WriteThrottleEvents': 1,
       'AWS/SES/Reputation.BounceRate': 1,
       'AWS/SES/Reputation.ComplaintRate': 1,
     });
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^MonitoringOperatorsTopic/) }]);
-      expect(alarm.ComparisonOperator).toBe('GreaterThanOrEqualToThreshold');
+      expect(alarm.AlarmDescription).toMatch(/^duma-alerts: .+\. Runbook: .+/);
     }
     // One per poller, on the service dimension that shared/metrics/poll-metrics.ts publishes with.
     expect(
@@ -304,9 +375,29 @@ describe('the stack with every function of the catalog', () => {
       [[{ Name: 'service', Value: 'duma-alerts.poll-bills' }], 3600, 'Sum', 30],
       [[{ Name: 'service', Value: 'duma-alerts.poll-feeds' }], 3600, 'Sum', 30],
     ]);
-    // One per dead-letter queue, the webhook and Slack ones included.
+    // A missing heartbeat over three ticks pages, and no data at all counts as missing.
     expect(
-      alarms.filter((p) => p.Namespace === 'AWS/SQS').map((p) => [p.Dimensions[0].Value['Fn::GetAtt'][0].replace(/dlq.*$/, ''), p.Threshold]),
+      alarms.filter((p) => p.MetricName === 'PollCompleted').map((p) => [p.Dimensions[0].Value, p.Period, p.Threshold, p.ComparisonOperator, p.TreatMissingData]),
+    ).toEqual([
+      ['duma-alerts.poll-bills', 1800, 1, 'LessThanThreshold', 'breaching'],
+      ['duma-alerts.poll-feeds', 2700, 1, 'LessThanThreshold', 'breaching'],
+    ]);
+    // Duration at 80 % of each function's own timeout.
+    expect(Object.fromEntries(alarms.filter((p) => p.MetricName === 'Duration').map((p) => [p.AlarmDescription.split(' ')[1], [p.Statistic, p.Threshold]]))).toEqual({
+      'poll-bills': ['Maximum', 432_000],
+      'poll-feeds': ['Maximum', 240_000],
+      sweeper: ['Maximum', 48_000],
+      'fan-out': ['Maximum', 240_000],
+      'send-email': ['Maximum', 24_000],
+      'deliver-webhook': ['Maximum', 72_000],
+      'redrive-webhooks': ['Maximum', 48_000],
+      'send-digests': ['Maximum', 480_000],
+      'ses-events': ['Maximum', 24_000],
+      api: ['Maximum', 8_000],
+    });
+    // One per dead-letter queue, the webhook and Slack ones included; the work queues alarm on age, at 30 min.
+    expect(
+      alarms.filter((p) => p.MetricName === 'ApproximateNumberOfMessagesVisible').map((p) => [p.Dimensions[0].Value['Fn::GetAtt'][0].replace(/dlq.*$/, ''), p.Threshold]),
     ).toEqual([
       ['DeliveryfanOut', 1],
       ['Deliveryemail', 1],
@@ -314,7 +405,38 @@ describe('the stack with every function of the catalog', () => {
       ['Deliveryslack', 1],
       ['Deliverysesevents', 1],
     ]);
+    expect(
+      alarms.filter((p) => p.MetricName === 'ApproximateAgeOfOldestMessage').map((p) => [p.Dimensions[0].Value['Fn::GetAtt'][0].replace(/Queue.*$/, ''), p.Threshold]),
+    ).toEqual([
+      ['DeliveryfanOut', 1800],
+      ['Deliveryemail', 1800],
+      ['Deliverywebhook', 1800],
+      ['Deliveryslack', 1800],
+    ]);
     expect(alarms.filter((p) => p.Namespace === 'AWS/SES').map((p) => p.Threshold)).toEqual([0.04, 0.0008]);
+  });
+
+  it('draws one dashboard of polls, changes, source health, deliveries by channel, queues, DLQs, SES reputation, errors, API and DynamoDB', () => {
+    // Act
+    const dashboard = Object.values(resourcesOf(template, 'AWS::CloudWatch::Dashboard'))[0]!;
+    const body = JSON.stringify(dashboard.Properties.DashboardBody);
+    const titles = [...body.matchAll(/\\"title\\":\\"([^"\\]+)\\"/g)].map((match) => match[1]);
+
+    // Assert
+    expect(titles).toEqual([
+      'Polls (runs completed, bills and feeds read)',
+      'Changes and news found',
+      'Source health (failed reads)',
+      'Deliveries by channel (messages consumed)',
+      'Queue depths',
+      'Age of the oldest message (s)',
+      'Dead-letter queues',
+      'SES reputation',
+      'SES events',
+      'Function errors',
+      'HTTP API',
+      'DynamoDB throttles',
+    ]);
   });
 });
 

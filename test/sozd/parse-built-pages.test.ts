@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Bill } from '../../shared/bill/bill.js';
-import { BillPageError, parseBillPage, type BillPageErrorReason } from '../../shared/sozd/parse-bill-page.js';
+import { BillPageError, parseBillPage, parseBillPageBytes, type BillPageErrorReason } from '../../shared/sozd/parse-bill-page.js';
 import { buildBillPage, type BillPageSpec } from '../../local/simulator/sozd-page-builder.js';
 
 const DOC_A = { id: 'AAAAAAAA-0000-4000-8000-000000000001', title: 'Текст внесенного законопроекта' };
@@ -106,15 +106,15 @@ const PENDING_SPEC: BillPageSpec = {
   plannedEvents: [{ stageId: 4, eventNumber: '4.1', name: 'Решение комитета о втором чтении', date: '2014-12-01T10:00:00', documents: [DOC_C] }],
 };
 
-/** Runs the parser on `html` and returns the reason of the BillPageError it must throw. */
-function failureReason(html: string): BillPageErrorReason {
+/** Runs `parse` on a page and returns the reason of the BillPageError it must throw. */
+function failureReason(parse: () => unknown): BillPageErrorReason {
   try {
-    parseBillPage(html);
+    parse();
   } catch (error) {
     if (error instanceof BillPageError) return error.reason;
     throw error;
   }
-  throw new Error('parseBillPage accepted the page');
+  throw new Error('the parser accepted the page');
 }
 
 describe('parseBillPage on built pages', () => {
@@ -124,6 +124,17 @@ describe('parseBillPage on built pages', () => {
     const bill = parseBillPage(html);
 
     expect(bill).toEqual(SIGNED_BILL);
+  });
+
+  it('reads the bytes of a page in the charset its Content-Type names, UTF-16 included', () => {
+    const html = buildBillPage(SIGNED_SPEC);
+
+    const bills = [
+      parseBillPageBytes(Buffer.from(html)),
+      parseBillPageBytes(Buffer.from(html, 'utf16le'), { contentType: 'text/html; charset=utf-16le' }),
+    ];
+
+    expect(bills).toEqual([SIGNED_BILL, SIGNED_BILL]);
   });
 
   it('keeps a built page small', () => {
@@ -178,8 +189,8 @@ describe('parseBillPage on built pages', () => {
       ['a dated event without its id', page.replace('id="30000000-0000-4000-8000-000000000001"', ''), 'layout-changed'],
       ['a next tab nested inside the events tab', page.replace('<div class="child_etaps arrh_div3">', '<div class="child_etaps arrh_div3"><div role="tabpanel">'), 'layout-changed'],
       ['an empty title', buildBillPage({ ...PENDING_SPEC, title: '' }), 'invalid'],
-    ])('%s → %s', (_description, html, reason) => {
-      expect(failureReason(html)).toBe(reason);
+    ])('%s → %s, from the text and from the bytes', (_description, html, reason) => {
+      expect([failureReason(() => parseBillPage(html)), failureReason(() => parseBillPageBytes(Buffer.from(html)))]).toEqual([reason, reason]);
     });
   });
 });

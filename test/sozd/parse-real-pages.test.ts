@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareEventNumbers } from '../../shared/sozd/event-number.js';
-import { parseBillPage } from '../../shared/sozd/parse-bill-page.js';
-import { HAVE_REAL_PAGES, readRealPage } from '../support/real-sozd-pages.js';
+import { parseBillPage, parseBillPageBytes } from '../../shared/sozd/parse-bill-page.js';
+import { HAVE_REAL_PAGES, readRealPage, realPagePath } from '../support/real-sozd-pages.js';
+
 const GUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/i;
 
 interface Expected {
@@ -50,6 +52,12 @@ describe.skipIf(!HAVE_REAL_PAGES)('parseBillPage on the ten real sozd pages', ()
         stage: bill.currentStage?.id,
       }).toEqual(expected);
       expect(bill.pageStage?.id).toBe(expected.stage);
+    });
+
+    it('reads the same bill from the raw bytes, decoding only the header and the events tab', () => {
+      const bytes = readFileSync(realPagePath(expected.number));
+
+      expect(parseBillPageBytes(bytes, { contentType: 'text/html; charset=utf-8' })).toEqual(parseBillPage(readPage(expected.number)));
     });
 
     it('gives every event a unique GUID id and orders events by date then event number', () => {

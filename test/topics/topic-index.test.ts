@@ -23,7 +23,7 @@ describe('TopicIndex', () => {
   });
 
   it('refuses a hand-built query that would match every document', () => {
-    expect(() => new TopicIndex([{ topicId: 't1', query: { kind: 'not', operand: { kind: 'term', text: 'a', stems: ['a'] } } }])).toThrow(
+    expect(() => new TopicIndex([{ topicId: 't1', query: { kind: 'not', operand: { kind: 'term', text: 'a', words: [{ keys: ['~a'], stop: false }] } } }])).toThrow(
       'topic t1 would match every document: it needs a word that must appear',
     );
   });

@@ -187,7 +187,8 @@ export const adminSourceHealthRoute = defineRoute({
       }),
     );
     const ok = failing.length === 0 && feeds.every((feed) => feed.health?.ok !== false);
-    return jsonResponse(200, { ok, watched: records.length, failing, feeds });
+    const lastPollRun = await deps.bills.lastPollRun();
+    return jsonResponse(200, { ok, watched: records.length, failing, ...(lastPollRun ? { lastPollRun } : {}), feeds });
   },
 });
 

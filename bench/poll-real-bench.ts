@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../shared/aws/clients.js';
+import { pollWatchedBills, type PollSummary } from '../shared/pipeline/poll-bills.js';
+import { pollDependencies } from '../shared/runtime/poll-bills-dependencies.js';
+import { DynamoBillStore } from '../shared/store/bill-store.js';
+import { DynamoChangeStore } from '../shared/store/change-store.js';
+import { startBenchChild } from './support/bench-child.js';
+import { benchPollConfig } from './support/bench-poll-config.js';
+
+// Beside the checkout, or where SOZD_FIXTURES_DIR says (a git worktree), as the tests find them.
+const fixturesDir = process.env.SOZD_FIXTURES_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/fixtures/sozd');
+
+/** Targets of issue 13, CPU ms per bill of the whole poll cycle (fetch, decode, parse, diff, store). */
+const TARGETS = { readMs: 10, unchangedMs: 0.5 } as const;
+
+interface RoundFigures {
+  cpuMsPerBill: number;
+  target: string;
+  wallMs: number;
+  /** The process's peak RSS so far (tsx and the SDK included). */
+  peakRssMb: number;
+  /** DynamoDB writes of the round, the run summary included. */
+  dynamoWrites: number;
+  outcomes: string;
+}
+
+/** Counts the document client's writes (the stores write nothing else). */
+function countWrites(db: DynamoDBDocumentClient): { count: number } {
+  const counter = { count: 0 };
+  db.middlewareStack.add(
+    (next, context) => (args) => {
+      if (/^(Put|Update|Delete|BatchWrite)/.test(context.commandName ?? '')) counter.count++;
+      return next(args);
+    },
+    { step: 'initialize', name: 'countWrites' },
+  );
+  return counter;
+}
+
+function outcomesText(summary: PollSummary): string {
+  return Object.entries(summary.outcomes)
+    .filter(([, count]) => count > 0)
+    .map(([outcome, count]) => `${count} ${outcome}`)
+    .join(', ');
+}
+
+/**
+ * The whole poll cycle on `count` distinct bills made from the ten real sozd pages (numbers rewritten), served on
+ * loopback by a child process with the emulators, in four rounds: first read, all 304, the same bytes again
+ * (no conditional GET), and every page with one more event. Skipped, saying so, without the real pages.
+ */
+export async function runPollRealBench(count = 1000, pagesDir = fixturesDir): Promise<Record<string, unknown>> {
+  if (!existsSync(pagesDir)) return { skipped: `no real pages at ${pagesDir} (they live beside the checkout)` };
+  const child = await startBenchChild<{ env: Record<string, string>; sozdUrl: string; bills: string[] }>(
+    new URL('./support/real-page-services.ts', import.meta.url),
+    [pagesDir, String(count)],
+  );
+  try {
+    const config = await benchPollConfig(child.setup.env, child.setup.sozdUrl);
+    const db = createDocumentClient();
+    const writes = countWrites(db);
+    const deps = { ...pollDependencies(config), bills: new DynamoBillStore(db, config.tableName), changes: new DynamoChangeStore(db, config.tableName) };
+    deps.logger.setLogLevel('ERROR');
+    for (const number of child.setup.bills) await deps.bills.watch(number);
+
+    const round = async (target: number | undefined): Promise<RoundFigures> => {
+      writes.count = 0;
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      const summary = await pollWatchedBills(deps, { concurrency: 16 });
+      const used = process.cpuUsage(cpu);
+      const wallMs = Math.round(performance.now() - start);
+      const cpuMsPerBill = Math.round(((used.user + used.system) / 1000 / count) * 100) / 100;
+      return {
+        cpuMsPerBill,
+        target: target === undefined ? 'none (urlwatch ~125 ms)' : `≤ ${target} ms: ${cpuMsPerBill <= target ? 'met' : 'MISSED'}`,
+        wallMs,
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        dynamoWrites: writes.count,
+        outcomes: outcomesText(summary),
+      };
+    };
+
+    const firstRead = await round(TARGETS.readMs);
+    const allNotModified = await round(TARGETS.unchangedMs);
+    await child.command('unconditional');
+    const sameBytes = await round(undefined);
+    await child.command('new-event');
+    const oneNewEvent = await round(TARGETS.readMs);
+    return {
+      bills: count,
+      firstRead,
+      allNotModified: { ...allNotModified, writesPerUnchangedBill: `${(allNotModified.dynamoWrites - 1) / count} (target 0; the 1 other is the run summary)` },
+      sameBytes: { ...sameBytes, writesPerUnchangedBill: `${(sameBytes.dynamoWrites - 1) / count} (target 0)` },
+      oneNewEvent,
+    };
+  } finally {
+    await child.stop();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(JSON.stringify(await runPollRealBench(Number(process.argv[2] ?? 1000)), null, 2));
+}

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../../shared/store/table-schema.js';
+import { manageUrl, unsubscribeUrl } from '../../shared/subscriptions/subscriber-links.js';
+import { csrfIn, linkIn, startApiTestStack, uniqueAddress, type ApiTestStack } from './api-test-stack.js';
+
+let stack: ApiTestStack;
+
+beforeAll(async () => {
+  stack = await startApiTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function activeSubscriber(label: string, bills: string[]): Promise<string> {
+  const email = uniqueAddress(label);
+  await fetch(`${stack.url}/api/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, bills }) });
+  const link = linkIn((await stack.emailsTo(email))[0]!, '/confirm');
+  const html = await (await fetch(link)).text();
+  await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrf=${encodeURIComponent(csrfIn(html))}` });
+  return stack.subscriberId(email);
+}
+
+const unsubscribe = (id: string) =>
+  fetch(unsubscribeUrl(stack.url, id, stack.tokenSecret), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+
+const admin = (path: string, method: string) => fetch(`${stack.url}${path}`, { method, headers: { 'x-api-key': stack.adminApiKey } });
+
+/** Whether a bill is on the watch list, i.e. in the index every poll reads. */
+async function watched(number: string): Promise<boolean> {
+  return (await stack.item(keys.billState(number)))?.GSI1PK === 'WATCHED';
+}
+
+describe('a bill is watched while something follows it', () => {
+  it('stays watched while one of its two subscribers remains, and drops off when the last one leaves', async () => {
+    const first = await activeSubscriber('wl-first', ['101-8']);
+    const second = await activeSubscriber('wl-second', ['101-8']);
+    const whileFollowed = await watched('101-8');
+
+    await unsubscribe(first);
+    const afterFirstLeft = await watched('101-8');
+    await unsubscribe(second);
+
+    expect([whileFollowed, afterFirstLeft, await watched('101-8')]).toEqual([true, true, false]);
+    expect(await stack.item(keys.billState('101-8'))).toMatchObject({ watched: false, number: '101-8' });
+  });
+
+  it('drops a bill a subscriber takes out of their preferences', async () => {
+    const id = await activeSubscriber('wl-patch', ['102-8', '103-8']);
+    const token = new URL(manageUrl(stack.url, id, stack.tokenSecret)).searchParams.get('token')!;
+
+    await fetch(`${stack.url}/api/subscription?token=${token}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bills: ['103-8'] }) });
+
+    expect([await watched('102-8'), await watched('103-8')]).toEqual([false, true]);
+  });
+
+  it("keeps an operator's watch when the last subscriber leaves, and an operator's unwatch never stops a subscriber's alerts", async () => {
+    await admin('/api/admin/bills/104-8', 'PUT');
+    const subscriber = await activeSubscriber('wl-operator', ['104-8', '105-8']);
+    await admin('/api/admin/bills/105-8', 'PUT');
+
+    await unsubscribe(subscriber);
+    const operatorsBill = await watched('104-8');
+    const other = await activeSubscriber('wl-operator-2', ['105-8']);
+    await admin('/api/admin/bills/105-8', 'DELETE');
+    const unwatchedWhileFollowed = await watched('105-8');
+    await unsubscribe(other);
+
+    expect([operatorsBill, unwatchedWhileFollowed, await watched('105-8')]).toEqual([true, true, false]);
+  });
+});
