@@ -16,6 +16,7 @@ import {
 import { signupApiRoute, signupFormRoute, signupSubmitRoute } from './routes/signup-routes.js';
 import { faviconRoute } from './routes/favicon-route.js';
 import { stylesheetRoute } from './routes/stylesheet-route.js';
+import { topicTestApiRoute, topicTesterPageRoute } from './routes/topic-test-routes.js';
 import { unsubscribePageRoute, unsubscribeSubmitRoute } from './routes/unsubscribe-routes.js';
 
 const openApiRoute = defineRoute({
@@ -47,6 +48,8 @@ export const API_ROUTES: readonly AnyRoute[] = [
   subscriptionReadRoute,
   subscriptionPatchRoute,
   subscriptionDeleteRoute,
+  topicTesterPageRoute,
+  topicTestApiRoute,
   admin.adminListSubscriptionsRoute,
   admin.adminReadSubscriptionRoute,
   admin.adminUpdateSubscriptionRoute,

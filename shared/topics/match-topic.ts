@@ -26,23 +26,31 @@ export function matchTopic(query: TopicQuery, document: TopicDocument): MatchExp
 export function matchPrepared(query: TopicQuery, document: PreparedDocument): MatchExplanation | null {
   // Most candidates a topic index hands over do not match: deciding first, without building any explanation,
   // keeps their cost to a few map lookups.
-  if (!matches(query, document)) return null;
-  const hits = evaluate(query, document);
-  return hits ? { hits: mergeHits(hits) } : null;
+  return matchesPrepared(query, document) ? explainMatch(query, document) : null;
 }
 
-/** Whether the query matches, allocating nothing (plain loops: a callback would be a closure per call). */
-function matches(query: TopicQuery, document: PreparedDocument): boolean {
+/**
+ * Why a query that matches a document (see {@link matchesPrepared}) matches it.
+ * @throws Error when the query does not match the document.
+ */
+export function explainMatch(query: TopicQuery, document: PreparedDocument): MatchExplanation {
+  const hits = evaluate(query, document);
+  if (!hits) throw new Error('explainMatch: the query does not match this document');
+  return { hits: mergeHits(hits) };
+}
+
+/** Whether the query matches the document, allocating nothing (plain loops: a callback would be a closure per call). */
+export function matchesPrepared(query: TopicQuery, document: PreparedDocument): boolean {
   switch (query.kind) {
     case 'term':
       return occurs(query, document);
     case 'not':
-      return !matches(query.operand, document);
+      return !matchesPrepared(query.operand, document);
     case 'and':
-      for (const operand of query.operands) if (!matches(operand, document)) return false;
+      for (const operand of query.operands) if (!matchesPrepared(operand, document)) return false;
       return true;
     case 'or':
-      for (const operand of query.operands) if (matches(operand, document)) return true;
+      for (const operand of query.operands) if (matchesPrepared(operand, document)) return true;
       return false;
   }
 }

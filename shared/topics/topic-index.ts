@@ -1,5 +1,5 @@
 import { anchorKeys } from './anchor-keys.js';
-import { matchPrepared, type MatchExplanation } from './match-topic.js';
+import { explainMatch, matchesPrepared, type MatchExplanation } from './match-topic.js';
 import { prepareDocument, type PreparedDocument, type TopicDocument } from './prepared-document.js';
 import type { TopicQuery } from './topic-query.js';
 
@@ -9,10 +9,15 @@ export interface IndexedTopic {
   query: TopicQuery;
 }
 
-/** A topic that matched a document, and why. */
+/**
+ * A topic that matched a document, and why: worked out by `explain()` when the caller gets to it, one match at a
+ * time. Explanations built for hundreds of matches at once and kept until the last is used survive young-space
+ * collections and cost more than the matching itself (`npm run bench -- topics`).
+ */
 export interface TopicIndexMatch {
   topicId: string;
-  explanation: MatchExplanation;
+  /** The words found where; worked out anew on each call. */
+  explain(): MatchExplanation;
 }
 
 /**
@@ -68,8 +73,9 @@ export class TopicIndex {
     const matches: TopicIndexMatch[] = [];
     for (const position of Int32Array.from(candidates).sort()) {
       const topic = this.topics[position];
-      const explanation = topic && matchPrepared(topic.query, prepared);
-      if (topic && explanation) matches.push({ topicId: topic.topicId, explanation });
+      if (topic && matchesPrepared(topic.query, prepared)) {
+        matches.push({ topicId: topic.topicId, explain: () => explainMatch(topic.query, prepared) });
+      }
     }
     return matches;
   }

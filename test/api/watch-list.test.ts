@@ -6,7 +6,7 @@ import { csrfIn, linkIn, startApiTestStack, uniqueAddress, type ApiTestStack } f
 let stack: ApiTestStack;
 
 beforeAll(async () => {
-  stack = await startApiTestStack();
+  stack = await startApiTestStack({ MAX_BILLS_PER_SUBSCRIBER: '3', MAX_TOPICS_PER_SUBSCRIBER: '2' });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -67,5 +67,33 @@ describe('a bill is watched while something follows it', () => {
     await unsubscribe(other);
 
     expect([operatorsBill, unwatchedWhileFollowed, await watched('105-8')]).toEqual([true, true, false]);
+  });
+});
+
+describe('how much one subscriber may follow', () => {
+  it('refuses a sign-up or a change that follows more bills or topics than configured, naming the limit, and changes nothing', async () => {
+    const email = uniqueAddress('wl-cap');
+    const signUp = await fetch(`${stack.url}/api/subscriptions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, bills: ['111-8', '112-8', '113-8', '114-8'], topics: ['налог', 'бюджет', 'пенсии'] }),
+    });
+    const id = await activeSubscriber('wl-cap-ok', ['115-8', '116-8', '117-8']);
+    const token = new URL(manageUrl(stack.url, id, stack.tokenSecret)).searchParams.get('token')!;
+    const patch = await fetch(`${stack.url}/api/subscription?token=${token}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ topics: ['налог', 'бюджет', 'пенсии'] }),
+    });
+
+    expect(signUp.status).toBe(400);
+    expect(((await signUp.json()) as { error: { issues: unknown } }).error.issues).toEqual([
+      { field: 'body.bills', message: 'at most 3 bills (4 given)' },
+      { field: 'body.topics', message: 'at most 2 topics (3 given)' },
+    ]);
+    expect(await stack.emailsTo(email)).toEqual([]);
+    expect(await watched('114-8')).toBe(false);
+    expect(patch.status).toBe(400);
+    expect(await stack.item(keys.subscriber(id))).toMatchObject({ topics: [] });
   });
 });
