@@ -2,6 +2,7 @@ import type { BillChange, ChangeFact } from '../bill/bill-change.js';
 import type { Stage } from '../bill/bill.js';
 import { shortStageName, stageName, type Language } from '../bill/stages.js';
 import { lawNumberText, protocolText, sozdText } from '../vocabulary/sozd-text.js';
+import { decisionHeadline, hasCyrillic } from '../vocabulary/translate-sozd-text.js';
 import { changeEmailStrings, type ChangeEmailStrings } from './email-strings.js';
 import { formatMoscowDate } from './moscow-date.js';
 import { webLink } from './web-link.js';
@@ -87,7 +88,7 @@ export function buildChangeEmailContent(change: BillChange, language: Language, 
     subject: `${billLabel}: ${subjectText(change, strings, language)}`,
     billLabel,
     // A title has no translation: an English reader is told it is the original.
-    bill: { ...linked(change.billTitle, change.billUrl), ...(strings.label.title ? { label: strings.label.title } : {}) },
+    bill: { ...linked(change.billTitle, change.billUrl), ...(strings.label.title && hasCyrillic(change.billTitle) ? { label: strings.label.title } : {}) },
     sections,
     footer: {
       reason: strings.footer.reason,
@@ -139,11 +140,25 @@ function subjectText(change: BillChange, strings: ChangeEmailStrings, language: 
         ? strings.subject.archived(subjectPiece(status(fact.to)))
         : strings.subject.statusChanged(subjectPiece(fact.from ? status(fact.from) : strings.none), subjectPiece(status(fact.to)));
     case 'stage-changed':
-      return fact.from ? strings.subject.stageChanged(shortStage(fact.from), shortStage(fact.to)) : strings.subject.stageReached(shortStage(fact.to));
+      return withDecision(
+        fact.from ? strings.subject.stageChanged(shortStage(fact.from), shortStage(fact.to)) : strings.subject.stageReached(shortStage(fact.to)),
+        change,
+        language,
+      );
     case 'new-event':
     case undefined:
-      return strings.subject.newEvent(change.event ? subjectPiece(sozdText('event', change.event.name, language)) : undefined);
+      return withDecision(strings.subject.newEvent(change.event ? subjectPiece(sozdText('event', change.event.name, language)) : undefined), change, language);
   }
+}
+
+/**
+ * A stage or event subject followed by what was decided, without its details ("first reading → second reading: return
+ * the bill to the second reading"): event names are generic ("The State Duma considers the bill"), the decision is the news.
+ */
+function withDecision(subject: string, change: BillChange, language: Language): string {
+  const first = change.event?.decisions[0];
+  // The details (committees, dates) are in the body; the subject keeps the decision itself in sight.
+  return first === undefined ? subject : `${subject}: ${subjectPiece(sozdText('decision', decisionHeadline(first), language))}`;
 }
 
 /** External text fit for a header line: one line (no header injection), bounded length. */

@@ -92,6 +92,10 @@ export interface BillStore {
   listWatched(): AsyncIterable<WatchedBill[]>;
   /** One page of the watch list's bill numbers, in number order. */
   listWatchedPage(page: PageRequest): Promise<Page<string>>;
+  /** One page of the watch list with each bill's poll state and health, without its snapshot. */
+  listWatchedStates(page: PageRequest): Promise<Page<BillRecord>>;
+  /** How many bills are watched and which are failing, from the watch list's index alone. */
+  watchedHealth(): Promise<{ watched: number; failing: { number: string; health: SourceHealth }[] }>;
   /**
    * Saves a new snapshot if the stored version is still `expectedVersion`, with its validators and a healthy poll
    * at `write.at`; returns the new version.
@@ -143,6 +147,32 @@ export class DynamoBillStore implements BillStore {
    * One page of the watch list in bill-number order, for listings that show a page at a time.
    * @throws InvalidCursorError for a cursor this listing did not hand out
    */
+  async listWatchedStates(page: PageRequest): Promise<Page<BillRecord>> {
+    // The index holds the whole state item (watch flag, health): one query per page, no read per bill.
+    return queryPage(this.db, { tableName: this.tableName, partition: gsi1.watched, index: true }, page, (item) =>
+      typeof item.number === 'string' ? toRecord(item.number, {}, item) : undefined,
+    );
+  }
+
+  async watchedHealth(): Promise<{ watched: number; failing: { number: string; health: SourceHealth }[] }> {
+    let watched = 0;
+    const failing: { number: string; health: SourceHealth }[] = [];
+    const pages = queryAll<Record<string, unknown>>(this.db, {
+      TableName: this.tableName,
+      IndexName: GSI1,
+      KeyConditionExpression: 'GSI1PK = :watched',
+      ExpressionAttributeValues: { ':watched': gsi1.watched },
+    });
+    for await (const page of pages) {
+      for (const item of page) {
+        watched++;
+        const { number, health } = toRecord(String(item.number), {}, item);
+        if (!health.ok) failing.push({ number, health });
+      }
+    }
+    return { watched, failing };
+  }
+
   async listWatchedPage(page: PageRequest): Promise<Page<string>> {
     return queryPage(this.db, { tableName: this.tableName, partition: gsi1.watched, index: true }, page, (item) =>
       typeof item.number === 'string' ? item.number : undefined,

@@ -68,6 +68,7 @@ export const DECISION_PHRASES: readonly PhraseEntry[] = [
   // Stage 6: the Federation Council.
   { ru: 'поступил из Государственной Думы', en: 'received from the State Duma' },
   { ru: 'направлен в комитеты (комиссии)', en: 'sent to committees (commissions)' },
+  { ru: 'направлен в комитеты', en: 'sent to committees' },
   { ru: 'ответственным назначен', en: 'responsible committee appointed' },
   { ru: 'соисполнителями назначены', en: 'co-responsible committees appointed' },
   { ru: 'рассмотрение закона Советом Федерации не является обязательным', en: 'consideration of the law by the Federation Council is not mandatory' },

@@ -49,6 +49,11 @@ function joined(parts: readonly Rendering[], separator: string): Rendering {
   return { text: parts.map((part) => part.text).join(separator), originals: parts.flatMap((part) => part.originals) };
 }
 
+/** Whether text holds Russian letters (sozd's English pages hold none). */
+export function hasCyrillic(text: string): boolean {
+  return CYRILLIC.test(text);
+}
+
 /** Renders text by `translate`, or keeps it as the marked original when it is too long to be a standard phrase. */
 function bounded(text: string, translate: (text: string) => Rendering): Rendering {
   return text.length > MAX_STANDARD_LENGTH ? (untranslated(text) ?? original(text)) : translate(text);
@@ -161,6 +166,12 @@ function translateClause(text: string): Rendering | undefined {
   if (!head) return undefined;
   const details = joined(splitTopLevel(split[1], ';').map(translateDetail), '; ');
   return { text: `${head.text} (${details.text})`, originals: [...head.originals, ...details.originals] };
+}
+
+/** What a decision says first, without its details: its first clause ("; "), without the parentheses ending it. */
+export function decisionHeadline(text: string): string {
+  const clause = splitTopLevel(text, ';')[0] ?? text.trim();
+  return splitTrailingGroup(clause)?.[0] ?? clause;
 }
 
 /** A decision of an event: its clauses in English; a clause with no known rendering stays as the marked original. */

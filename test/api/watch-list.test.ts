@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Bill } from '../../shared/bill/bill.js';
+import { DynamoBillStore, watchBills } from '../../shared/store/bill-store.js';
 import { keys } from '../../shared/store/table-schema.js';
 import { manageUrl, unsubscribeUrl } from '../../shared/subscriptions/subscriber-links.js';
-import { csrfIn, linkIn, startApiTestStack, uniqueAddress, type ApiTestStack } from './api-test-stack.js';
+import { csrfIn, linkIn, startApiTestStack, TABLE_NAME, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
 
 let stack: ApiTestStack;
 
@@ -95,5 +97,34 @@ describe('how much one subscriber may follow', () => {
     expect(await watched('114-8')).toBe(false);
     expect(patch.status).toBe(400);
     expect(await stack.item(keys.subscriber(id))).toMatchObject({ topics: [] });
+  });
+});
+
+describe('the admin listings of the watch list', () => {
+  it('pages through every watched bill once, with titles, and counts health from the index alone', async () => {
+    const bills = new DynamoBillStore(stack.db, TABLE_NAME);
+    const numbers = Array.from({ length: 130 }, (_, index) => `${3000 + index}-8`);
+    await watchBills(stack.db, TABLE_NAME, numbers);
+    const bill: Bill = { number: '3000-8', url: 'https://sozd.duma.gov.ru/bill/3000-8', title: 'О тишине', status: 'На рассмотрении', archived: false, passport: [], events: [], plannedEvents: [] };
+    await bills.saveSnapshot('3000-8', 0, { bill, contentHash: 'h', at: '2026-01-01T00:00:00.000Z' });
+    await bills.recordPollOutcome('3001-8', { kind: 'error', at: '2026-01-01T00:00:00.000Z', error: 'fetch-http-status: 503' });
+
+    const listed: JsonBody[] = [];
+    const pageSizes: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = (await (await admin(`/api/admin/bills?limit=100${cursor ? `&cursor=${cursor}` : ''}`, 'GET')).json()) as JsonBody;
+      listed.push(...page.items);
+      pageSizes.push(page.items.length);
+      cursor = page.cursor;
+    } while (cursor);
+    const health = (await (await admin('/api/admin/health', 'GET')).json()) as JsonBody;
+
+    const ours = listed.filter((item) => numbers.includes(item.number));
+    expect(pageSizes.every((size) => size <= 100)).toBe(true);
+    expect(ours.map((item) => item.number).sort()).toEqual([...numbers].sort());
+    expect(ours.find((item) => item.number === '3000-8')).toMatchObject({ title: 'О тишине', status: 'На рассмотрении', watched: true });
+    expect(health.watched).toBe(listed.length);
+    expect(health.failing.map((entry: JsonBody) => entry.number)).toContain('3001-8');
   });
 });

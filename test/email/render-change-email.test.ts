@@ -10,7 +10,8 @@ describe('renderChangeEmail for a stage change', () => {
   it('says it in English: exact subject, old and new stage, decision, MSK date, title and every link', () => {
     const email = renderChangeEmail(billChange(STAGE_CHANGE), { language: 'en', unsubscribeUrl: UNSUBSCRIBE_URL, manageUrl: MANAGE_URL });
 
-    expect(email.subject).toBe('Bill 1075342-8: first reading → second reading');
+    // The decision follows the stage change: the stage alone does not say what happened.
+    expect(email.subject).toBe('Bill 1075342-8: first reading → second reading: adopt the bill in the second reading');
     for (const part of [email.text, email.html]) {
       expect(part).toContain('Stage: First reading → Second reading');
       expect(part).toContain('New event: Second reading of the bill');
@@ -37,7 +38,7 @@ describe('renderChangeEmail for a stage change', () => {
   it('says it in Russian: exact subject and full Russian stage names', () => {
     const email = renderChangeEmail(billChange(STAGE_CHANGE), { language: 'ru', unsubscribeUrl: UNSUBSCRIBE_URL });
 
-    expect(email.subject).toBe('Законопроект № 1075342-8: первое чтение → второе чтение');
+    expect(email.subject).toBe('Законопроект № 1075342-8: первое чтение → второе чтение: Принять законопроект во втором чтении');
     for (const part of [email.text, email.html]) {
       expect(part).toContain('Стадия: Рассмотрение законопроекта в первом чтении → Рассмотрение законопроекта во втором чтении');
       expect(part).toContain(DECISION);
@@ -60,7 +61,7 @@ describe('renderChangeEmail for a stage change', () => {
 
     const email = renderChangeEmail(change, { language: 'en', unsubscribeUrl: UNSUBSCRIBE_URL });
 
-    expect(email.subject).toBe('Bill 1075342-8: new stage — first reading');
+    expect(email.subject).toBe('Bill 1075342-8: new stage — first reading: adopt the bill in the second reading');
     expect(email.text).toContain('Stage: — → First reading');
   });
 });
@@ -122,16 +123,16 @@ describe('renderChangeEmail subject picks the most significant fact', () => {
   it('names the event when a new event is all there is', () => {
     const email = render([{ type: 'new-event' }], 'en', secondReadingEvent({ name: 'Рассмотрение поправок\n  к законопроекту' }));
 
-    expect(email.subject).toBe('Bill 1075342-8: new event — (original, Russian): Рассмотрение поправок к законопроекту');
-    expect(render([{ type: 'new-event' }], 'en').subject).toBe('Bill 1075342-8: new event — Second reading of the bill');
-    expect(render([{ type: 'new-event' }], 'ru').subject).toBe('Законопроект № 1075342-8: новое событие — Рассмотрение законопроекта во втором чтении');
+    expect(email.subject).toBe('Bill 1075342-8: new event — (original, Russian): Рассмотрение поправок к законопроекту: adopt the bill in the second reading');
+    expect(render([{ type: 'new-event' }], 'en').subject).toBe('Bill 1075342-8: new event — Second reading of the bill: adopt the bill in the second reading');
+    expect(render([{ type: 'new-event' }], 'ru').subject).toBe('Законопроект № 1075342-8: новое событие — Рассмотрение законопроекта во втором чтении: Принять законопроект во втором чтении');
   });
 
   it('cuts absurdly long external text in the subject to 100 characters', () => {
     const email = render([{ type: 'new-event' }], 'en', secondReadingEvent({ name: 'Я'.repeat(500) }));
 
     // The mark "(original, Russian): " (21 characters) counts towards the 100.
-    expect(email.subject).toBe(`Bill 1075342-8: new event — (original, Russian): ${'Я'.repeat(78)}…`);
+    expect(email.subject).toBe(`Bill 1075342-8: new event — (original, Russian): ${'Я'.repeat(78)}…: adopt the bill in the second reading`);
   });
 });
 
