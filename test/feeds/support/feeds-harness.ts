@@ -12,6 +12,7 @@ import { createApiHandler } from '../../../shared/api/create-api-handler.js';
 import { createDocumentClient } from '../../../shared/aws/clients.js';
 import { loadConfig, type Config } from '../../../shared/config/config.js';
 import { handleFanOutMessage } from '../../../shared/pipeline/fan-out-message.js';
+import { pollFeeds, type FeedsPollSummary } from '../../../shared/pipeline/poll-feeds.js';
 import { EmailQueueMessageSchema, FanOutQueueMessageSchema } from '../../../shared/pipeline/pipeline-messages.js';
 import { sendEmailMessage } from '../../../shared/pipeline/send-email-message.js';
 import { apiDependencies } from '../../../shared/runtime/api-dependencies.js';
@@ -25,6 +26,7 @@ import { DynamoAddressBook } from '../../../shared/store/address-book.js';
 import { DynamoSubscriptionStore } from '../../../shared/store/subscription-store.js';
 import { keys } from '../../../shared/store/table-schema.js';
 import { PreferencesSchema, type PreferencesInput } from '../../../shared/subscriptions/subscription-preferences.js';
+import { linesWrittenBy } from '../../support/captured-logs.js';
 import { sentEmails, type StoredEmail } from '../../support/ses-store.js';
 
 /** What the loopback feed server answers on one path. */
@@ -152,6 +154,14 @@ function createWorld(config: Config, sqs: SQSClient, queueUrls: { email: string;
       // The endpoint routes need webhook and Slack queues to start; these tests never reach them.
       const delivery = { ...config.delivery, webhookQueueUrl: emailQueueUrl, slackQueueUrl: emailQueueUrl };
       return startHttpApiServer(createApiHandler(apiDependencies({ ...config, delivery })), { host: '127.0.0.1', port: 0 });
+    },
+    /** Polls every feed once, its log lines kept off the test output and returned, for tests of what operators see. */
+    async pollLogged() {
+      let summary: FeedsPollSummary | undefined;
+      const logs = await linesWrittenBy(async () => {
+        summary = await pollFeeds(deps);
+      });
+      return { summary: summary!, logs: logs.map(({ level, message, feed, error }) => ({ level, message, feed, error })) };
     },
     /** Sets an attribute of a topic definition (e.g. watchLinkedBills). */
     async setTopic(topicId: string, attribute: string, value: unknown) {
