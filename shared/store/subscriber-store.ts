@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocu
 import * as z from 'zod';
 import type { Language } from '../bill/stages.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
-import { FOLLOWS_PREFIX, gsi1, keys, TTL_ATTRIBUTE } from './table-schema.js';
+import { FOLLOWS_PREFIX, gsi1, keys, TTL_ATTRIBUTE, type StoreKeys } from './table-schema.js';
 import { DynamoAddressBook } from './address-book.js';
 import { releaseBills, watchBills } from './bill-store.js';
 
@@ -71,6 +71,12 @@ export interface SubscriberStore {
 
 /** SubscriberStore on the single DynamoDB table (adjacency list: BILL#n/FOLLOWER#id and SUBSCRIBER#id/FOLLOWS#n). */
 export class DynamoSubscriberStore implements SubscriberStore {
+  /**
+   * The partitions it reads and writes, those of the address book it builds included: the `dynamodb:LeadingKeys`
+   * of every function that uses it.
+   */
+  static readonly partitions: StoreKeys = { keys: ['address', 'follower', 'follows', 'subscriber', 'suppression'], index: ['subscribers'] };
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
