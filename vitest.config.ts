@@ -1,4 +1,10 @@
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// Every temporary file of a run (mkdtemp in tests, CDK's cloud assemblies, libraries' scratch files) goes here,
+// under the checkout's ignored .data/, and test/support/global-setup.ts removes it when the run ends: a run leaves
+// nothing in the system temp folder.
+const runTemp = join(resolve(import.meta.dirname, '.data', 'test-tmp'), `run-${process.pid}`);
 
 export default defineConfig({
   test: {
@@ -7,7 +13,15 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    globalSetup: ['test/support/global-setup.ts'],
+    // A green run is quiet: output written straight to stdout/stderr during a test shows only if it fails.
+    setupFiles: ['test/support/quiet-output.ts'],
+    env: {
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      TMPDIR: runTemp,
+    },
+    // The same for what tests print through the console.
+    silent: 'passed-only',
     maxWorkers: 2,
   },
 });

@@ -2,6 +2,7 @@ import type { BillChange, ChangeFact } from '../bill/bill-change.js';
 import { stageName } from '../bill/stages.js';
 import type { Language } from '../bill/stages.js';
 import { lawNumberText, sozdText } from '../vocabulary/sozd-text.js';
+import { hasCyrillic } from '../vocabulary/translate-sozd-text.js';
 import { cutSlackText, escapeSlackText, SLACK_LIMITS } from './slack-text.js';
 
 type PlainText = { type: 'plain_text'; text: string };
@@ -32,6 +33,8 @@ const LABELS = {
     date: 'Date',
     timeZone: 'Moscow time',
     open: 'Open the bill',
+    /** Said of a title with no translation. */
+    originalTitle: 'title: the original, in Russian',
   },
   ru: {
     event: 'Событие',
@@ -44,6 +47,7 @@ const LABELS = {
     date: 'Дата',
     timeZone: 'МСК',
     open: 'Открыть законопроект',
+    originalTitle: '',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
@@ -103,6 +107,7 @@ export function buildSlackBillMessage(change: BillChange, language: Language): S
   const lines = factLines(change, language);
   const decisions = (change.event?.decisions ?? []).map((decision) => sozdText('decision', decision, language));
   const date = `${moscowDateTime(change.event?.date ?? change.detectedAt)} (${labels.timeZone})`;
+  const titleNote = labels.originalTitle && hasCyrillic(change.billTitle) ? ` · ${labels.originalTitle}` : '';
   const blocks: SlackBlock[] = [
     {
       type: 'header',
@@ -113,7 +118,7 @@ export function buildSlackBillMessage(change: BillChange, language: Language): S
     ...(decisions.length > 0 ? [section(`*${labels.decision}:* ${escapeSlackText(decisions.join('\n'))}`)] : []),
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: cutSlackText(`${labels.date}: ${date}`, SLACK_LIMITS.contextText) }],
+      elements: [{ type: 'mrkdwn', text: cutSlackText(`${labels.date}: ${date}${titleNote}`, SLACK_LIMITS.contextText) }],
     },
     {
       type: 'actions',

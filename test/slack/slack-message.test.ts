@@ -33,7 +33,7 @@ describe('buildSlackBillMessage', () => {
           },
         },
         { type: 'section', text: { type: 'mrkdwn', text: '*Decision:* adopt the bill in the first reading' } },
-        { type: 'context', elements: [{ type: 'mrkdwn', text: 'Date: 16.12.2025 14:39 (Moscow time)' }] },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: 'Date: 16.12.2025 14:39 (Moscow time) · title: the original, in Russian' }] },
         {
           type: 'actions',
           elements: [
@@ -97,7 +97,7 @@ describe('buildSlackBillMessage', () => {
     expect(message.blocks.map((block) => block.type)).toEqual(['header', 'section', 'context', 'actions']);
     expect(message.blocks.slice(1, 3).flatMap(texts)).toEqual([
       '*Status:* Under consideration → Withdrawn from consideration (archived)\n*Law number:* 353-FZ\n*Published:* Российская газета',
-      'Date: 01.01.2026 01:30 (Moscow time)',
+      'Date: 01.01.2026 01:30 (Moscow time) · title: the original, in Russian',
     ]);
   });
 

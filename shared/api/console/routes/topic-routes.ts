@@ -2,10 +2,8 @@ import * as z from 'zod';
 import { escapeHtml } from '../../../email/html-escape.js';
 import type { Page } from '../../../store/subscription-store.js';
 import type { Alert } from '../../../topics/alert.js';
-import { matchTopic } from '../../../topics/match-topic.js';
-import { parseTopicQuery } from '../../../topics/parse-topic-query.js';
 import { topicKeyOfText } from '../../../topics/topic-key.js';
-import { TopicQueryError } from '../../../topics/topic-query-error.js';
+import { tryTopic } from '../../../topics/try-topic.js';
 import type { ApiDependencies } from '../../api-dependencies.js';
 import { TopicIdParamsSchema } from '../../api-schemas.js';
 import { HttpError } from '../../http-error.js';
@@ -147,19 +145,13 @@ function tryBox(view: ConsoleView, tried: TryForm | undefined): string {
   ].join('\n');
 }
 
-/** The verdict of trying a query, with where each term was found, or why the query does not parse. */
+/** The verdict of trying a query (shared/topics/try-topic.ts), with where each term was found and which were not. */
 function tryResult(view: ConsoleView, tried: TryForm): string {
   const { words } = view;
-  let query;
-  try {
-    query = parseTopicQuery(tried.query);
-  } catch (error) {
-    if (error instanceof TopicQueryError) return `<p>${badge(words.topics.badQuery(error.problem), 'bad')}</p>`;
-    throw error;
-  }
-  const explanation = matchTopic(query, { fields: { title: tried.headline, ...(tried.summary ? { summary: tried.summary } : {}) } });
-  if (!explanation) return `<p>${badge(words.topics.noMatch, 'neutral')}</p>`;
-  return `<p>${badge(words.topics.matches, 'ok')}</p>${hitsList(explanation.hits, view)}`;
+  const trial = tryTopic(tried.query, { text: tried.headline, ...(tried.summary ? { summary: tried.summary } : {}) });
+  if (trial.match === null) return `<p>${badge(words.topics.badQuery(trial.error.problem), 'bad')}</p>`;
+  const missing = trial.missing.length > 0 ? `<p class="detail">${escapeHtml(words.topics.missingTerms(trial.missing.join(', ')))}</p>` : '';
+  return `<p>${trial.match ? badge(words.topics.matches, 'ok') : badge(words.topics.noMatch, 'neutral')}</p>${hitsList(trial.why, view)}${missing}`;
 }
 
 function hitsList(hits: readonly { term: string; field: string; found: string[] }[], view: ConsoleView): string {
