@@ -13,7 +13,14 @@ import { withLanguage } from '../pages/layout.js';
 import { pageLanguage } from '../pages/page-language.js';
 import { pageStrings } from '../pages/page-strings.js';
 import { preferencesPage } from '../pages/preferences-page.js';
-import { formValuesOf, PreferencesFormSchema, readPreferencesForm, type FormErrors, type PreferencesFormValues } from '../preferences-form.js';
+import {
+  formValuesOf,
+  PreferencesFormSchema,
+  readPreferencesForm,
+  SUBSCRIPTION_BODY_BYTES,
+  type FormErrors,
+  type PreferencesFormValues,
+} from '../preferences-form.js';
 import { htmlResponse, jsonResponse } from '../responses.js';
 import { defineRoute } from '../route.js';
 import { assertWithinLimits } from '../follow-limits.js';
@@ -48,7 +55,7 @@ export const preferencesSubmitRoute = defineRoute({
   summary: 'Save the preferences form (HTML form, CSRF-protected). Saving when unsubscribed subscribes again.',
   tag: 'pages',
   query: LinkQuerySchema,
-  body: { kind: 'form', schema: PreferencesFormSchema },
+  body: { kind: 'form', schema: PreferencesFormSchema, maxBytes: SUBSCRIPTION_BODY_BYTES },
   responses: {
     200: { description: 'Saved; the page again with a notice.', html: true },
     400: { description: 'The form again, each mistake named.', html: true },
@@ -100,7 +107,7 @@ export const subscriptionPatchRoute = defineRoute({
   summary: 'Change some preferences of the subscription a signed manage token is for; fields not given stay.',
   tag: 'subscriptions',
   query: LinkQuerySchema,
-  body: { kind: 'json', schema: PreferencesPatchSchema },
+  body: { kind: 'json', schema: PreferencesPatchSchema, maxBytes: SUBSCRIPTION_BODY_BYTES },
   responses: {
     200: { description: 'The subscription as saved.', json: SubscriptionSchema },
     400: { description: 'Invalid request; each bad field is named.', json: ErrorSchema },
