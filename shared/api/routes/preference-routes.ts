@@ -60,7 +60,9 @@ export const preferencesSubmitRoute = defineRoute({
     200: { description: 'Saved; the page again with a notice.', html: true },
     400: { description: 'The form again, each mistake named.', html: true },
     403: { description: 'The link is not valid or the form expired.', html: true },
-    409: { description: 'The subscription is unconfirmed or suppressed and cannot be changed.', html: true },
+    404: { description: 'The subscription no longer exists.', html: true },
+    409: { description: 'The subscription is unconfirmed or suppressed and cannot be changed; nothing was saved.', html: true },
+    410: { description: 'The link has expired.', html: true },
   },
   async handle({ request, query, body, deps }) {
     const view = await viewOfLink(query.token, deps);
@@ -112,7 +114,9 @@ export const subscriptionPatchRoute = defineRoute({
     200: { description: 'The subscription as saved.', json: SubscriptionSchema },
     400: { description: 'Invalid request; each bad field is named.', json: ErrorSchema },
     403: { description: 'The token is not valid.', json: ErrorSchema },
-    409: { description: 'The subscription is unconfirmed, unsubscribed or suppressed.', json: ErrorSchema },
+    404: { description: 'The subscription no longer exists.', json: ErrorSchema },
+    409: { description: 'The subscription is unconfirmed, unsubscribed or suppressed; nothing was changed.', json: ErrorSchema },
+    410: { description: 'The token has expired.', json: ErrorSchema },
   },
   async handle({ query, body, deps }) {
     const view = await viewOfLink(query.token, deps);
@@ -138,6 +142,8 @@ export const subscriptionDeleteRoute = defineRoute({
   responses: {
     204: { description: 'Unsubscribed.' },
     403: { description: 'The token is not valid.', json: ErrorSchema },
+    404: { description: 'The subscription no longer exists.', json: ErrorSchema },
+    410: { description: 'The token has expired.', json: ErrorSchema },
   },
   async handle({ query, deps }) {
     const view = await viewOfLink(query.token, deps);
