@@ -13,14 +13,8 @@ import { HAVE_REAL_PAGES, REAL_PAGES_DIR } from '../test/support/real-sozd-pages
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/**
- * The checker's project: the modules and their tests with what they import, not the whole repository. Type-checking
- * every mutant against all of it took minutes per mutant on a busy machine. Written beside tsconfig.json (and
- * ignored by git) so the sandbox copy resolves its paths the same way; removed after the run.
- */
 type MutantResult = Awaited<ReturnType<Stryker['runMutationTest']>>[number];
 
-const CHECKER_TSCONFIG = '.stryker-tsconfig.json';
 
 /**
  * Modules whose unit tests are not named after them (`test/<area>/<module>*.test.ts` is the rule for the rest).
@@ -83,19 +77,23 @@ async function main(): Promise<void> {
   const report = `reports/mutation/${modules.map((module) => module.replace(/^shared\//, '').replace(/\.ts$/, '').replaceAll('/', '-')).join('+')}`;
   const testFiles = [...new Set(modules.flatMap(testFilesFor))];
   process.chdir(ROOT);
-  writeFileSync(CHECKER_TSCONFIG, JSON.stringify({ extends: './tsconfig.json', include: [], files: [...modules, ...testFiles] }));
+  // The checker's project: the modules and their tests with what they import, not the whole repository (checking
+  // every mutant against all of it took minutes per mutant on a busy machine). Written beside tsconfig.json, ignored
+  // by git, named per run so two runs can share the checkout, and removed after the run.
+  const checkerTsconfig = `.stryker-tsconfig.${path.basename(report)}.json`;
+  writeFileSync(checkerTsconfig, JSON.stringify({ extends: './tsconfig.json', include: [], files: [...modules, ...testFiles] }));
   try {
     const results = await new Stryker({
       mutate: modules,
       testFiles,
-      tsconfigFile: CHECKER_TSCONFIG,
+      tsconfigFile: checkerTsconfig,
       htmlReporter: { fileName: `${report}.html` },
       jsonReporter: { fileName: `${report}.json` },
       ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
     }).runMutationTest();
     console.log(scoreLine(modules, results));
   } finally {
-    rmSync(CHECKER_TSCONFIG, { force: true });
+    rmSync(checkerTsconfig, { force: true });
   }
 }
 
