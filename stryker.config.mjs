@@ -3,7 +3,7 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.ts', related: false },
+  vitest: { configFile: 'vitest.mutate.config.ts', related: false },
   // Type-checked mutants: one that does not compile counts as killed (the compiler would catch that bug) and costs no test run.
   checkers: ['typescript'],
   // Each mutant checked on its own: grouping them is faster but may blame a mutant for its neighbour's error.

@@ -18,7 +18,8 @@ type MutantResult = Awaited<ReturnType<Stryker['runMutationTest']>>[number];
 
 /**
  * Modules whose unit tests are not named after them (`test/<area>/<module>*.test.ts` is the rule for the rest).
- * The parser is tested through parse-bill-page, which composes the header and history parsers.
+ * The sozd parser is tested through parse-bill-page, which composes the header and history parsers; the feed parser
+ * also through feed-reading, its tests of real-world feed quirks.
  */
 const TESTS_BY_MODULE: Record<string, readonly string[]> = {
   'shared/sozd/parse-bill-history.ts': [
@@ -26,6 +27,7 @@ const TESTS_BY_MODULE: Record<string, readonly string[]> = {
     'test/sozd/parse-real-pages.test.ts',
     'test/sozd/parse-bill-page-property.test.ts',
   ],
+  'shared/feeds/parse-feed.ts': ['test/feeds/parse-feed.test.ts', 'test/feeds/feed-reading.test.ts'],
 };
 
 /**
@@ -80,12 +82,13 @@ async function main(): Promise<void> {
   // The checker's project: the modules and their tests with what they import, not the whole repository (checking
   // every mutant against all of it took minutes per mutant on a busy machine). Written beside tsconfig.json, ignored
   // by git, named per run so two runs can share the checkout, and removed after the run.
+  // Read by vitest.mutate.config.ts in Stryker's test runner processes.
+  process.env.MUTATE_TEST_FILES = testFiles.join(',');
   const checkerTsconfig = `.stryker-tsconfig.${path.basename(report)}.json`;
   writeFileSync(checkerTsconfig, JSON.stringify({ extends: './tsconfig.json', include: [], files: [...modules, ...testFiles] }));
   try {
     const results = await new Stryker({
       mutate: modules,
-      testFiles,
       tsconfigFile: checkerTsconfig,
       htmlReporter: { fileName: `${report}.html` },
       jsonReporter: { fileName: `${report}.json` },
