@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { TokenError, signToken, verifyToken } from '../../shared/security/signed-token.js';
 
@@ -38,5 +39,14 @@ describe('signed tokens across releases and at the edges', () => {
     expect(noSubject).toBeInstanceOf(TypeError);
     expect((noSubject as Error).message).toMatch(/^cannot sign token payload: .*sub/s);
     expect((noPurpose as Error).message).toMatch(/^cannot sign token payload: .*purpose/s);
+  });
+
+  it('refuses a signed-only token whose body carries base64 padding, even when its MAC matches', () => {
+    const json = JSON.stringify({ sub: 'subscriber-1', purpose: 'unsubscribe' });
+    const padded = Buffer.from(json).toString('base64url') + '='.repeat((3 - (json.length % 3)) % 3);
+    const token = `${padded}.${createHmac('sha256', SECRET).update(padded).digest('base64url')}`;
+
+    expect(padded.endsWith('=')).toBe(true);
+    expect(thrown(() => verifyToken(token, SECRET, { purpose: 'unsubscribe' }))).toMatchObject({ reason: 'malformed' });
   });
 });
