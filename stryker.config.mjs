@@ -15,7 +15,11 @@ export default {
   // Sandboxes and reports stay inside the checkout, in folders git ignores; never the system temp folder.
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
-  ignorePatterns: ['/.data', '/cdk.out', '/dist', '/test-artifacts', '/.scratch', '/reports'],
+  // Each run's checker tsconfig (scripts/mutate.ts) goes into its own sandbox only: runs may share the checkout.
+  ignorePatterns: [
+    '/.data', '/cdk.out', '/dist', '/test-artifacts', '/.scratch', '/reports', '/.stryker-tsconfig.*.json',
+    ...(process.env.MUTATE_CHECKER_TSCONFIG ? [`!/${process.env.MUTATE_CHECKER_TSCONFIG}`] : []),
+  ],
   reporters: ['clear-text', 'progress', 'html', 'json'],
   thresholds: { high: 95, low: 90, break: null },
 };

@@ -79,13 +79,15 @@ async function main(): Promise<void> {
   const report = `reports/mutation/${modules.map((module) => module.replace(/^shared\//, '').replace(/\.ts$/, '').replaceAll('/', '-')).join('+')}`;
   const testFiles = [...new Set(modules.flatMap(testFilesFor))];
   process.chdir(ROOT);
-  // The checker's project: the modules and their tests with what they import, not the whole repository (checking
+  // The checker's project: the modules and their tests with what they import (and the ambient declarations of
+  // untyped packages), not the whole repository (checking
   // every mutant against all of it took minutes per mutant on a busy machine). Written beside tsconfig.json, ignored
   // by git, named per run so two runs can share the checkout, and removed after the run.
   // Read by vitest.mutate.config.ts in Stryker's test runner processes.
   process.env.MUTATE_TEST_FILES = testFiles.join(',');
   const checkerTsconfig = `.stryker-tsconfig.${path.basename(report)}.json`;
-  writeFileSync(checkerTsconfig, JSON.stringify({ extends: './tsconfig.json', include: [], files: [...modules, ...testFiles] }));
+  process.env.MUTATE_CHECKER_TSCONFIG = checkerTsconfig;
+  writeFileSync(checkerTsconfig, JSON.stringify({ extends: './tsconfig.json', include: ['**/*.d.ts'], files: [...modules, ...testFiles] }));
   try {
     const results = await new Stryker({
       mutate: modules,
