@@ -71,6 +71,32 @@ export const ConfigSchema = z.object({
     minGapMsPerHost: z.coerce.number().int().nonnegative().default(400),
     retryAttempts: z.coerce.number().int().min(1).max(10).default(3),
   }),
+  /**
+   * Adaptive polling (docs/deploy.md, "Polling at scale"): each bill is polled as often as its tier says, the most
+   * overdue first, within a time budget, never faster than `hostRequestsPerSecond` to sozd however many pollers run.
+   */
+  polling: z
+    .object({
+      /** Bills with a planned event soon, a recent event, or no first read yet: every poll run. */
+      activeEveryMinutes: positiveInt.default(10),
+      /** Bills that are neither active nor finished. */
+      dormantEveryMinutes: positiveInt.default(120),
+      /** Archived bills and published laws. */
+      restingEveryMinutes: positiveInt.default(1440),
+      /** An event this recent keeps a bill active. */
+      recentEventDays: positiveInt.default(30),
+      /** A planned event this close makes a bill active. */
+      plannedSoonDays: positiveInt.default(14),
+      /** Requests per second to sozd across every poller (a DynamoDB time-slot item shares the pace). */
+      hostRequestsPerSecond: z.coerce.number().positive().max(50).default(2.5),
+      /** Share of an invocation's remaining time a run may spend polling before it stops and reports. */
+      budgetFraction: z.coerce.number().min(0.1).max(0.95).default(0.8),
+      /** Bills per poll task when a run hands work to the poll-tasks queue. */
+      taskSize: positiveInt.max(200).default(50),
+      /** The poll-tasks queue (poll-bill-tasks consumes it); without it a run polls everything itself. */
+      tasksQueueUrl: url.optional(),
+    })
+    .prefault({}),
   schedules: z.object({
     pollBills: cron.default('*/10 * * * *'),
     sweep: cron.default('*/2 * * * *'),
@@ -125,6 +151,15 @@ const ENV_FIELDS: Record<string, string> = {
   SOZD_MAX_IN_FLIGHT: 'sozd.maxInFlightPerHost',
   SOZD_MIN_GAP_MS: 'sozd.minGapMsPerHost',
   SOZD_RETRY_ATTEMPTS: 'sozd.retryAttempts',
+  POLL_ACTIVE_MINUTES: 'polling.activeEveryMinutes',
+  POLL_DORMANT_MINUTES: 'polling.dormantEveryMinutes',
+  POLL_RESTING_MINUTES: 'polling.restingEveryMinutes',
+  POLL_RECENT_EVENT_DAYS: 'polling.recentEventDays',
+  POLL_PLANNED_SOON_DAYS: 'polling.plannedSoonDays',
+  SOZD_REQUESTS_PER_SECOND: 'polling.hostRequestsPerSecond',
+  POLL_BUDGET_FRACTION: 'polling.budgetFraction',
+  POLL_TASK_SIZE: 'polling.taskSize',
+  POLL_TASKS_QUEUE_URL: 'polling.tasksQueueUrl',
   POLL_BILLS_SCHEDULE: 'schedules.pollBills',
   SWEEP_SCHEDULE: 'schedules.sweep',
   POLL_FEEDS_SCHEDULE: 'schedules.pollFeeds',
