@@ -1,7 +1,7 @@
 import type { Parameters } from './parameters.js';
 
 /** The queues of the service; each exists only when its consumer does. */
-export type QueueKey = 'fanOut' | 'email' | 'webhook' | 'slack';
+export type QueueKey = 'fanOut' | 'email' | 'webhook' | 'slack' | 'pollTasks';
 
 /** The secrets a function may read. */
 export type SecretKey = 'tokenSecrets' | 'dumaProxy' | 'adminApiKey';
@@ -79,6 +79,27 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // Bills: the watch list on GSI1, snapshot and state Get/Update; changes: conditional Put, then Update once queued.
     // Topic matching on new decisions: topics on GSI1, their followers by Query, the alert Put, then the alert routed
     // like a change (shared/pipeline/fan-out.ts fanOutAlert): email, webhook and Slack messages, digest items.
+    // Adaptive polling: tier rings on GSI1 (Query), tier passes (Get/Put), the shared host slots (Get/Update), the
+    // run summary (Put); due work beyond its time budget goes to the poll-tasks queue.
+    access: {
+      table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'],
+      queriesIndex: true,
+      sendsTo: ['fanOut', 'pollTasks', ...ALERT_CHANNELS],
+      secrets: ['dumaProxy'],
+      sendsEmail: false,
+    },
+  },
+  {
+    name: 'poll-bill-tasks',
+    // Its queue is made with the other consumers' queues, in the Delivery construct.
+    concern: 'delivery',
+    description: 'Polls the bills of one poll task (a scheduled run\'s overflow) at the pace every poller shares',
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    // However many run, the shared host slots keep sozd at the configured pace; a few pollers cover slow responses.
+    trigger: { kind: 'queue', queues: ['pollTasks'], batchSize: 1, maxConcurrency: 4 },
+    // As poll-bills polls one bill: snapshot and state Get/Update, changes Put/Update, host slots Get/Update, topic
+    // matching and alert routing; reads no ring (the task carries its bills).
     access: {
       table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,

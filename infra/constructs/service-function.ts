@@ -20,6 +20,7 @@ const QUEUE_URL_VARIABLES: Record<QueueKey, string> = {
   email: 'EMAIL_QUEUE_URL',
   webhook: 'WEBHOOK_QUEUE_URL',
   slack: 'SLACK_QUEUE_URL',
+  pollTasks: 'POLL_TASKS_QUEUE_URL',
 };
 
 /** The environment variable that names each secret (shared/config/secrets.ts resolves them at cold start). */

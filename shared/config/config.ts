@@ -79,10 +79,10 @@ export const ConfigSchema = z.object({
     .object({
       /** Bills with a planned event soon, a recent event, or no first read yet: every poll run. */
       activeEveryMinutes: positiveInt.default(10),
-      /** Bills that are neither active nor finished. */
-      dormantEveryMinutes: positiveInt.default(120),
-      /** Archived bills and published laws. */
-      restingEveryMinutes: positiveInt.default(1440),
+      /** Bills that are neither active nor finished; 0 polls them every run too. */
+      dormantEveryMinutes: z.coerce.number().int().nonnegative().default(120),
+      /** Archived bills and published laws; 0 polls them every run too. */
+      restingEveryMinutes: z.coerce.number().int().nonnegative().default(1440),
       /** An event this recent keeps a bill active. */
       recentEventDays: positiveInt.default(30),
       /** A planned event this close makes a bill active. */

@@ -24,8 +24,8 @@ export function createHostPacer(slots: HostSlotStore, options: HostPacerOptions,
   let turn: Promise<unknown> = Promise.resolve();
 
   const nextSlot = async (): Promise<number> => {
-    // A slot already in the past was lost (the claim outlived it); skipping it keeps the pace, never exceeds it.
-    while (claimed.length > 0 && claimed[0]! < clock.now() - gapMs) claimed.shift();
+    // A slot gone by more than half a gap is lost (the poller was busy): used late, it would crowd the next one.
+    while (claimed.length > 0 && claimed[0]! < clock.now() - gapMs / 2) claimed.shift();
     if (claimed.length === 0) {
       const first = await slots.claim(options.host, perClaim, gapMs, clock.now());
       for (let index = 0; index < perClaim; index++) claimed.push(first + index * gapMs);

@@ -89,6 +89,20 @@ describe('least privilege, function by function', () => {
       'dynamodb:UpdateItem': ['table'],
       'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
+      'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:pollTasks', 'queue:slack', 'queue:webhook'],
+      'secretsmanager:GetSecretValue': ['secret:duma-proxy-url'],
+    });
+  });
+
+  it('poll-bill-tasks consumes poll tasks and polls as poll-bills does, but hands no task on', () => {
+    expect(grantsOf('poll-bill-tasks')).toEqual({
+      ...LOGS,
+      ...consumes('queue:pollTasks'),
+      'dynamodb:GetItem': ['table'],
+      'dynamodb:PutItem': ['table'],
+      'dynamodb:UpdateItem': ['table'],
+      'dynamodb:BatchWriteItem': ['table'],
+      'dynamodb:Query': ['table', 'table/index/GSI1'],
       'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:slack', 'queue:webhook'],
       'secretsmanager:GetSecretValue': ['secret:duma-proxy-url'],
     });
@@ -218,7 +232,7 @@ describe('least privilege, function by function', () => {
 
     // Assert
     expect(granted).toEqual(resolving);
-    expect(granted).toEqual(['poll-bills', 'poll-feeds', 'send-email', 'send-digests', 'api']);
+    expect(granted).toEqual(['poll-bills', 'poll-bill-tasks', 'poll-feeds', 'send-email', 'send-digests', 'api']);
   });
 
   it('no policy anywhere grants a wildcard action or scans the table', () => {
@@ -235,6 +249,6 @@ describe('least privilege, function by function', () => {
     expect(variables.filter((v) => 'TOKEN_SECRETS' in v || 'DUMA_PROXY_URL' in v || 'ADMIN_API_KEY' in v)).toEqual([]);
     expect(variables.filter((v) => 'TOKEN_SECRETS_ARN' in v).length).toBe(3);
     expect(variables.filter((v) => 'ADMIN_API_KEY_ARN' in v).length).toBe(1);
-    expect(variables.filter((v) => v.DUMA_PROXY_SECRET_ARN === 'duma-alerts/duma-proxy-url').length).toBe(2);
+    expect(variables.filter((v) => v.DUMA_PROXY_SECRET_ARN === 'duma-alerts/duma-proxy-url').length).toBe(3);
   });
 });
