@@ -89,8 +89,11 @@ export const ConfigSchema = z.object({
       plannedSoonDays: positiveInt.default(14),
       /** Requests per second to sozd across every poller (a DynamoDB time-slot item shares the pace). */
       hostRequestsPerSecond: z.coerce.number().positive().max(50).default(2.5),
-      /** Share of an invocation's remaining time a run may spend polling before it stops and reports. */
-      budgetFraction: z.coerce.number().min(0.1).max(0.95).default(0.8),
+      /**
+       * Share of an invocation's remaining time after which a run starts no more polls and reports; below the 80 %
+       * duration alarm, so that the polls in flight (20 s at most) finish under it.
+       */
+      budgetFraction: z.coerce.number().min(0.1).max(0.95).default(0.7),
       /** Bills per poll task when a run hands work to the poll-tasks queue. */
       taskSize: positiveInt.max(200).default(50),
       /** The poll-tasks queue (poll-bill-tasks consumes it); without it a run polls everything itself. */

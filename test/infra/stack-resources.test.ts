@@ -346,6 +346,7 @@ describe('the stack with every function of the catalog', () => {
     // Duration at 80 % of each function's own timeout.
     expect(Object.fromEntries(alarms.filter((p) => p.MetricName === 'Duration').map((p) => [p.AlarmDescription.split(' ')[1], [p.Statistic, p.Threshold]]))).toEqual({
       'poll-bills': ['Maximum', 432_000],
+      'poll-bill-tasks': ['Maximum', 240_000],
       'poll-feeds': ['Maximum', 240_000],
       sweeper: ['Maximum', 48_000],
       'fan-out': ['Maximum', 240_000],
