@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
@@ -10,6 +10,7 @@ import { FUNCTION_CATALOG } from '../infra/function-catalog.js';
 
 const run = promisify(execFile);
 const FUNCTIONS_DIR = fileURLToPath(new URL('../functions/', import.meta.url));
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SIZE_TARGET_BYTES = 1024 * 1024;
 const INIT_TARGET_MS = 150;
 const INIT_RUNS = 5;
@@ -19,6 +20,8 @@ export interface BundleFigures {
   name: string;
   bytes: number;
   sourceMapBytes: number;
+  /** Files the deployment puts beside the bundle (the Russian dictionary, for the functions that match topics). */
+  besideBytes: number;
   /** Median time to import the bundle in a fresh Node process, in milliseconds; NaN when the import failed. */
   initMs: number;
   /** Why the import failed (the last line Node printed), when it did. */
@@ -77,6 +80,8 @@ async function bundle(name: string, outdir: string): Promise<{ file: string; hea
     logLevel: 'error',
     metafile: true,
   });
+  // The stack's after-bundling hooks, as the deployment runs them: files a function reads from beside its bundle.
+  for (const command of lambdaBundling.commandHooks?.afterBundling(PROJECT_ROOT, outdir) ?? []) await run('bash', ['-c', command]);
   const bytesBySource = new Map<string, number>();
   for (const output of Object.values(metafile.outputs)) {
     for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
@@ -125,6 +130,13 @@ async function timeImport(file: string): Promise<number> {
   return Number(stdout);
 }
 
+/** Bytes of every file in the bundle's folder other than the bundle and its source map. */
+function bytesBeside(file: string): number {
+  return readdirSync(dirname(file), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && join(entry.parentPath, entry.name) !== file && join(entry.parentPath, entry.name) !== `${file}.map`)
+    .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -140,7 +152,14 @@ export async function runBundleBench(): Promise<BundleFigures[]> {
   try {
     for (const { name } of FUNCTION_CATALOG.filter((spec) => existsSync(join(FUNCTIONS_DIR, `${spec.name}.ts`)))) {
       const { file, heaviest, heaviestChain } = await bundle(name, join(workdir, name));
-      const sizes = { name, bytes: statSync(file).size, sourceMapBytes: statSync(`${file}.map`).size, heaviest, heaviestChain };
+      const sizes = {
+        name,
+        bytes: statSync(file).size,
+        sourceMapBytes: statSync(`${file}.map`).size,
+        besideBytes: bytesBeside(file),
+        heaviest,
+        heaviestChain,
+      };
       try {
         const times: number[] = [];
         for (let i = 0; i < INIT_RUNS; i++) times.push(await timeImport(file));
@@ -154,12 +173,13 @@ export async function runBundleBench(): Promise<BundleFigures[]> {
     rmSync(workdir, { recursive: true, force: true });
   }
   console.log(`Lambda bundles (esbuild, minified ESM, ${lambdaBundling.target}); targets: ≤ 1 MB, init ≤ ${INIT_TARGET_MS} ms`);
-  console.log('function          size (KB)  map (KB)  init (ms)  heaviest (KB)');
+  console.log('function          size (KB)  map (KB)  beside (KB)  init (ms)  heaviest (KB)');
   for (const f of figures) {
     const size = `${(f.bytes / 1024).toFixed(0)}${f.bytes > SIZE_TARGET_BYTES ? ' !' : ''}`;
     const init = f.importError ? 'failed' : `${f.initMs.toFixed(0)}${f.initMs > INIT_TARGET_MS ? ' !' : ''}`;
     const heaviest = f.heaviest.map(([source, bytes]) => `${source} ${(bytes / 1024).toFixed(0)}`).join(', ');
-    console.log(`${f.name.padEnd(17)} ${size.padStart(9)} ${(f.sourceMapBytes / 1024).toFixed(0).padStart(9)} ${init.padStart(10)}  ${heaviest}`);
+    const beside = (f.besideBytes / 1024).toFixed(0).padStart(12);
+    console.log(`${f.name.padEnd(17)} ${size.padStart(9)} ${(f.sourceMapBytes / 1024).toFixed(0).padStart(9)} ${beside} ${init.padStart(10)}  ${heaviest}`);
     if (f.importError) console.log(`${''.padEnd(17)} import failed: ${f.importError.slice(0, 200)}`);
     if (f.bytes > SIZE_TARGET_BYTES || f.initMs > INIT_TARGET_MS) {
       console.log(`${''.padEnd(17)} ${f.heaviest[0]?.[0]} via ${f.heaviestChain.map((path) => path.replace(/^node_modules\//, '')).join(' → ')}`);

@@ -7,7 +7,7 @@ import { pollFeedsDependencies } from '../shared/runtime/poll-feeds-dependencies
 const deps = pollFeedsDependencies(await loadConfigWithSecrets());
 const metrics = createMetrics('poll-feeds');
 
-/** Scheduled: polls every configured news feed once, alerts on the new items, and reports source health as metrics. */
+/** Scheduled: polls every configured news feed once, queues the new items for fan-out, and reports source health as metrics. */
 export const handler = lambdaHandler(async () => {
   const summary = await pollFeeds(deps);
   publishFeedPollMetrics(metrics, summary);

@@ -1,4 +1,5 @@
-import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { OutputFormat, type BundlingOptions, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { DICTIONARY_FILES, DICTIONARY_FOLDER } from '../shared/topics/dictionary-files.js';
 
 /*
  * One definition of how a function is bundled, read by the stack (NodejsFunction) and by bench/bundle-bench.ts
@@ -19,6 +20,20 @@ export const CREATE_REQUIRE_BANNER =
 export const MAIN_FIELDS = ['module', 'main'];
 
 /**
+ * Copies the Russian dictionary beside a bundle that reads it (topic matching: its code names the folder), and
+ * beside no other: it is ~11 MB, which the bundle itself could not carry (see shared/topics/dictionary-files.ts).
+ */
+export const copyDictionaryBesideBundle: ICommandHooks = {
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (inputDir, outputDir) => {
+    const target = `${outputDir}/${DICTIONARY_FOLDER}`;
+    const files = DICTIONARY_FILES.map((file) => `"${inputDir}/node_modules/az/dicts/${file}"`).join(' ');
+    return [`if grep -q "${DICTIONARY_FOLDER}" "${outputDir}/index.mjs"; then mkdir -p "${target}" && cp ${files} "${target}/"; fi`];
+  },
+};
+
+/**
  * NodejsFunction bundling: esbuild on this machine (never Docker), minified ESM with external source maps. The
  * AWS SDK is bundled rather than taken from the runtime so that the deployed SDK is the tested one and unused
  * commands are tree-shaken away.
@@ -33,4 +48,5 @@ export const lambdaBundling: BundlingOptions = {
   mainFields: MAIN_FIELDS,
   banner: CREATE_REQUIRE_BANNER,
   bundleAwsSDK: true,
+  commandHooks: copyDictionaryBesideBundle,
 };

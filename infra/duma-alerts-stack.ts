@@ -47,7 +47,7 @@ export class DumaAlertsStack extends Stack {
       publicBaseUrl: parameters.publicBaseUrl ?? api.url,
     };
     const delivery = new Delivery(this, 'Delivery', { specs: ofConcern('delivery'), resources: shared });
-    const resources: ServiceResources = { ...shared, queues: delivery.queues, email: delivery.email };
+    const resources: ServiceResources = { ...shared, queues: delivery.queues, deadLetterQueues: delivery.queueDeadLetters, email: delivery.email };
     const sources = new Sources(this, 'Sources', { specs: ofConcern('sources'), resources });
     for (const spec of ofConcern('api')) api.serve(spec, resources);
     new Monitoring(this, 'Monitoring', {

@@ -41,6 +41,11 @@ export interface FunctionAccess {
   sendsTo: readonly QueueKey[];
   secrets: readonly SecretKey[];
   sendsEmail: boolean;
+  /**
+   * The operator console: reads every queue's depth, peeks at the dead-letter queues (receive, then visibility 0),
+   * and redrives them (receive, send to the source queue, delete).
+   */
+  operatesQueues?: boolean;
 }
 
 /** One Lambda function of the service: its handler is `functions/<name>.ts`, exporting `handler`. */
@@ -115,13 +120,13 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     memoryMb: 512,
     timeoutSeconds: 300,
     trigger: { kind: 'schedule', rate: 'pollFeedsRateMinutes' },
-    // Feed state Get/Update; news items Put (outbox on GSI1), Update when alerted, Put of the bill link; bills a
-    // topic asks for are watched (Update); bill followers by Query; topic matching and alert routing as in poll-bills.
-    // Alerts are routed here, never through the fan-out queue.
+    // Feed state Get/Update; items already recorded by BatchGet, identities claimed and news items written by
+    // conditional Put (outbox on GSI1), Update once queued. New items go to the fan-out queue, which alerts them:
+    // one road for every alert, as for bill changes.
     access: {
-      table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'],
+      table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'],
       queriesIndex: true,
-      sendsTo: ALERT_CHANNELS,
+      sendsTo: ['fanOut'],
       secrets: ['dumaProxy'],
       sendsEmail: false,
     },
@@ -146,14 +151,16 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   {
     name: 'fan-out',
     concern: 'delivery',
-    description: 'Turns one change into one message per follower and channel',
+    description: 'Turns one change or news item into one message per follower and channel',
     memoryMb: 512,
     // A change with 100,000 followers is 10,000 SendMessageBatch calls.
     timeoutSeconds: 300,
     // A burst of changes fans out ten at a time: each writes and sends in bulk, so more would only queue on SQS.
     trigger: { kind: 'queue', queues: ['fanOut'], batchSize: 1, maxConcurrency: 10 },
-    // Followers by Query, changes by Get (stage filters), digest items and markers by BatchWriteItem.
-    access: { table: ['GetItem', 'Query', 'BatchWriteItem'], queriesIndex: false, sendsTo: ['email', 'webhook', 'slack'], secrets: [], sendsEmail: false },
+    // Followers by Query, changes by Get (stage filters), digest items and markers by BatchWriteItem. A news item:
+    // read by Get, matched against the topics on GSI1 (their followers by Query), alerts and bill links Put, bills a
+    // topic asks for watched (Update).
+    access: { table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'], queriesIndex: true, sendsTo: ALERT_CHANNELS, secrets: [], sendsEmail: false },
   },
   {
     name: 'send-email',
@@ -162,6 +169,11 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     memoryMb: 512,
     timeoutSeconds: 30,
     trigger: { kind: 'queue', queues: ['email'], batchSize: 10, maxConcurrency: 'sesRate' },
+    // Each invocation paces its sends at its share of the account's SES rate (shared/email/paced-mailer.ts), so all of
+    // them together stay under it.
+    environment: (parameters): Record<string, string> => ({
+      SES_SEND_RATE_PER_INVOCATION: String(parameters.sesMaxSendRate / parameters.emailMaxConcurrency),
+    }),
     // Delivery records are claimed and finished by Update; changes, alerts, subscribers and news settings by Get.
     access: { table: ['GetItem', 'UpdateItem'], queriesIndex: false, sendsTo: [], secrets: ['tokenSecrets'], sendsEmail: true },
   },
@@ -233,13 +245,15 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     trigger: { kind: 'http' },
     // Subscriptions (follows synced by BatchWriteItem), rate limits, suppressions, bills; the admin listings on GSI1;
     // the endpoint service registers endpoints (Put + BatchWriteItem of follower items) and queues test events and
-    // replays to the webhook and Slack queues.
+    // replays to the webhook and Slack queues. The console (shared/api/console) reads every queue's depth and peeks at
+    // and redrives the dead-letter queues.
     access: {
       table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,
       sendsTo: ['webhook', 'slack'],
       secrets: ['tokenSecrets', 'adminApiKey'],
       sendsEmail: true,
+      operatesQueues: true,
     },
   },
 ];

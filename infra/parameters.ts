@@ -1,8 +1,13 @@
 import * as z from 'zod';
 import { FeedConfigSchema } from '../shared/config/config.js';
+import { FUNCTION_CATALOG } from './function-catalog.js';
 
 const minutes = (fallback: number) => z.coerce.number().int().min(1).max(1440).default(fallback);
 const email = z.string().trim().pipe(z.email());
+/** send-email's batch size and timeout: a batch sent at its share of the SES rate must finish within the timeout. */
+const SEND_EMAIL = FUNCTION_CATALOG.find((spec) => spec.name === 'send-email')!;
+const SEND_EMAIL_BATCH = SEND_EMAIL.trigger.kind === 'queue' ? SEND_EMAIL.trigger.batchSize : 1;
+const SEND_EMAIL_SECONDS = SEND_EMAIL.timeoutSeconds;
 const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
 /**
@@ -13,8 +18,18 @@ export const ParametersSchema = z.object({
   stackName: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/, 'letters, digits and hyphens, starting with a letter').default('DumaAlerts'),
   /** The From address of every email. */
   senderEmail: email,
-  /** The SES identity that covers senderEmail: the address itself or its domain. */
+  /**
+   * The SES identity that covers senderEmail: its domain by default (Easy DKIM and a custom MAIL FROM, what bulk-sender
+   * rules ask for), or the address itself for a trial without DNS access.
+   */
   senderIdentity: z.string().trim().min(3).optional(),
+  /** The MAIL FROM subdomain of a domain identity (SPF and bounces aligned with the sender's domain). */
+  mailFromSubdomain: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'one DNS label, e.g. mail')
+    .default('mail'),
+  /** The account's SES sending rate (emails per second, SESv2 GetAccount SendQuota.MaxSendRate); 1 in the sandbox. */
+  sesMaxSendRate: z.coerce.number().positive().default(1),
   /** Who receives the alarms (an SNS email subscription). */
   alarmEmail: email,
   /** Where links in emails point; the HTTP API's own address when absent. */
@@ -50,11 +65,21 @@ export const ParametersSchema = z.object({
   /** SES reviews an account at a 5 % bounce rate and 0.1 % complaint rate; alarm before that. */
   bounceRateAlarm: z.coerce.number().gt(0).lt(1).default(0.04),
   complaintRateAlarm: z.coerce.number().gt(0).lt(1).default(0.0008),
-}).refine((parameters) => identityCovers(parameters.senderIdentity ?? parameters.senderEmail, parameters.senderEmail), {
-  path: ['senderIdentity'],
-  message: 'must be senderEmail itself or the domain it is in, or SES will refuse to send from it',
-});
+})
+  .refine((parameters) => identityCovers(senderIdentityOf(parameters), parameters.senderEmail), {
+    path: ['senderIdentity'],
+    message: 'must be senderEmail itself or the domain it is in, or SES will refuse to send from it',
+  })
+  .refine((parameters) => (parameters.sesMaxSendRate / parameters.emailMaxConcurrency) * SEND_EMAIL_SECONDS >= SEND_EMAIL_BATCH, {
+    path: ['sesMaxSendRate'],
+    message: `÷ emailMaxConcurrency must let one send-email batch (${SEND_EMAIL_BATCH} emails) go out within ${SEND_EMAIL_SECONDS} s: lower emailMaxConcurrency`,
+  });
 export type Parameters = z.infer<typeof ParametersSchema>;
+
+/** The SES identity to create: `senderIdentity`, or the domain of `senderEmail` by default. */
+export function senderIdentityOf(parameters: { senderIdentity?: string | undefined; senderEmail: string }): string {
+  return parameters.senderIdentity ?? parameters.senderEmail.slice(parameters.senderEmail.lastIndexOf('@') + 1).toLowerCase();
+}
 
 function identityCovers(identity: string, senderEmail: string): boolean {
   const address = senderEmail.toLowerCase();

@@ -98,6 +98,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     WEBHOOK_DLQ_URL: queues.webhook.dlqUrl,
     SLACK_DLQ_URL: queues.slack.dlqUrl,
     POLL_TASKS_QUEUE_URL: queues.pollTasks.url,
+    POLL_TASKS_DLQ_URL: queues.pollTasks.dlqUrl,
     TOKEN_SECRETS: localSecret(options.dataDir, 'token-secret', 'TOKEN_SECRETS'),
     // CloudWatch metrics (EMF) mean nothing on this machine; the logs and `status` say the same.
     POWERTOOLS_METRICS_DISABLED: 'true',

@@ -78,6 +78,8 @@ export class InMemoryPollWorld {
     unwatch: unused,
     listWatched: unused,
     listWatchedPage: unused,
+    listWatchedStates: unused,
+    watchedHealth: unused,
   };
 
   readonly changeStore: ChangeStore = {

@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import {
   ConfigurationSet,
@@ -6,6 +6,7 @@ import {
   EmailSendingEvent,
   EventDestination,
   Identity,
+  MailFromBehaviorOnMxFailure,
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -13,7 +14,7 @@ import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionSpec, QueueKey } from '../function-catalog.js';
-import type { Parameters } from '../parameters.js';
+import { senderIdentityOf, type Parameters } from '../parameters.js';
 import { scheduledServiceFunction } from './schedule-function.js';
 import { ServiceFunction, type ServiceResources } from './service-function.js';
 
@@ -32,11 +33,13 @@ export interface DeliveryProps {
 /**
  * Getting alerts out: a queue with its dead-letter queue per consumer, the consumers (fan-out, send-email,
  * deliver-webhook), the scheduled sweeper and digests, and SES — sender identity, configuration set, and the
- * bounce/complaint topic that feeds ses-events.
+ * topic of its sending events (bounces, complaints, rejects, rendering failures, delays) that feeds ses-events.
  */
 export class Delivery extends Construct {
   readonly queues: Partial<Record<QueueKey, IQueue>> = {};
   readonly deadLetterQueues: Record<string, IQueue> = {};
+  /** The dead-letter queue of each queue, by the queue's key. */
+  readonly queueDeadLetters: Partial<Record<QueueKey, IQueue>> = {};
   readonly email: ServiceResources['email'];
   readonly sesEventsTopic: Topic;
   readonly functions: ServiceFunction[];
@@ -52,15 +55,20 @@ export class Delivery extends Construct {
       reputationMetrics: true,
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
-    this.sesEventsTopic = new Topic(this, 'SesEventsTopic', { displayName: 'duma-alerts SES bounces and complaints', enforceSSL: true });
-    configurationSet.addEventDestination('BouncesAndComplaints', {
+    this.sesEventsTopic = new Topic(this, 'SesEventsTopic', { displayName: 'duma-alerts SES events', enforceSSL: true });
+    // Bounces and complaints suppress the address; rejects, rendering failures and delivery delays are logged and
+    // counted by ses-events (a send failure is an alarm: the email never left).
+    configurationSet.addEventDestination('SendingEvents', {
       destination: EventDestination.snsTopic(this.sesEventsTopic),
-      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+      events: [
+        EmailSendingEvent.BOUNCE,
+        EmailSendingEvent.COMPLAINT,
+        EmailSendingEvent.REJECT,
+        EmailSendingEvent.RENDERING_FAILURE,
+        EmailSendingEvent.DELIVERY_DELAY,
+      ],
     });
-    const identity = new EmailIdentity(this, 'SenderIdentity', {
-      identity: senderIdentity(parameters),
-      configurationSet,
-    });
+    const identity = this.senderIdentity(parameters, configurationSet);
     this.email = {
       senderEmail: parameters.senderEmail,
       identityArn: identity.emailIdentityArn,
@@ -105,10 +113,38 @@ export class Delivery extends Construct {
     }
   }
 
+  /**
+   * The sender's SES identity. A domain (the default) gets Easy DKIM (2048-bit) and a custom MAIL FROM subdomain, so
+   * DKIM and SPF both align with the From domain as Gmail's and Yahoo's bulk-sender rules require; the DNS records to
+   * publish are stack outputs. An address identity (`senderIdentity` = the address) is for trials only.
+   */
+  private senderIdentity(parameters: Parameters, configurationSet: ConfigurationSet): EmailIdentity {
+    const name = senderIdentityOf(parameters);
+    if (name.includes('@')) return new EmailIdentity(this, 'SenderIdentity', { identity: Identity.email(name), configurationSet });
+    const mailFrom = `${parameters.mailFromSubdomain}.${name}`;
+    const identity = new EmailIdentity(this, 'SenderIdentity', {
+      identity: Identity.domain(name),
+      configurationSet,
+      mailFromDomain: mailFrom,
+      // Until the MX record is published, mail still goes out with SES's own MAIL FROM rather than bouncing.
+      mailFromBehaviorOnMxFailure: MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,
+    });
+    const stack = Stack.of(this);
+    identity.dkimRecords.forEach((record, index) => {
+      new CfnOutput(stack, `DkimRecord${index + 1}`, { value: `${record.name} CNAME ${record.value}`, description: 'Publish: Easy DKIM' });
+    });
+    new CfnOutput(stack, 'MailFromMxRecord', {
+      value: `${mailFrom} MX 10 feedback-smtp.${stack.region}.amazonses.com`,
+      description: 'Publish: custom MAIL FROM (bounces)',
+    });
+    new CfnOutput(stack, 'MailFromSpfRecord', { value: `${mailFrom} TXT "v=spf1 include:amazonses.com ~all"`, description: 'Publish: SPF of the MAIL FROM domain' });
+    return identity;
+  }
+
   private queueWithDeadLetters(key: QueueKey, consumerTimeoutSeconds: number): IQueue {
     return new Queue(this, `${key}Queue`, {
       visibilityTimeout: Duration.seconds(VISIBILITY_TIMEOUT_FACTOR * consumerTimeoutSeconds),
-      deadLetterQueue: { queue: this.deadLetterQueue(`${key}-dlq`), maxReceiveCount: MAX_RECEIVE_COUNT },
+      deadLetterQueue: { queue: (this.queueDeadLetters[key] = this.deadLetterQueue(`${key}-dlq`)), maxReceiveCount: MAX_RECEIVE_COUNT },
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
@@ -123,9 +159,4 @@ export class Delivery extends Construct {
     this.deadLetterQueues[name] = queue;
     return queue;
   }
-}
-
-function senderIdentity(parameters: Parameters): Identity {
-  const identity = parameters.senderIdentity ?? parameters.senderEmail;
-  return identity.includes('@') ? Identity.email(identity) : Identity.domain(identity);
 }

@@ -24,7 +24,10 @@ import {
   CHANGES_DETECTED,
   FEEDS_POLLED,
   NEWS_ITEMS,
+  ADDRESSES_SUPPRESSED,
   POLL_COMPLETED,
+  SES_DELIVERY_DELAYS,
+  SES_SEND_FAILURES,
   SOURCE_ERRORS,
 } from '../../shared/metrics/metric-names.js';
 import { METRICS_NAMESPACE } from '../../shared/metrics/poll-metrics.js';
@@ -115,13 +118,13 @@ export class Monitoring extends Construct {
         { metric: fn.metricDuration({ period: fiveMinutes, statistic: 'Maximum' }), threshold: nearTimeoutMs },
       );
     }
-    for (const { spec } of props.sources) {
-      const service = { service: serviceNameOf(spec.name) };
+    for (const source of props.sources) {
+      const { spec } = source;
       this.alarm(
         `${spec.name}-source-errors`,
         `${spec.name} failed to read its sources ${parameters.sourceErrorsPerHourAlarm} times or more in an hour. Runbook: is the site up from a Russian exit (the proxy)? Do the logged errors say layout-changed (the parser needs an update) or fetch (network, proxy, blocking)?`,
         {
-          metric: new Metric({ namespace: METRICS_NAMESPACE, metricName: SOURCE_ERRORS, dimensionsMap: service, statistic: 'Sum', period: Duration.hours(1) }),
+          metric: ownMetric(source, SOURCE_ERRORS, Duration.hours(1)),
           threshold: parameters.sourceErrorsPerHourAlarm,
         },
       );
@@ -131,7 +134,7 @@ export class Monitoring extends Construct {
         `${spec.name}-missing-poll`,
         `${spec.name} has not finished a run in ${window.toMinutes()} min. Runbook: check its schedule (EventBridge Scheduler) is enabled, then its errors and duration alarms: a run that times out never reports.`,
         {
-          metric: new Metric({ namespace: METRICS_NAMESPACE, metricName: POLL_COMPLETED, dimensionsMap: service, statistic: 'Sum', period: window }),
+          metric: ownMetric(source, POLL_COMPLETED, window),
           threshold: 1,
           comparison: ComparisonOperator.LESS_THAN_THRESHOLD,
           // The heartbeat's absence is the very thing this alarm is about.
@@ -149,6 +152,14 @@ export class Monitoring extends Construct {
       'DynamoDB throttled reads or writes on the table. Runbook: on-demand tables throttle a hot partition or a sudden doubling of traffic; find the function from its errors and the key from the logs.',
       { metric: tableThrottles(props.table, fiveMinutes), threshold: 1 },
     );
+    const sesEvents = props.functions.find(({ spec }) => spec.name === 'ses-events');
+    if (sesEvents) {
+      this.alarm(
+        'ses-send-failures',
+        'SES rejected an email or could not render it: it never left. Runbook: the ses-events log says which and why (a rendering failure is a bug in our email; a reject, content SES refused).',
+        { metric: ownMetric(sesEvents, SES_SEND_FAILURES, Duration.hours(1)), threshold: 1 },
+      );
+    }
     this.alarm(
       'ses-bounce-rate',
       'SES bounce rate is near the 5 % at which AWS reviews the account. Runbook: check ses-events is suppressing bounces, look for a bad import of addresses, pause sign-ups if needed.',
@@ -182,15 +193,8 @@ export class Monitoring extends Construct {
 
   private buildDashboard(props: MonitoringProps): Dashboard {
     const period = Duration.minutes(5);
-    const own = (source: ServiceFunction, metricName: string) =>
-      new Metric({
-        namespace: METRICS_NAMESPACE,
-        metricName,
-        dimensionsMap: { service: serviceNameOf(source.spec.name) },
-        statistic: 'Sum',
-        period,
-        label: `${source.spec.name} ${metricName}`,
-      });
+    const own = (source: ServiceFunction, metricName: string) => ownMetric(source, metricName, period, `${source.spec.name} ${metricName}`);
+    const sesEvents = props.functions.filter(({ spec }) => spec.name === 'ses-events');
     const pollers = props.sources;
     const bills = pollers.filter((source) => source.spec.name === 'poll-bills');
     const feeds = pollers.filter((source) => source.spec.name === 'poll-feeds');
@@ -228,6 +232,10 @@ export class Monitoring extends Construct {
         ),
       ),
       graph('SES reputation', [sesReputation('Reputation.BounceRate'), sesReputation('Reputation.ComplaintRate')]),
+      graph(
+        'SES events',
+        sesEvents.flatMap((source) => [own(source, ADDRESSES_SUPPRESSED), own(source, SES_SEND_FAILURES), own(source, SES_DELIVERY_DELAYS)]),
+      ),
       graph('Function errors', props.functions.map(({ spec, function: fn }) => fn.metricErrors({ period, statistic: 'Sum', label: spec.name })), 24),
       graph('HTTP API', [
         props.httpApi.metricServerError({ period, statistic: 'Sum', label: '5xx' }),
@@ -237,6 +245,18 @@ export class Monitoring extends Construct {
     ];
     return new Dashboard(this, 'Dashboard', { widgets: [widgets] });
   }
+}
+
+/** A metric a function publishes (shared/metrics), on its `service` dimension; `label` names it on a graph. */
+function ownMetric(source: ServiceFunction, metricName: string, period: Duration, label?: string): Metric {
+  return new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName,
+    dimensionsMap: { service: serviceNameOf(source.spec.name) },
+    statistic: 'Sum',
+    period,
+    ...(label ? { label } : {}),
+  });
 }
 
 function sesReputation(metricName: string): Metric {

@@ -23,6 +23,15 @@ const QUEUE_URL_VARIABLES: Record<QueueKey, string> = {
   pollTasks: 'POLL_TASKS_QUEUE_URL',
 };
 
+/** The environment variable that carries each dead-letter queue's URL. */
+const DLQ_URL_VARIABLES: Record<QueueKey, string> = {
+  fanOut: 'FAN_OUT_DLQ_URL',
+  email: 'EMAIL_DLQ_URL',
+  webhook: 'WEBHOOK_DLQ_URL',
+  slack: 'SLACK_DLQ_URL',
+  pollTasks: 'POLL_TASKS_DLQ_URL',
+};
+
 /** The environment variable that names each secret (shared/config/secrets.ts resolves them at cold start). */
 const SECRET_ARN_VARIABLES: Record<SecretKey, string> = {
   tokenSecrets: 'TOKEN_SECRETS_ARN',
@@ -44,6 +53,8 @@ export interface ServiceResources {
   table: ITable;
   /** Only the queues whose consumer exists. */
   queues: Partial<Record<QueueKey, IQueue>>;
+  /** The dead-letter queue of each queue, for the function that operates them (the console). */
+  deadLetterQueues?: Partial<Record<QueueKey, IQueue>>;
   secrets: Partial<Record<SecretKey, SecretReference>>;
   email: { senderEmail: string; identityArn: string; configurationSetName: string; configurationSetArn: string };
   publicBaseUrl: string;
@@ -115,6 +126,10 @@ function environmentFor(spec: FunctionSpec, resources: ServiceResources): Record
     const queue = resources.queues[key];
     if (queue) environment[QUEUE_URL_VARIABLES[key]] = queue.queueUrl;
   }
+  if (access.operatesQueues) {
+    for (const [key, queue] of queueEntries(resources.queues)) environment[QUEUE_URL_VARIABLES[key]] = queue.queueUrl;
+    for (const [key, queue] of queueEntries(resources.deadLetterQueues ?? {})) environment[DLQ_URL_VARIABLES[key]] = queue.queueUrl;
+  }
   for (const key of access.secrets) {
     const secret = resources.secrets[key];
     if (secret) environment[SECRET_ARN_VARIABLES[key]] = secret.id;
@@ -124,6 +139,10 @@ function environmentFor(spec: FunctionSpec, resources: ServiceResources): Record
     environment.SES_CONFIGURATION_SET = resources.email.configurationSetName;
   }
   return { ...environment, ...spec.environment?.(resources.parameters) };
+}
+
+function queueEntries(queues: Partial<Record<QueueKey, IQueue>>): [QueueKey, IQueue][] {
+  return (Object.entries(queues) as [QueueKey, IQueue | undefined][]).filter((entry): entry is [QueueKey, IQueue] => entry[1] !== undefined);
 }
 
 function policyFor(spec: FunctionSpec, resources: ServiceResources): PolicyStatement[] {
@@ -137,9 +156,23 @@ function policyFor(spec: FunctionSpec, resources: ServiceResources): PolicyState
   if (access.queriesIndex) {
     statements.push(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${resources.table.tableArn}/index/${GSI1}`] }));
   }
-  const queueArns = access.sendsTo.flatMap((key) => resources.queues[key]?.queueArn ?? []);
+  // A redrive sends dead letters back to the queue they came from: every queue, for the function that operates them.
+  const sendKeys = access.operatesQueues ? queueEntries(resources.queues).map(([key]) => key) : access.sendsTo;
+  const queueArns = sendKeys.flatMap((key) => resources.queues[key]?.queueArn ?? []);
   // SendMessageBatch is authorised as sqs:SendMessage.
   if (queueArns.length > 0) statements.push(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: queueArns }));
+  if (access.operatesQueues) {
+    const deadLetterArns = queueEntries(resources.deadLetterQueues ?? {}).map(([, queue]) => queue.queueArn);
+    const allArns = [...queueEntries(resources.queues).map(([, queue]) => queue.queueArn), ...deadLetterArns];
+    statements.push(new PolicyStatement({ actions: ['sqs:GetQueueAttributes'], resources: allArns }));
+    // Peek (receive, then visibility 0) and redrive (receive, delete) on the dead-letter queues only: a receive on a
+    // working queue would count towards its messages' redrive policy.
+    if (deadLetterArns.length > 0) {
+      statements.push(
+        new PolicyStatement({ actions: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:ReceiveMessage'], resources: deadLetterArns }),
+      );
+    }
+  }
   const secretArns = access.secrets.flatMap((key) => resources.secrets[key]?.policyArn ?? []);
   if (secretArns.length > 0) statements.push(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: secretArns }));
   if (access.sendsEmail) {

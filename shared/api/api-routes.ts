@@ -15,6 +15,7 @@ import {
 } from './routes/preference-routes.js';
 import { signupApiRoute, signupFormRoute, signupSubmitRoute } from './routes/signup-routes.js';
 import { stylesheetRoute } from './routes/stylesheet-route.js';
+import { topicTestApiRoute, topicTesterPageRoute } from './routes/topic-test-routes.js';
 import { unsubscribePageRoute, unsubscribeSubmitRoute } from './routes/unsubscribe-routes.js';
 
 const openApiRoute = defineRoute({
@@ -46,6 +47,8 @@ export const API_ROUTES: readonly AnyRoute[] = [
   subscriptionReadRoute,
   subscriptionPatchRoute,
   subscriptionDeleteRoute,
+  topicTesterPageRoute,
+  topicTestApiRoute,
   admin.adminListSubscriptionsRoute,
   admin.adminReadSubscriptionRoute,
   admin.adminUpdateSubscriptionRoute,

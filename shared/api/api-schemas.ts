@@ -82,7 +82,7 @@ export const WatchedBillSchema = z.object({
   health: HealthSchema,
 });
 
-export const WatchedBillListSchema = z.object({ items: z.array(WatchedBillSchema) });
+export const WatchedBillListSchema = z.object({ items: z.array(WatchedBillSchema), cursor: z.string().optional() });
 
 export const SourceHealthSchema = z.object({
   /** True when no watched bill and no configured feed is failing. */

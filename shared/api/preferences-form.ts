@@ -1,6 +1,13 @@
 import * as z from 'zod';
 import { EmailAddressSchema } from '../store/subscriber-store.js';
-import { DEFAULT_TIME_ZONE, followsNothing, PreferencesSchema, type Preferences } from '../subscriptions/subscription-preferences.js';
+import {
+  DEFAULT_TIME_ZONE,
+  followsNothing,
+  overLimits,
+  PreferencesSchema,
+  type FollowLimits,
+  type Preferences,
+} from '../subscriptions/subscription-preferences.js';
 
 const text = (max: number) => z.string().max(max).optional();
 
@@ -67,7 +74,7 @@ export function formValuesOf(preferences: Preferences, email = ''): PreferencesF
  */
 export function readPreferencesForm(
   fields: PreferencesFormFields,
-  options: { withEmail: boolean; followSomethingMessage: string },
+  options: { withEmail: boolean; followSomethingMessage: string; limits: FollowLimits },
 ): FormReading {
   const values: PreferencesFormValues = {
     email: fields.email?.trim() ?? '',
@@ -104,6 +111,7 @@ export function readPreferencesForm(
       errors[field] ??= `${subject}${issue.message}`;
     }
   }
+  if (parsed.success) Object.assign(errors, overLimits(parsed.data, options.limits));
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors, values };
   if (options.withEmail && followsNothing(parsed.data)) {
     return { ok: false, errors: { bills: options.followSomethingMessage }, values };

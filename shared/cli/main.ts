@@ -4,6 +4,8 @@ import type { CliIo, CommandRun } from './cli-io.js';
 import * as endpoint from './endpoint-command.js';
 import * as inspect from './inspect-command.js';
 import { loadLocalEnv, localEnvPath } from './local-env.js';
+import * as match from './match-command.js';
+import * as mentions from './mentions-command.js';
 import * as poll from './poll-command.js';
 import * as replay from './replay-command.js';
 import * as status from './status-command.js';
@@ -13,7 +15,18 @@ import { isUnreachable, stackUnreachableMessage } from './stack-unreachable.js';
 import { UsageError } from './usage-error.js';
 import * as watch from './watch-command.js';
 
-const COMMANDS: Record<string, { usage: string; run: CommandRun }> = { inspect, replay, watch, unwatch, subscribe, endpoint, poll, status };
+const COMMANDS: Record<string, { usage: string; run: CommandRun }> = {
+  inspect,
+  replay,
+  watch,
+  unwatch,
+  subscribe,
+  endpoint,
+  poll,
+  status,
+  match,
+  mentions,
+};
 
 const OVERVIEW = `duma-alerts: alerts on Russian State Duma bills, exactly what changed.
 

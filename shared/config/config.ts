@@ -2,6 +2,13 @@ import { readFileSync } from 'node:fs';
 import * as z from 'zod';
 import { DeliveryConfigSchema } from './delivery-config.js';
 
+/**
+ * The most any subscription can follow, whatever the configuration: more is a newsroom's whole watch list, which
+ * belongs in the admin API, not one person's email. `subscriberLimits` may set lower caps.
+ */
+export const MAX_BILLS_PER_SUBSCRIBER = 200;
+export const MAX_TOPICS_PER_SUBSCRIBER = 50;
+
 const url = z.string().url();
 
 /** A news feed to poll: its stable id (part of every item's key, so never renamed), address, language and label. */
@@ -49,11 +56,15 @@ export const ConfigSchema = z.object({
     webhookDlqUrl: url.optional(),
     /** Where Slack delivery messages land after their last failed receive; `status` reports its depth. */
     slackDlqUrl: url.optional(),
+    /** Where poll tasks land after their last failed receive. */
+    pollTasksDlqUrl: url.optional(),
   }),
   email: z.object({
     /** The verified SES sender. */
     from: z.string().email().default('alerts@duma-alerts.local'),
     configurationSet: z.string().optional(),
+    /** Emails a second one send-email invocation may start (its share of the SES sending rate); unpaced when absent. */
+    sendRatePerInvocation: z.coerce.number().positive().optional(),
   }),
   /** Where links in emails point (unsubscribe, preferences): the API's public address. */
   publicBaseUrl: url.default('http://127.0.0.1:8787'),
@@ -125,9 +136,18 @@ export const ConfigSchema = z.object({
   /** Sign-up limits, kept in DynamoDB across Lambda instances. */
   signup: z.object({
     perClientIpPerHour: positiveInt.default(20),
-    perAddressPerHour: positiveInt.default(5),
-    /** At most one confirmation email per address within this many minutes. */
+    /**
+     * At most one confirmation email per address within this many minutes; further sign-ups in the meantime get
+     * the same answer and no email (no per-address refusal, which would lock the owner out and reveal the address).
+     */
     confirmationCooldownMinutes: positiveInt.default(10),
+    /** Every sign-up answers no sooner than this after it arrived, so timing tells nothing of the address's state. */
+    settleMs: z.coerce.number().int().min(0).max(5000).default(300),
+  }).prefault({}),
+  /** How much one subscriber may follow (a sign-up or a change asking for more is refused, naming the limit). */
+  subscriberLimits: z.object({
+    maxBills: z.coerce.number().int().min(1).max(MAX_BILLS_PER_SUBSCRIBER).default(100),
+    maxTopics: z.coerce.number().int().min(1).max(MAX_TOPICS_PER_SUBSCRIBER).default(MAX_TOPICS_PER_SUBSCRIBER),
   }).prefault({}),
   delivery: DeliveryConfigSchema,
 });
@@ -142,8 +162,10 @@ const ENV_FIELDS: Record<string, string> = {
   EMAIL_DLQ_URL: 'queues.emailDlqUrl',
   WEBHOOK_DLQ_URL: 'queues.webhookDlqUrl',
   SLACK_DLQ_URL: 'queues.slackDlqUrl',
+  POLL_TASKS_DLQ_URL: 'queues.pollTasksDlqUrl',
   SENDER_EMAIL: 'email.from',
   SES_CONFIGURATION_SET: 'email.configurationSet',
+  SES_SEND_RATE_PER_INVOCATION: 'email.sendRatePerInvocation',
   PUBLIC_BASE_URL: 'publicBaseUrl',
   TOKEN_SECRETS: 'tokenSecrets',
   SOZD_BASE_URL: 'sozd.baseUrl',
@@ -174,7 +196,9 @@ const ENV_FIELDS: Record<string, string> = {
   SWEEP_GRACE_SECONDS: 'sweepGraceSeconds',
   ADMIN_API_KEY: 'adminApiKey',
   SIGNUP_LIMIT_PER_IP_PER_HOUR: 'signup.perClientIpPerHour',
-  SIGNUP_LIMIT_PER_ADDRESS_PER_HOUR: 'signup.perAddressPerHour',
+  SIGNUP_SETTLE_MS: 'signup.settleMs',
+  MAX_BILLS_PER_SUBSCRIBER: 'subscriberLimits.maxBills',
+  MAX_TOPICS_PER_SUBSCRIBER: 'subscriberLimits.maxTopics',
   CONFIRMATION_COOLDOWN_MINUTES: 'signup.confirmationCooldownMinutes',
   WEBHOOK_QUEUE_URL: 'delivery.webhookQueueUrl',
   SLACK_QUEUE_URL: 'delivery.slackQueueUrl',

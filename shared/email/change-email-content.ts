@@ -1,6 +1,8 @@
 import type { BillChange, ChangeFact } from '../bill/bill-change.js';
 import type { Stage } from '../bill/bill.js';
 import { shortStageName, stageName, type Language } from '../bill/stages.js';
+import { lawNumberText, protocolText, sozdText } from '../vocabulary/sozd-text.js';
+import { decisionHeadline, hasCyrillic } from '../vocabulary/translate-sozd-text.js';
 import { changeEmailStrings, type ChangeEmailStrings } from './email-strings.js';
 import { formatMoscowDate } from './moscow-date.js';
 import { webLink } from './web-link.js';
@@ -60,18 +62,20 @@ export function buildChangeEmailContent(change: BillChange, language: Language, 
       heading: strings.heading.event,
       lines: event
         ? [
-            { label: strings.label.event, text: event.name },
+            { label: strings.label.event, text: sozdText('event', event.name, language) },
             { label: strings.label.date, text: formatMoscowDate(event.date, language) },
-            ...(event.protocol ? [{ label: strings.label.protocol, text: event.protocol }] : []),
+            ...(event.protocol ? [{ label: strings.label.protocol, text: protocolText(event.protocol, language) }] : []),
           ]
         : [{ label: strings.label.detected, text: formatMoscowDate(change.detectedAt, language) }],
     },
   ];
   if (event && event.decisions.length > 0) {
-    sections.push({ heading: strings.heading.decisions, lines: event.decisions.map((text) => ({ text })) });
+    sections.push({ heading: strings.heading.decisions, lines: event.decisions.map((text) => ({ text: sozdText('decision', text, language) })) });
   }
   if (event && event.documents.length > 0) {
-    const listed = event.documents.slice(0, MAX_LISTED_DOCUMENTS).map((document) => linked(document.title, document.url));
+    const listed = event.documents
+      .slice(0, MAX_LISTED_DOCUMENTS)
+      .map((document) => linked(sozdText('document', document.title, language), document.url));
     const hidden = event.documents.length - listed.length;
     sections.push({
       heading: strings.heading.documents,
@@ -83,7 +87,8 @@ export function buildChangeEmailContent(change: BillChange, language: Language, 
     language,
     subject: `${billLabel}: ${subjectText(change, strings, language)}`,
     billLabel,
-    bill: linked(change.billTitle, change.billUrl),
+    // A title has no translation: an English reader is told it is the original.
+    bill: { ...linked(change.billTitle, change.billUrl), ...(strings.label.title && hasCyrillic(change.billTitle) ? { label: strings.label.title } : {}) },
     sections,
     footer: {
       reason: strings.footer.reason,
@@ -98,7 +103,7 @@ export function buildChangeEmailContent(change: BillChange, language: Language, 
 function factLines(fact: ChangeFact, change: BillChange, strings: ChangeEmailStrings, language: Language): ContentLine[] {
   switch (fact.type) {
     case 'new-event':
-      return change.event ? [{ text: strings.fact.newEvent(change.event.name) }] : [];
+      return change.event ? [{ text: strings.fact.newEvent(sozdText('event', change.event.name, language)) }] : [];
     case 'stage-changed':
       return [
         {
@@ -107,11 +112,11 @@ function factLines(fact: ChangeFact, change: BillChange, strings: ChangeEmailStr
       ];
     case 'status-changed':
       return [
-        { text: strings.fact.statusChanged(fact.from || strings.none, fact.to) },
+        { text: strings.fact.statusChanged(fact.from ? sozdText('status', fact.from, language) : strings.none, sozdText('status', fact.to, language)) },
         ...(fact.archived ? [{ text: strings.fact.archived }] : []),
       ];
     case 'law-number-assigned':
-      return [{ text: strings.fact.lawNumber(fact.lawNumber) }];
+      return [{ text: strings.fact.lawNumber(lawNumberText(fact.lawNumber, language)) }];
     case 'published':
       return [{ text: strings.fact.published(fact.publication) }];
   }
@@ -122,23 +127,38 @@ function subjectText(change: BillChange, strings: ChangeEmailStrings, language: 
     (candidate) => candidate !== undefined,
   );
   const shortStage = (stage: Stage): string => subjectPiece(shortStageName(stage, language));
+  const status = (text: string): string => sozdText('status', text, language);
   switch (fact?.type) {
     case 'published': {
       const lawNumber = change.facts.find((candidate) => candidate.type === 'law-number-assigned')?.lawNumber ?? change.event?.lawNumber;
-      return strings.subject.published(lawNumber === undefined ? undefined : subjectPiece(lawNumber));
+      return strings.subject.published(lawNumber === undefined ? undefined : subjectPiece(lawNumberText(lawNumber, language)));
     }
     case 'law-number-assigned':
-      return strings.subject.lawSigned(subjectPiece(fact.lawNumber));
+      return strings.subject.lawSigned(subjectPiece(lawNumberText(fact.lawNumber, language)));
     case 'status-changed':
       return fact.archived
-        ? strings.subject.archived(subjectPiece(fact.to))
-        : strings.subject.statusChanged(subjectPiece(fact.from || strings.none), subjectPiece(fact.to));
+        ? strings.subject.archived(subjectPiece(status(fact.to)))
+        : strings.subject.statusChanged(subjectPiece(fact.from ? status(fact.from) : strings.none), subjectPiece(status(fact.to)));
     case 'stage-changed':
-      return fact.from ? strings.subject.stageChanged(shortStage(fact.from), shortStage(fact.to)) : strings.subject.stageReached(shortStage(fact.to));
+      return withDecision(
+        fact.from ? strings.subject.stageChanged(shortStage(fact.from), shortStage(fact.to)) : strings.subject.stageReached(shortStage(fact.to)),
+        change,
+        language,
+      );
     case 'new-event':
     case undefined:
-      return strings.subject.newEvent(change.event ? subjectPiece(change.event.name) : undefined);
+      return withDecision(strings.subject.newEvent(change.event ? subjectPiece(sozdText('event', change.event.name, language)) : undefined), change, language);
   }
+}
+
+/**
+ * A stage or event subject followed by what was decided, without its details ("first reading → second reading: return
+ * the bill to the second reading"): event names are generic ("The State Duma considers the bill"), the decision is the news.
+ */
+function withDecision(subject: string, change: BillChange, language: Language): string {
+  const first = change.event?.decisions[0];
+  // The details (committees, dates) are in the body; the subject keeps the decision itself in sight.
+  return first === undefined ? subject : `${subject}: ${subjectPiece(sozdText('decision', decisionHeadline(first), language))}`;
 }
 
 /** External text fit for a header line: one line (no header injection), bounded length. */

@@ -29,6 +29,8 @@ export interface ChangeEmailStrings {
     documents: string;
   };
   label: {
+    /** Labels the bill's title where it is not in the reader's language; none where it is. */
+    title?: string;
     event: string;
     date: string;
     detected: string;
@@ -49,7 +51,8 @@ const EN: ChangeEmailStrings = {
   subject: {
     published: (lawNumber) => (lawNumber ? `federal law ${lawNumber} published` : 'law published'),
     lawSigned: (lawNumber) => `federal law ${lawNumber} signed`,
-    archived: (status) => `moved to the archive — ${status}`,
+    // The status reached adds nothing here: the body says it, old → new.
+    archived: () => 'moved to the archive',
     statusChanged: (from, to) => `status ${from} → ${to}`,
     stageChanged: (from, to) => `${from} → ${to}`,
     stageReached: (to) => `new stage — ${to}`,
@@ -64,7 +67,7 @@ const EN: ChangeEmailStrings = {
     published: (publication) => `Publication: ${publication}`,
   },
   heading: { whatChanged: 'What changed', event: 'Event', decisions: 'Decisions', documents: 'Documents' },
-  label: { event: 'Event', date: 'Date', detected: 'Detected', protocol: 'Protocol' },
+  label: { title: 'Title (original, Russian)', event: 'Event', date: 'Date', detected: 'Detected', protocol: 'Protocol' },
   none: '—',
   moreDocuments: (count) => `and ${count} more`,
   footer: {

@@ -25,8 +25,8 @@ const BILL_WORD = [
 ].join('|');
 // Documents that carry numbers of the same shape but are not bills: resolutions, court cases, orders, laws, issues.
 const OTHER_DOCUMENT = [
-  String.raw`(?:постановлени|распоряжени|решени|определени|заключени|поручени|резолюци|протокол|выпуск|письм|стать)\p{L}*`,
-  `(?:приказ|указ|закон|дел)${NOUN_ENDINGS}`,
+  String.raw`(?:постановлени|распоряжени|решени|определени|заключени|поручени|резолюци|протокол|выпуск|письм|стать|соглашени|приложени|регламент|договор|контракт)\p{L}*`,
+  `(?:приказ|указ|закон|дел|акт|пункт)${NOUN_ENDINGS}`,
   'дело',
   '(?:resolution|order|case|issue|decree|ruling|decision|law|act|article|item)s?',
 ].join('|');

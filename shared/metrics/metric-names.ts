@@ -22,3 +22,9 @@ export const POLL_STOPPED_EARLY = 'PollStoppedEarly';
 export const POLL_TASKS_QUEUED = 'PollTasksQueued';
 /** 1 when due bills were left for the next run (the host's pace or the time budget could not cover them): sustained, add pace or time. */
 export const POLL_DUE_LEFT = 'PollDueLeft';
+/** Addresses ses-events put on the suppression list (hard bounces, complaints). */
+export const ADDRESSES_SUPPRESSED = 'AddressesSuppressed';
+/** Emails SES rejected or could not render: never sent, our fault. */
+export const SES_SEND_FAILURES = 'SesSendFailures';
+/** Emails SES reported delayed by the receiving server. */
+export const SES_DELIVERY_DELAYS = 'SesDeliveryDelays';

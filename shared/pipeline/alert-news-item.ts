@@ -3,8 +3,10 @@ import { extractBillNumbers } from '../feeds/extract-bill-numbers.js';
 import type { BillStore } from '../store/bill-store.js';
 import type { NewsStore, StoredNewsItem } from '../store/news-store.js';
 import type { FollowerRouteReader } from '../store/follower-route-store.js';
+import type { MessageQueue } from '../queue/message-queue.js';
 import type { AlertItem } from '../topics/alert.js';
 import { alertTopicMatches, type TopicAlertDependencies } from './alert-topic-matches.js';
+import type { NewsFanOutMessage } from './pipeline-messages.js';
 import { raiseAlert } from './topic-fan-out.js';
 
 export interface NewsAlertDependencies extends TopicAlertDependencies {
@@ -59,23 +61,31 @@ export async function alertNewsItem(deps: NewsAlertDependencies, news: StoredNew
 }
 
 /**
- * Raises the alerts of every item waiting in the news outbox and takes each out once done. An item whose
- * alerting fails stays for the next run; the others go on.
- * @returns how many items were processed.
+ * Raises the alerts of a news item the poller queued for fan-out (`queuePendingNews`). An item that is not (or no
+ * longer) recorded raises nothing: the message is logged and dropped rather than retried into the dead-letter queue.
  */
-export async function processPendingNews(deps: NewsAlertDependencies): Promise<number> {
-  let processed = 0;
-  for await (const page of deps.news.listPending()) {
-    for (const news of page) {
-      try {
-        const alerts = await alertNewsItem(deps, news);
-        await deps.news.markProcessed(news.newsId, deps.now().toISOString());
-        if (alerts.topicAlerts > 0 || alerts.billNumbers.length > 0) deps.logger.info('news item alerted', { newsId: news.newsId, ...alerts });
-        processed++;
-      } catch (error) {
-        deps.logger.error('news item alerting failed; retried next run', { newsId: news.newsId, error: error as Error });
-      }
-    }
+export async function alertQueuedNewsItem(deps: NewsAlertDependencies, message: NewsFanOutMessage): Promise<NewsItemAlerts | undefined> {
+  const news = await deps.news.get(message.newsId);
+  if (!news) {
+    deps.logger.warn('queued news item not found; nothing to alert', { newsId: message.newsId });
+    return undefined;
   }
-  return processed;
+  const alerts = await alertNewsItem(deps, news);
+  if (alerts.topicAlerts > 0 || alerts.billNumbers.length > 0) deps.logger.info('news item alerted', { newsId: news.newsId, ...alerts });
+  return alerts;
+}
+
+/**
+ * Queues every item waiting in the news outbox for fan-out, as bill changes are queued, and takes each out once
+ * queued. A crash in between queues it again next poll; its alerts have deterministic ids, so fan-out repeats nothing.
+ * @returns how many items were queued.
+ */
+export async function queuePendingNews(deps: { news: NewsStore; fanOutQueue: MessageQueue; now: () => Date }): Promise<number> {
+  let queued = 0;
+  for await (const page of deps.news.listPending()) {
+    await deps.fanOutQueue.sendAll(page.map((news): NewsFanOutMessage => ({ kind: 'news', newsId: news.newsId })));
+    for (const news of page) await deps.news.markProcessed(news.newsId, deps.now().toISOString());
+    queued += page.length;
+  }
+  return queued;
 }

@@ -25,7 +25,7 @@ export async function alertTopicMatches(
 ): Promise<TopicCatalogEntry[]> {
   const catalog = await deps.topicCatalog();
   const matches = catalog.match(document);
-  for (const { entry, explanation } of matches) {
+  for (const { entry, explain } of matches) {
     await raiseAlert(
       deps,
       {
@@ -34,7 +34,7 @@ export async function alertTopicMatches(
         createdAt: deps.now().toISOString(),
         item,
         topic: { key: entry.key, query: entry.query },
-        why: explanation.hits,
+        why: explain().hits,
       },
       topicFollowers(deps.topics, entry.topicIds),
       passesStages,

@@ -8,6 +8,17 @@ export const FanOutMessageSchema = z.object({
 });
 export type FanOutMessage = z.infer<typeof FanOutMessageSchema>;
 
+/** A message on the fan-out queue: a new news item, to match against every topic and route to the bills it names. */
+export const NewsFanOutMessageSchema = z.object({
+  kind: z.literal('news'),
+  newsId: z.string().min(1),
+});
+export type NewsFanOutMessage = z.infer<typeof NewsFanOutMessageSchema>;
+
+/** Anything on the fan-out queue: a bill's changes (no `kind`, as before news travelled it) or a news item. */
+export const FanOutQueueMessageSchema = z.union([NewsFanOutMessageSchema, FanOutMessageSchema]);
+export type FanOutQueueMessage = z.infer<typeof FanOutQueueMessageSchema>;
+
 /** A message on the email queue: the same changes, for one subscriber. */
 export const EmailMessageSchema = FanOutMessageSchema.extend({
   subscriberId: z.string().min(1),

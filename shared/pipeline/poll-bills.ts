@@ -10,6 +10,7 @@ import { SnapshotConflictError, type BillRecord, type BillStore, type PageValida
 import type { ChangeStore } from '../store/change-store.js';
 import type { MessageQueue } from '../queue/message-queue.js';
 import { enqueueChanges } from './enqueue-changes.js';
+import { missingRetryAt } from './missing-backoff.js';
 
 export interface PollDependencies {
   bills: BillStore;
@@ -24,7 +25,16 @@ export interface PollDependencies {
   matchTopics?: (changes: readonly BillChange[]) => Promise<unknown>;
 }
 
-export type BillPollOutcome = 'unchanged' | 'baseline' | 'changed' | 'no-new-events' | 'missing' | 'source-error' | 'conflict';
+export type BillPollOutcome =
+  | 'unchanged'
+  | 'baseline'
+  | 'changed'
+  | 'no-new-events'
+  | 'missing'
+  | 'missing-later'
+  | 'dropped-missing'
+  | 'source-error'
+  | 'conflict';
 
 export interface BillPollResult {
   number: string;
@@ -52,7 +62,10 @@ export interface PollSummary {
  */
 export async function pollBill(deps: PollDependencies, watched: WatchedBill): Promise<BillPollResult> {
   const { number } = watched;
-  const at = deps.now().toISOString();
+  const now = deps.now();
+  const at = now.toISOString();
+  // A bill the source said does not exist is asked about again only when its back-off has passed.
+  if (watched.missingRetryAt && watched.missingRetryAt > at) return { number, outcome: 'missing-later', changes: 0 };
   const result = await deps.source.read(number, watched);
   const sourceError = async (error: string): Promise<BillPollResult> => {
     deps.logger.warn('bill source error', { bill: number, error });
@@ -73,8 +86,11 @@ export async function pollBill(deps: PollDependencies, watched: WatchedBill): Pr
     case 'missing': {
       const stored = await deps.bills.get(number);
       if (stored?.bill) return sourceError('not-found: the bill page was there before and is gone now');
-      await deps.bills.recordPollOutcome(number, { kind: 'missing', at });
-      return { number, outcome: 'missing', changes: 0 };
+      const misses = (watched.missingPolls ?? 0) + 1;
+      const retryAt = missingRetryAt(misses, now)?.toISOString();
+      await deps.bills.recordPollOutcome(number, { kind: 'missing', at, ...(retryAt ? { retryAt } : {}) });
+      if (!retryAt) deps.logger.warn('bill dropped from the watch list: the source has no such bill', { bill: number, misses });
+      return { number, outcome: retryAt ? 'missing' : 'dropped-missing', changes: 0 };
     }
   }
 
@@ -135,7 +151,7 @@ function historyWhenFirstMissing(stored: BillRecord, found: Bill, at: string): B
 /** Adds poll results up into a {@link PollSummary}. */
 export function createPollTally(startedAt: string, onResult?: (result: BillPollResult) => void) {
   const outcomes: PollSummary['outcomes'] = {
-    unchanged: 0, baseline: 0, changed: 0, 'no-new-events': 0, missing: 0, 'source-error': 0, conflict: 0,
+    unchanged: 0, baseline: 0, changed: 0, 'no-new-events': 0, missing: 0, 'missing-later': 0, 'dropped-missing': 0, 'source-error': 0, conflict: 0,
   };
   const errors: PollSummary['errors'] = [];
   let bills = 0;

@@ -1,3 +1,4 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type { FeedConfig } from '../config/config.js';
 import { FeedError } from '../feeds/feed-error.js';
 import { feedItemIdentities } from '../feeds/feed-item-key.js';
@@ -5,15 +6,21 @@ import type { ParsedFeed } from '../feeds/feed-item.js';
 import { parseFeed } from '../feeds/parse-feed.js';
 import { FetchError } from '../http/fetch-error.js';
 import type { PoliteFetcher } from '../http/polite-fetcher.js';
+import type { MessageQueue } from '../queue/message-queue.js';
 import type { FetchedResult } from '../http/fetch-result.js';
 import type { FeedRecord, FeedStore } from '../store/feed-store.js';
 import { newsIdFor, type NewsStore, type StoredNewsItem } from '../store/news-store.js';
-import { processPendingNews, type NewsAlertDependencies } from './alert-news-item.js';
+import { queuePendingNews } from './alert-news-item.js';
 
-export interface PollFeedsDependencies extends NewsAlertDependencies {
+export interface PollFeedsDependencies {
   feedStore: FeedStore;
+  news: NewsStore;
   fetcher: PoliteFetcher;
   feeds: readonly FeedConfig[];
+  /** Where new items go to be matched and alerted, as bill changes do (`alertQueuedNewsItem` in fan-out). */
+  fanOutQueue: MessageQueue;
+  now: () => Date;
+  logger: Logger;
 }
 
 /** `baseline`: the feed's first good read, its items recorded without alerts. */
@@ -32,14 +39,15 @@ export interface FeedsPollSummary {
   finishedAt: string;
   /** One result per configured feed, in configuration order. */
   feeds: FeedPollResult[];
-  /** News items whose alerts were raised this run (new ones, and any a crashed run left behind). */
+  /** News items queued for fan-out to be matched and alerted this run (new ones, and any a crashed run left behind). */
   alertedItems: number;
 }
 
 /**
- * Polls one feed: a conditional GET, then each item recorded once under its feed-scoped id. On the feed's
- * first good read the items are recorded without alerts (a new feed floods no one); afterwards each new item
- * enters the news outbox to be matched. A fetch or parse failure is recorded as the feed's health and nothing
+ * Polls one feed: a conditional GET, then each item not seen before in the feed (under any of its identities: guid,
+ * normalised link, title and date) recorded once under its feed-scoped id. On the feed's first good read the items
+ * are recorded without alerts (a new feed floods no one); afterwards each new item enters the news outbox, to be
+ * queued for fan-out. A fetch or parse failure is recorded as the feed's health and nothing
  * else happens: no item, no alert.
  */
 export async function pollFeed(deps: PollFeedsDependencies, feed: FeedConfig): Promise<FeedPollResult> {
@@ -91,8 +99,8 @@ export async function pollFeed(deps: PollFeedsDependencies, feed: FeedConfig): P
 }
 
 /**
- * Polls every configured feed, a few at a time (the fetcher keeps its own per-host limits), then raises the
- * alerts of the new items. One feed's failure never stops the others.
+ * Polls every configured feed, a few at a time (the fetcher keeps its own per-host limits), then queues the new
+ * items for fan-out, which raises their alerts. One feed's failure never stops the others.
  */
 export async function pollFeeds(deps: PollFeedsDependencies, options: { concurrency?: number } = {}): Promise<FeedsPollSummary> {
   const startedAt = deps.now().toISOString();
@@ -109,7 +117,11 @@ export async function pollFeeds(deps: PollFeedsDependencies, options: { concurre
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
-  const alertedItems = await processPendingNews(deps);
+  const alertedItems = await queuePendingNews(deps).catch((error: unknown) => {
+    // The items stay in the news outbox; the next run queues them.
+    deps.logger.error('queueing news items for fan-out failed; retried next run', { error: error as Error });
+    return 0;
+  });
   return { startedAt, finishedAt: deps.now().toISOString(), feeds: results, alertedItems };
 }
 

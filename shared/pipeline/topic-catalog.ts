@@ -19,7 +19,8 @@ export interface TopicCatalogEntry {
 /** Every subscriber topic, indexed once: what matches a document, and why. */
 export interface TopicCatalog {
   size: number;
-  match(document: TopicDocument): Array<{ entry: TopicCatalogEntry; explanation: MatchExplanation }>;
+  /** The entries that match, each with `explain()` to work out why when its alert is raised (see TopicIndexMatch). */
+  match(document: TopicDocument): Array<{ entry: TopicCatalogEntry; explain(): MatchExplanation }>;
 }
 
 /**
@@ -51,9 +52,9 @@ export async function loadTopicCatalog(topics: TopicStore, logger: Logger): Prom
   return {
     size: index.size,
     match(document) {
-      return index.match(document).flatMap(({ topicId, explanation }) => {
+      return index.match(document).flatMap(({ topicId, explain }) => {
         const entry = entries.get(topicId);
-        return entry ? [{ entry, explanation }] : [];
+        return entry ? [{ entry, explain }] : [];
       });
     },
   };

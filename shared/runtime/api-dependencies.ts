@@ -51,9 +51,10 @@ export function apiDependencies(config: Config): ApiDependencies {
     },
     signupLimits: {
       perClientIp: { limit: config.signup.perClientIpPerHour, windowSeconds: 3600 },
-      perAddress: { limit: config.signup.perAddressPerHour, windowSeconds: 3600 },
       confirmationCooldownSeconds: config.signup.confirmationCooldownMinutes * 60,
+      settleMs: config.signup.settleMs,
     },
+    followLimits: config.subscriberLimits,
     now: () => new Date(),
     logger: createLogger('api'),
   };

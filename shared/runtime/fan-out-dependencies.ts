@@ -1,7 +1,10 @@
 import type { Config } from '../config/config.js';
+import type { NewsAlertDependencies } from '../pipeline/alert-news-item.js';
 import type { FanOutDependencies } from '../pipeline/fan-out.js';
+import type { FanOutQueueDependencies } from '../pipeline/fan-out-message.js';
 import { endpointQueues, messageQueue } from './queues.js';
 import { createDeliveryStores, createStores } from './stores.js';
+import { newsAlertDependencies } from './topic-alert-dependencies.js';
 
 /** What fan-out needs: the email queue always, the webhook and Slack queues when they are configured. */
 export function fanOutDependencies(config: Config): FanOutDependencies {
@@ -15,4 +18,10 @@ export function fanOutDependencies(config: Config): FanOutDependencies {
     now: () => new Date(),
     ...(delivery.webhookQueueUrl && delivery.slackQueueUrl ? { endpointQueues: endpointQueues(delivery) } : {}),
   };
+}
+
+/** What the fan-out function needs: bill-change routing now, news alerting (topics, news, bills) on the first news item. */
+export function fanOutQueueDependencies(config: Config): FanOutQueueDependencies {
+  let news: NewsAlertDependencies | undefined;
+  return { changes: fanOutDependencies(config), news: () => (news ??= newsAlertDependencies(config)) };
 }

@@ -2,21 +2,19 @@ import type { Config } from '../config/config.js';
 import { createLogger } from '../log/logger.js';
 import type { PollFeedsDependencies } from '../pipeline/poll-feeds.js';
 import { createFeedFetcher } from './fetchers.js';
-import { createDeliveryStores, createNewsStores, createStores } from './stores.js';
-import { topicAlertDependencies } from './topic-alert-dependencies.js';
+import { messageQueue } from './queues.js';
+import { createNewsStores } from './stores.js';
 
-/** What poll-feeds needs. */
+/** What poll-feeds needs: feed state, news items, the feed fetcher, and the fan-out queue new items go to. */
 export function pollFeedsDependencies(config: Config): PollFeedsDependencies {
   const { feedStore, news } = createNewsStores(config);
-  const { bills } = createStores(config);
   return {
-    ...topicAlertDependencies(config),
     feedStore,
     news,
-    bills,
-    followers: createDeliveryStores(config).followerRoutes,
     fetcher: createFeedFetcher(config),
     feeds: config.feeds,
+    fanOutQueue: messageQueue(config.queues.fanOutUrl, 'queues.fanOutUrl (FAN_OUT_QUEUE_URL)'),
+    now: () => new Date(),
     logger: createLogger('poll-feeds'),
   };
 }

@@ -1,4 +1,6 @@
 import type { Config } from '../config/config.js';
+import { pacedMailer } from '../email/paced-mailer.js';
+import { systemClock } from '../http/clock.js';
 import { createLogger } from '../log/logger.js';
 import type { SendEmailDependencies } from '../pipeline/send-change-emails.js';
 import type { SendAlertEmailDependencies } from '../pipeline/send-topic-emails.js';
@@ -6,14 +8,17 @@ import { configuredMailer } from './mailer.js';
 import { requiredTokenSecrets } from './required-setting.js';
 import { createNewsStores, createStores } from './stores.js';
 
-/** What send-email needs, for bill changes and for alerts (topic matches, "in the news"), sharing one mailer. */
+/**
+ * What send-email needs, for bill changes and for alerts (topic matches, "in the news"), sharing one mailer, paced
+ * at this invocation's share of the SES sending rate when one is configured.
+ */
 export function sendEmailDependencies(config: Config): { changes: SendEmailDependencies; alerts: SendAlertEmailDependencies } {
   const { changes, subscribers, deliveries } = createStores(config);
   const { alerts, news } = createNewsStores(config);
   const common = {
     subscribers,
     deliveries,
-    mailer: configuredMailer(config),
+    mailer: config.email.sendRatePerInvocation ? pacedMailer(configuredMailer(config), config.email.sendRatePerInvocation, systemClock) : configuredMailer(config),
     now: () => new Date(),
     logger: createLogger('send-email'),
     publicBaseUrl: config.publicBaseUrl,

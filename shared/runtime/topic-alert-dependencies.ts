@@ -1,11 +1,12 @@
 import type { BillChange } from '../bill/bill-change.js';
 import type { Config } from '../config/config.js';
 import { createLogger } from '../log/logger.js';
+import type { NewsAlertDependencies } from '../pipeline/alert-news-item.js';
 import type { TopicAlertDependencies } from '../pipeline/alert-topic-matches.js';
 import { matchBillChanges } from '../pipeline/match-bill-changes.js';
 import { cachedTopicCatalog } from '../pipeline/topic-catalog.js';
 import { endpointQueues, messageQueue } from './queues.js';
-import { createDeliveryStores, createNewsStores } from './stores.js';
+import { createDeliveryStores, createNewsStores, createStores } from './stores.js';
 
 /**
  * What topic matching needs to alert on bill changes and news: topics, alerts, the channels fan-out routes to, and a topic index
@@ -21,6 +22,17 @@ export function topicAlertDependencies(config: Config): TopicAlertDependencies {
     ...(config.delivery.webhookQueueUrl && config.delivery.slackQueueUrl ? { endpointQueues: endpointQueues(config.delivery) } : {}),
     topicCatalog: cachedTopicCatalog(topics, createLogger('topic-matching')),
     now: () => new Date(),
+  };
+}
+
+/** What fan-out needs to raise a queued news item's alerts: topic matching, the bills it names and their followers. */
+export function newsAlertDependencies(config: Config): NewsAlertDependencies {
+  return {
+    ...topicAlertDependencies(config),
+    news: createNewsStores(config).news,
+    bills: createStores(config).bills,
+    followers: createDeliveryStores(config).followerRoutes,
+    logger: createLogger('news-alerts'),
   };
 }
 

@@ -1,6 +1,8 @@
 import type { BillChange, ChangeFact } from '../bill/bill-change.js';
 import { stageName } from '../bill/stages.js';
 import type { Language } from '../bill/stages.js';
+import { lawNumberText, sozdText } from '../vocabulary/sozd-text.js';
+import { hasCyrillic } from '../vocabulary/translate-sozd-text.js';
 import { cutSlackText, escapeSlackText, SLACK_LIMITS } from './slack-text.js';
 
 type PlainText = { type: 'plain_text'; text: string };
@@ -31,6 +33,8 @@ const LABELS = {
     date: 'Date',
     timeZone: 'Moscow time',
     open: 'Open the bill',
+    /** Said of a title with no translation. */
+    originalTitle: 'title: the original, in Russian',
   },
   ru: {
     event: 'Событие',
@@ -43,6 +47,7 @@ const LABELS = {
     date: 'Дата',
     timeZone: 'МСК',
     open: 'Открыть законопроект',
+    originalTitle: '',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
@@ -68,15 +73,20 @@ function factLines(change: BillChange, language: Language): { label: string; val
   return change.facts.flatMap((fact: ChangeFact): { label: string; value: string }[] => {
     switch (fact.type) {
       case 'new-event':
-        return change.event ? [{ label: labels.event, value: change.event.name }] : [];
+        return change.event ? [{ label: labels.event, value: sozdText('event', change.event.name, language) }] : [];
       case 'stage-changed': {
         const to = stageName(fact.to, language);
         return [{ label: labels.stage, value: fact.from ? `${stageName(fact.from, language)} → ${to}` : to }];
       }
       case 'status-changed':
-        return [{ label: labels.status, value: `${fact.from} → ${fact.to}${fact.archived ? ` (${labels.archived})` : ''}` }];
+        return [
+          {
+            label: labels.status,
+            value: `${sozdText('status', fact.from, language)} → ${sozdText('status', fact.to, language)}${fact.archived ? ` (${labels.archived})` : ''}`,
+          },
+        ];
       case 'law-number-assigned':
-        return [{ label: labels.lawNumber, value: fact.lawNumber }];
+        return [{ label: labels.lawNumber, value: lawNumberText(fact.lawNumber, language) }];
       case 'published':
         return [{ label: labels.published, value: fact.publication }];
     }
@@ -95,8 +105,9 @@ function section(text: string): SlackBlock {
 export function buildSlackBillMessage(change: BillChange, language: Language): SlackMessage {
   const labels = LABELS[language];
   const lines = factLines(change, language);
-  const decisions = change.event?.decisions ?? [];
+  const decisions = (change.event?.decisions ?? []).map((decision) => sozdText('decision', decision, language));
   const date = `${moscowDateTime(change.event?.date ?? change.detectedAt)} (${labels.timeZone})`;
+  const titleNote = labels.originalTitle && hasCyrillic(change.billTitle) ? ` · ${labels.originalTitle}` : '';
   const blocks: SlackBlock[] = [
     {
       type: 'header',
@@ -107,7 +118,7 @@ export function buildSlackBillMessage(change: BillChange, language: Language): S
     ...(decisions.length > 0 ? [section(`*${labels.decision}:* ${escapeSlackText(decisions.join('\n'))}`)] : []),
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: cutSlackText(`${labels.date}: ${date}`, SLACK_LIMITS.contextText) }],
+      elements: [{ type: 'mrkdwn', text: cutSlackText(`${labels.date}: ${date}${titleNote}`, SLACK_LIMITS.contextText) }],
     },
     {
       type: 'actions',

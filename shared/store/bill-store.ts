@@ -1,10 +1,10 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Bill } from '../bill/bill.js';
 import type { TierAssignment } from '../bill/poll-tier.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
 import type { Page } from './subscription-store.js';
-import { GSI1, gsi1, keys, watchedSortKey } from './table-schema.js';
+import { FOLLOWER_PREFIX, GSI1, gsi1, keys, watchedSortKey } from './table-schema.js';
 
 /** How the last poll of a bill went: what `status` shows and operators alarm on. */
 export interface SourceHealth {
@@ -30,6 +30,9 @@ export interface BillRecord {
   missingAtSource?: boolean;
   /** When the source first said the bill does not exist; events dated on earlier days are its baseline, not news. */
   missingSince?: string;
+  /** "No such bill" answers in a row; polling backs off until `missingRetryAt`, and stops at a limit. */
+  missingPolls?: number;
+  missingRetryAt?: string;
   contentHash?: string;
   etag?: string;
   lastModified?: string;
@@ -40,7 +43,9 @@ export interface BillRecord {
  * What polling needs of a watched bill without reading its whole snapshot. `healthOk` false (the last poll failed)
  * means the next good poll has health to write; absent is taken as healthy.
  */
-export type WatchedBill = Pick<BillRecord, 'number' | 'version' | 'contentHash' | 'etag' | 'lastModified'> & { healthOk?: boolean };
+export type WatchedBill = Pick<BillRecord, 'number' | 'version' | 'contentHash' | 'etag' | 'lastModified' | 'missingPolls' | 'missingRetryAt'> & {
+  healthOk?: boolean;
+};
 
 /** Thrown when another writer saved the snapshot first (optimistic locking). */
 export class SnapshotConflictError extends Error {
@@ -66,7 +71,8 @@ export interface PageValidators {
 export type PollOutcome =
   /** `validators`: the page answered 200 with the same fingerprint but new validators, kept for the next GET. */
   | { kind: 'ok'; at: string; validators?: PageValidators }
-  | { kind: 'missing'; at: string }
+  /** The source has no such bill: ask again at `retryAt`, or, when absent, take the bill off the watch list. */
+  | { kind: 'missing'; at: string; retryAt?: string }
   | { kind: 'error'; at: string; error: string };
 
 /** One poll run of the watch list, as a whole: where "last polled" lives for bills whose poll wrote nothing. */
@@ -89,6 +95,10 @@ export interface BillStore {
   listWatched(): AsyncIterable<WatchedBill[]>;
   /** One page of the watch list's bill numbers, in number order. */
   listWatchedPage(page: PageRequest): Promise<Page<string>>;
+  /** One page of the watch list with each bill's poll state and health, without its snapshot. */
+  listWatchedStates(page: PageRequest): Promise<Page<BillRecord>>;
+  /** How many bills are watched and which are failing, from the watch list's index alone. */
+  watchedHealth(): Promise<{ watched: number; failing: { number: string; health: SourceHealth }[] }>;
   /**
    * Saves a new snapshot if the stored version is still `expectedVersion`, with its validators and a healthy poll
    * at `write.at`; returns the new version.
@@ -121,7 +131,7 @@ export class DynamoBillStore implements BillStore {
   }
 
   async watch(number: string): Promise<void> {
-    await watchBills(this.db, this.tableName, [number]);
+    await watchBills(this.db, this.tableName, [number], { byOperator: true });
   }
 
   async unwatch(number: string): Promise<void> {
@@ -129,17 +139,43 @@ export class DynamoBillStore implements BillStore {
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.billState(number),
-        UpdateExpression: 'SET watched = :false REMOVE GSI1PK, GSI1SK',
+        UpdateExpression: 'REMOVE operatorWatch',
         ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':false': false },
       }),
     ).catch(ignoreConditionFailure);
+    await releaseBills(this.db, this.tableName, [number]);
   }
 
   /**
    * One page of the watch list in bill-number order, for listings that show a page at a time.
    * @throws InvalidCursorError for a cursor this listing did not hand out
    */
+  async listWatchedStates(page: PageRequest): Promise<Page<BillRecord>> {
+    // The index holds the whole state item (watch flag, health): one query per page, no read per bill.
+    return queryPage(this.db, { tableName: this.tableName, partition: gsi1.watched, index: true }, page, (item) =>
+      typeof item.number === 'string' ? toRecord(item.number, {}, item) : undefined,
+    );
+  }
+
+  async watchedHealth(): Promise<{ watched: number; failing: { number: string; health: SourceHealth }[] }> {
+    let watched = 0;
+    const failing: { number: string; health: SourceHealth }[] = [];
+    const pages = queryAll<Record<string, unknown>>(this.db, {
+      TableName: this.tableName,
+      IndexName: GSI1,
+      KeyConditionExpression: 'GSI1PK = :watched',
+      ExpressionAttributeValues: { ':watched': gsi1.watched },
+    });
+    for await (const page of pages) {
+      for (const item of page) {
+        watched++;
+        const { number, health } = toRecord(String(item.number), {}, item);
+        if (!health.ok) failing.push({ number, health });
+      }
+    }
+    return { watched, failing };
+  }
+
   async listWatchedPage(page: PageRequest): Promise<Page<string>> {
     return queryPage(this.db, { tableName: this.tableName, partition: gsi1.watched, index: true }, page, (item) =>
       typeof item.number === 'string' ? item.number : undefined,
@@ -152,7 +188,7 @@ export class DynamoBillStore implements BillStore {
       IndexName: GSI1,
       KeyConditionExpression: 'GSI1PK = :watched',
       ExpressionAttributeValues: { ':watched': gsi1.watched },
-      ProjectionExpression: '#number, #version, contentHash, etag, lastModified, healthOk',
+      ProjectionExpression: '#number, #version, contentHash, etag, lastModified, healthOk, missingPolls, missingRetryAt',
       ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
     });
   }
@@ -190,7 +226,7 @@ export class DynamoBillStore implements BillStore {
         Key: keys.billState(number),
         UpdateExpression:
           'SET #number = :number, #version = :version, contentHash = :hash, etag = :etag, lastModified = :lastModified, ' +
-          `${HEALTHY_POLL}${write.tier ? `, ${TIER_FIELDS}` : ''} REMOVE missingAtSource, missingSince`,
+          `${HEALTHY_POLL}${write.tier ? `, ${TIER_FIELDS}` : ''} REMOVE missingAtSource, missingSince, missingPolls, missingRetryAt`,
         ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
         ExpressionAttributeValues: {
           ':number': number,
@@ -222,14 +258,32 @@ export class DynamoBillStore implements BillStore {
       );
       return;
     }
+    if (outcome.kind === 'missing') {
+      const retry = outcome.retryAt ? 'missingRetryAt = :retryAt' : 'watched = :false, droppedAsMissingAt = :at';
+      await this.db.send(
+        new UpdateCommand({
+          ...base,
+          UpdateExpression: `SET #number = :number, ${HEALTHY_POLL}, missingAtSource = :true, missingSince = if_not_exists(missingSince, :at), ${retry} ADD missingPolls :one${
+            outcome.retryAt ? '' : ' REMOVE GSI1PK, GSI1SK, missingRetryAt'
+          }`,
+          ExpressionAttributeNames: { '#number': 'number' },
+          ExpressionAttributeValues: {
+            ':number': number,
+            ':true': true,
+            ':at': outcome.at,
+            ':zero': 0,
+            ':one': 1,
+            ...(outcome.retryAt ? { ':retryAt': outcome.retryAt } : { ':false': false }),
+          },
+        }),
+      );
+      return;
+    }
     const validators = outcome.kind === 'ok' ? outcome.validators : undefined;
     await this.db.send(
       new UpdateCommand({
         ...base,
-        UpdateExpression: `SET #number = :number, ${HEALTHY_POLL}${
-          outcome.kind === 'missing' ? ', missingAtSource = :true, missingSince = if_not_exists(missingSince, :at)' : ''
-        }${validators ? ', etag = :etag, lastModified = :lastModified' : ''
-        }`,
+        UpdateExpression: `SET #number = :number, ${HEALTHY_POLL}${validators ? ', etag = :etag, lastModified = :lastModified' : ''}`,
         ExpressionAttributeNames: { '#number': 'number' },
         ExpressionAttributeValues: {
           ':number': number,
@@ -267,21 +321,71 @@ const HEALTHY_POLL = 'healthOk = :true, lastPolledAt = :at, lastOkAt = :at, cons
 
 /**
  * Puts bills on the watch list (idempotent; keeps any snapshot). Every store that makes someone follow a bill calls
- * it, so a followed bill is always polled, whichever door the follow came through.
+ * it after writing the follower item, so a followed bill is always polled, whichever door the follow came through.
+ * An operator's watch (admin API, CLI) is recorded as such: it holds the bill on the list with no follower at all.
  */
-export async function watchBills(db: DynamoDBDocumentClient, tableName: string, numbers: Iterable<string>): Promise<void> {
+export async function watchBills(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  numbers: Iterable<string>,
+  options: { byOperator?: boolean } = {},
+): Promise<void> {
   for (const number of new Set(numbers)) {
     await db.send(
       new UpdateCommand({
         TableName: tableName,
         Key: keys.billState(number),
-        UpdateExpression:
-          'SET #number = :number, watched = :true, GSI1PK = :watched, GSI1SK = :number, #version = if_not_exists(#version, :zero)',
+        UpdateExpression: `SET #number = :number, watched = :true, GSI1PK = :watched, GSI1SK = :number, #version = if_not_exists(#version, :zero)${
+          options.byOperator ? ', operatorWatch = :true' : ''
+        }`,
         ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
         ExpressionAttributeValues: { ':number': number, ':true': true, ':watched': gsi1.watched, ':zero': 0 },
       }),
     );
   }
+}
+
+/**
+ * Takes bills off the watch list once nothing follows them: no follower item (subscriber, webhook, Slack) and no
+ * operator's watch. Called after a follower goes. A follow racing with this is never lost: the follower item is
+ * written before its watch, and the followers are read again after the unwatch, re-watching if one appeared.
+ */
+export async function releaseBills(db: DynamoDBDocumentClient, tableName: string, numbers: Iterable<string>): Promise<void> {
+  for (const number of new Set(numbers)) {
+    if (await hasFollower(db, tableName, number)) continue;
+    const released = await db
+      .send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.billState(number),
+          UpdateExpression: 'SET watched = :false REMOVE GSI1PK, GSI1SK',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(operatorWatch)',
+          ExpressionAttributeValues: { ':false': false },
+        }),
+      )
+      .then(
+        () => true,
+        (error: unknown) => {
+          ignoreConditionFailure(error);
+          return false;
+        },
+      );
+    if (released && (await hasFollower(db, tableName, number))) await watchBills(db, tableName, [number]);
+  }
+}
+
+async function hasFollower(db: DynamoDBDocumentClient, tableName: string, number: string): Promise<boolean> {
+  const { Items } = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :follower)',
+      ExpressionAttributeValues: { ':pk': keys.bill(number).PK, ':follower': FOLLOWER_PREFIX },
+      ProjectionExpression: 'PK',
+      Limit: 1,
+      ConsistentRead: true,
+    }),
+  );
+  return (Items ?? []).length > 0;
 }
 
 function toRecord(number: string, snapshot: Record<string, unknown>, state: Record<string, unknown>): BillRecord {
@@ -294,6 +398,8 @@ function toRecord(number: string, snapshot: Record<string, unknown>, state: Reco
     bill: snapshot.bill as Bill | undefined,
     missingAtSource: state.missingAtSource === true,
     missingSince: text('missingSince'),
+    ...(typeof state.missingPolls === 'number' ? { missingPolls: state.missingPolls } : {}),
+    ...(typeof state.missingRetryAt === 'string' ? { missingRetryAt: state.missingRetryAt } : {}),
     contentHash: text('contentHash'),
     etag: text('etag'),
     lastModified: text('lastModified'),

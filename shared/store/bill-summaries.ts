@@ -5,6 +5,8 @@ import { keys } from './table-schema.js';
 /** What a subscriber sees of a bill beside its number: its title and the stage it has reached, once polled. */
 export interface BillSummary {
   title: string;
+  /** The status text as the page writes it. */
+  status?: string;
   stage?: Stage;
 }
 
@@ -39,8 +41,8 @@ export class DynamoBillSummaryReader implements BillSummaryReader {
             RequestItems: {
               [this.tableName]: {
                 Keys: pending,
-                ProjectionExpression: '#number, bill.title, bill.currentStage',
-                ExpressionAttributeNames: { '#number': 'number' },
+                ProjectionExpression: '#number, bill.title, bill.#status, bill.currentStage',
+                ExpressionAttributeNames: { '#number': 'number', '#status': 'status' },
               },
             },
           }),
@@ -56,7 +58,11 @@ export class DynamoBillSummaryReader implements BillSummaryReader {
 }
 
 function addSummary(found: Map<string, BillSummary>, item: Record<string, unknown>): void {
-  const bill = item.bill as { title?: unknown; currentStage?: Stage } | undefined;
+  const bill = item.bill as { title?: unknown; status?: unknown; currentStage?: Stage } | undefined;
   if (typeof item.number !== 'string' || typeof bill?.title !== 'string') return;
-  found.set(item.number, bill.currentStage ? { title: bill.title, stage: bill.currentStage } : { title: bill.title });
+  found.set(item.number, {
+    title: bill.title,
+    ...(typeof bill.status === 'string' ? { status: bill.status } : {}),
+    ...(bill.currentStage ? { stage: bill.currentStage } : {}),
+  });
 }

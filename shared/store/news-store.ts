@@ -32,8 +32,8 @@ export function newsIdFor(feedId: string, itemKey: string): string {
 }
 
 /**
- * News items, each written once. An item that must still be matched and alerted waits in the news outbox
- * (GSI1 NEWS_OUTBOX) until that is done, so a poll that crashes half-way leaves it for the next poll.
+ * News items, each written once. An item that must still be queued for fan-out (which alerts it) waits in the news
+ * outbox (GSI1 NEWS_OUTBOX) until that is done, so a poll that crashes half-way leaves it for the next poll.
  */
 export interface NewsStore {
   /** Which of these items are already recorded. */
@@ -48,7 +48,7 @@ export interface NewsStore {
   get(newsId: string): Promise<StoredNewsItem | undefined>;
   /** Items in the outbox, oldest first, a page at a time. */
   listPending(): AsyncIterable<StoredNewsItem[]>;
-  /** Takes the item out of the outbox once every alert it makes is queued. */
+  /** Takes the item out of the outbox once it is on the fan-out queue. */
   markProcessed(newsId: string, at: string): Promise<void>;
   /** Records that the item mentions the bill (BILL#n/NEWS#id), for the bill's page and digest entry. */
   linkToBill(billNumber: string, item: StoredNewsItem): Promise<void>;

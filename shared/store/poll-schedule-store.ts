@@ -29,7 +29,7 @@ export interface PollScheduleStore {
   fileInTier(number: string, assignment: TierAssignment): Promise<void>;
 }
 
-const PROJECTION = '#number, #version, contentHash, etag, lastModified, healthOk, pollTier, tierReviewAt';
+const PROJECTION = '#number, #version, contentHash, etag, lastModified, healthOk, missingPolls, missingRetryAt, pollTier, tierReviewAt';
 
 /**
  * The rings are ranges of GSI1's WATCHED partition (see watchedSortKey): reading the next bills of a tier is one

@@ -4,7 +4,7 @@ import type { Language } from '../bill/stages.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { FOLLOWS_PREFIX, gsi1, keys, TTL_ATTRIBUTE } from './table-schema.js';
 import { DynamoAddressBook } from './address-book.js';
-import { watchBills } from './bill-store.js';
+import { releaseBills, watchBills } from './bill-store.js';
 
 export const EmailAddressSchema = z
   .string()
@@ -130,6 +130,7 @@ export class DynamoSubscriberStore implements SubscriberStore {
   async unfollow(subscriberId: string, billNumber: string): Promise<void> {
     await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.follower(billNumber, subscriberId) }));
     await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.follows(subscriberId, billNumber) }));
+    await releaseBills(this.db, this.tableName, [billNumber]);
   }
 
   async listFollowedBills(subscriberId: string): Promise<string[]> {

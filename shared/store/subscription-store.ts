@@ -12,7 +12,7 @@ import type { Preferences } from '../subscriptions/subscription-preferences.js';
 import { isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { EmailAddressSchema, toSubscriber, type Subscriber, type SubscriberStore } from './subscriber-store.js';
 import { GSI1, gsi1, keys, TTL_ATTRIBUTE } from './table-schema.js';
-import { watchBills } from './bill-store.js';
+import { releaseBills, watchBills } from './bill-store.js';
 
 /** A sign-up as stored until its link is followed. */
 export interface PendingSignup {
@@ -409,10 +409,9 @@ export class DynamoSubscriptionStore {
     const bills = new Set(preferences.bills);
     const topics = new Set(preferences.topics);
     const followedBills = before ? await this.subscribers.listFollowedBills(subscriberId) : [];
+    const droppedBills = followedBills.filter((bill) => !bills.has(bill));
     const deletes = [
-      ...followedBills
-        .filter((bill) => !bills.has(bill))
-        .flatMap((bill) => [keys.follower(bill, subscriberId), keys.follows(subscriberId, bill)]),
+      ...droppedBills.flatMap((bill) => [keys.follower(bill, subscriberId), keys.follows(subscriberId, bill)]),
       ...(before?.topics ?? []).filter((query) => !topics.has(query)).map((query) => keys.topicFollower(topicIdForQuery(query), subscriberId)),
     ];
     await this.batchWrite([
@@ -420,6 +419,7 @@ export class DynamoSubscriptionStore {
       ...deletes.map((Key) => ({ DeleteRequest: { Key } })),
     ]);
     await watchBills(this.db, this.tableName, preferences.bills);
+    await releaseBills(this.db, this.tableName, droppedBills);
   }
 
   private async deleteItems(itemKeys: { PK: string; SK: string }[]): Promise<void> {

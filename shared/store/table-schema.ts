@@ -104,7 +104,7 @@ export const gsi1 = {
   retryDue: 'RETRY_DUE',
   /** Digest recipients with changes waiting (sorted by recipient). */
   digestPending: 'DIGEST_PENDING',
-  /** News items recorded but not yet matched and alerted (sorted by when seen); emptied by every feed poll. */
+  /** News items recorded but not yet queued for fan-out (sorted by when seen); emptied by every feed poll. */
   newsOutbox: 'NEWS_OUTBOX',
   /** The alerts one topic raised (sorted by time), for the console; keyed by the normalised query's key. */
   topicMatches: (topicKey: string) => `MATCHES#${topicKey}`,

@@ -27,27 +27,50 @@ const SesNotificationSchema = z.looseObject({
   complaint: z
     .looseObject({ complainedRecipients: Recipients, complaintFeedbackType: z.string().optional() })
     .optional(),
+  reject: z.looseObject({ reason: z.string().optional() }).optional(),
+  failure: z.looseObject({ errorMessage: z.string().optional(), templateName: z.string().optional() }).optional(),
+  deliveryDelay: z.looseObject({ delayType: z.string().optional(), delayedRecipients: Recipients.optional() }).optional(),
+  mail: z.looseObject({ messageId: z.string().optional() }).optional(),
 });
 
 /** What one SNS delivery came to. */
 export interface SesEventOutcome {
   suppressed: Suppression[];
-  /** Records that were not a permanent bounce or a complaint (deliveries, transient bounces, other JSON). */
+  /** Emails SES would not send: rejected (e.g. a virus found) or failing to render. Our fault, never the address's. */
+  sendFailures: number;
+  /** Emails SES is still retrying because the receiving server put them off. */
+  deliveryDelays: number;
+  /** Records that were none of the above (deliveries, transient bounces, other JSON). */
   ignored: number;
 }
 
 /**
  * Puts hard-bounced and complaining addresses on the suppression list and drops their follows, so they are
- * never mailed again. Transient bounces (mailbox full) are not suppressions. A record that is not an SES
- * notification is logged and skipped: SNS retrying it would never help. A store failure throws, so SNS retries.
+ * never mailed again. Transient bounces (mailbox full) are not suppressions. A reject or a rendering failure is
+ * logged as an error and counted (the email was never sent, and the address is not to blame); a delivery delay
+ * is logged and counted. A record that is not an SES notification is logged and skipped: SNS retrying it would
+ * never help. A store failure throws, so SNS retries.
  */
 export async function handleSesEvents(deps: SesEventDependencies, event: SNSEvent): Promise<SesEventOutcome> {
-  const outcome: SesEventOutcome = { suppressed: [], ignored: 0 };
+  const outcome: SesEventOutcome = { suppressed: [], sendFailures: 0, deliveryDelays: 0, ignored: 0 };
   for (const record of event.Records ?? []) {
     const notification = parseNotification(record?.Sns?.Message);
     if (!notification) {
       deps.logger.warn('not an SES notification; skipped', { messageId: record?.Sns?.MessageId });
       outcome.ignored++;
+      continue;
+    }
+    const kind = notification.eventType ?? notification.notificationType;
+    const messageId = notification.mail?.messageId;
+    if (kind === 'Reject' || kind === 'Rendering Failure') {
+      const reason = notification.reject?.reason ?? notification.failure?.errorMessage ?? 'no reason given';
+      deps.logger.error('SES did not send an email', { kind, reason, messageId });
+      outcome.sendFailures++;
+      continue;
+    }
+    if (kind === 'DeliveryDelay') {
+      deps.logger.warn('SES delivery delayed', { delayType: notification.deliveryDelay?.delayType, messageId });
+      outcome.deliveryDelays++;
       continue;
     }
     const found = suppressionsOf(notification);

@@ -2,11 +2,9 @@ import * as z from 'zod';
 import { BillNumberSchema } from '../bill/bill.js';
 import { KNOWN_STAGE_IDS } from '../bill/stages.js';
 import { LanguageSchema } from '../store/subscriber-store.js';
+import { MAX_BILLS_PER_SUBSCRIBER, MAX_TOPICS_PER_SUBSCRIBER } from '../config/config.js';
 import { TopicSchema } from './topic-schema.js';
 
-/** More than this is a newsroom's whole watch list, which belongs in the admin API, not one person's email. */
-export const MAX_BILLS_PER_SUBSCRIBER = 200;
-export const MAX_TOPICS_PER_SUBSCRIBER = 50;
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
 /** An IANA time zone name that this runtime's Intl knows (digests are sent at the reader's local morning). */
@@ -62,6 +60,20 @@ export const PreferencesPatchSchema = z.strictObject({
   newsAlerts: z.boolean().optional(),
 });
 export type PreferencesPatch = z.infer<typeof PreferencesPatchSchema>;
+
+/** How much one subscriber may follow through the public doors (config `subscriberLimits`). */
+export interface FollowLimits {
+  maxBills: number;
+  maxTopics: number;
+}
+
+/** What a preference set follows beyond the limits, by field, in words; empty when within them. */
+export function overLimits(preferences: Pick<Preferences, 'bills' | 'topics'>, limits: FollowLimits): Partial<Record<'bills' | 'topics', string>> {
+  const over: Partial<Record<'bills' | 'topics', string>> = {};
+  if (preferences.bills.length > limits.maxBills) over.bills = `at most ${limits.maxBills} bills (${preferences.bills.length} given)`;
+  if (preferences.topics.length > limits.maxTopics) over.topics = `at most ${limits.maxTopics} topics (${preferences.topics.length} given)`;
+  return over;
+}
 
 /** True when a preference set follows nothing, so the subscription could never send a thing. */
 export function followsNothing(preferences: Pick<Preferences, 'bills' | 'topics'>): boolean {

@@ -11,14 +11,15 @@ import { renderConfirmationEmail } from './confirmation-email.js';
 import { renderManageLinkEmail } from './manage-link-email.js';
 import { CONFIRM_LINK_TTL_SECONDS, confirmUrl, manageUrl, type ConfirmRequest } from './subscriber-links.js';
 import { summarizeRequest } from './request-summary.js';
-import type { Preferences } from './subscription-preferences.js';
+import type { FollowLimits, Preferences } from './subscription-preferences.js';
 
 /** Sign-up limits, all kept in DynamoDB so they hold across Lambda instances. */
 export interface SignupLimits {
   perClientIp: RateLimit;
-  perAddress: RateLimit;
   /** At most one confirmation email per address within this many seconds, however often it is asked for. */
   confirmationCooldownSeconds: number;
+  /** Sign-ups and link requests answer no sooner than this after they arrived, whatever the address's state. */
+  settleMs: number;
 }
 
 export interface SubscriptionDependencies {
@@ -33,6 +34,8 @@ export interface SubscriptionDependencies {
   tokenSecrets: TokenSecrets;
   publicBaseUrl: string;
   signupLimits: SignupLimits;
+  /** How much one subscriber may follow through the public doors. */
+  followLimits: FollowLimits;
   now: () => Date;
   logger: Logger;
 }
@@ -43,21 +46,24 @@ export type SignupResult = { kind: 'accepted' } | { kind: 'rate-limited'; retryA
  * A sign-up: records the request as its own pending request and sends one confirmation email showing exactly
  * what it follows, whose link confirms that request only. Within an address's cool-down a request is neither
  * stored nor mailed: nothing could confirm it, and the request already mailed stays exactly as it was shown.
- * The answer is the same for a new, pending, active, unsubscribed or suppressed address (no enumeration); only
- * rate limits, which are about the asker and not the address's state, answer differently.
+ * The answer, and its timing, are the same for a new, pending, active, unsubscribed or suppressed address, and
+ * however often the address was asked for (no per-address refusal that would lock its owner out); only the
+ * per-client rate limit, which is about the asker, answers differently.
  */
 export async function signUp(
   deps: SubscriptionDependencies,
   request: { email: string; preferences: Preferences; clientIp: string },
 ): Promise<SignupResult> {
+  return settled(deps, () => recordSignup(deps, request));
+}
+
+async function recordSignup(
+  deps: SubscriptionDependencies,
+  request: { email: string; preferences: Preferences; clientIp: string },
+): Promise<SignupResult> {
   const now = deps.now();
-  for (const [scope, subject, rule] of [
-    ['signup-ip', request.clientIp, deps.signupLimits.perClientIp],
-    ['signup-address', request.email, deps.signupLimits.perAddress],
-  ] as const) {
-    const decision = await deps.rateLimits.hit(scope, subject, rule, now);
-    if (!decision.allowed) return { kind: 'rate-limited', retryAfterSeconds: decision.retryAfterSeconds };
-  }
+  const decision = await deps.rateLimits.hit('signup-ip', request.clientIp, deps.signupLimits.perClientIp, now);
+  if (!decision.allowed) return { kind: 'rate-limited', retryAfterSeconds: decision.retryAfterSeconds };
   const subscriberId = await deps.addresses.idFor(request.email);
   if (await deps.suppressions.isSuppressed(subscriberId)) {
     deps.logger.info('sign-up for a suppressed address ignored', { subscriberId });
@@ -98,6 +104,10 @@ export async function signUp(
  * address is subscribed; only the per-client rate limit, which is about the asker, answers differently.
  */
 export async function sendManageLink(deps: SubscriptionDependencies, request: { email: string; clientIp: string }): Promise<SignupResult> {
+  return settled(deps, () => mailManageLink(deps, request));
+}
+
+async function mailManageLink(deps: SubscriptionDependencies, request: { email: string; clientIp: string }): Promise<SignupResult> {
   const now = deps.now();
   const decision = await deps.rateLimits.hit('manage-link-ip', request.clientIp, deps.signupLimits.perClientIp, now);
   if (!decision.allowed) return { kind: 'rate-limited', retryAfterSeconds: decision.retryAfterSeconds };
@@ -116,6 +126,20 @@ export async function sendManageLink(deps: SubscriptionDependencies, request: { 
   );
   deps.logger.info('preferences link sent', { subscriberId: subscriber.id, messageId });
   return { kind: 'accepted' };
+}
+
+/**
+ * Runs `work` and answers no sooner than `settleMs` after it began: a suppressed or unknown address does less
+ * (no email is sent) and would otherwise answer measurably sooner than a pending or active one.
+ */
+async function settled<T>(deps: SubscriptionDependencies, work: () => Promise<T>): Promise<T> {
+  const deadline = performance.now() + deps.signupLimits.settleMs;
+  try {
+    return await work();
+  } finally {
+    const wait = deadline - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
 }
 
 /** Follows a confirmation link whose token has already been verified: applies that one request. */

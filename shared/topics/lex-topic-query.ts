@@ -22,11 +22,12 @@ const CLOSING_QUOTE = new Map([
   ['„', '“'],
 ]);
 
-const WORD_END = /[\s"«»“”„()]/u;
+const WORD_END = /[\s"«»“”„(),]/u;
 
 /**
  * Splits a topic query into words, phrases, parentheses and operators. Operators are upper case only, so the
- * everyday words "и", "не", "or" stay searchable.
+ * everyday words "и", "не", "or" stay searchable. A comma outside quotes is OR: people list alternatives
+ * ("санкции, пошлины") far more often than they mean a phrase across a comma.
  */
 export function lexTopicQuery(text: string): QueryLexeme[] {
   const lexemes: QueryLexeme[] = [];
@@ -34,6 +35,9 @@ export function lexTopicQuery(text: string): QueryLexeme[] {
   while (index < text.length) {
     const char = text[index] ?? '';
     if (/\s/u.test(char)) {
+      index += 1;
+    } else if (char === ',') {
+      lexemes.push({ kind: 'or', text: char, position: index });
       index += 1;
     } else if (char === '(' || char === ')') {
       lexemes.push({ kind: char === '(' ? 'open' : 'close', text: char, position: index });

@@ -1,8 +1,10 @@
-import { anchorStems } from './anchor-stems.js';
+import { anchorKeys } from './anchor-keys.js';
 import { lexTopicQuery, type QueryLexeme } from './lex-topic-query.js';
 import type { TopicQuery } from './topic-query.js';
 import { TopicQueryError } from './topic-query-error.js';
+import { isStopWord } from './stop-words.js';
 import { tokenize } from './tokenize.js';
+import { foldCase, queryWordKeys } from './word-keys.js';
 
 /** Longer queries are almost certainly pasted text, not a topic. */
 export const MAX_TOPIC_QUERY_LENGTH = 500;
@@ -11,8 +13,9 @@ export const MAX_TOPIC_QUERY_DEPTH = 16;
 
 /**
  * Parses a topic query: words and "quoted phrases" (also «…» and “…”), AND / OR / NOT (or И / ИЛИ / НЕ) and
- * parentheses; words side by side mean AND. NOT binds tightest, then AND, then OR.
- * @throws TopicQueryError pointing at the problem, also for a query that NOT alone would let match everything.
+ * parentheses, and a comma for OR; words side by side mean AND. NOT binds tightest, then AND, then OR.
+ * @throws TopicQueryError pointing at the problem, also for a query that would match (nearly) everything: NOT
+ * alone, or only stop words ("и", "the").
  */
 export function parseTopicQuery(text: string): TopicQuery {
   if (text.length > MAX_TOPIC_QUERY_LENGTH) {
@@ -25,6 +28,8 @@ class QueryParser {
   private next = 0;
   /** Where each NOT was written, to point at the one that makes a query match everything. */
   private readonly notPositions = new Map<TopicQuery, number>();
+  /** Where each term was written, to point at one made only of stop words. */
+  private readonly termPositions = new Map<TopicQuery, number>();
 
   constructor(private readonly lexemes: QueryLexeme[]) {}
 
@@ -67,8 +72,11 @@ class QueryParser {
     this.next += 1;
     switch (lexeme.kind) {
       case 'word':
-      case 'phrase':
-        return termOf(lexeme);
+      case 'phrase': {
+        const term = termOf(lexeme);
+        this.termPositions.set(term, lexeme.position);
+        return term;
+      }
       case 'not': {
         this.requireDepth(depth, lexeme);
         this.requireTermAfter(lexeme);
@@ -110,12 +118,19 @@ class QueryParser {
     }
   }
 
-  /** A query that a document without any of its words could match would alert on everything. */
+  /** A query that a document without any of its words (or with only stop words) could match alerts on everything. */
   private requireAnchor(query: TopicQuery): void {
-    if (anchorStems(query) !== undefined) return;
+    if (anchorKeys(query) !== undefined) return;
+    const culprit = unanchored(query);
+    if (culprit.kind === 'term') {
+      throw new TopicQueryError(
+        `'${culprit.text}' has only stop words, which appear in almost every text: add a word that names the topic`,
+        this.termPositions.get(culprit) ?? 0,
+      );
+    }
     throw new TopicQueryError(
       'NOT needs a word beside it that must appear (on its own it matches everything)',
-      this.notPositions.get(unanchoredNot(query)) ?? 0,
+      this.notPositions.get(culprit) ?? 0,
     );
   }
 }
@@ -134,7 +149,11 @@ function termOf(lexeme: QueryLexeme): TopicQuery {
       lexeme.position,
     );
   }
-  return { kind: 'term', text: lexeme.text.slice(first.start, last.end), stems: tokens.map((token) => token.stem) };
+  return {
+    kind: 'term',
+    text: lexeme.text.slice(first.start, last.end),
+    words: tokens.map((token) => ({ keys: [...queryWordKeys(token.word)], stop: isStopWord(foldCase(token.word)) })),
+  };
 }
 
 function combine(kind: 'and' | 'or', operands: TopicQuery[]): TopicQuery {
@@ -148,10 +167,9 @@ function unclosedParenthesis(open: QueryLexeme): TopicQueryError {
   return new TopicQueryError("unbalanced parenthesis: '(' is never closed", open.position);
 }
 
-/** The NOT that leaves an unanchored query without a word that must appear. */
-function unanchoredNot(query: TopicQuery): TopicQuery {
-  if (query.kind === 'not') return query;
-  if (query.kind === 'term') return query;
-  const culprit = query.operands.find((operand) => anchorStems(operand) === undefined);
-  return culprit ? unanchoredNot(culprit) : query;
+/** The NOT, or the term of stop words only, that leaves a query without a word that must appear. */
+function unanchored(query: TopicQuery): TopicQuery {
+  if (query.kind === 'not' || query.kind === 'term') return query;
+  const culprit = query.operands.find((operand) => anchorKeys(operand) === undefined);
+  return culprit ? unanchored(culprit) : query;
 }

@@ -1,6 +1,6 @@
-import { anchorStems } from './anchor-stems.js';
-import { matchPrepared, type MatchExplanation } from './match-topic.js';
-import { prepareDocument, type TopicDocument } from './prepared-document.js';
+import { anchorKeys } from './anchor-keys.js';
+import { explainMatch, matchesPrepared, type MatchExplanation } from './match-topic.js';
+import { prepareDocument, type PreparedDocument, type TopicDocument } from './prepared-document.js';
 import type { TopicQuery } from './topic-query.js';
 
 /** A topic to index: its id and its parsed query. */
@@ -9,31 +9,39 @@ export interface IndexedTopic {
   query: TopicQuery;
 }
 
-/** A topic that matched a document, and why. */
+/**
+ * A topic that matched a document, and why: worked out by `explain()` when the caller gets to it, one match at a
+ * time. Explanations built for hundreds of matches at once and kept until the last is used survive young-space
+ * collections and cost more than the matching itself (`npm run bench -- topics`).
+ */
 export interface TopicIndexMatch {
   topicId: string;
-  explanation: MatchExplanation;
+  /** The words found where; worked out anew on each call. */
+  explain(): MatchExplanation;
 }
 
 /**
- * Many topic queries, filed by stem so that a document is checked only against the topics that could match it:
- * each query is filed under stems of which any matching document must contain one (see anchorStems), and those
+ * Many topic queries, filed by key so that a document is checked only against the topics that could match it:
+ * each query is filed under keys of which any matching document must contain one (see anchorKeys), and those
  * candidates are then verified in full. Gives exactly what matchTopic gives over every topic, in topic order.
  */
 export class TopicIndex {
   private readonly topics: IndexedTopic[];
-  private readonly topicsByStem = new Map<string, number[]>();
+  private readonly topicsByKey = new Map<string, number[]>();
+  private readonly candidateStamps: Uint32Array;
+  private stamp = 0;
 
   /** @throws Error when a query could match a document without any of its words (parseTopicQuery never makes one). */
   constructor(topics: Iterable<IndexedTopic>) {
     this.topics = [...topics];
+    this.candidateStamps = new Uint32Array(this.topics.length);
     this.topics.forEach((topic, position) => {
-      const stems = anchorStems(topic.query);
-      if (!stems) throw new Error(`topic ${topic.topicId} would match every document: it needs a word that must appear`);
-      for (const stem of stems) {
-        const list = this.topicsByStem.get(stem);
+      const keys = anchorKeys(topic.query);
+      if (!keys) throw new Error(`topic ${topic.topicId} would match every document: it needs a word that must appear`);
+      for (const key of keys) {
+        const list = this.topicsByKey.get(key);
         if (list) list.push(position);
-        else this.topicsByStem.set(stem, [position]);
+        else this.topicsByKey.set(key, [position]);
       }
     });
   }
@@ -45,16 +53,29 @@ export class TopicIndex {
 
   /** Every indexed topic that matches the document, in the order the topics were given. */
   match(document: TopicDocument): TopicIndexMatch[] {
-    const prepared = prepareDocument(document);
-    const candidates = new Set<number>();
-    for (const stem of prepared.occurrences.keys()) {
-      for (const position of this.topicsByStem.get(stem) ?? []) candidates.add(position);
+    return this.matchPrepared(prepareDocument(document));
+  }
+
+  /** {@link match} on a document already tokenised. */
+  matchPrepared(prepared: PreparedDocument): TopicIndexMatch[] {
+    // A topic filed under several keys of the document is a candidate once: marked in a reused array, not a Set.
+    this.stamp += 1;
+    const candidates: number[] = [];
+    for (const key of prepared.occurrences.keys()) {
+      const positions = this.topicsByKey.get(key);
+      if (!positions) continue;
+      for (const position of positions) {
+        if (this.candidateStamps[position] === this.stamp) continue;
+        this.candidateStamps[position] = this.stamp;
+        candidates.push(position);
+      }
     }
     const matches: TopicIndexMatch[] = [];
-    for (const position of [...candidates].sort((a, b) => a - b)) {
+    for (const position of Int32Array.from(candidates).sort()) {
       const topic = this.topics[position];
-      const explanation = topic && matchPrepared(topic.query, prepared);
-      if (topic && explanation) matches.push({ topicId: topic.topicId, explanation });
+      if (topic && matchesPrepared(topic.query, prepared)) {
+        matches.push({ topicId: topic.topicId, explain: () => explainMatch(topic.query, prepared) });
+      }
     }
     return matches;
   }

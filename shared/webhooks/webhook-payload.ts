@@ -3,6 +3,7 @@ import { BillNumberSchema } from '../bill/bill.js';
 import type { Stage } from '../bill/bill.js';
 import type { BillChange, ChangeFact } from '../bill/bill-change.js';
 import { stageName } from '../bill/stages.js';
+import { sozdText } from '../vocabulary/sozd-text.js';
 import { shrinkToFit } from './shrink-to-fit.js';
 
 /** Bumped on any incompatible change to a `data` shape; receivers can branch on it. */
@@ -24,23 +25,37 @@ export const WebhookStageSchema = z.object({
 export const WebhookFactSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('new-event') }),
   z.object({ type: z.literal('stage-changed'), old: WebhookStageSchema.nullable(), new: WebhookStageSchema }),
-  z.object({ type: z.literal('status-changed'), old: z.string(), new: z.string(), archived: z.boolean() }),
+  z.object({
+    type: z.literal('status-changed'),
+    old: z.string(),
+    new: z.string(),
+    /** The statuses in English ("(original, Russian): …" for a status with no known rendering). */
+    oldEn: z.string(),
+    newEn: z.string(),
+    archived: z.boolean(),
+  }),
   z.object({ type: z.literal('law-number-assigned'), old: z.null(), new: z.string() }),
   z.object({ type: z.literal('published'), old: z.null(), new: z.string() }),
 ]);
 export type WebhookFact = z.infer<typeof WebhookFactSchema>;
 
+/**
+ * An event as sozd writes it (Russian), with English renderings beside each text (`…En`): the vocabulary's, and
+ * "(original, Russian): …" for a text it has no rendering for.
+ */
 export const WebhookEventSchema = z.object({
   id: z.string(),
   eventNumber: z.string(),
   name: z.string(),
+  nameEn: z.string(),
   stage: WebhookStageSchema,
   date: IsoTimestampSchema,
   decisions: z.array(z.string()),
+  decisionsEn: z.array(z.string()),
   protocol: z.string().nullable(),
   lawNumber: z.string().nullable(),
   publication: z.string().nullable(),
-  documents: z.array(z.object({ title: z.string(), url: z.string().url() })),
+  documents: z.array(z.object({ title: z.string(), titleEn: z.string(), url: z.string().url() })),
 });
 
 /** Set when texts or lists were cut to keep the body under {@link MAX_WEBHOOK_PAYLOAD_BYTES}. */
@@ -154,7 +169,14 @@ function toWebhookFact(fact: ChangeFact): WebhookFact {
     case 'stage-changed':
       return { type: 'stage-changed', old: fact.from && toWebhookStage(fact.from), new: toWebhookStage(fact.to) };
     case 'status-changed':
-      return { type: 'status-changed', old: fact.from, new: fact.to, archived: fact.archived };
+      return {
+        type: 'status-changed',
+        old: fact.from,
+        new: fact.to,
+        oldEn: sozdText('status', fact.from, 'en'),
+        newEn: sozdText('status', fact.to, 'en'),
+        archived: fact.archived,
+      };
     case 'law-number-assigned':
       return { type: 'law-number-assigned', old: null, new: fact.lawNumber };
     case 'published':
@@ -179,13 +201,15 @@ export function buildBillChangedPayload(change: BillChange): WebhookPayload {
           id: event.id,
           eventNumber: event.eventNumber,
           name: event.name,
+          nameEn: sozdText('event', event.name, 'en'),
           stage: toWebhookStage(event.stage),
           date: event.date,
           decisions: event.decisions,
+          decisionsEn: event.decisions.map((decision) => sozdText('decision', decision, 'en')),
           protocol: event.protocol ?? null,
           lawNumber: event.lawNumber ?? null,
           publication: event.publication ?? null,
-          documents: event.documents.map(({ title, url }) => ({ title, url })),
+          documents: event.documents.map(({ title, url }) => ({ title, titleEn: sozdText('document', title, 'en'), url })),
         }
       : null,
     facts: change.facts.map(toWebhookFact),

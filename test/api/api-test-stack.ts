@@ -73,6 +73,8 @@ export async function startApiTestStack(env: Record<string, string> = {}): Promi
     EMAIL_DLQ_URL: queues.email.dlqUrl,
     WEBHOOK_DLQ_URL: queues.webhook.dlqUrl,
     SLACK_DLQ_URL: queues.slack.dlqUrl,
+    // Tests that are not about sign-up timing need not wait for it.
+    SIGNUP_SETTLE_MS: '0',
     ...env,
   });
   loaded = (await import('../../functions/api.js')).handler;

@@ -8,7 +8,7 @@ import { startApiTestStack, type ApiTestStack } from './api-test-stack.js';
 let stack: ApiTestStack;
 
 beforeAll(async () => {
-  stack = await startApiTestStack({ SIGNUP_LIMIT_PER_IP_PER_HOUR: '100000', SIGNUP_LIMIT_PER_ADDRESS_PER_HOUR: '100000' });
+  stack = await startApiTestStack({ SIGNUP_LIMIT_PER_IP_PER_HOUR: '100000' });
 });
 afterAll(async () => {
   await stack?.stop();

@@ -9,7 +9,8 @@ import { DynamoAddressBook } from '../../shared/store/address-book.js';
 import { DynamoSubscriberStore } from '../../shared/store/subscriber-store.js';
 import { DynamoSubscriptionStore } from '../../shared/store/subscription-store.js';
 import { DynamoSuppressionStore } from '../../shared/store/suppression-store.js';
-import { handleSesEvents, type SesEventDependencies } from '../../shared/subscriptions/ses-events.js';
+import { handleSesEvents, type SesEventDependencies, type SesEventOutcome } from '../../shared/subscriptions/ses-events.js';
+import { linesWrittenBy } from '../support/captured-logs.js';
 
 const TABLE = 'duma-alerts-ses-events-test';
 const AT = new Date('2026-03-01T10:00:00Z');
@@ -52,6 +53,8 @@ describe('handleSesEvents', () => {
 
     expect(outcome).toEqual({
       suppressed: [{ email: 'gone@example.org', subscriberId: subscriber.id, reason: 'bounce', detail: 'NoEmail', at: AT.toISOString() }],
+      sendFailures: 0,
+      deliveryDelays: 0,
       ignored: 0,
     });
     expect(await subscribers.get(subscriber.id)).toMatchObject({ status: 'suppressed', suppressionReason: 'bounce: NoEmail' });
@@ -80,7 +83,30 @@ describe('handleSesEvents', () => {
       ),
     );
 
-    expect(outcome).toEqual({ suppressed: [], ignored: 4 });
+    expect(outcome).toEqual({ suppressed: [], sendFailures: 0, deliveryDelays: 0, ignored: 4 });
     expect(await addresses.idOf('full@example.org')).toBeUndefined();
+  });
+
+  it('logs and counts rejects, rendering failures and delivery delays without suppressing anyone', async () => {
+    // Arrange
+    const mail = (messageId: string) => ({ messageId, destination: ['reader@example.org'] });
+    const events = snsEvent(
+      { eventType: 'Reject', mail: mail('r1'), reject: { reason: 'Bad content' } },
+      { eventType: 'Rendering Failure', mail: mail('r2'), failure: { errorMessage: 'Attribute subject is missing', templateName: 't' } },
+      { eventType: 'DeliveryDelay', mail: mail('r3'), deliveryDelay: { delayType: 'MailboxFull', delayedRecipients: [{ emailAddress: 'reader@example.org' }] } },
+    );
+
+    // Act
+    let outcome: SesEventOutcome | undefined;
+    const lines = await linesWrittenBy(async () => (outcome = await handleSesEvents(deps, events)));
+
+    // Assert
+    expect(outcome).toEqual({ suppressed: [], sendFailures: 2, deliveryDelays: 1, ignored: 0 });
+    expect(lines.map((line) => [line.level, line.message, line.kind ?? line.delayType, line.reason, line.messageId])).toEqual([
+      ['ERROR', 'SES did not send an email', 'Reject', 'Bad content', 'r1'],
+      ['ERROR', 'SES did not send an email', 'Rendering Failure', 'Attribute subject is missing', 'r2'],
+      ['WARN', 'SES delivery delayed', 'MailboxFull', undefined, 'r3'],
+    ]);
+    expect(await addresses.idOf('reader@example.org')).toBeUndefined();
   });
 });

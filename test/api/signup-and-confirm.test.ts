@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bill } from '../../shared/bill/bill.js';
 import { DynamoBillStore } from '../../shared/store/bill-store.js';
+import { DynamoSuppressionStore } from '../../shared/store/suppression-store.js';
 import { keys } from '../../shared/store/table-schema.js';
 import { cookieOf, csrfIn, linkIn, startApiTestStack, TABLE_NAME, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
 
+const SETTLE_MS = 120;
 let stack: ApiTestStack;
 
 beforeAll(async () => {
-  stack = await startApiTestStack({ SIGNUP_LIMIT_PER_ADDRESS_PER_HOUR: '3', SIGNUP_LIMIT_PER_IP_PER_HOUR: '1000' });
+  stack = await startApiTestStack({ SIGNUP_LIMIT_PER_IP_PER_HOUR: '1000', SIGNUP_SETTLE_MS: String(SETTLE_MS) });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -93,15 +95,43 @@ describe('POST /api/subscriptions (double opt-in)', () => {
     expect((await stack.emailsTo(known)).length).toBe(1);
   });
 
-  it('refuses a fourth sign-up for one address within the hour with 429 and Retry-After', async () => {
-    const email = uniqueAddress('limited');
-    const statuses = [];
-    for (let attempt = 0; attempt < 4; attempt++) statuses.push((await signUp({ email, bills: ['1-8'] })).status);
-    const refused = await signUp({ email, bills: ['1-8'] });
+  it('never locks an address out: many sign-ups for it by anyone all get the same 202, one email per cool-down, and the owner gets theirs after it', async () => {
+    const email = uniqueAddress('flooded');
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) statuses.push((await signUp({ email, bills: ['1-8'] })).status);
+    const emailsDuringCooldown = (await stack.emailsTo(email)).length;
+    await stack.endCooldowns();
 
-    expect(statuses).toEqual([202, 202, 202, 429]);
-    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await refused.json() as JsonBody).error.code).toBe('rate_limited');
+    const owner = await signUp({ email, bills: ['7-8'], language: 'en' });
+
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 202]);
+    expect(emailsDuringCooldown).toBe(1);
+    expect(owner.status).toBe(202);
+    expect(owner.headers.get('retry-after')).toBeNull();
+    const emails = await stack.emailsTo(email);
+    expect(emails).toHaveLength(2);
+    expect(emails[1]!.body.text).toContain('  - 7-8 (title not known yet');
+  });
+
+  it('answers the same, and no sooner than the settle time, for an unknown, a pending, an active and a suppressed address', async () => {
+    const unknown = uniqueAddress('state-unknown');
+    const pending = uniqueAddress('state-pending');
+    const active = uniqueAddress('state-active');
+    const suppressed = uniqueAddress('state-suppressed');
+    await signUp({ email: pending, bills: ['1-8'] });
+    await signUp({ email: active, bills: ['1-8'] });
+    await confirm(linkIn((await stack.emailsTo(active))[0]!, '/confirm'));
+    await new DynamoSuppressionStore(stack.db, TABLE_NAME).suppress({ email: suppressed, reason: 'bounce', at: new Date().toISOString() });
+
+    const answers = [];
+    for (const email of [unknown, pending, active, suppressed]) {
+      const started = performance.now();
+      const response = await signUp({ email, bills: ['2-8'] });
+      answers.push({ status: response.status, body: await response.text(), settled: performance.now() - started >= SETTLE_MS });
+    }
+
+    expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+    expect(answers[0]).toMatchObject({ status: 202, settled: true });
   });
 
   it('names every bad field in a 400', async () => {

@@ -4,6 +4,7 @@ import type { BillChange } from '../../shared/bill/bill-change.js';
 import { replayBillHistory } from '../../shared/bill/replay-history.js';
 import { stageSentTo } from '../../shared/bill/stage-model.js';
 import { parseBillPage } from '../../shared/sozd/parse-bill-page.js';
+import { DEMO_BILLS } from '../../local/simulator/demo-bills.js';
 import { buildBillPage, type BillPageSpec, type EventSpec } from '../../local/simulator/sozd-page-builder.js';
 import { HAVE_REAL_PAGES, readRealPage, realPageNumbers } from '../support/real-sozd-pages.js';
 
@@ -115,6 +116,12 @@ describe('replayBillHistory on built pages', () => {
     expectTrueReplay(bill, changes);
     expect(stageSequence(changes)).toEqual([1, 2, 3, 4, 5, 4, 5, 6, 7, 6, 9, 6, 8, 11]);
     expect(bill.currentStage?.id).toBe(11);
+  });
+
+  it.each(DEMO_BILLS.map((demo) => [demo.page.number, demo] as const))('demo bill %s, whole history on one page: one alert per event, in date order', (_number, demo) => {
+    const bill = parseBillPage(buildBillPage({ ...demo.page, events: demo.history, archived: demo.archivedAtEnd }));
+
+    expectTrueReplay(bill, replayBillHistory(bill));
   });
 
   it('gives a pending bill no status change and an archived one its archive on the last event only', () => {

@@ -51,9 +51,9 @@ describe('replay', () => {
     const alerts = io.out().trimEnd().split('\n').map((line) => JSON.parse(line) as ReplayedAlert);
     expect(code).toBe(0);
     expect(alerts.map(({ eventNumber, date, stageFrom, stageTo, subject }) => ({ eventNumber, date, stageFrom, stageTo, subject }))).toEqual([
-      { eventNumber: '1.1', date: '2024-03-04T10:15:00+03:00', stageFrom: null, stageTo: 1, subject: 'Bill 1075342-8: new stage — submission to the State Duma' },
-      { eventNumber: '3.3', date: '2024-05-14T13:20:00+03:00', stageFrom: 1, stageTo: 3, subject: 'Bill 1075342-8: submission to the State Duma → first reading' },
-      { eventNumber: '1.3', date: '2024-05-20T09:00:00+03:00', stageFrom: null, stageTo: null, subject: expect.stringMatching(/^Bill 1075342-8: new event — /) },
+      { eventNumber: '1.1', date: '2024-03-04T10:15:00+03:00', stageFrom: null, stageTo: 1, subject: 'Bill 1075342-8: new stage — submission to the State Duma: registered and sent to the Chairman of the State Duma' },
+      { eventNumber: '3.3', date: '2024-05-14T13:20:00+03:00', stageFrom: 1, stageTo: 3, subject: 'Bill 1075342-8: submission to the State Duma → first reading: adopt the bill in the first reading' },
+      { eventNumber: '1.3', date: '2024-05-20T09:00:00+03:00', stageFrom: null, stageTo: null, subject: "Bill 1075342-8: new event — Registration of letters and documents changing the bill's text or details: official response of the Government of the Russian Federation" },
     ]);
     expect(alerts.map((alert) => alert.eventId)).toEqual([
       '10000000-0000-4000-8000-000000000001',
@@ -71,8 +71,8 @@ describe('replay', () => {
     const blocks = io.out().split(/^=== /m).filter(Boolean);
     expect(code).toBe(0);
     expect(blocks.map((block) => block.split('\n').slice(0, 3))).toEqual([
-      ['alert 1 of 3 · 2024-03-04T10:15:00+03:00 · event 1.1 · stage — → 1', 'Subject: Законопроект № 1075342-8: новая стадия — внесение в Государственную Думу', ''],
-      ['alert 2 of 3 · 2024-05-14T13:20:00+03:00 · event 3.3 · stage 1 → 3', 'Subject: Законопроект № 1075342-8: внесение в Государственную Думу → первое чтение', ''],
+      ['alert 1 of 3 · 2024-03-04T10:15:00+03:00 · event 1.1 · stage — → 1', 'Subject: Законопроект № 1075342-8: новая стадия — внесение в Государственную Думу: зарегистрирован и направлен Председателю Государственной Думы', ''],
+      ['alert 2 of 3 · 2024-05-14T13:20:00+03:00 · event 3.3 · stage 1 → 3', 'Subject: Законопроект № 1075342-8: внесение в Государственную Думу → первое чтение: принять законопроект в первом чтении', ''],
       ['alert 3 of 3 · 2024-05-20T09:00:00+03:00 · event 1.3', expect.stringMatching(/^Subject: Законопроект № 1075342-8: новое событие — /), ''],
     ]);
     expect(blocks[0]).toContain('\nЗаконопроект № 1075342-8\nО проверке повтора истории\n');

@@ -9,6 +9,7 @@ import { loadConfig } from '../../shared/config/config.js';
 import { createDocumentClient } from '../../shared/aws/clients.js';
 import { createStores } from '../../shared/runtime/stores.js';
 import { DynamoAddressBook } from '../../shared/store/address-book.js';
+import { sozdText } from '../../shared/vocabulary/sozd-text.js';
 import { header, sentEmails, type StoredEmail } from '../support/ses-store.js';
 
 /*
@@ -67,13 +68,15 @@ describe('replaying bill histories through the running pipeline', () => {
     // Assert
     const events = lawBill.history.length + returnedBill.history.length;
     expect(beforeRestart).toHaveLength(events * subscribers.length);
-    for (const { email } of subscribers) {
+    for (const { email, language } of subscribers) {
       for (const bill of DEMO_BILLS) {
         const mine = beforeRestart.filter(
           (sent) => sent.destination.to[0] === email && sent.subject.includes(bill.page.number),
         );
-        // Each email names its event's decision; their order must be the history's date order.
-        const order = mine.map((sent) => bill.history.findIndex((event) => sent.body.text?.includes(event.decisions![0]!)));
+        // Each email names its event's decision, in the subscriber's language; their order must be the history's date order.
+        const order = mine.map((sent) =>
+          bill.history.findIndex((event) => sent.body.text?.includes(`- ${sozdText('decision', event.decisions![0]!, language)}\n`)),
+        );
         expect(order).toEqual(bill.history.map((_, index) => index));
         for (const sent of mine) {
           expect(header(sent, 'List-Unsubscribe')).toMatch(new RegExp(`^<${stack.api.url}/unsubscribe\\?token=[\\w.-]+>$`));

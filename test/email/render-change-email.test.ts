@@ -10,16 +10,22 @@ describe('renderChangeEmail for a stage change', () => {
   it('says it in English: exact subject, old and new stage, decision, MSK date, title and every link', () => {
     const email = renderChangeEmail(billChange(STAGE_CHANGE), { language: 'en', unsubscribeUrl: UNSUBSCRIBE_URL, manageUrl: MANAGE_URL });
 
-    expect(email.subject).toBe('Bill 1075342-8: first reading → second reading');
+    // The decision follows the stage change: the stage alone does not say what happened.
+    expect(email.subject).toBe('Bill 1075342-8: first reading → second reading: adopt the bill in the second reading');
     for (const part of [email.text, email.html]) {
       expect(part).toContain('Stage: First reading → Second reading');
-      expect(part).toContain(DECISION);
+      expect(part).toContain('New event: Second reading of the bill');
+      expect(part).toContain('adopt the bill in the second reading');
+      expect(part).not.toContain(DECISION);
       expect(part).toContain('1 June 2022, 14:39 MSK');
-      expect(part).toContain('Таблица поправок');
+      // A document title the vocabulary does not know stays Russian, marked as the original.
+      expect(part).toContain('(original, Russian): Таблица поправок');
+      expect(part).toContain('Text of the bill for the second reading');
       expect(part).toContain('You receive this email because you subscribed');
     }
-    expect(email.text).toContain(BILL_TITLE);
+    expect(email.text).toContain(`Title (original, Russian): ${BILL_TITLE}`);
     expect(email.html).toContain(BILL_TITLE.replaceAll('"', '&quot;'));
+    expect(email.html).toContain('<strong>Title (original, Russian):</strong>');
     for (const url of [BILL_URL, ...DOCUMENT_URLS, MANAGE_URL]) {
       expect(email.text).toContain(url);
       expect(email.html).toContain(`href="${url}"`);
@@ -32,7 +38,7 @@ describe('renderChangeEmail for a stage change', () => {
   it('says it in Russian: exact subject and full Russian stage names', () => {
     const email = renderChangeEmail(billChange(STAGE_CHANGE), { language: 'ru', unsubscribeUrl: UNSUBSCRIBE_URL });
 
-    expect(email.subject).toBe('Законопроект № 1075342-8: первое чтение → второе чтение');
+    expect(email.subject).toBe('Законопроект № 1075342-8: первое чтение → второе чтение: Принять законопроект во втором чтении');
     for (const part of [email.text, email.html]) {
       expect(part).toContain('Стадия: Рассмотрение законопроекта в первом чтении → Рассмотрение законопроекта во втором чтении');
       expect(part).toContain(DECISION);
@@ -55,7 +61,7 @@ describe('renderChangeEmail for a stage change', () => {
 
     const email = renderChangeEmail(change, { language: 'en', unsubscribeUrl: UNSUBSCRIBE_URL });
 
-    expect(email.subject).toBe('Bill 1075342-8: new stage — first reading');
+    expect(email.subject).toBe('Bill 1075342-8: new stage — first reading: adopt the bill in the second reading');
     expect(email.text).toContain('Stage: — → First reading');
   });
 });
@@ -67,9 +73,9 @@ describe('renderChangeEmail subject picks the most significant fact', () => {
   it('leads with the law number over stage and new event', () => {
     const facts = [...STAGE_CHANGE, { type: 'law-number-assigned' as const, lawNumber: '353-ФЗ' }];
 
-    expect(render(facts, 'en').subject).toBe('Bill 1075342-8: federal law 353-ФЗ signed');
+    expect(render(facts, 'en').subject).toBe('Bill 1075342-8: federal law 353-FZ signed');
     expect(render(facts, 'ru').subject).toBe('Законопроект № 1075342-8: подписан федеральный закон № 353-ФЗ');
-    expect(render(facts, 'en').text).toContain('Federal law number: 353-ФЗ');
+    expect(render(facts, 'en').text).toContain('Federal law number: 353-FZ');
   });
 
   it('leads with publication, naming the law number the same change carries', () => {
@@ -78,21 +84,30 @@ describe('renderChangeEmail subject picks the most significant fact', () => {
       { type: 'published' as const, publication: 'Официальный интернет-портал правовой информации, 14.07.2022' },
     ];
 
-    expect(render(facts).subject).toBe('Bill 1075342-8: federal law 353-ФЗ published');
+    expect(render(facts).subject).toBe('Bill 1075342-8: federal law 353-FZ published');
     expect(render(facts, 'ru').subject).toBe('Законопроект № 1075342-8: опубликован федеральный закон № 353-ФЗ');
     expect(render(facts).text).toContain('Publication: Официальный интернет-портал правовой информации, 14.07.2022');
   });
 
-  it('leads with a status change over a stage change, quoting the page text old → new', () => {
-    const facts = [
-      ...STAGE_CHANGE,
-      { type: 'status-changed' as const, from: 'Находится на рассмотрении', to: 'Принят во втором чтении', archived: false },
-    ];
+  it('leads with a status change over a stage change, in English old → new, an unknown status marked as the original', () => {
+    const known = [...STAGE_CHANGE, { type: 'status-changed' as const, from: 'На рассмотрении', to: 'Принят', archived: false }];
+    const unknown = [...STAGE_CHANGE, { type: 'status-changed' as const, from: 'На рассмотрении', to: 'Принят во втором чтении', archived: false }];
 
-    const email = render(facts);
+    const email = render(known);
 
-    expect(email.subject).toBe('Bill 1075342-8: status Находится на рассмотрении → Принят во втором чтении');
-    expect(email.text).toContain('Status: Находится на рассмотрении → Принят во втором чтении');
+    expect(email.subject).toBe('Bill 1075342-8: status Under consideration → Adopted');
+    expect(email.text).toContain('Status: Under consideration → Adopted');
+    expect(render(known, 'ru').text).toContain('Статус: На рассмотрении → Принят');
+    expect(render(unknown).text).toContain('Status: Under consideration → (original, Russian): Принят во втором чтении');
+  });
+
+  it('says in English that a bill moved to the archive, without repeating the status in the subject', () => {
+    const facts = [{ type: 'status-changed' as const, from: 'На рассмотрении', to: 'В архиве', archived: true }];
+
+    const email = renderChangeEmail(billChange(facts, null), { language: 'en', unsubscribeUrl: UNSUBSCRIBE_URL });
+
+    expect(email.subject).toBe('Bill 1075342-8: moved to the archive');
+    expect(email.text).toContain('- Status: Under consideration → Archived\n- The bill has been moved to the archive.');
   });
 
   it('says an archived bill moved to the archive, and dates a status-only change by when it was detected', () => {
@@ -108,14 +123,16 @@ describe('renderChangeEmail subject picks the most significant fact', () => {
   it('names the event when a new event is all there is', () => {
     const email = render([{ type: 'new-event' }], 'en', secondReadingEvent({ name: 'Рассмотрение поправок\n  к законопроекту' }));
 
-    expect(email.subject).toBe('Bill 1075342-8: new event — Рассмотрение поправок к законопроекту');
-    expect(render([{ type: 'new-event' }], 'ru').subject).toBe('Законопроект № 1075342-8: новое событие — Рассмотрение законопроекта во втором чтении');
+    expect(email.subject).toBe('Bill 1075342-8: new event — (original, Russian): Рассмотрение поправок к законопроекту: adopt the bill in the second reading');
+    expect(render([{ type: 'new-event' }], 'en').subject).toBe('Bill 1075342-8: new event — Second reading of the bill: adopt the bill in the second reading');
+    expect(render([{ type: 'new-event' }], 'ru').subject).toBe('Законопроект № 1075342-8: новое событие — Рассмотрение законопроекта во втором чтении: Принять законопроект во втором чтении');
   });
 
   it('cuts absurdly long external text in the subject to 100 characters', () => {
     const email = render([{ type: 'new-event' }], 'en', secondReadingEvent({ name: 'Я'.repeat(500) }));
 
-    expect(email.subject).toBe(`Bill 1075342-8: new event — ${'Я'.repeat(99)}…`);
+    // The mark "(original, Russian): " (21 characters) counts towards the 100.
+    expect(email.subject).toBe(`Bill 1075342-8: new event — (original, Russian): ${'Я'.repeat(78)}…: adopt the bill in the second reading`);
   });
 });
 
@@ -142,7 +159,7 @@ describe('renderChangeEmail safety and size', () => {
 
     expect(email.html).not.toContain('javascript:');
     expect(email.text).not.toContain('javascript:');
-    expect(email.html).toContain('<li>Трюк</li>');
+    expect(email.html).toContain('<li>(original, Russian): Трюк</li>');
   });
 
   it('lists the first 20 documents and says how many more there are', () => {

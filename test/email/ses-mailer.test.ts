@@ -77,7 +77,7 @@ describe('createSesMailer against the SES v2 emulator', () => {
       messageId,
       from: FROM,
       destination: { to: ['reader@example.org'], cc: [], bcc: [] },
-      subject: 'Законопроект № 1075342-8: первое чтение → второе чтение',
+      subject: 'Законопроект № 1075342-8: первое чтение → второе чтение: Принять законопроект во втором чтении',
       body: { text: rendered.text, html: rendered.html },
       headers: [
         { name: 'List-Unsubscribe', value: `<${UNSUBSCRIBE_URL}>` },

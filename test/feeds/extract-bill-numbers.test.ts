@@ -61,6 +61,8 @@ describe('extractBillNumbers leaves alone what is not a bill', () => {
     ['№ alone with a bill-like number', 'См. № 1075342-8'],
     ['a bill word in another sentence', 'Законопроект одобрен. № 1075342-8 — номер приказа'],
     ['a document named between the bill word and the number', 'законопроект о поправках в постановление № 12-8'],
+    ['a contract named after the bill word', 'Законопроект о закупках ссылается на контракт № 45-3'],
+    ['a clause of a regulation', 'законопроект меняет регламент № 7-2, пункт № 3-1'],
     ['a convocation that never sat', 'законопроект № 1075342-12'],
     ['convocation zero', 'законопроект № 1075342-0'],
     ['number zero', 'законопроект № 0-8'],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alertNewsItem, processPendingNews } from '../../shared/pipeline/alert-news-item.js';
+import { alertNewsItem, queuePendingNews } from '../../shared/pipeline/alert-news-item.js';
 import { pollFeeds } from '../../shared/pipeline/poll-feeds.js';
 import { newsIdFor } from '../../shared/store/news-store.js';
 import { topicIdForQuery } from '../../shared/store/subscription-store.js';
@@ -103,9 +103,32 @@ describe('news linked to bills', () => {
     harness.serve('/watch.xml', rss([BILL_ITEM, { ...OLD_ITEM, guid: 'other', title: 'Законопроект № 2-8 в первом чтении', link: 'https://news.example/2' }]));
 
     await pollFeeds(world.deps);
+    await world.deliver();
 
     expect((await world.stores.bills.get(BILL))?.watched).toBe(true);
     expect(await world.stores.bills.get('2-8')).toBeUndefined();
+  });
+});
+
+describe('one road for every alert', () => {
+  it('the poll only queues a new item for fan-out; the fan-out function raises its alerts and routes them, as for bill changes', async () => {
+    const world = await harness.newWorld([{ id: 'duma', path: '/road.xml' }]);
+    await world.subscribe('a@example.org', { bills: [BILL] });
+    harness.serve('/road.xml', rss([OLD_ITEM]));
+    await pollFeeds(world.deps);
+    harness.serve('/road.xml', rss([BILL_ITEM, OLD_ITEM]));
+    const alertId = `news:${BILL}:${newsIdFor('duma', 'bill-1')}`;
+
+    const summary = await pollFeeds(world.deps);
+    const afterPoll = await world.stores.alerts.get(alertId);
+    const pending = [];
+    for await (const page of world.stores.news.listPending()) pending.push(...page);
+    await world.deliver();
+
+    expect(summary.alertedItems).toBe(1);
+    expect([afterPoll, pending]).toEqual([undefined, []]);
+    expect((await world.stores.alerts.get(alertId))?.kind).toBe('bill-news');
+    expect((await world.emails()).map((email) => email.subject)).toEqual([`Законопроект № ${BILL} в новостях: Госдума приняла законопроект № ${BILL}`]);
   });
 });
 
@@ -123,10 +146,10 @@ describe('idempotency under re-poll', () => {
     const unchanged = await pollFeeds(world.deps);
     harness.serve('/again.xml', { contentType: 'application/rss+xml', body: `${buildFeed('rss2', 'x', [OLD_ITEM, BILL_ITEM])}\n\n` });
     const reserialised = await pollFeeds(world.deps);
-    // A run that crashed after queueing but before taking the item out of the outbox repeats all its alerts.
+    // A fan-out that crashed after routing but before its message was deleted repeats all its alerts.
     const stored = await world.stores.news.get(newsIdFor('duma', 'bill-1'));
-    const replayed = await alertNewsItem(world.deps, stored!);
-    const leftover = await processPendingNews(world.deps);
+    const replayed = await alertNewsItem(world.newsAlerts, stored!);
+    const leftover = await queuePendingNews(world.deps);
     await world.deliver();
 
     expect(first).toEqual([

@@ -99,12 +99,13 @@ describe('broken feeds', () => {
     await pollFeeds(world.deps);
 
     harness.serve(path, response);
-    const summary = await pollFeeds(world.deps);
+    const { summary, logs } = await world.pollLogged();
     await world.deliver();
 
     const result = summary.feeds.find((feed) => feed.feedId === 'broken');
     expect(result?.outcome).toBe('source-error');
     expect(result?.error?.startsWith(`${error}: `)).toBe(true);
+    expect(logs).toEqual([{ level: 'WARN', message: 'feed source error', feed: 'broken', error: result?.error }]);
     expect(summary.feeds.find((feed) => feed.feedId === 'healthy')).toEqual({ feedId: 'healthy', outcome: 'unchanged', newItems: 0 });
     const state = await world.stores.feedStore.get('broken');
     expect(state?.health).toMatchObject({ ok: false, consecutiveFailures: 1, errorCount: 1, lastError: result?.error });
@@ -116,13 +117,14 @@ describe('broken feeds', () => {
     const world = await harness.newWorld([{ id: 'late', path: '/late.xml' }]);
     await world.subscribe('analyst@example.org', { topics: ['экстрадиция'] });
     harness.serve('/late.xml', { contentType: 'text/html', body: '<html><body>maintenance</body></html>' });
-    const failed = await pollFeeds(world.deps);
+    const { summary: failed, logs } = await world.pollLogged();
     harness.serve('/late.xml', { contentType: 'application/rss+xml', body: buildFeed('rss2', 'x', [OLD_ITEM, NEW_ITEM]) });
 
     const recovered = await pollFeeds(world.deps);
     await world.deliver();
 
     expect(failed.feeds[0]?.outcome).toBe('source-error');
+    expect(logs.map((line) => line.message)).toEqual(['feed source error']);
     expect(recovered.feeds).toEqual([{ feedId: 'late', outcome: 'baseline', newItems: 2 }]);
     expect((await world.stores.feedStore.get('late'))?.health).toMatchObject({ ok: true, consecutiveFailures: 0, errorCount: 1 });
     expect(await world.emails()).toEqual([]);

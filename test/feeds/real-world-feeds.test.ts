@@ -35,12 +35,12 @@ async function baselined(path: string, first: FeedResponse): Promise<FeedsWorld>
   return world;
 }
 
-/** Serves `next`, polls, delivers; returns the poll's result for the feed and the email subjects sent. */
+/** Serves `next`, polls, delivers; returns the poll's result for the feed, the email subjects sent and the log lines. */
 async function pollAgain(world: FeedsWorld, path: string, next: FeedResponse) {
   harness.serve(path, next);
-  const summary = await pollFeeds(world.deps);
+  const { summary, logs } = await world.pollLogged();
   await world.deliver();
-  return { result: summary.feeds[0], subjects: (await world.emails()).map((email) => email.subject) };
+  return { result: summary.feeds[0], subjects: (await world.emails()).map((email) => email.subject), logs };
 }
 
 describe('charsets', () => {
@@ -62,7 +62,7 @@ describe('charsets', () => {
   it('windows-1251 bytes declared utf-8 everywhere store nothing and say so in health: never �����', async () => {
     const world = await baselined('/undecodable.xml', asRss(rss(OLD)));
 
-    const { result, subjects } = await pollAgain(world, '/undecodable.xml', asRss(encodeSingleByte(rss(NEW, OLD), 'windows-1251')));
+    const { result, subjects, logs } = await pollAgain(world, '/undecodable.xml', asRss(encodeSingleByte(rss(NEW, OLD), 'windows-1251')));
 
     expect(result?.outcome).toBe('source-error');
     expect(result?.error).toBe(
@@ -70,6 +70,7 @@ describe('charsets', () => {
     );
     expect(await world.stores.news.get(newsIdFor('feed', 'new-1'))).toBeUndefined();
     expect((await world.stores.feedStore.get('feed'))?.health).toMatchObject({ ok: false, lastError: result?.error });
+    expect(logs).toEqual([{ level: 'WARN', message: 'feed source error', feed: 'feed', error: result?.error }]);
     expect(subjects).toEqual([]);
   });
 
@@ -211,11 +212,12 @@ describe('transfer', () => {
     const world = await baselined('/bomb.xml', asRss(rss(OLD)));
     const bomb = gzipSync(rss(`<item><title>${'ж'.repeat(300_000)}</title></item>`));
 
-    const { result, subjects } = await pollAgain(world, '/bomb.xml', asRss(bomb, { headers: { 'content-encoding': 'gzip' } }));
+    const { result, subjects, logs } = await pollAgain(world, '/bomb.xml', asRss(bomb, { headers: { 'content-encoding': 'gzip' } }));
 
     expect(bomb.length).toBeLessThan(world.config.feedFetch.maxBytes);
     expect(result?.outcome).toBe('source-error');
     expect(result?.error?.startsWith('fetch-too-large: ')).toBe(true);
+    expect(logs.map((line) => line.message)).toEqual(['feed source error']);
     expect(subjects).toEqual([]);
   });
 
@@ -224,7 +226,7 @@ describe('transfer', () => {
     await world.subscribe('analyst@example.org', { topics: ['экстрадиция'] });
     harness.serve('/304.xml', { status: 304, body: '' });
 
-    const first = await pollFeeds(world.deps);
+    const { summary: first, logs } = await world.pollLogged();
     const health = (await world.stores.feedStore.get('feed'))?.health;
     harness.serve('/304.xml', asRss(rss(NEW, OLD)));
     const second = await pollFeeds(world.deps);
@@ -234,6 +236,7 @@ describe('transfer', () => {
       { feedId: 'feed', outcome: 'source-error', newItems: 0, error: 'feed-no-baseline: the server answered 304 Not Modified before any good read, so no baseline yet' },
     ]);
     expect(health).toMatchObject({ ok: false, lastError: first.feeds[0]?.error });
+    expect(logs).toEqual([{ level: 'WARN', message: 'feed source error', feed: 'feed', error: first.feeds[0]?.error }]);
     expect(second.feeds).toEqual([{ feedId: 'feed', outcome: 'baseline', newItems: 2 }]);
     expect(await world.emails()).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchError } from '../../shared/http/fetch-error.js';
 import { createPoliteFetcher, type PoliteFetcher } from '../../shared/http/polite-fetcher.js';
 import { startHttpServer, type LoopbackServer } from './loopback-server.js';
@@ -7,39 +7,45 @@ import { testSettings } from './test-settings.js';
 
 /* Compressed answers over loopback: asked for, decoded, and held to the size cap after decoding (a zip bomb). */
 
-let server: LoopbackServer | undefined;
-let fetcher: PoliteFetcher | undefined;
+const PAGE = Buffer.from('<rss version="2.0"><channel><title>Лента</title></channel></rss>');
+/** What the server answers on each path: a body and its headers. */
+const answers = new Map<string, { body: Buffer; headers: Record<string, string> }>();
+let server: LoopbackServer;
+// Retries on, so a test can show what is not retried.
+let fetcher: PoliteFetcher;
 
-afterEach(async () => {
-  await fetcher?.close();
-  await server?.close();
-  fetcher = undefined;
-  server = undefined;
+beforeAll(async () => {
+  server = await startHttpServer((request, response) => {
+    const answer = answers.get(request.url ?? '') ?? { body: PAGE, headers: {} };
+    response.writeHead(200, { 'content-type': 'application/rss+xml', ...answer.headers }).end(answer.body);
+  });
+  fetcher = createPoliteFetcher(testSettings({ retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 } }));
+});
+afterAll(async () => {
+  await fetcher.close();
+  await server.close();
 });
 
-const PAGE = Buffer.from('<rss version="2.0"><channel><title>Лента</title></channel></rss>');
-
-/** Serves `body` with these headers on every path. */
-async function serving(body: Buffer, headers: Record<string, string>): Promise<LoopbackServer> {
-  return startHttpServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/rss+xml', ...headers }).end(body);
-  });
+/** The URL of a fresh path that answers `body` with these headers. */
+function serving(body: Buffer, headers: Record<string, string>): string {
+  const path = `/${answers.size}`;
+  answers.set(path, { body, headers });
+  return `${server.origin}${path}`;
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<FetchError> {
-  const outcome = await promise.then(() => undefined, (caught: unknown) => caught);
+async function failureOf(url: string): Promise<FetchError> {
+  const outcome = await fetcher.get(url).then(() => undefined, (caught: unknown) => caught);
   if (!(outcome instanceof FetchError)) throw new Error(`expected a FetchError, got ${String(outcome)}`);
   return outcome;
 }
 
 describe('polite fetcher: content encodings', () => {
   it('asks for gzip and deflate', async () => {
-    server = await serving(PAGE, {});
-    fetcher = createPoliteFetcher(testSettings());
+    const url = serving(PAGE, {});
 
-    await fetcher.get(`${server.origin}/feed`);
+    await fetcher.get(url);
 
-    expect(server.requests[0]?.headers['accept-encoding']).toBe('gzip, deflate');
+    expect(server.requests.find((request) => url.endsWith(request.url ?? ''))?.headers['accept-encoding']).toBe('gzip, deflate');
   });
 
   it.each([
@@ -52,41 +58,39 @@ describe('polite fetcher: content encodings', () => {
     ['gzip then deflate', deflateSync(gzipSync(PAGE)), { 'content-encoding': 'gzip, deflate' }],
     ['identity', PAGE, { 'content-encoding': 'identity' }],
   ])('decodes %s to the page, hashing the decoded bytes', async (_case, body, headers) => {
-    server = await serving(body, headers);
-    fetcher = createPoliteFetcher(testSettings());
+    const url = serving(body, headers);
 
-    const result = await fetcher.get(`${server.origin}/feed`);
+    const result = await fetcher.get(url);
 
     expect(result.kind).toBe('fetched');
     if (result.kind !== 'fetched') return;
     expect(result.body.equals(PAGE)).toBe(true);
-    const again = await fetcher.get(`${server.origin}/feed`, { previousHash: result.hash });
+    const again = await fetcher.get(url, { previousHash: result.hash });
     expect(again.kind).toBe('unchanged');
   });
 
   it('refuses a zip bomb: a small gzip body that decodes past maxBytes is too large', async () => {
-    const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x20));
-    server = await serving(bomb, { 'content-encoding': 'gzip' });
-    fetcher = createPoliteFetcher(testSettings({ maxBytes: 1024 * 1024 }));
+    const maxBytes = testSettings().maxBytes;
+    const bomb = gzipSync(Buffer.alloc(20 * maxBytes, 0x20));
+    const url = serving(bomb, { 'content-encoding': 'gzip' });
 
-    const error = await failureOf(fetcher.get(`${server.origin}/bomb`));
+    const error = await failureOf(url);
 
-    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(bomb.length).toBeLessThan(maxBytes);
     expect(error.reason).toBe('too-large');
-    expect(error.message).toBe(`GET ${server.origin}/bomb response is larger than 1048576 bytes`);
+    expect(error.message).toBe(`GET ${url} response is larger than ${maxBytes} bytes`);
   });
 
   it.each([
     ['corrupt gzip', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02, 0x03]), 'gzip', 'the body is not valid gzip'],
     ['an encoding it cannot read', PAGE, 'compress', "the body's Content-Encoding compress is not one the fetcher can read"],
   ])('%s is a bad-encoding FetchError, not retried', async (_case, body, encoding, detail) => {
-    server = await serving(body, { 'content-encoding': encoding });
-    fetcher = createPoliteFetcher(testSettings({ retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 } }));
+    const url = serving(body, { 'content-encoding': encoding });
 
-    const error = await failureOf(fetcher.get(`${server.origin}/broken`));
+    const error = await failureOf(url);
 
     expect(error.reason).toBe('bad-encoding');
-    expect(error.message.startsWith(`GET ${server.origin}/broken sent a body that cannot be decoded: ${detail}`)).toBe(true);
-    expect(server.requests).toHaveLength(1);
+    expect(error.message.startsWith(`GET ${url} sent a body that cannot be decoded: ${detail}`)).toBe(true);
+    expect(server.requests.filter((request) => url.endsWith(request.url ?? ''))).toHaveLength(1);
   });
 });

@@ -78,6 +78,8 @@ const LOGS = {
 };
 const CONSUME = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
 const consumes = (queue: string) => Object.fromEntries(CONSUME.map((action) => [action, [queue]]));
+/** The dead-letter queues of the four queues, as describeResource names them. */
+const DEAD_LETTERS = ['queue:email-dlq', 'queue:fanOut-dlq', 'queue:slack-dlq', 'queue:webhook-dlq'];
 const SEND_EMAIL = { 'ses:SendEmail': ['ses:configuration-set', 'ses:identity'] };
 
 describe('least privilege, function by function', () => {
@@ -119,27 +121,28 @@ describe('least privilege, function by function', () => {
     });
   });
 
-  it('poll-feeds writes feed state, news and alerts, watches bills, routes alerts but never to fan-out, and reads the proxy secret', () => {
+  it('poll-feeds writes feed state and news, queues new items only to fan-out (one road for every alert), and reads the proxy secret', () => {
     const grants = grantsOf('poll-feeds');
     expect(grants).toEqual({
       ...LOGS,
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
-      'dynamodb:BatchWriteItem': ['table'],
+      'dynamodb:BatchGetItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
-      'sqs:SendMessage': ['queue:email', 'queue:slack', 'queue:webhook'],
+      'sqs:SendMessage': ['queue:fanOut'],
       'secretsmanager:GetSecretValue': ['secret:duma-proxy-url'],
     });
-    expect(grants['sqs:SendMessage']).not.toContain('queue:fanOut');
   });
 
-  it('fan-out reads followers and the change, batch-writes digest entries, and queues to email, webhook and Slack', () => {
+  it('fan-out reads followers, changes and news items, matches topics, writes alerts, bill links and digest entries, watches bills, and queues to email, webhook and Slack', () => {
     expect(grantsOf('fan-out')).toEqual({
       ...LOGS,
       ...consumes('queue:fanOut'),
       'dynamodb:GetItem': ['table'],
-      'dynamodb:Query': ['table'],
+      'dynamodb:PutItem': ['table'],
+      'dynamodb:UpdateItem': ['table'],
+      'dynamodb:Query': ['table', 'table/index/GSI1'],
       'dynamodb:BatchWriteItem': ['table'],
       'sqs:SendMessage': ['queue:email', 'queue:slack', 'queue:webhook'],
     });
@@ -202,7 +205,12 @@ describe('least privilege, function by function', () => {
       'dynamodb:DeleteItem': ['table'],
       'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
-      'sqs:SendMessage': ['queue:slack', 'queue:webhook'],
+      // The console: every queue's depth, dead letters peeked (receive, visibility 0) and redriven (send back, delete).
+      'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:slack', 'queue:webhook'],
+      'sqs:GetQueueAttributes': [...DEAD_LETTERS, 'queue:email', 'queue:fanOut', 'queue:slack', 'queue:webhook'].sort(),
+      'sqs:ReceiveMessage': DEAD_LETTERS,
+      'sqs:ChangeMessageVisibility': DEAD_LETTERS,
+      'sqs:DeleteMessage': DEAD_LETTERS,
       'secretsmanager:GetSecretValue': ['secret:admin-api-key', 'secret:token-signing-key'],
       ...SEND_EMAIL,
     });

@@ -3,6 +3,7 @@ import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMetrics, METRICS_NAMESPACE, publishFeedPollMetrics, publishPollMetrics } from '../../shared/metrics/poll-metrics.js';
+import { publishSesEventMetrics } from '../../shared/metrics/ses-event-metrics.js';
 import { allFunctionsDir, synthStack } from './synth-stack.js';
 
 /**
@@ -39,13 +40,17 @@ const PUBLISHERS: Record<string, { call: string; publish: (metrics: Metrics) => 
     publish: (metrics) =>
       publishPollMetrics(metrics, {
         startedAt: '', finishedAt: '', bills: 3, changes: 1, errors: [],
-        outcomes: { unchanged: 1, baseline: 0, changed: 1, 'no-new-events': 0, missing: 0, 'source-error': 1, conflict: 0 },
+        outcomes: { unchanged: 1, baseline: 0, changed: 1, 'no-new-events': 0, missing: 0, 'missing-later': 0, 'dropped-missing': 0, 'source-error': 1, conflict: 0 },
       }),
   },
   'poll-feeds': {
     call: 'publishFeedPollMetrics(',
     publish: (metrics) =>
       publishFeedPollMetrics(metrics, { startedAt: '', finishedAt: '', alertedItems: 0, feeds: [{ feedId: 'a', outcome: 'source-error', newItems: 0 }] }),
+  },
+  'ses-events': {
+    call: 'publishSesEventMetrics(',
+    publish: (metrics) => publishSesEventMetrics(metrics, { suppressed: [], sendFailures: 1, deliveryDelays: 0, ignored: 0 }),
   },
 };
 
@@ -92,7 +97,15 @@ describe('alarms reach the operators', () => {
     expect(Object.fromEntries(emitted)).toEqual({
       'duma-alerts.poll-bills': ['BillsPolled', 'ChangesDetected', 'PollCompleted', 'SourceErrors'],
       'duma-alerts.poll-feeds': ['FeedsPolled', 'NewsItems', 'PollCompleted', 'SourceErrors'],
+      'duma-alerts.ses-events': ['AddressesSuppressed', 'SesDeliveryDelays', 'SesSendFailures'],
     });
+    expect(watched.sort()).toEqual([
+      'duma-alerts.poll-bills/PollCompleted',
+      'duma-alerts.poll-bills/SourceErrors',
+      'duma-alerts.poll-feeds/PollCompleted',
+      'duma-alerts.poll-feeds/SourceErrors',
+      'duma-alerts.ses-events/SesSendFailures',
+    ]);
   });
 });
 

@@ -26,6 +26,8 @@ describe('readParameters', () => {
       apiBurstLimit: 100,
       emailMaxConcurrency: 2,
       queueAgeAlarmMinutes: 30,
+      mailFromSubdomain: 'mail',
+      sesMaxSendRate: 1,
       sourceErrorsPerHourAlarm: 30,
       bounceRateAlarm: 0.04,
       complaintRateAlarm: 0.0008,
@@ -69,6 +71,17 @@ describe('readParameters', () => {
 
     // Assert
     expect(attempt).toThrow('senderIdentity: must be senderEmail itself or the domain it is in, or SES will refuse to send from it');
+  });
+
+  it('refuses a send pace at which one send-email batch of 10 cannot go out within its 30 s timeout', () => {
+    // Act: 1 email/s shared by 4 invocations is 0.25/s each, 40 s for a batch.
+    const attempt = () => read({ ...required, sesMaxSendRate: '1', emailMaxConcurrency: '4' });
+
+    // Assert
+    expect(attempt).toThrow(
+      'sesMaxSendRate: ÷ emailMaxConcurrency must let one send-email batch (10 emails) go out within 30 s: lower emailMaxConcurrency',
+    );
+    expect(read({ ...required, sesMaxSendRate: '14', emailMaxConcurrency: '40' }).emailMaxConcurrency).toBe(40);
   });
 
   it('reports feeds that are not JSON as a parameter error, not a crash', () => {

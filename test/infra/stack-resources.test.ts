@@ -32,7 +32,7 @@ describe('the stack with every function of the catalog', () => {
       'AWS::ApiGatewayV2::Integration': 1,
       'AWS::ApiGatewayV2::Route': 1,
       'AWS::ApiGatewayV2::Stage': 1,
-      'AWS::CloudWatch::Alarm': 52,
+      'AWS::CloudWatch::Alarm': 53,
       'AWS::CloudWatch::Dashboard': 1,
       'AWS::DynamoDB::GlobalTable': 1,
       'AWS::IAM::Policy': 16,
@@ -122,7 +122,7 @@ describe('the stack with every function of the catalog', () => {
       "Polls the bills of one poll task (a scheduled run's overflow) at the pace every poller shares": [512, 300, common],
       'Polls the news feeds, matches topics and bill numbers, and queues the matches': [512, 300, common],
       'Re-queues changes that were written but never queued': [256, 60, common],
-      'Turns one change into one message per follower and channel': [512, 300, common],
+      'Turns one change or news item into one message per follower and channel': [512, 300, common],
       'Sends one alert email per change and subscriber through SES': [512, 30, common],
       'Delivers signed webhook and Slack messages, with retries': [256, 90, common],
       'Re-queues webhook and Slack retries parked beyond the 15-minute SQS delay once they are due': [256, 60, common],
@@ -155,15 +155,28 @@ describe('the stack with every function of the catalog', () => {
     expect(extras).toEqual({
       'poll-bills': ['EMAIL_QUEUE_URL', 'FAN_OUT_QUEUE_URL', 'POLL_TASKS_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
       'poll-bill-tasks': ['EMAIL_QUEUE_URL', 'FAN_OUT_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
-      'poll-feeds': ['EMAIL_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
+      'poll-feeds': ['FAN_OUT_QUEUE_URL'],
       sweeper: ['EMAIL_QUEUE_URL', 'FAN_OUT_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
       'fan-out': ['EMAIL_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
-      'send-email': [...ses, 'TOKEN_SECRETS_ARN'].sort(),
+      'send-email': [...ses, 'SES_SEND_RATE_PER_INVOCATION', 'TOKEN_SECRETS_ARN'].sort(),
       'deliver-webhook': [...ses, 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'].sort(),
       'redrive-webhooks': ['SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
       'send-digests': ['DIGEST_HOUR', ...ses, 'TOKEN_SECRETS_ARN'].sort(),
       'ses-events': [],
-      api: ['ADMIN_API_KEY_ARN', ...ses, 'SLACK_QUEUE_URL', 'TOKEN_SECRETS_ARN', 'WEBHOOK_QUEUE_URL'].sort(),
+      // The console reads every queue and its dead-letter queue.
+      api: [
+        'ADMIN_API_KEY_ARN',
+        ...ses,
+        'EMAIL_DLQ_URL',
+        'EMAIL_QUEUE_URL',
+        'FAN_OUT_DLQ_URL',
+        'FAN_OUT_QUEUE_URL',
+        'SLACK_DLQ_URL',
+        'SLACK_QUEUE_URL',
+        'TOKEN_SECRETS_ARN',
+        'WEBHOOK_DLQ_URL',
+        'WEBHOOK_QUEUE_URL',
+      ].sort(),
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'Sends the daily and weekly digests that are due',
@@ -284,21 +297,51 @@ describe('the stack with every function of the catalog', () => {
     });
   });
 
-  it('routes SES bounces and complaints through an SNS topic to ses-events, for the sender identity', () => {
+  it('routes every SES sending event but deliveries through an SNS topic to ses-events, for a domain identity with DKIM and MAIL FROM', () => {
     template.hasResourceProperties('AWS::SES::ConfigurationSet', {
       ReputationOptions: { ReputationMetricsEnabled: true },
       SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
     });
     template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
-      EventDestination: { Enabled: true, MatchingEventTypes: ['bounce', 'complaint'], SnsDestination: Match.anyValue() },
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: ['bounce', 'complaint', 'reject', 'renderingFailure', 'deliveryDelay'],
+        SnsDestination: Match.anyValue(),
+      },
     });
-    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'alerts@duma-alerts.test' });
+    // The documented default: the sender's domain, Easy DKIM, and mail.<domain> as MAIL FROM.
+    template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'duma-alerts.test',
+      MailFromAttributes: { MailFromDomain: 'mail.duma-alerts.test', BehaviorOnMxFailure: 'USE_DEFAULT_VALUE' },
+    });
+    template.resourcePropertiesCountIs('AWS::SES::EmailIdentity', { DkimAttributes: { SigningEnabled: false } }, 0);
+    const outputs = Object.keys(template.toJSON().Outputs as Record<string, unknown>).sort();
+    expect(outputs).toEqual(expect.arrayContaining(['DkimRecord1', 'DkimRecord2', 'DkimRecord3', 'MailFromMxRecord', 'MailFromSpfRecord']));
     template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'lambda',
       TopicArn: { Ref: Match.stringLikeRegexp('^DeliverySesEventsTopic') },
       Endpoint: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Deliverysesevents'), 'Arn'] },
     });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@duma-alerts.test' });
+  });
+
+  it('creates an address identity without MAIL FROM or DNS outputs when senderIdentity is the address (trials)', () => {
+    // Act
+    const { template: trial } = synthStack({ functionsDir: functionsDirWith(['send-email']), context: { senderIdentity: 'alerts@duma-alerts.test' } });
+
+    // Assert
+    const identities = Object.values(resourcesOf(trial, 'AWS::SES::EmailIdentity')).map(({ Properties: p }) => [p.EmailIdentity, p.MailFromAttributes]);
+    expect(identities).toEqual([['alerts@duma-alerts.test', undefined]]);
+    expect(Object.keys(trial.toJSON().Outputs as Record<string, unknown>).filter((key) => /Dkim|MailFrom/.test(key))).toEqual([]);
+  });
+
+  it('paces each send-email invocation at its share of the SES rate: the rate parameter over the maximum concurrency', () => {
+    // Act
+    const { template: production } = synthStack({ functionsDir: functionsDirWith(['send-email']), context: { sesMaxSendRate: '14', emailMaxConcurrency: '4' } });
+
+    // Assert
+    production.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ SES_SEND_RATE_PER_INVOCATION: '3.5' }) } });
+    production.hasResourceProperties('AWS::Lambda::EventSourceMapping', { ScalingConfig: { MaximumConcurrency: 4 } });
   });
 
   it('alarms the operators on DLQs, queue age, missing polls, source errors, function errors, throttles and duration, API 5xx, DynamoDB throttles and SES reputation', () => {
@@ -320,6 +363,7 @@ describe('the stack with every function of the catalog', () => {
       'AWS/Lambda/Duration': 11,
       'DumaAlerts/SourceErrors': 2,
       'DumaAlerts/PollCompleted': 2,
+      'DumaAlerts/SesSendFailures': 1,
       'AWS/ApiGateway/5xx': 1,
       'AWS/DynamoDB/math:ReadThrottleEvents+WriteThrottleEvents': 1,
       'AWS/SES/Reputation.BounceRate': 1,
@@ -394,6 +438,7 @@ describe('the stack with every function of the catalog', () => {
       'Age of the oldest message (s)',
       'Dead-letter queues',
       'SES reputation',
+      'SES events',
       'Function errors',
       'HTTP API',
       'DynamoDB throttles',

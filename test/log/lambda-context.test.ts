@@ -1,7 +1,8 @@
 import type { Context } from 'aws-lambda';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../shared/log/logger.js';
 import { lambdaHandler } from '../../shared/runtime/lambda-handler.js';
+import { linesWrittenBy } from '../support/captured-logs.js';
 
 const CONTEXT = {
   awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
@@ -10,22 +11,6 @@ const CONTEXT = {
   invokedFunctionArn: 'arn:aws:lambda:eu-central-1:111122223333:function:DumaAlerts-sweeper',
   memoryLimitInMB: '256',
 } as Context;
-
-/** The JSON lines the loggers wrote while `act` ran (kept off the test output). */
-async function linesWrittenBy(act: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
-  const written: string[] = [];
-  const capture = (chunk: unknown) => {
-    written.push(String(chunk));
-    return true;
-  };
-  const spies = [vi.spyOn(process.stdout, 'write').mockImplementation(capture), vi.spyOn(process.stderr, 'write').mockImplementation(capture)];
-  try {
-    await act();
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-  return written.join('').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-}
 
 describe('log lines in Lambda', () => {
   it('carry the invocation context on loggers made before and after it begins', async () => {

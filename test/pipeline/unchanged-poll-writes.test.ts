@@ -96,7 +96,7 @@ describe('unchanged polls write nothing per bill', () => {
       finishedAt: summary.finishedAt,
       bills: 3,
       changes: 0,
-      outcomes: { unchanged: 3, baseline: 0, changed: 0, 'no-new-events': 0, missing: 0, 'source-error': 0, conflict: 0 },
+      outcomes: { unchanged: 3, baseline: 0, changed: 0, 'no-new-events': 0, missing: 0, 'missing-later': 0, 'dropped-missing': 0, 'source-error': 0, conflict: 0 },
     });
   });
 

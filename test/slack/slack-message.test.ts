@@ -22,18 +22,18 @@ function texts(block: SlackBlock): string[] {
 describe('buildSlackBillMessage', () => {
   it('renders a first-reading change in English with the old → new stage, decision, Moscow date and link', () => {
     expect(buildSlackBillMessage(EXAMPLE_BILL_CHANGE, 'en')).toEqual({
-      text: '1075342-8: Event: Рассмотрение законопроекта в первом чтении; Stage: Preliminary consideration → First reading',
+      text: '1075342-8: Event: First reading of the bill; Stage: Preliminary consideration → First reading',
       blocks: [
         { type: 'header', text: { type: 'plain_text', text: `1075342-8: ${TITLE}` } },
         {
           type: 'section',
           text: {
             type: 'mrkdwn',
-            text: '*Event:* Рассмотрение законопроекта в первом чтении\n*Stage:* Preliminary consideration → First reading',
+            text: '*Event:* First reading of the bill\n*Stage:* Preliminary consideration → First reading',
           },
         },
-        { type: 'section', text: { type: 'mrkdwn', text: '*Decision:* Принять законопроект в первом чтении' } },
-        { type: 'context', elements: [{ type: 'mrkdwn', text: 'Date: 16.12.2025 14:39 (Moscow time)' }] },
+        { type: 'section', text: { type: 'mrkdwn', text: '*Decision:* adopt the bill in the first reading' } },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: 'Date: 16.12.2025 14:39 (Moscow time) · title: the original, in Russian' }] },
         {
           type: 'actions',
           elements: [
@@ -96,8 +96,8 @@ describe('buildSlackBillMessage', () => {
     // Assert
     expect(message.blocks.map((block) => block.type)).toEqual(['header', 'section', 'context', 'actions']);
     expect(message.blocks.slice(1, 3).flatMap(texts)).toEqual([
-      '*Status:* На рассмотрении → Снят с рассмотрения (archived)\n*Law number:* 353-ФЗ\n*Published:* Российская газета',
-      'Date: 01.01.2026 01:30 (Moscow time)',
+      '*Status:* Under consideration → Withdrawn from consideration (archived)\n*Law number:* 353-FZ\n*Published:* Российская газета',
+      'Date: 01.01.2026 01:30 (Moscow time) · title: the original, in Russian',
     ]);
   });
 

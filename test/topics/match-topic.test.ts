@@ -8,11 +8,19 @@ function match(query: string, fields: Record<string, string>) {
 }
 
 describe('tokenize', () => {
-  it('gives each word its stem and exact offsets, splitting hyphenated words into parts', () => {
-    expect(tokenize('Санкт-Петербург, ёлки!')).toEqual([
-      { stem: 'санкт', word: 'Санкт', start: 0, end: 5 },
-      { stem: 'петербург', word: 'Петербург', start: 6, end: 15 },
-      { stem: 'елк', word: 'ёлки', start: 17, end: 21 },
+  it('gives each word its match keys, exact offsets and sentence, splitting hyphenated words into parts', () => {
+    expect(tokenize('Санкт-Петербург, ёлки! Иране')).toEqual([
+      { keys: ['~санкт'], word: 'Санкт', start: 0, end: 5, sentence: 0 },
+      { keys: ['=петербург', '~петербург'], word: 'Петербург', start: 6, end: 15, sentence: 0 },
+      { keys: ['=елка', '~елк'], word: 'ёлки', start: 17, end: 21, sentence: 0 },
+      { keys: ['=иран', '~иран'], word: 'Иране', start: 23, end: 28, sentence: 1 },
+    ]);
+  });
+
+  it('keeps soft hyphens, zero-width characters and stress marks inside the word they break', () => {
+    expect(tokenize('Пес\u00ADко\u0301ва за\u200Bкон').map((token) => [token.word, token.keys])).toEqual([
+      ['Пес\u00ADко\u0301ва', ['=песков', '~песков']],
+      ['за\u200Bкон', ['=закон', '~закон']],
     ]);
   });
 });
@@ -95,5 +103,44 @@ describe('matchTopic', () => {
     expect(match('петербург', { title: 'Санкт-Петербурге' })).toEqual({
       hits: [{ term: 'петербург', field: 'title', found: ['Петербурге'] }],
     });
+  });
+
+  it('matches a phrase of three or more words only where all stand consecutively, in any inflection', () => {
+    const query = '"проект федерального закона"';
+    expect(match(query, { title: 'Внесены проекты федеральных законов о налогах' })).toEqual({
+      hits: [{ term: 'проект федерального закона', field: 'title', found: ['проекты федеральных законов'] }],
+    });
+    expect(match(query, { title: 'Проект закона федерального значения' })).toBeNull();
+    expect(match('"о внесении изменений в закон"', { title: 'О внесении изменений в Закон о полиции' })).toEqual({
+      hits: [{ term: 'о внесении изменений в закон', field: 'title', found: ['О внесении изменений в Закон'] }],
+    });
+  });
+
+  it('reports a form a text repeats once, and at most 10 distinct forms per term and field', () => {
+    expect(match('налог', { title: 'налог '.repeat(1_000) })).toEqual({ hits: [{ term: 'налог', field: 'title', found: ['налог'] }] });
+    const forms = ['налог', 'налога', 'налогу', 'налогом', 'налоге', 'налоги', 'налогов', 'налогам', 'налогами', 'налогах', 'Налог', 'НАЛОГ'];
+    expect(match('налог', { title: forms.join(' ') })).toEqual({ hits: [{ term: 'налог', field: 'title', found: forms.slice(0, 10) }] });
+  });
+
+  it('keeps a phrase within one sentence: not across a full stop, question mark or ellipsis, but across a comma', () => {
+    expect(match('"военная служба"', { title: 'Техника военная. Служба доставки' })).toBeNull();
+    expect(match('"военная служба"', { title: 'Он военная? Служба…' })).toBeNull();
+    expect(match('"военная служба"', { title: 'Какая военная… служба' })).toBeNull();
+    expect(match('"военная служба"', { title: 'военная, служба' })).toEqual({
+      hits: [{ term: 'военная служба', field: 'title', found: ['военная, служба'] }],
+    });
+  });
+
+  it('reads a word broken by a soft hyphen, a zero-width space, a stress mark or a Latin look-alike letter as the word', () => {
+    for (const written of ['Пес\u00ADкова', 'Пес\u200Bкова', 'Песко\u0301ва', 'Пеcкова']) {
+      expect(match('Песков', { title: `Слова ${written}` })).toEqual({ hits: [{ term: 'Песков', field: 'title', found: [written] }] });
+    }
+  });
+
+  it('tells names from common words: Песков is not sand, Ростов is not growth, казнь is not the treasury', () => {
+    expect(match('Песков', { title: 'Много песка и песков' })).toBeNull();
+    expect(match('Ростов', { title: 'Рост цен' })).toBeNull();
+    expect(match('казнь', { title: 'Доходы казны' })).toBeNull();
+    expect(match('суд', { title: 'Судно на мели' })).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_TOPIC_QUERY_DEPTH, parseTopicQuery } from '../../shared/topics/parse-topic-query.js';
+import type { TopicQuery } from '../../shared/topics/topic-query.js';
 import { TopicQueryError } from '../../shared/topics/topic-query-error.js';
 import { TopicQueryTextSchema } from '../../shared/topics/topic-query-schema.js';
 
@@ -14,75 +15,85 @@ function errorOf(text: string): { message: string; position: number } {
   throw new Error(`expected "${text}" to fail`);
 }
 
+/** The query's structure with each term as its text: the parser's business (the keys are word-keys'). */
+function shape(query: TopicQuery): unknown {
+  switch (query.kind) {
+    case 'term':
+      return query.text;
+    case 'not':
+      return { not: shape(query.operand) };
+    default:
+      return { [query.kind]: query.operands.map(shape) };
+  }
+}
+
 describe('parseTopicQuery on good queries', () => {
-  it('parses a single word to a term with its stem', () => {
-    expect(parseTopicQuery('Экстрадиция')).toEqual({ kind: 'term', text: 'Экстрадиция', stems: ['экстрадиц'] });
+  it('parses a single word to a term whose word matches by its dictionary lemma and by itself as a stem', () => {
+    expect(parseTopicQuery('Экстрадиция')).toEqual({
+      kind: 'term',
+      text: 'Экстрадиция',
+      words: [{ keys: ['=экстрадиция', '~экстрадиция'], stop: false }],
+    });
   });
 
-  it('parses quoted phrases joined by AND to an AND of multi-stem terms', () => {
-    expect(parseTopicQuery('"иностранные граждане" AND "военная служба"')).toEqual({
-      kind: 'and',
-      operands: [
-        { kind: 'term', text: 'иностранные граждане', stems: ['иностра', 'граждан'] },
-        { kind: 'term', text: 'военная служба', stems: ['воен', 'служб'] },
-      ],
+  it('parses a word the dictionary lacks to its Snowball stem and itself', () => {
+    expect(parseTopicQuery('маркетплейсы')).toEqual({
+      kind: 'term',
+      text: 'маркетплейсы',
+      words: [{ keys: ['~маркетплейс', '~маркетплейсы'], stop: false }],
+    });
+  });
+
+  it('reads a capitalised word that can be a name as the name only: Ростов the city, not рост', () => {
+    expect(parseTopicQuery('Ростов')).toEqual({ kind: 'term', text: 'Ростов', words: [{ keys: ['=ростов', '~ростов'], stop: false }] });
+    expect(parseTopicQuery('ростов')).toEqual({ kind: 'term', text: 'ростов', words: [{ keys: ['=рост', '~ростов'], stop: false }] });
+  });
+
+  it('parses quoted phrases joined by AND to an AND of multi-word terms', () => {
+    expect(shape(parseTopicQuery('"иностранные граждане" AND "военная служба"'))).toEqual({
+      and: ['иностранные граждане', 'военная служба'],
     });
   });
 
   it('reads words side by side as AND, binds NOT tighter than AND and AND tighter than OR', () => {
-    expect(parseTopicQuery('tax bill OR sanctions NOT court')).toEqual({
-      kind: 'or',
-      operands: [
-        {
-          kind: 'and',
-          operands: [
-            { kind: 'term', text: 'tax', stems: ['tax'] },
-            { kind: 'term', text: 'bill', stems: ['bill'] },
-          ],
-        },
-        {
-          kind: 'and',
-          operands: [
-            { kind: 'term', text: 'sanctions', stems: ['sanction'] },
-            { kind: 'not', operand: { kind: 'term', text: 'court', stems: ['court'] } },
-          ],
-        },
-      ],
+    expect(shape(parseTopicQuery('tax bill OR sanctions NOT court'))).toEqual({
+      or: [{ and: ['tax', 'bill'] }, { and: ['sanctions', { not: 'court' }] }],
     });
   });
 
   it('accepts И / ИЛИ / НЕ, parentheses and «ёлочки» quotes', () => {
-    expect(parseTopicQuery('налог И (пенсия ИЛИ «военная служба») НЕ суд')).toEqual({
-      kind: 'and',
-      operands: [
-        { kind: 'term', text: 'налог', stems: ['налог'] },
-        {
-          kind: 'or',
-          operands: [
-            { kind: 'term', text: 'пенсия', stems: ['пенс'] },
-            { kind: 'term', text: 'военная служба', stems: ['воен', 'служб'] },
-          ],
-        },
-        { kind: 'not', operand: { kind: 'term', text: 'суд', stems: ['суд'] } },
-      ],
+    expect(shape(parseTopicQuery('налог И (пенсия ИЛИ «военная служба») НЕ суд'))).toEqual({
+      and: ['налог', { or: ['пенсия', 'военная служба'] }, { not: 'суд' }],
     });
+  });
+
+  it('reads a comma as OR, at the level of OR, with or without spaces', () => {
+    expect(shape(parseTopicQuery('санкции,пошлины'))).toEqual({ or: ['санкции', 'пошлины'] });
+    expect(shape(parseTopicQuery('иностранные граждане, мигранты'))).toEqual({
+      or: [{ and: ['иностранные', 'граждане'] }, 'мигранты'],
+    });
+    expect(shape(parseTopicQuery('"санкции, пошлины"'))).toBe('санкции, пошлины');
   });
 
   it('flattens nested ANDs and keeps lower-case "и" and "or" as words', () => {
-    expect(parseTopicQuery('a AND (b AND c) и or')).toEqual({
-      kind: 'and',
-      operands: ['a', 'b', 'c', 'и', 'or'].map((word) => ({ kind: 'term', text: word, stems: [word] })),
-    });
+    expect(shape(parseTopicQuery('x AND (y AND z) и or'))).toEqual({ and: ['x', 'y', 'z', 'и', 'or'] });
   });
 
   it('parses a hyphenated word to one term over its parts and drops punctuation around words', () => {
-    expect(parseTopicQuery('военно-промышленный, COVID-19.')).toEqual({
-      kind: 'and',
-      operands: [
-        { kind: 'term', text: 'военно-промышленный', stems: ['воен', 'промышлен'] },
-        { kind: 'term', text: 'COVID-19', stems: ['covid', '19'] },
-      ],
-    });
+    const query = parseTopicQuery('военно-промышленный COVID-19.');
+    expect(shape(query)).toEqual({ and: ['военно-промышленный', 'COVID-19'] });
+    expect(query.kind === 'and' && query.operands.map((term) => term.kind === 'term' && term.words.length)).toEqual([2, 2]);
+  });
+
+  it('parses a phrase of three or more words to one term of as many words', () => {
+    const query = parseTopicQuery('"проект федерального закона о полиции"');
+    expect(query.kind === 'term' && query.words.map((word) => word.stop)).toEqual([false, false, false, true, false]);
+  });
+
+  it('accepts a query of exactly 500 characters', () => {
+    const text = `${'налог '.repeat(82)}сбор`.padEnd(500, 'ы');
+    expect(text).toHaveLength(500);
+    expect(() => parseTopicQuery(text)).not.toThrow();
   });
 });
 
@@ -109,7 +120,11 @@ describe('parseTopicQuery on bad queries', () => {
     ['налог - суд', "'-' has no letters or digits at 6"],
     ['NOT налог', 'NOT needs a word beside it that must appear (on its own it matches everything) at 0'],
     ['налог OR NOT суд', 'NOT needs a word beside it that must appear (on its own it matches everything) at 9'],
-    ['(a NOT b) OR NOT c', 'NOT needs a word beside it that must appear (on its own it matches everything) at 13'],
+    ['(x NOT y) OR NOT z', 'NOT needs a word beside it that must appear (on its own it matches everything) at 13'],
+    ['и', "'и' has only stop words, which appear in almost every text: add a word that names the topic at 0"],
+    ['"и в на"', "'и в на' has only stop words, which appear in almost every text: add a word that names the topic at 0"],
+    ['налог OR the', "'the' has only stop words, which appear in almost every text: add a word that names the topic at 9"],
+    ['налог,', ', needs a term after it at 5'],
   ])('%j fails with "%s"', (text, expected) => {
     expect(errorOf(text).message).toBe(expected);
   });
@@ -128,11 +143,16 @@ describe('parseTopicQuery on bad queries', () => {
 
   it('accepts parentheses nested exactly to the limit', () => {
     const depth = MAX_TOPIC_QUERY_DEPTH;
-    expect(parseTopicQuery(`${'('.repeat(depth)}налог${')'.repeat(depth)}`)).toEqual({
-      kind: 'term',
-      text: 'налог',
-      stems: ['налог'],
+    expect(shape(parseTopicQuery(`${'('.repeat(depth)}налог${')'.repeat(depth)}`))).toBe('налог');
+  });
+
+  it('limits a chain of NOTs to the same depth as parentheses', () => {
+    const depth = MAX_TOPIC_QUERY_DEPTH + 1;
+    expect(errorOf(`налог ${'NOT '.repeat(depth)}суд`)).toEqual({
+      message: `nested deeper than ${MAX_TOPIC_QUERY_DEPTH} levels at ${6 + 4 * MAX_TOPIC_QUERY_DEPTH}`,
+      position: 6 + 4 * MAX_TOPIC_QUERY_DEPTH,
     });
+    expect(() => parseTopicQuery(`налог ${'NOT '.repeat(MAX_TOPIC_QUERY_DEPTH)}суд`)).not.toThrow();
   });
 
   it('gives any string either a query or a TopicQueryError, never another error', () => {

@@ -67,11 +67,11 @@ describe('topic alerts routed by frequency', () => {
 
     // Act: the poll fans the match out once, a re-run after a crash a second time
     const item = await publishBillItem(world, '/daily.xml');
-    await alertNewsItem(world.deps, item);
+    await alertNewsItem(world.newsAlerts, item);
     await world.deliver();
     const instantEmails = await world.emails();
     const first = await sendDigestsAt(world, 25);
-    await alertNewsItem(world.deps, item); // a late duplicate, after the digest went out
+    await alertNewsItem(world.newsAlerts, item); // a late duplicate, after the digest went out
     const second = await sendDigestsAt(world, 49);
 
     // Assert

@@ -60,15 +60,18 @@ describe('bill.changed payload', () => {
           id: '3f1c2a9e-5b7d-4c1e-9a2f-6d8e0b4c7a11',
           eventNumber: '3.1',
           name: 'Рассмотрение законопроекта в первом чтении',
+          nameEn: 'First reading of the bill',
           stage: { id: 3, name: 'Рассмотрение законопроекта в первом чтении', nameEn: 'First reading' },
           date: '2025-12-16T14:39:34+03:00',
           decisions: ['Принять законопроект в первом чтении'],
+          decisionsEn: ['adopt the bill in the first reading'],
           protocol: '№ 112(1) п. 7',
           lawNumber: null,
           publication: null,
           documents: [
             {
               title: 'Постановление ГД № 4521-8 ГД',
+              titleEn: '(original, Russian): Постановление ГД № 4521-8 ГД',
               url: 'https://sozd.duma.gov.ru/download/8C6E3B1D-2F4A-4E5B-9C7D-1A2B3C4D5E6F',
             },
           ],
@@ -108,7 +111,7 @@ describe('bill.changed payload', () => {
     expect(payload.type === 'bill.changed' && { event: payload.data.event, facts: payload.data.facts }).toEqual({
       event: null,
       facts: [
-        { type: 'status-changed', old: 'На рассмотрении', new: 'В архиве', archived: true },
+        { type: 'status-changed', old: 'На рассмотрении', new: 'В архиве', oldEn: 'Under consideration', newEn: 'Archived', archived: true },
         { type: 'law-number-assigned', old: null, new: '353-ФЗ' },
         { type: 'published', old: null, new: 'Российская газета, № 280' },
       ],
@@ -132,6 +135,7 @@ describe('bill.changed payload', () => {
     expect(data.facts.map((fact) => fact.type)).toEqual(['new-event', 'status-changed', 'law-number-assigned']);
     expect(data.event?.documents[9]).toEqual({
       title: `${Array.from('Документ 9 '.repeat(100)).slice(0, 199).join('')}…`,
+      titleEn: `${Array.from(`(original, Russian): ${'Документ 9 '.repeat(100).trim()}`).slice(0, 199).join('')}…`,
       url: 'https://sozd.duma.gov.ru/download/doc-9',
     });
     expect([data.event?.documents.length, data.event?.decisions.length, Array.from(data.bill.title).length]).toEqual([10, 10, 200]);

@@ -96,7 +96,7 @@ export function consoleErrorPage(error: HttpError, request: ApiRequest): ApiResp
   const language = pageLanguage(request);
   const words = consoleStrings(language).errors;
   const signedOut = error.code === 'signed_out';
-  const text = signedOut ? consoleStrings(language).signIn.expired : error.code === 'csrf_failed' ? words.formExpired : error.status === 404 ? words.notFound : words.badRequest;
+  const text = signedOut ? words.signedOut : error.code === 'csrf_failed' ? words.formExpired : error.status === 404 ? words.notFound : words.badRequest;
   const details = error.issues.length > 0 && !signedOut ? ` (${error.issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')})` : '';
   return htmlResponse(
     error.status,

@@ -17,7 +17,7 @@ export interface ConsoleSession {
 
 /**
  * A fingerprint of the admin key in each session, so that rotating the key ends every session signed in with the
- * old one. A hash prefix, never the key: the cookie's payload is readable by whoever holds it.
+ * old one. A hash prefix, never the key itself.
  */
 function keyFingerprint(adminApiKey: string): string {
   return createHash('sha256').update(`console:${adminApiKey}`).digest('base64url').slice(0, 16);

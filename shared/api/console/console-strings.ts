@@ -19,7 +19,7 @@ export interface ConsoleStrings {
   none: string;
   never: string;
   actions: string;
-  signIn: { title: string; intro: string; key: string; keyHint: string; submit: string; wrongKey: string; tooMany: string; noKey: string; expired: string; formExpired: string };
+  signIn: { title: string; intro: string; key: string; keyHint: string; submit: string; wrongKey: string; tooMany: string; noKey: string; formExpired: string };
   health: { ok: string; notPolled: string; failing(count: number): string; lastPolled: string; lastOk: string; lastError: string; title: string };
   bills: {
     intro: string;
@@ -28,8 +28,11 @@ export interface ConsoleStrings {
     addHint: string;
     add: string;
     remove: string;
-    columns: { number: string; title: string; stage: string; status: string; lastEvent: string; lastPolled: string; nextPoll: string; health: string };
-    nextPollUnknown: string;
+    columns: { number: string; title: string; stage: string; status: string; lastEvent: string; lastPolled: string; health: string };
+    billTitle(number: string): string;
+    watchList: string;
+    lastRun: string;
+    runSummary(bills: number, changes: number, outcomes: string): string;
     notParsed: string;
     notFound: string;
     sozd: string;
@@ -49,7 +52,7 @@ export interface ConsoleStrings {
     allDeliveries: string;
     noEvents: string;
   };
-  change: { title(id: string): string; intro: string; columns: { channel: string; recipient: string; state: string; attempts: string; detail: string } };
+  change: { title(event: string, bill: string): string; id: string; intro: string; columns: { channel: string; recipient: string; state: string; attempts: string; detail: string } };
   subscribers: {
     intro: string;
     search: string;
@@ -108,15 +111,16 @@ export interface ConsoleStrings {
     columns: { queue: string; waiting: string; inFlight: string; oldest: string };
     notConfigured: string;
     unavailable(error: string): string;
-    oldestOnlyDlq: string;
+    oldestNote: string;
     deadLetters: string;
     deadLettersIntro: string;
     empty: string;
+    emptyQueues(labels: string): string;
     messageColumns: { sent: string; receives: string; body: string };
     redrive(target: string): string;
     redriveHint: string;
   };
-  errors: { title: string; badRequest: string; notFound: string; formExpired: string; signInAgain: string; backToConsole: string };
+  errors: { title: string; signedOut: string; badRequest: string; notFound: string; formExpired: string; signInAgain: string; backToConsole: string };
 }
 
 const EN: ConsoleStrings = {
@@ -148,7 +152,6 @@ const EN: ConsoleStrings = {
     wrongKey: 'That is not the admin key.',
     tooMany: 'Too many sign-in attempts from this address. Wait a quarter of an hour and try again.',
     noKey: 'No admin key is configured, so nobody can sign in. Set ADMIN_API_KEY.',
-    expired: 'Your session has ended. Sign in again.',
     formExpired: 'The form expired. It has been reloaded: send it again.',
   },
   health: {
@@ -167,8 +170,11 @@ const EN: ConsoleStrings = {
     addHint: 'A number as sozd writes it, e.g. 1075342-8.',
     add: 'Watch',
     remove: 'Unwatch',
-    columns: { number: 'Number', title: 'Title', stage: 'Stage', status: 'Status', lastEvent: 'Last event', lastPolled: 'Last polled', nextPoll: 'Next poll', health: 'Source health' },
-    nextPollUnknown: 'next run',
+    columns: { number: 'Number', title: 'Title', stage: 'Stage', status: 'Status', lastEvent: 'Last event', lastPolled: 'Last polled', health: 'Source health' },
+    billTitle: (number) => `Bill ${number}`,
+    watchList: 'Watch list',
+    lastRun: 'Last poll run',
+    runSummary: (bills, changes, outcomes) => `${bills} bills polled, ${changes} changes${outcomes ? ` (${outcomes})` : ''}`,
     notParsed: 'not read yet',
     notFound: 'This bill is not known.',
     sozd: 'Page on sozd.duma.gov.ru',
@@ -189,8 +195,9 @@ const EN: ConsoleStrings = {
     noEvents: 'No dated events yet.',
   },
   change: {
-    title: (id) => `Alerts of ${id}`,
-    intro: 'Each delivery of this change, per channel and recipient. Daily and weekly digests are counted when their digest is sent.',
+    title: (event, bill) => `Alerts of event ${event} of bill ${bill}`,
+    id: 'Change id',
+    intro: 'Each delivery of this change, per channel and recipient. Daily and weekly followers get it in their digest instead, which is not listed here.',
     columns: { channel: 'Channel', recipient: 'Recipient', state: 'State', attempts: 'Attempts', detail: 'Detail' },
   },
   subscribers: {
@@ -261,16 +268,18 @@ const EN: ConsoleStrings = {
     columns: { queue: 'Queue', waiting: 'Waiting', inFlight: 'In flight', oldest: 'Oldest message' },
     notConfigured: 'not configured',
     unavailable: (error) => `cannot be read: ${error}`,
-    oldestOnlyDlq: 'not read (a look would count as a delivery attempt)',
+    oldestNote: 'The oldest message is read for dead-letter queues only: a look at a working queue would count as a delivery attempt.',
     deadLetters: 'Dead letters',
     deadLettersIntro: 'Up to 10 messages per queue, looked at without taking them: they stay in the queue.',
     empty: 'Empty.',
+    emptyQueues: (labels) => `Empty: ${labels}.`,
     messageColumns: { sent: 'First sent', receives: 'Receives', body: 'Message' },
     redrive: (target) => `Move all back to ${target}`,
     redriveHint: 'Sends each message back to the queue it came from (up to 100 per click), then deletes it here. Consumers are idempotent, so a message sent twice is handled once.',
   },
   errors: {
     title: 'Something is not right',
+    signedOut: 'This needs a signed-in console session: you are not signed in, the session has ended, or the form came from another site. Nothing was changed.',
     badRequest: 'The request could not be understood.',
     notFound: 'There is no such page in the console.',
     formExpired: 'The form expired or did not come from this console. Nothing was changed.',
@@ -308,7 +317,6 @@ const RU: ConsoleStrings = {
     wrongKey: 'Это не ключ администратора.',
     tooMany: 'Слишком много попыток входа с этого адреса. Подождите четверть часа и попробуйте снова.',
     noKey: 'Ключ администратора не задан, войти нельзя. Задайте ADMIN_API_KEY.',
-    expired: 'Сеанс закончился. Войдите снова.',
     formExpired: 'Форма устарела. Она загружена заново: отправьте её ещё раз.',
   },
   health: {
@@ -327,8 +335,11 @@ const RU: ConsoleStrings = {
     addHint: 'Номер, как его пишет sozd, например 1075342-8.',
     add: 'Отслеживать',
     remove: 'Не отслеживать',
-    columns: { number: 'Номер', title: 'Название', stage: 'Стадия', status: 'Статус', lastEvent: 'Последнее событие', lastPolled: 'Последний опрос', nextPoll: 'Следующий опрос', health: 'Источник' },
-    nextPollUnknown: 'следующий запуск',
+    columns: { number: 'Номер', title: 'Название', stage: 'Стадия', status: 'Статус', lastEvent: 'Последнее событие', lastPolled: 'Последний опрос', health: 'Источник' },
+    billTitle: (number) => `Законопроект ${number}`,
+    watchList: 'Список отслеживания',
+    lastRun: 'Последний опрос списка',
+    runSummary: (bills, changes, outcomes) => `опрошено законопроектов: ${bills}, изменений: ${changes}${outcomes ? ` (${outcomes})` : ''}`,
     notParsed: 'ещё не прочитан',
     notFound: 'Такой законопроект неизвестен.',
     sozd: 'Страница на sozd.duma.gov.ru',
@@ -349,8 +360,9 @@ const RU: ConsoleStrings = {
     noEvents: 'Датированных событий пока нет.',
   },
   change: {
-    title: (id) => `Уведомления по ${id}`,
-    intro: 'Каждая доставка этого изменения по каналам и получателям. Ежедневные и еженедельные дайджесты учитываются, когда дайджест отправлен.',
+    title: (event, bill) => `Уведомления о событии ${event} законопроекта ${bill}`,
+    id: 'Изменение',
+    intro: 'Каждая доставка этого изменения по каналам и получателям. Подписчики ежедневных и еженедельных дайджестов получают его в дайджесте; здесь он не показан.',
     columns: { channel: 'Канал', recipient: 'Получатель', state: 'Состояние', attempts: 'Попытки', detail: 'Подробности' },
   },
   subscribers: {
@@ -421,16 +433,18 @@ const RU: ConsoleStrings = {
     columns: { queue: 'Очередь', waiting: 'Ждут', inFlight: 'В обработке', oldest: 'Самое старое' },
     notConfigured: 'не настроена',
     unavailable: (error) => `не читается: ${error}`,
-    oldestOnlyDlq: 'не читается (просмотр засчитался бы как попытка доставки)',
+    oldestNote: 'Самое старое сообщение читается только в очередях недоставленных: просмотр рабочей очереди засчитался бы как попытка доставки.',
     deadLetters: 'Недоставленные',
     deadLettersIntro: 'До 10 сообщений каждой очереди, просмотренных без изъятия: они остаются в очереди.',
     empty: 'Пусто.',
+    emptyQueues: (labels) => `Пусто: ${labels}.`,
     messageColumns: { sent: 'Отправлено', receives: 'Получений', body: 'Сообщение' },
     redrive: (target) => `Вернуть все в ${target}`,
     redriveHint: 'Отправляет каждое сообщение обратно в его очередь (до 100 за раз) и удаляет его здесь. Обработчики идемпотентны: дважды отправленное сообщение обработается один раз.',
   },
   errors: {
     title: 'Что-то не так',
+    signedOut: 'Для этого нужен сеанс консоли: вы не вошли, сеанс закончился или форма пришла с другого сайта. Ничего не изменено.',
     badRequest: 'Запрос не удалось разобрать.',
     notFound: 'Такой страницы в консоли нет.',
     formExpired: 'Форма устарела или пришла не из этой консоли. Ничего не изменено.',

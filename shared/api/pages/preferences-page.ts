@@ -5,6 +5,7 @@ import type { FormErrors, PreferencesFormValues } from '../preferences-form.js';
 import { paragraph, renderPage } from './layout.js';
 import { pageStrings } from './page-strings.js';
 import { errorSummary, preferenceFields } from './preference-fields.js';
+import { topicTesterForm } from './topic-tester.js';
 
 /** The preferences page of one subscriber: their settings, a save button, and "unsubscribe from everything". */
 export function preferencesPage(input: {
@@ -54,6 +55,7 @@ export function preferencesPage(input: {
             '</form>',
           ].join('\n')
         : '',
+      topicTesterForm(input.language),
       input.status === 'active'
         ? [
             `<section aria-labelledby="leave"><h2 id="leave">${escapeHtml(words.leaveTitle)}</h2>`,

@@ -19,7 +19,7 @@ fieldset label { font-weight: 400; display: inline; }
 .field { margin-bottom: 1.25rem; }
 .choice { display: flex; gap: .5rem; align-items: baseline; margin: .25rem 0; }
 .hint { color: #4a4a4a; font-size: .95rem; margin: 0 0 .35rem; }
-input[type=email], input[type=text], textarea, select { width: 100%; font: inherit; padding: .5rem; border: 2px solid #5c5c5c; border-radius: 4px; background: #fff; color: #1a1a1a; }
+input[type=email], input[type=text], input[type=password], textarea, select { width: 100%; font: inherit; padding: .5rem; border: 2px solid #5c5c5c; border-radius: 4px; background: #fff; color: #1a1a1a; }
 textarea { min-height: 6rem; }
 button { font: inherit; font-weight: 600; padding: .6rem 1.2rem; border: 2px solid #0b4f9c; border-radius: 4px; background: #0b4f9c; color: #fff; cursor: pointer; }
 button.secondary { background: #fff; color: #8b1a1a; border-color: #8b1a1a; }
@@ -46,7 +46,11 @@ form.inline { display: inline-block; margin: 0 .35rem .35rem 0; }
 button.small { padding: .25rem .6rem; font-size: .875rem; }
 .table-wrap { overflow-x: auto; margin-bottom: .5rem; }
 table { border-collapse: collapse; width: 100%; background: #fff; font-size: .9375rem; border: 1px solid #d0d0d0; }
-caption { text-align: left; font-weight: 600; padding: .35rem 0; }
+/* Every console table sits under a heading that says the same; the caption is for screen readers. */
+caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+td time, td .nowrap { white-space: nowrap; }
+body.console .notice { margin-bottom: 1.25rem; }
+ul.counts li { white-space: nowrap; }
 th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid #d9d9d9; }
 thead th { background: #eef3f9; border-bottom: 2px solid #12355b; white-space: nowrap; }
 tbody tr:nth-child(even) { background: #f7f9fb; }

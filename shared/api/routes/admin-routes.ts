@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { BillNumberSchema } from '../../bill/bill.js';
 import { stageName } from '../../bill/stages.js';
 import type { BillRecord } from '../../store/bill-store.js';
+import type { BillSummary } from '../../store/bill-summaries.js';
 import { InvalidCursorError } from '../../store/subscription-store.js';
 import { PreferencesPatchSchema } from '../../subscriptions/subscription-preferences.js';
 import { readSubscription, savePreferences, subscriptionView } from '../../subscriptions/subscription-service.js';
@@ -112,12 +113,17 @@ export const adminListBillsRoute = defineRoute({
   method: 'GET',
   path: '/api/admin/bills',
   operationId: 'adminListWatchedBills',
-  summary: 'The watch list: every watched bill with its title, stage and source health.',
+  summary: 'The watch list, a page at a time in number order: each watched bill with its title, stage and source health.',
   tag: 'admin',
   auth: 'apiKey',
-  responses: { 200: { description: 'The watched bills.', json: WatchedBillListSchema }, 401: unauthorized },
-  async handle({ deps }) {
-    return jsonResponse(200, { items: (await watchedRecords(deps.bills)).map(billBody) });
+  query: PageQuerySchema,
+  responses: { 200: { description: 'A page of watched bills.', json: WatchedBillListSchema }, 400: invalid, 401: unauthorized },
+  async handle({ query, deps }) {
+    // One index query for the page and one batched read of titles: bounded work whatever the watch list's length.
+    const page = await withCursor(() => deps.bills.listWatchedStates(query));
+    const summaries = await deps.billSummaries.summaries(page.items.map((record) => record.number));
+    const items = page.items.map((record) => withSummary(billBody(record), summaries.get(record.number)));
+    return jsonResponse(200, { items, ...(page.cursor ? { cursor: page.cursor } : {}) });
   },
 });
 
@@ -176,8 +182,7 @@ export const adminSourceHealthRoute = defineRoute({
   auth: 'apiKey',
   responses: { 200: { description: 'Source health.', json: SourceHealthSchema }, 401: unauthorized },
   async handle({ deps }) {
-    const records = await watchedRecords(deps.bills);
-    const failing = records.filter((record) => !record.health.ok).map((record) => ({ number: record.number, health: record.health }));
+    const { watched, failing } = await deps.bills.watchedHealth();
     const feeds = await Promise.all(
       deps.feeds.configured.map(async (feed) => {
         const record = await deps.feeds.store.get(feed.id);
@@ -186,7 +191,7 @@ export const adminSourceHealthRoute = defineRoute({
     );
     const ok = failing.length === 0 && feeds.every((feed) => feed.health?.ok !== false);
     const lastPollRun = await deps.bills.lastPollRun();
-    return jsonResponse(200, { ok, watched: records.length, failing, ...(lastPollRun ? { lastPollRun } : {}), feeds });
+    return jsonResponse(200, { ok, watched, failing, ...(lastPollRun ? { lastPollRun } : {}), feeds });
   },
 });
 
@@ -254,12 +259,15 @@ export const adminSuppressionsRoute = defineRoute({
   },
 });
 
-async function watchedRecords(bills: { listWatched(): AsyncIterable<{ number: string }[]>; get(number: string): Promise<BillRecord | undefined> }) {
-  const records: BillRecord[] = [];
-  for await (const page of bills.listWatched()) {
-    for (const record of await Promise.all(page.map((bill) => bills.get(bill.number)))) if (record) records.push(record);
-  }
-  return records;
+
+function withSummary(body: z.infer<typeof WatchedBillSchema>, summary: BillSummary | undefined): z.infer<typeof WatchedBillSchema> {
+  if (!summary) return body;
+  return {
+    ...body,
+    title: summary.title,
+    ...(summary.status ? { status: summary.status } : {}),
+    ...(summary.stage ? { currentStage: stageName(summary.stage, 'en') } : {}),
+  };
 }
 
 function billBody(record: BillRecord): z.infer<typeof WatchedBillSchema> {

@@ -16,6 +16,7 @@ import { preferencesPage } from '../pages/preferences-page.js';
 import { formValuesOf, PreferencesFormSchema, readPreferencesForm, type FormErrors, type PreferencesFormValues } from '../preferences-form.js';
 import { htmlResponse, jsonResponse } from '../responses.js';
 import { defineRoute } from '../route.js';
+import { assertWithinLimits } from '../follow-limits.js';
 import { subscriptionBody } from '../subscription-body.js';
 
 /** GET /preferences?token=: the preferences page of the link's subscriber. */
@@ -60,7 +61,7 @@ export const preferencesSubmitRoute = defineRoute({
       throw new HttpError(403, 'csrf_failed', 'the form expired; reload it and send it again');
     }
     const words = pageStrings(pageLanguage(request, view.subscriber.language));
-    const reading = readPreferencesForm(body, { withEmail: false, followSomethingMessage: words.signup.followSomething });
+    const reading = readPreferencesForm(body, { withEmail: false, followSomethingMessage: words.signup.followSomething, limits: deps.followLimits });
     if (!reading.ok) {
       return await renderPreferences(request, deps, query.token, view, { status: 400, values: reading.values, errors: reading.errors, saved: false });
     }
@@ -112,6 +113,7 @@ export const subscriptionPatchRoute = defineRoute({
     const notChangeable = () => new HttpError(409, 'not_changeable', `the subscription is ${view.subscriber.status}`);
     if (view.subscriber.status !== 'active') throw notChangeable();
     const preferences = { ...view.preferences, ...body };
+    assertWithinLimits(preferences, deps);
     const saved = await savePreferences(deps, view.subscriber.id, preferences, { reactivate: false });
     if (!saved) throw notChangeable();
     return jsonResponse(200, subscriptionBody({ subscriber: saved, preferences }));

@@ -4,6 +4,7 @@ import { signUp } from '../../subscriptions/subscription-service.js';
 import type { ApiDependencies } from '../api-dependencies.js';
 import { ErrorSchema, SignupAcceptedSchema, SignupRequestSchema } from '../api-schemas.js';
 import { issueCsrfToken, isValidCsrfToken, signupNonce } from '../csrf.js';
+import { assertWithinLimits } from '../follow-limits.js';
 import { HttpError } from '../http-error.js';
 import type { ApiRequest, ApiResponse } from '../http-types.js';
 import { errorPage } from '../pages/error-page.js';
@@ -57,7 +58,7 @@ export const signupSubmitRoute = defineRoute({
     if (!isValidCsrfToken(body.csrf, 'signup', nonce, deps.tokenSecrets, deps.now())) {
       throw new HttpError(403, 'csrf_failed', 'the form expired; reload it and send it again');
     }
-    const reading = readPreferencesForm(body, { withEmail: true, followSomethingMessage: words.signup.followSomething });
+    const reading = readPreferencesForm(body, { withEmail: true, followSomethingMessage: words.signup.followSomething, limits: deps.followLimits });
     if (!reading.ok) return renderSignupForm(request, deps, 400, reading.values, reading.errors);
     await acceptSignup(deps, request, reading.email, reading.preferences);
     return htmlResponse(
@@ -89,6 +90,7 @@ export const signupApiRoute = defineRoute({
   },
   async handle({ request, body, deps }) {
     const { email, ...preferences } = body;
+    assertWithinLimits(preferences, deps);
     await acceptSignup(deps, request, email, preferences);
     return jsonResponse(202, { status: 'pending', message: ACCEPTED_MESSAGE });
   },

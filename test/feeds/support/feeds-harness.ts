@@ -11,18 +11,22 @@ import { SqsEventSource } from '../../../local/sqs-event-source.js';
 import { createApiHandler } from '../../../shared/api/create-api-handler.js';
 import { createDocumentClient } from '../../../shared/aws/clients.js';
 import { loadConfig, type Config } from '../../../shared/config/config.js';
-import { EmailQueueMessageSchema } from '../../../shared/pipeline/pipeline-messages.js';
+import { handleFanOutMessage } from '../../../shared/pipeline/fan-out-message.js';
+import { pollFeeds, type FeedsPollSummary } from '../../../shared/pipeline/poll-feeds.js';
+import { EmailQueueMessageSchema, FanOutQueueMessageSchema } from '../../../shared/pipeline/pipeline-messages.js';
 import { sendEmailMessage } from '../../../shared/pipeline/send-email-message.js';
 import { apiDependencies } from '../../../shared/runtime/api-dependencies.js';
 import { pollFeedsDependencies } from '../../../shared/runtime/poll-feeds-dependencies.js';
 import { sendEmailDependencies } from '../../../shared/runtime/send-email-dependencies.js';
 import { createNewsStores, createStores } from '../../../shared/runtime/stores.js';
-import { topicAlertDependencies } from '../../../shared/runtime/topic-alert-dependencies.js';
+import { newsAlertDependencies, topicAlertDependencies } from '../../../shared/runtime/topic-alert-dependencies.js';
+import { fanOutQueueDependencies } from '../../../shared/runtime/fan-out-dependencies.js';
 import { sqsBatchConsumer } from '../../../shared/runtime/sqs-batch.js';
 import { DynamoAddressBook } from '../../../shared/store/address-book.js';
 import { DynamoSubscriptionStore } from '../../../shared/store/subscription-store.js';
 import { keys } from '../../../shared/store/table-schema.js';
 import { PreferencesSchema, type PreferencesInput } from '../../../shared/subscriptions/subscription-preferences.js';
+import { linesWrittenBy } from '../../support/captured-logs.js';
 import { sentEmails, type StoredEmail } from '../../support/ses-store.js';
 
 /** What the loopback feed server answers on one path. */
@@ -70,10 +74,12 @@ export async function startFeedsHarness() {
       const tableName = `t${randomBytes(4).toString('hex')}`;
       await ensureTable(new DynamoDBClient({}), tableName);
       const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `email-${tableName}` }));
+      const fanOut = await sqs.send(new CreateQueueCommand({ QueueName: `fan-out-${tableName}` }));
       const config: Config = loadConfig({
         ...services.env,
         TABLE_NAME: tableName,
         EMAIL_QUEUE_URL: QueueUrl!,
+        FAN_OUT_QUEUE_URL: fanOut.QueueUrl!,
         TOKEN_SECRETS: randomBytes(32).toString('hex'),
         FEEDS: JSON.stringify(
           feeds.map((feed) => ({ id: feed.id, url: `${origin}${feed.path}`, language: feed.language ?? 'ru', label: feed.label ?? `Feed ${feed.id}` })),
@@ -83,7 +89,7 @@ export async function startFeedsHarness() {
         FEED_MAX_BYTES: String(256 * 1024),
         FEED_TIMEOUT_MS: '2000',
       });
-      return createWorld(config, sqs, QueueUrl!, services.sesEndpoint);
+      return createWorld(config, sqs, { email: QueueUrl!, fanOut: fanOut.QueueUrl! }, services.sesEndpoint);
     },
     async stop() {
       server.closeAllConnections();
@@ -94,20 +100,29 @@ export async function startFeedsHarness() {
   };
 }
 
-function createWorld(config: Config, sqs: SQSClient, emailQueueUrl: string, sesEndpoint: string) {
+function createWorld(config: Config, sqs: SQSClient, queueUrls: { email: string; fanOut: string }, sesEndpoint: string) {
+  const emailQueueUrl = queueUrls.email;
   const db = createDocumentClient();
   const stores = { ...createStores(config), ...createNewsStores(config) };
   const subscriptions = new DynamoSubscriptionStore(db, config.tableName, stores.subscribers);
   const deps = pollFeedsDependencies(config);
   const emailDeps = sendEmailDependencies(config);
-  // The same consumer as functions/send-email.ts, on the same builders.
+  const fanOutDeps = fanOutQueueDependencies(config);
+  const rethrow = (error: unknown) => {
+    throw error;
+  };
+  // The same consumers as functions/fan-out.ts and functions/send-email.ts, on the same builders.
+  const fanOutConsumer = new SqsEventSource(
+    sqs,
+    queueUrls.fanOut,
+    sqsBatchConsumer(FanOutQueueMessageSchema, (message) => handleFanOutMessage(fanOutDeps, message)),
+    rethrow,
+  );
   const consumer = new SqsEventSource(
     sqs,
     emailQueueUrl,
     sqsBatchConsumer(EmailQueueMessageSchema, (message) => sendEmailMessage(emailDeps, message)),
-    (error) => {
-      throw error;
-    },
+    rethrow,
   );
 
   return {
@@ -115,6 +130,8 @@ function createWorld(config: Config, sqs: SQSClient, emailQueueUrl: string, sesE
     stores,
     deps,
     topicAlerts: topicAlertDependencies(config),
+    /** What fan-out raises a queued news item's alerts with, for tests that replay one. */
+    newsAlerts: newsAlertDependencies(config),
     /** A confirmed subscriber with these preferences (the rest defaulted), through the subscription store; returns its id. */
     async subscribe(email: string, preferences: PreferencesInput) {
       const now = new Date();
@@ -138,6 +155,14 @@ function createWorld(config: Config, sqs: SQSClient, emailQueueUrl: string, sesE
       const delivery = { ...config.delivery, webhookQueueUrl: emailQueueUrl, slackQueueUrl: emailQueueUrl };
       return startHttpApiServer(createApiHandler(apiDependencies({ ...config, delivery })), { host: '127.0.0.1', port: 0 });
     },
+    /** Polls every feed once, its log lines kept off the test output and returned, for tests of what operators see. */
+    async pollLogged() {
+      let summary: FeedsPollSummary | undefined;
+      const logs = await linesWrittenBy(async () => {
+        summary = await pollFeeds(deps);
+      });
+      return { summary: summary!, logs: logs.map(({ level, message, feed, error }) => ({ level, message, feed, error })) };
+    },
     /** Sets an attribute of a topic definition (e.g. watchLinkedBills). */
     async setTopic(topicId: string, attribute: string, value: unknown) {
       await db.send(
@@ -150,10 +175,12 @@ function createWorld(config: Config, sqs: SQSClient, emailQueueUrl: string, sesE
         }),
       );
     },
-    /** Delivers everything on the email queue; returns how many messages were handled. */
+    /** Fans out everything on the fan-out queue, then delivers everything on the email queue; returns how many messages were handled. */
     async deliver(): Promise<number> {
       let handled = 0;
-      for (let batch = await consumer.pollOnce(); batch > 0; batch = await consumer.pollOnce()) handled += batch;
+      for (const source of [fanOutConsumer, consumer]) {
+        for (let batch = await source.pollOnce(); batch > 0; batch = await source.pollOnce()) handled += batch;
+      }
       return handled;
     },
     /** The emails the SES emulator accepted in this world, by recipient then subject. */

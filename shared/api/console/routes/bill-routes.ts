@@ -42,22 +42,32 @@ export const consoleBillsRoute = consoleRoute({
   query: ConsolePageQuerySchema,
   async handle({ query, deps }, view) {
     const { words, language } = view;
-    const page = await withCursor(() => deps.bills.listWatchedPage({ limit: BILLS_PER_PAGE, cursor: query.cursor }));
+    const [page, lastRun] = await Promise.all([
+      withCursor(() => deps.bills.listWatchedPage({ limit: BILLS_PER_PAGE, cursor: query.cursor })),
+      deps.bills.lastPollRun(),
+    ]);
     const records = (await Promise.all(page.items.map((number) => deps.bills.get(number)))).filter((record) => record !== undefined);
     const columns = words.bills.columns;
     const rows = records.map((record) => [
-      link(consoleHref(`${BILLS}/${record.number}`, language), record.number),
+      `<span class="nowrap">${link(consoleHref(`${BILLS}/${record.number}`, language), record.number)}</span>`,
       record.bill ? `<span class="title">${escapeHtml(record.bill.title)}</span>` : `<span class="detail">${escapeHtml(words.bills.notParsed)}</span>`,
       escapeHtml(record.bill?.currentStage ? stageName(record.bill.currentStage, language) : words.none),
       escapeHtml(record.bill?.status || words.none),
       lastEvent(record, language, words),
       timeText(record.health.lastPolledAt, language),
-      escapeHtml(words.bills.nextPollUnknown),
       healthBadge(record.health, words),
       postForm(view, `${BILLS}/${record.number}/unwatch`, {}, words.bills.remove, 'secondary small'),
     ]);
     const main = [
       `<p>${escapeHtml(words.bills.intro)}</p>`,
+      definitions([
+        [
+          words.bills.lastRun,
+          lastRun
+            ? `${timeText(lastRun.finishedAt, language)} — ${escapeHtml(words.bills.runSummary(lastRun.bills, lastRun.changes, Object.entries(lastRun.outcomes).map(([outcome, count]) => `${outcome} ${count}`).join(', ')))}`
+            : escapeHtml(words.never),
+        ],
+      ]),
       `<form method="post" action="${escapeHtml(consoleHref(BILLS, language))}" class="toolbar">`,
       `<input type="hidden" name="csrf" value="${escapeHtml(view.csrfToken)}">`,
       `<div class="field"><label for="number">${escapeHtml(words.bills.addLabel)}</label>`,
@@ -66,7 +76,7 @@ export const consoleBillsRoute = consoleRoute({
       `<button type="submit">${escapeHtml(words.bills.add)}</button></form>`,
       dataTable(
         words.sections.bills,
-        [columns.number, columns.title, columns.stage, columns.status, columns.lastEvent, columns.lastPolled, columns.nextPoll, columns.health, words.actions],
+        [columns.number, columns.title, columns.stage, columns.status, columns.lastEvent, columns.lastPolled, columns.health, words.actions],
         rows,
         words.none,
       ),
@@ -126,7 +136,7 @@ export const consoleBillRoute = consoleRoute({
         [words.bills.columns.stage, escapeHtml(bill?.currentStage ? stageName(bill.currentStage, language) : words.none)],
         [words.bills.columns.status, escapeHtml(bill?.status || words.none)],
         ...(bill?.lawNumber ? ([[words.bills.lawNumber, escapeHtml(bill.lawNumber)]] as const) : []),
-        [words.sections.bills, record.watched ? badge(words.bills.watched, 'ok') : badge(words.bills.notWatched, 'neutral')],
+        [words.bills.watchList, record.watched ? badge(words.bills.watched, 'ok') : badge(words.bills.notWatched, 'neutral')],
         ...(bill ? ([[words.bills.sozd, `<a href="${escapeHtml(bill.url)}" rel="noreferrer">${escapeHtml(bill.url)}</a>`]] as const) : []),
       ]),
       healthDetails(record.health, words, language),
@@ -136,7 +146,7 @@ export const consoleBillRoute = consoleRoute({
       dataTable(words.bills.timeline, [columns.date, columns.event, columns.stage, columns.change, columns.alerts], rows, words.bills.noEvents),
       pager(words, language, `${BILLS}/${record.number}`, { cursor: query.cursor }, offset + EVENTS_PER_PAGE < events.length ? String(offset + EVENTS_PER_PAGE) : undefined),
     ].join('\n');
-    return htmlResponse(200, consolePage(view, { section: 'bills', title: `${record.number}`, main }));
+    return htmlResponse(200, consolePage(view, { section: 'bills', title: words.bills.billTitle(record.number), main }));
   },
 });
 
@@ -153,9 +163,17 @@ export const consoleChangeRoute = consoleRoute({
     if (!change) throw new HttpError(404, 'not_found', 'no such change');
     const page = await withCursor(() => deps.deliveries.listForChangePage(change.id, { limit: DELIVERIES_PER_PAGE, cursor: query.cursor }));
     const columns = words.change.columns;
+    const emails = new Map(
+      await Promise.all(
+        page.items
+          .filter((delivery) => delivery.channel === 'email')
+          .map(async (delivery) => [delivery.recipient, (await deps.subscriptions.get(delivery.recipient, deps.now()))?.email] as const),
+      ),
+    );
+    const title = words.change.title(change.event?.eventNumber ?? words.none, change.billNumber);
     const rows = page.items.map((delivery) => [
       escapeHtml(delivery.channel),
-      recipientLink(delivery.channel, delivery.recipient, language),
+      recipientLink(delivery.channel, delivery.recipient, emails.get(delivery.recipient), language),
       stateBadge(delivery.status),
       escapeHtml(delivery.attempts === undefined ? words.none : String(delivery.attempts)),
       `<span class="detail">${escapeHtml(delivery.detail ?? '')}</span>`,
@@ -165,12 +183,13 @@ export const consoleChangeRoute = consoleRoute({
         [words.bills.columns.number, link(consoleHref(`${BILLS}/${change.billNumber}`, language), change.billNumber)],
         [words.bills.timelineColumns.event, escapeHtml(change.event ? `${change.event.eventNumber} ${change.event.name}` : words.none)],
         [words.bills.timelineColumns.change, escapeHtml(change.facts.map((fact) => factText(fact, words, language)).join('; '))],
+        [words.change.id, `<span class="detail">${escapeHtml(change.id)}</span>`],
       ]),
       `<p>${escapeHtml(words.change.intro)}</p>`,
-      dataTable(words.change.title(change.id), [columns.channel, columns.recipient, columns.state, columns.attempts, columns.detail], rows, words.bills.noDeliveries),
+      dataTable(title, [columns.channel, columns.recipient, columns.state, columns.attempts, columns.detail], rows, words.bills.noDeliveries),
       pager(words, language, `${BILLS}/${change.billNumber}/changes/${encodeURIComponent(change.id)}`, { cursor: query.cursor }, page.cursor),
     ].join('\n');
-    return htmlResponse(200, consolePage(view, { section: 'bills', title: words.change.title(change.id), main }));
+    return htmlResponse(200, consolePage(view, { section: 'bills', title, main }));
   },
 });
 
@@ -191,7 +210,7 @@ async function timelineRow(deps: ApiDependencies, billNumber: string, event: Bil
       counts.set(delivery.channel, byState);
     }
     const summary = [...counts.entries()].map(
-      ([channel, byState]) => `<li><strong>${escapeHtml(channel)}</strong>: ${[...byState.entries()].map(([state, count]) => `${count} ${stateBadge(state)}`).join(' ')}</li>`,
+      ([channel, byState]) => `<li><strong>${escapeHtml(channel)}</strong> ${[...byState.entries()].map(([state, count]) => `${count}&nbsp;${stateBadge(state)}`).join(' ')}</li>`,
     );
     const more = link(consoleHref(`${BILLS}/${billNumber}/changes/${encodeURIComponent(change.id)}`, language), words.bills.allDeliveries);
     alertsCell = summary.length > 0 ? `<ul class="counts">${summary.join('')}</ul>${more}` : `${escapeHtml(words.bills.noDeliveries)} · ${more}`;
@@ -211,8 +230,8 @@ export function stateBadge(state: string): string {
   return badge(state, tone);
 }
 
-function recipientLink(channel: string, recipient: string, language: Language): string {
-  if (channel === 'email') return link(consoleHref(`${CONSOLE_ROOT}/subscribers`, language, { id: recipient }), recipient);
+function recipientLink(channel: string, recipient: string, email: string | undefined, language: Language): string {
+  if (channel === 'email') return link(consoleHref(`${CONSOLE_ROOT}/subscribers`, language, { id: recipient }), email ?? recipient);
   return link(consoleHref(`${CONSOLE_ROOT}/endpoints/${recipient}`, language), recipient);
 }
 

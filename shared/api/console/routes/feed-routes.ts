@@ -32,7 +32,9 @@ export const consoleFeedsRoute = consoleRoute({
         return [
           `<section class="feed" aria-labelledby="feed-${escapeHtml(feed.id)}">`,
           `<h2 id="feed-${escapeHtml(feed.id)}">${link(consoleHref(`${FEEDS}/${feed.id}`, language), feed.label)} ${healthOrPending(record, view)}</h2>`,
-          `<p class="detail">${escapeHtml(feed.url)} · ${escapeHtml(feed.language)}</p>`,
+          `<p class="detail">${escapeHtml(feed.url)} · ${escapeHtml(feed.language)}${
+            record ? ` · ${escapeHtml(words.health.lastPolled)}: ${timeText(record.health.lastPolledAt, language)}` : ''
+          }</p>`,
           itemsTable(items.items, view, words.feeds.lastItems),
           '</section>',
         ].join('\n');

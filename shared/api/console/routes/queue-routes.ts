@@ -5,7 +5,7 @@ import { peekDeadLetters, redriveDeadLetters, type DeadLetter } from '../../../q
 import type { ConsoleDependencies } from '../../api-dependencies.js';
 import { HttpError } from '../../http-error.js';
 import { htmlResponse } from '../../responses.js';
-import { CONSOLE_ROOT, consolePage, dataTable, postForm, timeText, type ConsoleView } from '../console-page.js';
+import { badge, CONSOLE_ROOT, consolePage, dataTable, postForm, timeText, type ConsoleView } from '../console-page.js';
 import { ConsoleQuerySchema, consoleRoute, doneRedirect, noticeOf } from '../console-route.js';
 
 const QUEUES = `${CONSOLE_ROOT}/queues`;
@@ -30,13 +30,13 @@ export const consoleQueuesRoute = consoleRoute({
     );
     const columns = words.queues.columns;
     const rows = depths.map((depth, index) => [
-      `${escapeHtml(depth.label)}${depth.dlq ? ' <span class="badge neutral">DLQ</span>' : ''}`,
+      escapeHtml(depth.label),
       ...countCells(depth, view),
-      depth.dlq ? timeText(oldest(letters[index]), view.language) : `<span class="detail">${escapeHtml(words.queues.oldestOnlyDlq)}</span>`,
+      depth.dlq ? timeText(oldest(letters[index]), view.language) : escapeHtml(words.none),
     ]);
     const deadLetterSections = depths.flatMap((depth, index) => {
       const peeked = letters[index];
-      if (!depth.dlq || !peeked) return [];
+      if (!depth.dlq || !peeked || peeked.length === 0) return [];
       const target = sourceOf(queues, depth.label);
       const messageColumns = words.queues.messageColumns;
       const messageRows = peeked.map((letter) => [
@@ -51,12 +51,15 @@ export const consoleQueuesRoute = consoleRoute({
         '</section>',
       ];
     });
+    const emptyQueues = depths.filter((depth, index) => depth.dlq && letters[index]?.length === 0).map((depth) => depth.label);
     const main = [
       `<p>${escapeHtml(words.queues.intro)}</p>`,
       dataTable(words.sections.queues, [columns.queue, columns.waiting, columns.inFlight, columns.oldest], rows, words.none),
+      `<p class="hint">${escapeHtml(words.queues.oldestNote)}</p>`,
       `<h2>${escapeHtml(words.queues.deadLetters)}</h2>`,
       `<p>${escapeHtml(words.queues.deadLettersIntro)} ${escapeHtml(words.queues.redriveHint)}</p>`,
       ...deadLetterSections,
+      emptyQueues.length > 0 ? `<p class="empty">${escapeHtml(words.queues.emptyQueues(emptyQueues.join(', ')))}</p>` : '',
     ].join('\n');
     return htmlResponse(200, consolePage(view, { section: 'queues', title: words.sections.queues, main, notice: noticeOf(view, query) }));
   },
@@ -86,7 +89,8 @@ function sourceOf(queues: ConsoleDependencies['queues'], dlqLabel: string) {
 }
 
 function countCells(depth: QueueDepth, view: ConsoleView): [string, string] {
-  if (depth.kind === 'depth') return [escapeHtml(String(depth.visible)), escapeHtml(String(depth.inFlight))];
+  // A dead letter waiting is something to look at; a working queue's backlog is normal.
+  if (depth.kind === 'depth') return [depth.dlq && depth.visible > 0 ? badge(String(depth.visible), 'bad') : escapeHtml(String(depth.visible)), escapeHtml(String(depth.inFlight))];
   const text = depth.kind === 'not-configured' ? view.words.queues.notConfigured : view.words.queues.unavailable(depth.error);
   return [`<span class="detail">${escapeHtml(text)}</span>`, ''];
 }

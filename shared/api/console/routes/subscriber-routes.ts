@@ -22,7 +22,7 @@ const SearchQuerySchema = ConsolePageQuerySchema.extend({
   status: optionalChoice(STATUSES),
   frequency: optionalChoice(FREQUENCIES),
   bill: z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().regex(/^\d{1,9}-\d{1,2}$/).optional()),
-  id: z.string().regex(/^s[0-9a-f]{24}$/).optional(),
+  id: SubscriberIdParamsSchema.shape.subscriberId.optional(),
 });
 
 /** GET /admin/subscribers: search by address, status, frequency or followed bill; each row shows preferences and suppression. */

@@ -68,9 +68,16 @@ export const consoleTopicRoute = consoleRoute({
       key ? withCursor(() => deps.console.alerts.listTopicMatches(key, { limit: PER_PAGE, cursor: query.matches })) : noMatches,
     ]);
     const followerColumns = words.topics.followerColumns;
+    const emails = new Map(
+      await Promise.all(
+        followers.items
+          .filter((route) => route.channel === 'email')
+          .map(async (route) => [route.subscriberId, (await deps.subscriptions.get(route.subscriberId, deps.now()))?.email] as const),
+      ),
+    );
     const followerRows = followers.items.map((route) => [
       route.channel === 'email'
-        ? link(consoleHref(`${CONSOLE_ROOT}/subscribers`, language, { id: route.subscriberId }), route.subscriberId)
+        ? link(consoleHref(`${CONSOLE_ROOT}/subscribers`, language, { id: route.subscriberId }), emails.get(route.subscriberId) ?? route.subscriberId)
         : link(consoleHref(`${CONSOLE_ROOT}/endpoints/${route.endpointId ?? route.subscriberId}`, language), route.endpointId ?? route.subscriberId),
       escapeHtml(route.channel),
       escapeHtml(route.frequency),
@@ -86,7 +93,6 @@ export const consoleTopicRoute = consoleRoute({
     ]);
     const pageQuery = { cursor: query.cursor, matches: query.matches };
     const main = [
-      `<p class="query"><code>${escapeHtml(topic.query)}</code></p>`,
       `<h2>${escapeHtml(words.topics.followersTitle)}</h2>`,
       dataTable(words.topics.followersTitle, [followerColumns.follower, followerColumns.channel, followerColumns.frequency, followerColumns.stages], followerRows, words.none),
       pager(words, language, `${TOPICS}/${topic.topicId}`, pageQuery, followers.cursor),

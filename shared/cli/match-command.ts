@@ -1,0 +1,73 @@
+import * as z from 'zod';
+import type { TermHit } from '../topics/match-topic.js';
+import { tryTopic, type TopicTrial } from '../topics/try-topic.js';
+import { parseCommandArgs } from './cli-args.js';
+import type { CliIo } from './cli-io.js';
+import { readCases } from './read-cases.js';
+import { UsageError } from './usage-error.js';
+
+export const usage = `duma-alerts match --topic "<query>" --text "<headline>" [--summary "<text>"] [--json]
+duma-alerts match --cases FILE.jsonl
+  Tries a topic on a headline exactly as alerts match news, and says why: which words were found where, which
+  terms were found nowhere. Exit 0 whether it matches or not, 2 when the query is refused (the message says why).
+  --cases  one case a line, {"id","query","text","summary"?}; prints one JSON line per case,
+           {"id","match":true|false|null,"why","missing","error"} (match null and an error for a refused query)
+  No local stack is needed.`;
+
+const CaseSchema = z.object({
+  id: z.union([z.string(), z.number()]),
+  query: z.string(),
+  text: z.string(),
+  summary: z.string().optional(),
+});
+
+/** `match`: one topic on one headline (readable or --json), or a file of cases as JSON lines, in one process. */
+export async function run(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs('match', args, {
+    topic: { type: 'string' },
+    text: { type: 'string' },
+    summary: { type: 'string' },
+    cases: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.cases !== undefined) {
+    if (values.topic !== undefined || values.text !== undefined || values.summary !== undefined) {
+      throw new UsageError('match: --cases reads every query and text from the file; drop --topic, --text and --summary');
+    }
+    return runCases(values.cases, io);
+  }
+  if (values.topic === undefined || values.text === undefined) throw new UsageError('match: give --topic and --text (or --cases FILE)');
+  const trial = tryTopic(values.topic, { text: values.text, summary: values.summary });
+  if (trial.match === null) throw new UsageError(`match: the query is refused: ${trial.error.message}`);
+  io.stdout.write(values.json ? `${JSON.stringify(trial)}\n` : describeTrial(values.topic, trial));
+  return 0;
+}
+
+function runCases(file: string, io: CliIo): number {
+  let unreadable = 0;
+  for (const line of readCases('match', file, CaseSchema)) {
+    if (!line.ok) {
+      unreadable += 1;
+      io.stdout.write(`${JSON.stringify({ id: line.id, match: null, why: [], missing: [], error: line.error })}\n`);
+      continue;
+    }
+    const { id, query, text, summary } = line.value;
+    const trial = tryTopic(query, { text, summary });
+    io.stdout.write(
+      `${JSON.stringify(trial.match === null ? { id, match: null, why: [], missing: [], error: trial.error.message } : { id, ...trial, error: null })}\n`,
+    );
+  }
+  // Every line got its answer; a line that was not a case at all is still bad input.
+  return unreadable > 0 ? 2 : 0;
+}
+
+function describeTrial(query: string, trial: Extract<TopicTrial, { match: boolean }>): string {
+  const lines = [trial.match ? `matches: ${query}` : `does not match: ${query}`];
+  for (const hit of trial.why) lines.push(`  ${hit.term}: found in the ${fieldName(hit)} as ${hit.found.map((word) => `«${word}»`).join(', ')}`);
+  for (const term of trial.missing) lines.push(`  ${term}: not found`);
+  return `${lines.join('\n')}\n`;
+}
+
+function fieldName(hit: TermHit): string {
+  return hit.field === 'title' ? 'text' : hit.field;
+}

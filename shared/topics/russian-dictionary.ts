@@ -1,0 +1,85 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Az from 'az';
+
+import { DICTIONARY_FOLDER } from './dictionary-files.js';
+
+/*
+ * Russian morphology from OpenCorpora's dictionary (≈390,000 lemmas with every form: pymorphy2's data, read by
+ * the `az` package), loaded on first use from beside the bundle when deployed (see dictionary-files.ts), else
+ * from the package itself.
+ */
+
+/** One dictionary reading of a word: its lemma, and whether that lemma is a name (person, place, organisation). */
+export interface RussianReading {
+  lemma: string;
+  proper: boolean;
+}
+
+const PROPER = /\b(Name|Surn|Patr|Geox|Orgn|Trad)\b/u;
+// Only words the dictionary holds: for the others matching falls back to the Snowball stemmer, which is more
+// predictable than az's guessers (they invent lemmas from suffixes).
+const DICTIONARY_ONLY = { parsers: ['Dictionary'], normalizeScore: false };
+
+let loaded = false;
+
+/**
+ * The dictionary readings of one Russian word (lemmas lower-cased, ё kept), or none when the dictionary does not
+ * hold it. A lower-case word gets no name readings ("песков" is only sand); a capitalised one gets both.
+ */
+export function russianReadings(word: string): RussianReading[] {
+  if (!loaded) loadDictionary(dictionaryFolder());
+  const readings = new Map<string, RussianReading>();
+  for (const parse of Az.Morph(word, DICTIONARY_ONLY)) {
+    const lemma = parse.normalize().word;
+    const proper = PROPER.test(parse.tag.toString());
+    const key = `${lemma}:${proper}`;
+    if (!readings.has(key)) readings.set(key, { lemma, proper });
+  }
+  return [...readings.values()];
+}
+
+/** Where the dictionary files are: beside the bundle when deployed, else in the az package. */
+function dictionaryFolder(): string {
+  const besideBundle = fileURLToPath(new URL(`./${DICTIONARY_FOLDER}/`, import.meta.url));
+  if (existsSync(join(besideBundle, 'words.dawg'))) return besideBundle;
+  try {
+    return join(dirname(createRequire(import.meta.url).resolve('az')), '../dicts');
+  } catch {
+    throw new Error(`the Russian dictionary is missing: expected ${besideBundle} (copied there by the deployment) or the az package`);
+  }
+}
+
+/**
+ * Reads the dictionary synchronously, so that tokenising stays a plain function. az reads its files through the
+ * replaceable `Az.load` and counts the reads it started before any may finish; the reads are therefore queued
+ * while `init` starts them all and run once it has returned.
+ */
+function loadDictionary(folder: string): void {
+  const queued: Array<() => void> = [];
+  const originalLoad = Az.load;
+  Az.load = (url, responseType, callback) => {
+    queued.push(() => {
+      const data = readFileSync(url);
+      callback(
+        null,
+        responseType === 'json'
+          ? JSON.parse(data.toString('utf8'))
+          : data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
+      );
+    });
+  };
+  let failure: Error | null = null;
+  try {
+    Az.Morph.init(folder.replace(/\/$/u, ''), (error) => {
+      failure = error;
+    });
+    while (queued.length > 0) queued.shift()?.();
+  } finally {
+    Az.load = originalLoad;
+  }
+  if (failure) throw failure;
+  loaded = true;
+}

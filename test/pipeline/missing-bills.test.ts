@@ -1,0 +1,128 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startLocalServices, type LocalServices } from '../../local/local-services.js';
+import { ensureTable } from '../../local/provision.js';
+import { lawBill } from '../../local/simulator/demo-bills.js';
+import { pageAt } from '../../local/simulator/duma-simulator.js';
+import { buildBillPage } from '../../local/simulator/sozd-page-builder.js';
+import { createDocumentClient } from '../../shared/aws/clients.js';
+import { createPoliteFetcher } from '../../shared/http/polite-fetcher.js';
+import { createLogger } from '../../shared/log/logger.js';
+import { MISSING_POLL_LIMIT, missingRetryAt } from '../../shared/pipeline/missing-backoff.js';
+import { pollWatchedBills, type PollDependencies } from '../../shared/pipeline/poll-bills.js';
+import { createSozdHttpSource } from '../../shared/sozd/sozd-http-source.js';
+import { DynamoBillStore } from '../../shared/store/bill-store.js';
+import { DynamoChangeStore } from '../../shared/store/change-store.js';
+
+const HOUR = 3600_000;
+
+describe('the back-off of a bill the source does not have', () => {
+  it('asks again at the next cycles three times, then after 1 h, doubling to at most a day, and gives up after the limit', () => {
+    const at = new Date('2026-01-01T00:00:00Z');
+
+    const delays = Array.from({ length: MISSING_POLL_LIMIT }, (_, index) => missingRetryAt(index + 1, at)?.getTime()).map((time) =>
+      time === undefined ? undefined : (time - at.getTime()) / HOUR,
+    );
+
+    expect(delays).toEqual([0, 0, 0, 1, 2, 4, 8, 16, 24, 24, 24, undefined]);
+  });
+});
+
+describe('polling a bill the source answers 404 for', () => {
+  let services: LocalServices;
+  let server: Server;
+  let requests: string[];
+  let found: boolean;
+  let clock: Date;
+  let deps: PollDependencies;
+  const number = lawBill.page.number;
+
+  beforeAll(async () => {
+    services = await startLocalServices();
+    Object.assign(process.env, services.env);
+    server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      if (found) response.writeHead(200, { 'content-type': 'text/html' }).end(buildBillPage(pageAt(lawBill, 2)));
+      else response.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>Not found</body></html>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await services.stop();
+  });
+  beforeEach(async () => {
+    const tableName = `t${randomBytes(4).toString('hex')}`;
+    await ensureTable(new DynamoDBClient({}), tableName);
+    const db = createDocumentClient();
+    const fetcher = createPoliteFetcher({
+      userAgent: 'duma-alerts-test/1.0',
+      timeoutMs: 5000,
+      maxBytes: 1 << 20,
+      maxInFlightPerHost: 2,
+      minGapMsPerHost: 0,
+      retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+    });
+    requests = [];
+    found = false;
+    clock = new Date('2026-01-01T00:00:00Z');
+    deps = {
+      bills: new DynamoBillStore(db, tableName),
+      changes: new DynamoChangeStore(db, tableName),
+      fanOutQueue: { sendAll: async () => undefined },
+      source: createSozdHttpSource(fetcher, `http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+      now: () => clock,
+      logger: createLogger('test'),
+    };
+    await deps.bills.watch(number);
+  });
+
+  const poll = async () => Object.entries((await pollWatchedBills(deps)).outcomes).filter(([, count]) => count > 0).map(([outcome]) => outcome);
+
+  it('does not ask again before the back-off has passed, and drops the bill from the watch list after the limit', async () => {
+    const outcomes: string[][] = [];
+    for (let miss = 1; miss <= 4; miss++) {
+      clock = new Date(clock.getTime() + 60_000);
+      outcomes.push(await poll());
+    }
+    clock = new Date(clock.getTime() + 30 * 60_000);
+    outcomes.push(await poll());
+    const requestsBeforeBackOffEnds = requests.length;
+    for (let miss = 5; miss <= MISSING_POLL_LIMIT; miss++) {
+      clock = new Date(clock.getTime() + 24 * HOUR);
+      outcomes.push(await poll());
+    }
+    clock = new Date(clock.getTime() + 24 * HOUR);
+    outcomes.push(await poll());
+
+    expect(requestsBeforeBackOffEnds).toBe(4);
+    expect(outcomes).toEqual([
+      ['missing'],
+      ['missing'],
+      ['missing'],
+      ['missing'],
+      ['missing-later'],
+      ...Array.from({ length: MISSING_POLL_LIMIT - 5 }, () => ['missing']),
+      ['dropped-missing'],
+      [],
+    ]);
+    expect(requests).toHaveLength(MISSING_POLL_LIMIT);
+    expect(await deps.bills.get(number)).toMatchObject({ watched: false, missingPolls: MISSING_POLL_LIMIT });
+  });
+
+  it('a bill that appears after some misses is read as usual and its count starts again', async () => {
+    await poll();
+    clock = new Date(clock.getTime() + 2 * HOUR);
+    found = true;
+
+    const outcomes = await poll();
+
+    // Its events predate the first miss, so they are its baseline (the missing-then-found rule), not news.
+    expect(outcomes).toEqual(['no-new-events']);
+    const record = await deps.bills.get(number);
+    expect([record?.watched, record?.missingPolls, record?.missingRetryAt]).toEqual([true, undefined, undefined]);
+  });
+});
