@@ -88,7 +88,10 @@ export const ConfigSchema = z.object({
    */
   polling: z
     .object({
-      /** Bills with a planned event soon, a recent event, or no first read yet: every poll run. */
+      /**
+       * The poll runs' interval (POLL_BILLS_SCHEDULE, `pollBillsRateMinutes` in AWS): bills with a planned event soon,
+       * a recent event, or no first read yet are polled every run; a run takes what sozd may be asked in this time.
+       */
       activeEveryMinutes: positiveInt.default(10),
       /** Bills that are neither active nor finished; 0 polls them every run too. */
       dormantEveryMinutes: z.coerce.number().int().nonnegative().default(120),

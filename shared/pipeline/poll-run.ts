@@ -57,21 +57,22 @@ export interface PollRunSummary extends PollSummary {
 
 const RING_PAGE = 100;
 
-function intervalMs(tier: PollTier, settings: PollingSettings): number {
-  const minutes = { active: settings.activeEveryMinutes, dormant: settings.dormantEveryMinutes, resting: settings.restingEveryMinutes }[tier];
-  return minutes * 60_000;
+function intervalMs(tier: Exclude<PollTier, 'active'>, settings: PollingSettings): number {
+  return (tier === 'dormant' ? settings.dormantEveryMinutes : settings.restingEveryMinutes) * 60_000;
 }
 
 /**
- * The passes due at `now`, in the order a run serves them: active bills first (they are due every run), then the
- * others by how long their pass has been due. A finished pass starts again one interval after it started.
+ * The passes due at `now`, in the order a run serves them: active bills first (a new pass every run), then the
+ * others by how long their pass has been due. A finished pass starts again one interval after it started, give or
+ * take half a run interval, so a schedule firing a little early does not skip a whole run.
  */
 async function duePasses(deps: ScheduledPollDependencies, nowMs: number): Promise<TierPass[]> {
   const passes: TierPass[] = [];
+  const slackMs = (deps.polling.activeEveryMinutes * 60_000) / 2;
   for (const tier of POLL_TIERS) {
     const pass = await deps.schedule.pass(tier);
     if (pass && !pass.done) passes.push(pass);
-    else if (!pass || nowMs >= Date.parse(pass.startedAt) + intervalMs(tier, deps.polling)) {
+    else if (!pass || tier === 'active' || nowMs >= Date.parse(pass.startedAt) + intervalMs(tier, deps.polling) - slackMs) {
       passes.push({ tier, startedAt: new Date(nowMs).toISOString(), done: false });
     }
   }

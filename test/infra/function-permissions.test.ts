@@ -79,7 +79,7 @@ const LOGS = {
 const CONSUME = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
 const consumes = (queue: string) => Object.fromEntries(CONSUME.map((action) => [action, [queue]]));
 /** The dead-letter queues of the four queues, as describeResource names them. */
-const DEAD_LETTERS = ['queue:email-dlq', 'queue:fanOut-dlq', 'queue:slack-dlq', 'queue:webhook-dlq'];
+const DEAD_LETTERS = ['queue:email-dlq', 'queue:fanOut-dlq', 'queue:pollTasks-dlq', 'queue:slack-dlq', 'queue:webhook-dlq'];
 const SEND_EMAIL = { 'ses:SendEmail': ['ses:configuration-set', 'ses:identity'] };
 
 describe('least privilege, function by function', () => {
@@ -206,8 +206,8 @@ describe('least privilege, function by function', () => {
       'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
       // The console: every queue's depth, dead letters peeked (receive, visibility 0) and redriven (send back, delete).
-      'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:slack', 'queue:webhook'],
-      'sqs:GetQueueAttributes': [...DEAD_LETTERS, 'queue:email', 'queue:fanOut', 'queue:slack', 'queue:webhook'].sort(),
+      'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:pollTasks', 'queue:slack', 'queue:webhook'],
+      'sqs:GetQueueAttributes': [...DEAD_LETTERS, 'queue:email', 'queue:fanOut', 'queue:pollTasks', 'queue:slack', 'queue:webhook'].sort(),
       'sqs:ReceiveMessage': DEAD_LETTERS,
       'sqs:ChangeMessageVisibility': DEAD_LETTERS,
       'sqs:DeleteMessage': DEAD_LETTERS,

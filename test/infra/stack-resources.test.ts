@@ -171,6 +171,8 @@ describe('the stack with every function of the catalog', () => {
         'EMAIL_QUEUE_URL',
         'FAN_OUT_DLQ_URL',
         'FAN_OUT_QUEUE_URL',
+        'POLL_TASKS_DLQ_URL',
+        'POLL_TASKS_QUEUE_URL',
         'SLACK_DLQ_URL',
         'SLACK_QUEUE_URL',
         'TOKEN_SECRETS_ARN',
@@ -405,6 +407,7 @@ describe('the stack with every function of the catalog', () => {
     expect(
       alarms.filter((p) => p.MetricName === 'ApproximateNumberOfMessagesVisible').map((p) => [p.Dimensions[0].Value['Fn::GetAtt'][0].replace(/dlq.*$/, ''), p.Threshold]),
     ).toEqual([
+      ['DeliverypollTasks', 1],
       ['DeliveryfanOut', 1],
       ['Deliveryemail', 1],
       ['Deliverywebhook', 1],
@@ -414,6 +417,7 @@ describe('the stack with every function of the catalog', () => {
     expect(
       alarms.filter((p) => p.MetricName === 'ApproximateAgeOfOldestMessage').map((p) => [p.Dimensions[0].Value['Fn::GetAtt'][0].replace(/Queue.*$/, ''), p.Threshold]),
     ).toEqual([
+      ['DeliverypollTasks', 1800],
       ['DeliveryfanOut', 1800],
       ['Deliveryemail', 1800],
       ['Deliverywebhook', 1800],
