@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runBundleBench } from './bundle-bench.js';
+import { runCliBench } from './cli-bench.js';
 import { runFanOutBench } from './fan-out-bench.js';
 import { runFetchBench } from './fetch-bench.js';
 import { runParseBench } from './parse-bench.js';
 import { runPollCycleBench } from './poll-cycle-bench.js';
 import { runPollRealBench } from './poll-real-bench.js';
 import { runPollScaleBench } from './poll-scale-bench.js';
+import { runStartBench } from './start-bench.js';
 import { runTopicBench } from './topic-bench.js';
 
 /*
@@ -40,6 +42,8 @@ const benches: Record<string, { target: string; run: () => Promise<unknown> }> =
   },
   'fan-out': { target: 'one change to 100,000 subscriptions: CPU per delivery ≤ 0.1 ms', run: () => runFanOutBench() },
   bundles: { target: 'each Lambda bundle ≤ 1 MB, init ≤ 150 ms', run: () => runBundleBench() },
+  cli: { target: 'duma-alerts --help ≤ 0.3 s, status ≤ 1 s (a fresh process each)', run: () => runCliBench() },
+  start: { target: 'npm start ready ≤ 5 s, a line as each part is ready', run: () => runStartBench() },
 };
 
 const chosen = process.argv.slice(2).filter((name) => !name.startsWith('-'));

@@ -1,4 +1,4 @@
-import { OutputFormat, type BundlingOptions, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, OutputFormat, type BundlingOptions, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { DICTIONARY_FILES, DICTIONARY_FOLDER } from '../shared/topics/dictionary-files.js';
 
 /*
@@ -49,4 +49,6 @@ export const lambdaBundling: BundlingOptions = {
   banner: CREATE_REQUIRE_BANNER,
   bundleAwsSDK: true,
   commandHooks: copyDictionaryBesideBundle,
+  // esbuild's warnings and errors, not its size summary of every bundle (bench/bundle-bench.ts reports sizes).
+  logLevel: LogLevel.WARNING,
 };

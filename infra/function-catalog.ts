@@ -1,3 +1,24 @@
+import { DynamoAddressBook } from '../shared/store/address-book.js';
+import { DynamoAlertStore } from '../shared/store/alert-store.js';
+import { DynamoBillStore } from '../shared/store/bill-store.js';
+import { DynamoBillSummaryReader } from '../shared/store/bill-summaries.js';
+import { DynamoChangeStore } from '../shared/store/change-store.js';
+import { DynamoDeliveryStore } from '../shared/store/delivery-store.js';
+import { DynamoDigestStore } from '../shared/store/digest-store.js';
+import { DynamoEndpointDeliveryStore } from '../shared/store/endpoint-delivery-store.js';
+import { DynamoEndpointStore } from '../shared/store/endpoint-store.js';
+import { DynamoFeedStore } from '../shared/store/feed-store.js';
+import { DynamoFollowerRouteReader } from '../shared/store/follower-route-store.js';
+import { DynamoHostSlotStore } from '../shared/store/host-slot-store.js';
+import { DynamoNewsStore } from '../shared/store/news-store.js';
+import { DynamoPollScheduleStore } from '../shared/store/poll-schedule-store.js';
+import { DynamoRateLimitStore } from '../shared/store/rate-limit-store.js';
+import { DynamoRetryDueStore } from '../shared/store/retry-due-store.js';
+import { DynamoSubscriberStore } from '../shared/store/subscriber-store.js';
+import { DynamoSubscriptionStore } from '../shared/store/subscription-store.js';
+import { DynamoSuppressionStore } from '../shared/store/suppression-store.js';
+import type { StoreKeys } from '../shared/store/table-schema.js';
+import { DynamoTopicStore } from '../shared/store/topic-store.js';
 import type { Parameters } from './parameters.js';
 
 /** The queues of the service; each exists only when its consumer does. */
@@ -36,6 +57,11 @@ export type Trigger =
 /** Everything a function may touch; the stack grants exactly this and sets the matching environment. */
 export interface FunctionAccess {
   table: readonly TableAction[];
+  /**
+   * The stores its dependency builder makes (shared/runtime/<name>-dependencies.ts): their declared partitions are
+   * the only ones its role may touch (`dynamodb:LeadingKeys`, on the table and on GSI1).
+   */
+  stores: readonly StoreKeys[];
   /** Query on GSI1 (watched bills, the outbox). */
   queriesIndex: boolean;
   sendsTo: readonly QueueKey[];
@@ -65,6 +91,18 @@ export interface FunctionSpec {
 /** Where a topic or "in the news" alert can be routed (besides digest items in the table). */
 const ALERT_CHANNELS: readonly QueueKey[] = ['email', 'webhook', 'slack'];
 
+/** The stores of topic matching and alert routing (shared/runtime/topic-alert-dependencies.ts). */
+/** What polling bills touches (pollDependencies, scheduledPollDependencies): bills, changes, tier rings, host slots. */
+const POLLER_STORES = [DynamoBillStore.partitions, DynamoChangeStore.partitions, DynamoPollScheduleStore.partitions, DynamoHostSlotStore.partitions];
+const TOPIC_ALERT_STORES = [DynamoTopicStore.partitions, DynamoAlertStore.partitions, DynamoDigestStore.partitions];
+/** ...and of "in the news" alerts (newsAlertDependencies). */
+const NEWS_ALERT_STORES = [
+  ...TOPIC_ALERT_STORES,
+  DynamoNewsStore.partitions,
+  DynamoBillStore.partitions,
+  DynamoFollowerRouteReader.partitions,
+];
+
 /**
  * Every function of the service. Adding a function is adding an entry here; the stack skips an entry whose
  * handler file does not exist yet, so the app synthesises while functions are being written.
@@ -86,7 +124,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // like a change (shared/pipeline/fan-out.ts fanOutAlert): email, webhook and Slack messages, digest items.
     // Adaptive polling: tier rings on GSI1 (Query), tier passes (Get/Put), the shared host slots (Get/Update), the
     // run summary (Put); due work beyond its time budget goes to the poll-tasks queue.
-    access: {
+    access: { stores: [...POLLER_STORES, ...TOPIC_ALERT_STORES],
       table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,
       sendsTo: ['fanOut', 'pollTasks', ...ALERT_CHANNELS],
@@ -105,7 +143,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     trigger: { kind: 'queue', queues: ['pollTasks'], batchSize: 1, maxConcurrency: 4 },
     // As poll-bills polls one bill: snapshot and state Get/Update, changes Put/Update, host slots Get/Update, topic
     // matching and alert routing; reads no ring (the task carries its bills).
-    access: {
+    access: { stores: [...POLLER_STORES, ...TOPIC_ALERT_STORES],
       table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,
       sendsTo: ['fanOut', ...ALERT_CHANNELS],
@@ -123,7 +161,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // Feed state Get/Update; items already recorded by BatchGet, identities claimed and news items written by
     // conditional Put (outbox on GSI1), Update once queued. New items go to the fan-out queue, which alerts them:
     // one road for every alert, as for bill changes.
-    access: {
+    access: { stores: [DynamoFeedStore.partitions, ...NEWS_ALERT_STORES],
       table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'],
       queriesIndex: true,
       sendsTo: ['fanOut'],
@@ -140,7 +178,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', rate: 'sweepRateMinutes' },
     // The outbox on GSI1, markQueued (Update); re-queued changes are topic-matched and routed again, as in poll-bills.
-    access: {
+    access: { stores: [DynamoChangeStore.partitions, ...TOPIC_ALERT_STORES],
       table: ['PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,
       sendsTo: ['fanOut', ...ALERT_CHANNELS],
@@ -160,7 +198,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // Followers by Query, changes by Get (stage filters), digest items and markers by BatchWriteItem. A news item:
     // read by Get, matched against the topics on GSI1 (their followers by Query), alerts and bill links Put, bills a
     // topic asks for watched (Update).
-    access: { table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'], queriesIndex: true, sendsTo: ALERT_CHANNELS, secrets: [], sendsEmail: false },
+    access: { stores: [DynamoFollowerRouteReader.partitions, DynamoDigestStore.partitions, DynamoChangeStore.partitions, ...NEWS_ALERT_STORES], table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'], queriesIndex: true, sendsTo: ALERT_CHANNELS, secrets: [], sendsEmail: false },
   },
   {
     name: 'send-email',
@@ -175,7 +213,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
       SES_SEND_RATE_PER_INVOCATION: String(parameters.sesMaxSendRate / parameters.emailMaxConcurrency),
     }),
     // Delivery records are claimed and finished by Update; changes, alerts, subscribers and news settings by Get.
-    access: { table: ['GetItem', 'UpdateItem'], queriesIndex: false, sendsTo: [], secrets: ['tokenSecrets'], sendsEmail: true },
+    access: { stores: [DynamoChangeStore.partitions, DynamoSubscriberStore.partitions, DynamoDeliveryStore.partitions, DynamoAlertStore.partitions, DynamoNewsStore.partitions], table: ['GetItem', 'UpdateItem'], queriesIndex: false, sendsTo: [], secrets: ['tokenSecrets'], sendsEmail: true },
   },
   {
     name: 'deliver-webhook',
@@ -189,7 +227,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     trigger: { kind: 'queue', queues: ['webhook', 'slack'], batchSize: 5, maxConcurrency: 10 },
     // Endpoints and attempt records Get/Update; retries beyond SQS's 15-minute delay are parked (Put); the owner
     // of an endpoint it disables is emailed.
-    access: { table: ['GetItem', 'PutItem', 'UpdateItem'], queriesIndex: false, sendsTo: ['webhook', 'slack'], secrets: [], sendsEmail: true },
+    access: { stores: [DynamoEndpointStore.partitions, DynamoEndpointDeliveryStore.partitions, DynamoRetryDueStore.partitions, DynamoChangeStore.partitions, DynamoBillStore.partitions, DynamoAlertStore.partitions], table: ['GetItem', 'PutItem', 'UpdateItem'], queriesIndex: false, sendsTo: ['webhook', 'slack'], secrets: [], sendsEmail: true },
   },
   {
     name: 'redrive-webhooks',
@@ -199,7 +237,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', rate: 'redriveWebhooksRateMinutes' },
     // Due retries on GSI1, removed by BatchWriteItem once re-queued.
-    access: { table: ['BatchWriteItem'], queriesIndex: true, sendsTo: ['webhook', 'slack'], secrets: [], sendsEmail: false },
+    access: { stores: [DynamoRetryDueStore.partitions], table: ['BatchWriteItem'], queriesIndex: true, sendsTo: ['webhook', 'slack'], secrets: [], sendsEmail: false },
   },
   {
     name: 'send-digests',
@@ -210,7 +248,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     trigger: { kind: 'schedule', rate: 'digestsRateMinutes' },
     // Recipients on GSI1, their pending items by Query, sent proofs and pending deletes by BatchWriteItem, the marker
     // by a conditional Delete; subscribers, endpoints and changes by Get. Slack digests are posted directly, not queued.
-    access: {
+    access: { stores: [DynamoChangeStore.partitions, DynamoSubscriberStore.partitions, DynamoDigestStore.partitions, DynamoEndpointStore.partitions, DynamoAlertStore.partitions, DynamoNewsStore.partitions],
       table: ['GetItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,
       sendsTo: [],
@@ -228,7 +266,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     trigger: { kind: 'ses-events' },
     // The suppression Put and the profile's status Update; dropping the follows reads them (Get, Query) and deletes
     // bill follows one by one (DeleteItem) and topic follows in a batch (BatchWriteItem).
-    access: {
+    access: { stores: [DynamoSubscriberStore.partitions, DynamoSuppressionStore.partitions, DynamoSubscriptionStore.partitions],
       table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
       queriesIndex: false,
       sendsTo: [],
@@ -247,7 +285,23 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // the endpoint service registers endpoints (Put + BatchWriteItem of follower items) and queues test events and
     // replays to the webhook and Slack queues. The console (shared/api/console) reads every queue's depth and peeks at
     // and redrives the dead-letter queues.
-    access: {
+    access: { stores: [
+        DynamoSubscriberStore.partitions,
+        DynamoAddressBook.partitions,
+        DynamoSubscriptionStore.partitions,
+        DynamoSuppressionStore.partitions,
+        DynamoRateLimitStore.partitions,
+        DynamoBillStore.partitions,
+        DynamoBillSummaryReader.partitions,
+        DynamoDeliveryStore.partitions,
+        DynamoFeedStore.partitions,
+        DynamoChangeStore.partitions,
+        DynamoAlertStore.partitions,
+        DynamoNewsStore.partitions,
+        DynamoTopicStore.partitions,
+        DynamoEndpointStore.partitions,
+        DynamoEndpointDeliveryStore.partitions,
+      ],
       table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,
       sendsTo: ['webhook', 'slack'],

@@ -8,7 +8,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE } from '../../shared/metrics/poll-metrics.js';
-import { GSI1 } from '../../shared/store/table-schema.js';
+import { GSI1, leadingKeysOf } from '../../shared/store/table-schema.js';
 import { lambdaBundling } from '../bundling-options.js';
 import type { FunctionSpec, QueueKey, SecretKey } from '../function-catalog.js';
 import type { Parameters } from '../parameters.js';
@@ -148,13 +148,27 @@ function queueEntries(queues: Partial<Record<QueueKey, IQueue>>): [QueueKey, IQu
 function policyFor(spec: FunctionSpec, resources: ServiceResources): PolicyStatement[] {
   const { access } = spec;
   const statements: PolicyStatement[] = [];
+  // Only the partitions of the stores it uses: LeadingKeys is the partition key of the table or of the index queried
+  // (GSI1PK), so redrive-webhooks, say, can batch-delete its parked retries but never a subscriber.
+  const leadingKeys = leadingKeysOf(access.stores);
+  const onlyPartitions = (patterns: string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': patterns } });
   if (access.table.length > 0) {
     statements.push(
-      new PolicyStatement({ actions: access.table.map((action) => `dynamodb:${action}`), resources: [resources.table.tableArn] }),
+      new PolicyStatement({
+        actions: access.table.map((action) => `dynamodb:${action}`),
+        resources: [resources.table.tableArn],
+        conditions: onlyPartitions(leadingKeys.table),
+      }),
     );
   }
   if (access.queriesIndex) {
-    statements.push(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${resources.table.tableArn}/index/${GSI1}`] }));
+    statements.push(
+      new PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [`${resources.table.tableArn}/index/${GSI1}`],
+        conditions: onlyPartitions(leadingKeys.index),
+      }),
+    );
   }
   // A redrive sends dead letters back to the queue they came from: every queue, for the function that operates them.
   const sendKeys = access.operatesQueues ? queueEntries(resources.queues).map(([key]) => key) : access.sendsTo;

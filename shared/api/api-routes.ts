@@ -14,6 +14,7 @@ import {
   subscriptionReadRoute,
 } from './routes/preference-routes.js';
 import { signupApiRoute, signupFormRoute, signupSubmitRoute } from './routes/signup-routes.js';
+import { faviconRoute } from './routes/favicon-route.js';
 import { stylesheetRoute } from './routes/stylesheet-route.js';
 import { topicTestApiRoute, topicTesterPageRoute } from './routes/topic-test-routes.js';
 import { unsubscribePageRoute, unsubscribeSubmitRoute } from './routes/unsubscribe-routes.js';
@@ -70,6 +71,7 @@ export const API_ROUTES: readonly AnyRoute[] = [
   endpoints.adminRotateEndpointSecretRoute,
   endpoints.adminEndpointDeliveriesRoute,
   stylesheetRoute,
+  faviconRoute,
   openApiRoute,
   ...CONSOLE_ROUTES,
 ];

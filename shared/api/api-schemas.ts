@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { BillNumberSchema } from '../bill/bill.js';
 import { EmailAddressSchema } from '../store/subscriber-store.js';
 import { followsNothing, PreferencesSchema } from '../subscriptions/subscription-preferences.js';
 
@@ -109,10 +110,17 @@ export const TopicIdParamsSchema = z.object({ topicId: z.string().regex(/^t[0-9a
 
 export const TopicSchema = z.object({ topicId: z.string(), query: z.string(), followers: z.array(z.string()) });
 
-export const DeliveryQuerySchema = z.object({
-  changeId: z.string().min(1).max(200),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
+export const DeliveryQuerySchema = z
+  .object({
+    changeId: z.string().min(1).max(200).optional(),
+    /** Instead of a change id: the bill whose newest event's change to show. */
+    bill: BillNumberSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+  })
+  .refine((query) => (query.changeId === undefined) !== (query.bill === undefined), {
+    message: 'give changeId=<change id> or bill=<number> (its newest change), one of the two',
+    path: ['changeId'],
+  });
 
 export const DeliveryListSchema = z.object({
   items: z.array(

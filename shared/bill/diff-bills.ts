@@ -46,9 +46,14 @@ export function diffBills(previous: Bill | null, next: Bill, detectedAt: string,
   return changes;
 }
 
+/** The id of the change a dated event makes: deterministic, so every poller, retry and reader names it alike. */
+export function eventChangeId(billNumber: string, eventId: string): string {
+  return `${billNumber}:${eventId}:event`;
+}
+
 function eventChange(bill: Bill, event: BillEvent, facts: ChangeFact[], detectedAt: string): BillChange {
   return {
-    id: `${bill.number}:${event.id}:event`,
+    id: eventChangeId(bill.number, event.id),
     kind: 'event',
     billNumber: bill.number,
     billTitle: bill.title,

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from './dynamo-helpers.js';
 import { EmailAddressSchema } from './subscriber-store.js';
-import { keys } from './table-schema.js';
+import { keys, type StoreKeys } from './table-schema.js';
 
 /**
  * Which subscriber an email address is. Ids are random, so an id (in a log, an admin URL, a link minted before
@@ -11,6 +11,9 @@ import { keys } from './table-schema.js';
  * in an address item, so their links and follower items keep working unchanged.
  */
 export class DynamoAddressBook {
+  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
+  static readonly partitions: StoreKeys = { keys: ['address', 'subscriber', 'suppression'], index: [] };
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

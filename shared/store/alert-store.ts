@@ -3,7 +3,7 @@ import { AlertSchema, type Alert } from '../topics/alert.js';
 import { isConditionFailure } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
 import type { Page } from './subscription-store.js';
-import { gsi1, keys } from './table-schema.js';
+import { gsi1, keys, type StoreKeys } from './table-schema.js';
 
 /** Alerts (topic matches, "in the news"), each written once under its deterministic id. */
 export interface AlertStore {
@@ -14,6 +14,9 @@ export interface AlertStore {
 
 /** AlertStore on the single DynamoDB table (ALERT#id/ALERT). */
 export class DynamoAlertStore implements AlertStore {
+  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
+  static readonly partitions: StoreKeys = { keys: ['alert'], index: ['topicMatches'] };
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

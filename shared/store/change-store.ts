@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { BillChangeSchema, type BillChange } from '../bill/bill-change.js';
-import { GSI1, gsi1, keys } from './table-schema.js';
+import { GSI1, gsi1, keys, type StoreKeys } from './table-schema.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 
 /**
@@ -19,6 +19,9 @@ export interface ChangeStore {
 
 /** ChangeStore on the single DynamoDB table. */
 export class DynamoChangeStore implements ChangeStore {
+  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
+  static readonly partitions: StoreKeys = { keys: ['change'], index: ['outbox'] };
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -2,7 +2,7 @@ import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk
 import { isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
 import type { Page } from './subscription-store.js';
-import { keys } from './table-schema.js';
+import { keys, type StoreKeys } from './table-schema.js';
 
 export type DeliveryStatus = 'sending' | 'sent' | 'skipped' | 'failed';
 
@@ -43,6 +43,9 @@ export interface DeliveryStore {
 
 /** DeliveryStore on the single DynamoDB table. */
 export class DynamoDeliveryStore implements DeliveryStore {
+  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
+  static readonly partitions: StoreKeys = { keys: ['delivery'], index: [] };
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -3,7 +3,7 @@ import { DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamod
 import type { Frequency } from '../subscriptions/subscription-preferences.js';
 import { batchWriteAll, type WriteRequest } from './batch-write.js';
 import { isConditionFailure, queryAll } from './dynamo-helpers.js';
-import { DIGEST_PENDING_PREFIX, DIGEST_SENT_PREFIX, GSI1, TTL_ATTRIBUTE, gsi1, keys } from './table-schema.js';
+import { DIGEST_PENDING_PREFIX, DIGEST_SENT_PREFIX, GSI1, TTL_ATTRIBUTE, gsi1, keys, type StoreKeys } from './table-schema.js';
 
 interface PendingDigestEntry {
   recipient: string;
@@ -49,6 +49,9 @@ export interface DigestStore {
 
 /** DigestStore on the single DynamoDB table. */
 export class DynamoDigestStore implements DigestStore {
+  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
+  static readonly partitions: StoreKeys = { keys: ['digestMarker', 'digestPending', 'digestSent'], index: ['digestPending'] };
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

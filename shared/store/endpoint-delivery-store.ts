@@ -1,6 +1,7 @@
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure, queryAll } from './dynamo-helpers.js';
-import { GSI1, gsi1, keys } from './table-schema.js';
+import { queryPage } from './query-page.js';
+import { GSI1, gsi1, keys, type StoreKeys } from './table-schema.js';
 
 /** What a delivery carries: a bill change, an alert (topic match, "in the news") or a test event. */
 export type EndpointDeliveryEvent = 'bill.changed' | 'alert' | 'ping';
@@ -93,6 +94,9 @@ const LOG_LIMIT = 20;
 
 /** EndpointDeliveryStore on the single DynamoDB table. */
 export class DynamoEndpointDeliveryStore implements EndpointDeliveryStore {
+  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
+  static readonly partitions: StoreKeys = { keys: ['delivery'], index: ['deliveries'] };
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -249,21 +253,12 @@ export class DynamoEndpointDeliveryStore implements EndpointDeliveryStore {
   }
 
   async listByEndpoint(endpointId: string, options: { limit?: number; cursor?: string } = {}): Promise<DeliveryLogPage> {
-    const page = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: GSI1,
-        KeyConditionExpression: 'GSI1PK = :log',
-        ExpressionAttributeValues: { ':log': gsi1.deliveries(endpointId) },
-        ScanIndexForward: false,
-        Limit: options.limit ?? 50,
-        ExclusiveStartKey: options.cursor ? (JSON.parse(Buffer.from(options.cursor, 'base64url').toString('utf8')) as Record<string, unknown>) : undefined,
-      }),
+    return queryPage(
+      this.db,
+      { tableName: this.tableName, partition: gsi1.deliveries(endpointId), index: true, newestFirst: true },
+      { limit: options.limit ?? 50, cursor: options.cursor },
+      toRecord,
     );
-    const items = (page.Items ?? []).map(toRecord);
-    return page.LastEvaluatedKey
-      ? { items, cursor: Buffer.from(JSON.stringify(page.LastEvaluatedKey)).toString('base64url') }
-      : { items };
   }
 
   async *listUndelivered(endpointId: string): AsyncIterable<EndpointDeliveryRecord[]> {

@@ -4,7 +4,7 @@ import type { SecretRotation } from '../webhooks/webhook-signature.js';
 import { batchWriteAll } from './batch-write.js';
 import { ignoreConditionFailure, isConditionFailure } from './dynamo-helpers.js';
 import { decodeCursor, encodeCursor, type Page } from './subscription-store.js';
-import { GSI1, gsi1, keys } from './table-schema.js';
+import { GSI1, gsi1, keys, type StoreKeys } from './table-schema.js';
 import { watchBills } from './bill-store.js';
 
 /** Webhook and Slack endpoints, and the follower items that let fan-out route a bill's changes to them. */
@@ -30,6 +30,9 @@ export interface EndpointStore {
 
 /** EndpointStore on the single table: ENDPOINT#id/PROFILE, and BILL#n/FOLLOWER#id items with channel and endpointId. */
 export class DynamoEndpointStore implements EndpointStore {
+  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
+  static readonly partitions: StoreKeys = { keys: ['endpoint', 'follower'], index: ['endpoints'] };
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SourceHealth } from './bill-store.js';
-import { keys } from './table-schema.js';
+import { keys, type StoreKeys } from './table-schema.js';
 
 /** A feed's polling state: what the next conditional GET sends, whether its baseline is taken, and its health. */
 export interface FeedRecord {
@@ -36,6 +36,9 @@ export interface FeedStore {
 
 /** FeedStore on the single DynamoDB table (FEED#id/STATE), health kept like a bill's. */
 export class DynamoFeedStore implements FeedStore {
+  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
+  static readonly partitions: StoreKeys = { keys: ['feed'], index: [] };
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

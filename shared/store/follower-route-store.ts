@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './dynamo-helpers.js';
-import { FOLLOWER_PREFIX, keys } from './table-schema.js';
+import { FOLLOWER_PREFIX, keys, type StoreKeys } from './table-schema.js';
 
 /** How one follower of a bill wants its alerts: the channel, the endpoint (webhook, Slack), how often, which stages. */
 export interface FollowerRoute {
@@ -26,6 +26,9 @@ export interface FollowerRouteReader {
  * over time, so each is read defensively: no channel is email, no frequency is instant, no stage filter is all stages.
  */
 export class DynamoFollowerRouteReader implements FollowerRouteReader {
+  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
+  static readonly partitions: StoreKeys = { keys: ['bill'], index: [] };
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

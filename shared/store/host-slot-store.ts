@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from './dynamo-helpers.js';
-import { keys } from './table-schema.js';
+import { keys, type StoreKeys } from './table-schema.js';
 
 /** Request slots at a host, handed out once across every process: the shared half of the per-host rate limit. */
 export interface HostSlotStore {
@@ -16,6 +16,9 @@ const MAX_ATTEMPTS = 20;
 
 /** HostSlotStore on one item per host holding the next free slot, advanced by conditional writes. */
 export class DynamoHostSlotStore implements HostSlotStore {
+  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
+  static readonly partitions: StoreKeys = { keys: ['hostSlots'], index: [] };
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -5,7 +5,7 @@ import { FeedItemSchema } from '../feeds/feed-item.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
 import type { Page } from './subscription-store.js';
-import { FEED_ITEM_PREFIX, GSI1, gsi1, keys, NEWS_PREFIX } from './table-schema.js';
+import { FEED_ITEM_PREFIX, GSI1, gsi1, keys, NEWS_PREFIX, type StoreKeys } from './table-schema.js';
 
 const BATCH_GET = 100;
 
@@ -59,6 +59,9 @@ export interface NewsStore {
 
 /** NewsStore on the single DynamoDB table. */
 export class DynamoNewsStore implements NewsStore {
+  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
+  static readonly partitions: StoreKeys = { keys: ['bill', 'billNews', 'feed', 'feedItem', 'feedItemSeen', 'newsItem', 'subscriber'], index: ['newsOutbox'] };
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

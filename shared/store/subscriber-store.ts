@@ -2,16 +2,12 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocu
 import * as z from 'zod';
 import type { Language } from '../bill/stages.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
-import { FOLLOWS_PREFIX, gsi1, keys, TTL_ATTRIBUTE } from './table-schema.js';
+import { FOLLOWS_PREFIX, gsi1, keys, TTL_ATTRIBUTE, type StoreKeys } from './table-schema.js';
 import { DynamoAddressBook } from './address-book.js';
 import { releaseBills, watchBills } from './bill-store.js';
 
-export const EmailAddressSchema = z
-  .string()
-  .trim()
-  .max(254)
-  .email('not an email address')
-  .transform((address) => address.toLowerCase());
+export { EmailAddressSchema } from '../email/email-address.js';
+import { EmailAddressSchema } from '../email/email-address.js';
 
 export const LanguageSchema = z.enum(['ru', 'en']);
 
@@ -71,6 +67,12 @@ export interface SubscriberStore {
 
 /** SubscriberStore on the single DynamoDB table (adjacency list: BILL#n/FOLLOWER#id and SUBSCRIBER#id/FOLLOWS#n). */
 export class DynamoSubscriberStore implements SubscriberStore {
+  /**
+   * The partitions it reads and writes, those of the address book it builds included: the `dynamodb:LeadingKeys`
+   * of every function that uses it.
+   */
+  static readonly partitions: StoreKeys = { keys: ['address', 'follower', 'follows', 'subscriber', 'suppression'], index: ['subscribers'] };
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

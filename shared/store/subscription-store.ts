@@ -10,8 +10,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Preferences } from '../subscriptions/subscription-preferences.js';
 import { isConditionFailure, queryAll } from './dynamo-helpers.js';
+import { indexSortKey } from './index-sort-key.js';
 import { EmailAddressSchema, toSubscriber, type Subscriber, type SubscriberStore } from './subscriber-store.js';
-import { GSI1, gsi1, keys, TTL_ATTRIBUTE } from './table-schema.js';
+import { GSI1, gsi1, keys, TTL_ATTRIBUTE, type StoreKeys } from './table-schema.js';
 import { releaseBills, watchBills } from './bill-store.js';
 
 /** A sign-up as stored until its link is followed. */
@@ -74,6 +75,9 @@ export function topicIdForQuery(query: string): string {
  * filter without reading each profile. Unconfirmed addresses never get follower items.
  */
 export class DynamoSubscriptionStore {
+  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
+  static readonly partitions: StoreKeys = { keys: ['follower', 'follows', 'pendingSignup', 'subscriber', 'topic', 'topicFollower'], index: ['subscribers', 'topics'] };
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -403,7 +407,7 @@ export class DynamoSubscriptionStore {
     }
     for (const query of preferences.topics) {
       const topicId = topicIdForQuery(query);
-      puts.push({ ...keys.topic(topicId), topicId, query, GSI1PK: gsi1.topics, GSI1SK: query });
+      puts.push({ ...keys.topic(topicId), topicId, query, GSI1PK: gsi1.topics, GSI1SK: indexSortKey(query) });
       puts.push({ ...keys.topicFollower(topicId, subscriberId), topicId, query, ...delivery });
     }
     const bills = new Set(preferences.bills);

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import { isConditionFailure } from './dynamo-helpers.js';
 import { DynamoAddressBook } from './address-book.js';
 import { EmailAddressSchema } from './subscriber-store.js';
-import { GSI1, gsi1, keys } from './table-schema.js';
+import { GSI1, gsi1, keys, type StoreKeys } from './table-schema.js';
 
 /** Why an address is never mailed again. */
 export interface Suppression {
@@ -20,6 +20,12 @@ export interface Suppression {
  * stays suppressed even when it has no subscriber (a bounced confirmation email, an erased profile).
  */
 export class DynamoSuppressionStore {
+  /**
+   * The partitions it reads and writes, those of the address book it builds included: the `dynamodb:LeadingKeys`
+   * of every function that uses it.
+   */
+  static readonly partitions: StoreKeys = { keys: ['address', 'subscriber', 'suppression'], index: ['suppressions'] };
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

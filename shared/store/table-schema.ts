@@ -147,3 +147,36 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
     ],
   };
 }
+
+/** A kind of item, named as in {@link keys}. */
+export type KeyKind = keyof typeof keys;
+/** A GSI1 partition, named as in {@link gsi1}. */
+export type IndexKind = keyof typeof gsi1;
+
+/** The partitions a store reads and writes, as kinds of keys: what IAM's `dynamodb:LeadingKeys` conditions are built from. */
+export interface StoreKeys {
+  /** Kinds of items, by their table partition key (PK). */
+  keys: readonly KeyKind[];
+  /** GSI1 partitions it queries (LeadingKeys of a Query on the index is its GSI1PK). */
+  index: readonly IndexKind[];
+}
+
+/**
+ * The partition-key pattern of a kind of key, for `dynamodb:LeadingKeys` (StringLike): `BILL#*` for `BILL#<number>`,
+ * the value itself for a fixed partition (`POLLRUN`, `WATCHED`).
+ */
+export function leadingKeyPattern(value: string | ((...args: string[]) => string | { PK: string }) | { PK: string }): string {
+  const resolved = typeof value === 'function' ? value('x', 'x', 'x') : value;
+  const partition = typeof resolved === 'string' ? resolved : resolved.PK;
+  const hash = partition.indexOf('#');
+  return hash === -1 ? partition : `${partition.slice(0, hash + 1)}*`;
+}
+
+/** The LeadingKeys patterns of some stores: table partitions and GSI1 partitions, each sorted and distinct. */
+export function leadingKeysOf(stores: readonly StoreKeys[]): { table: string[]; index: string[] } {
+  const distinct = (patterns: string[]) => [...new Set(patterns)].sort();
+  return {
+    table: distinct(stores.flatMap((store) => store.keys.map((kind) => leadingKeyPattern(keys[kind] as never)))),
+    index: distinct(stores.flatMap((store) => store.index.map((kind) => leadingKeyPattern(gsi1[kind] as never)))),
+  };
+}

@@ -6,6 +6,10 @@ import { DEFAULT_FEEDS } from '../../shared/config/config.js';
 import { DynamoDeliveryStore } from '../../shared/store/delivery-store.js';
 import { DynamoFeedStore } from '../../shared/store/feed-store.js';
 import { topicIdForQuery } from '../../shared/store/subscription-store.js';
+import { lawBill } from '../../local/simulator/demo-bills.js';
+import { pageAt } from '../../local/simulator/duma-simulator.js';
+import { buildBillPage } from '../../local/simulator/sozd-page-builder.js';
+import { parseBillPage } from '../../shared/sozd/parse-bill-page.js';
 import { csrfIn, linkIn, startApiTestStack, TABLE_NAME, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
 
 let stack: ApiTestStack;
@@ -147,6 +151,31 @@ describe('admin watch list, health, topics, deliveries', () => {
       ],
     });
   });
+
+  it("shows the delivery log of a bill's newest change given the bill, and says what to give when neither is given", async () => {
+    // Arrange: the bill's snapshot holds two events; the newest one's alert was sent.
+    const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+    const number = lawBill.page.number;
+    const bill = parseBillPage(buildBillPage(pageAt(lawBill, 2)));
+    await new DynamoBillStore(db, TABLE_NAME).saveSnapshot(number, 0, { bill, contentHash: 'h', at: '2026-01-01T00:00:00.000Z' });
+    const changeId = `${number}:${lawBill.history[1]!.id}:event`;
+    const key = { changeId, subscriberId: 's2', channel: 'email' as const };
+    await new DynamoDeliveryStore(db, TABLE_NAME).claim(key, new Date('2026-01-01T00:00:00Z'), 1000);
+
+    // Act
+    const byBill = await admin(`/api/admin/deliveries?bill=${number}`);
+    const unknownBill = await admin('/api/admin/deliveries?bill=1-8');
+    const neither = await admin('/api/admin/deliveries');
+
+    // Assert
+    expect(byBill.status).toBe(200);
+    expect(((await byBill.json()) as JsonBody).items.map((item: { changeId: string; subscriberId: string }) => [item.changeId, item.subscriberId])).toEqual([[changeId, 's2']]);
+    expect(unknownBill.status).toBe(404);
+    expect(neither.status).toBe(400);
+    expect(((await neither.json()) as JsonBody).error.issues).toEqual([
+      { field: 'query.changeId', message: 'give changeId=<change id> or bill=<number> (its newest change), one of the two' },
+    ]);
+  });
 });
 
 describe('HTTP protocol errors', () => {
@@ -175,6 +204,16 @@ describe('HTTP protocol errors', () => {
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+  });
+
+  it('links a favicon from every page and serves it as SVG', async () => {
+    const page = await (await fetch(`${stack.url}/`)).text();
+    const icon = await fetch(`${stack.url}/favicon.svg`);
+
+    expect(page).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*>.*<\/svg>$/);
   });
 
   it('picks the page language from ?lang=, then Accept-Language', async () => {

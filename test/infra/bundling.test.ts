@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CREATE_REQUIRE_BANNER } from '../../infra/bundling-options.js';
 import { FUNCTION_CATALOG } from '../../infra/function-catalog.js';
 import { stubLambdaEnvironment } from '../../bench/bundle-bench.js';
@@ -19,9 +19,16 @@ describe('NodejsFunction bundling with local esbuild', () => {
     const outdir = mkdtempSync(join(cache, 'duma-alerts-cdk-out-'));
     const sweeper = FUNCTION_CATALOG.filter((spec) => spec.name === 'sweeper');
 
-    // Act
-    const { app, template } = synthStack({ bundling: true, outdir, catalog: sweeper });
-    app.synth();
+    // Act: CDK announces on stderr each asset it bundles; a green run keeps that out of the output.
+    const announcements = vi.spyOn(process.stderr, 'write').mockReturnValue(true);
+    let synthesized: ReturnType<typeof synthStack>;
+    try {
+      synthesized = synthStack({ bundling: true, outdir, catalog: sweeper });
+      synthesized.app.synth();
+    } finally {
+      announcements.mockRestore();
+    }
+    const { template } = synthesized;
 
     // Assert
     const [fn] = Object.values(template.findResources('AWS::Lambda::Function'));

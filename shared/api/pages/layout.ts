@@ -31,6 +31,7 @@ export function renderPage(options: PageOptions): string {
     '<meta name="referrer" content="no-referrer">',
     `<title>${escapeHtml(options.title)} — ${escapeHtml(words.siteName)}</title>`,
     '<link rel="stylesheet" href="/style.css">',
+    '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
     '</head>',
     options.bodyClass ? `<body class="${options.bodyClass}">` : '<body>',
     `<a class="skip" href="#main">${escapeHtml(words.skipToContent)}</a>`,

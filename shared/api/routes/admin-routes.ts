@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { BillNumberSchema } from '../../bill/bill.js';
+import { eventChangeId } from '../../bill/diff-bills.js';
+import { inDateOrder } from '../../bill/stage-model.js';
 import { stageName } from '../../bill/stages.js';
-import type { BillRecord } from '../../store/bill-store.js';
+import type { BillRecord, BillStore } from '../../store/bill-store.js';
 import type { BillSummary } from '../../store/bill-summaries.js';
 import { InvalidCursorError } from '../../store/subscription-store.js';
 import { PreferencesPatchSchema } from '../../subscriptions/subscription-preferences.js';
@@ -234,13 +236,14 @@ export const adminDeliveryLogRoute = defineRoute({
   method: 'GET',
   path: '/api/admin/deliveries',
   operationId: 'adminDeliveryLog',
-  summary: 'The delivery log of one change: per subscriber, sent, skipped (and why) or failed.',
+  summary: "The delivery log of one change (changeId, or bill for the bill's newest change): per subscriber, sent, skipped (and why) or failed.",
   tag: 'admin',
   auth: 'apiKey',
   query: DeliveryQuerySchema,
-  responses: { 200: { description: 'The deliveries of the change.', json: DeliveryListSchema }, 400: invalid, 401: unauthorized },
+  responses: { 200: { description: 'The deliveries of the change.', json: DeliveryListSchema }, 400: invalid, 401: unauthorized, 404: notFound },
   async handle({ query, deps }) {
-    const records = await deps.deliveries.listForChange(query.changeId, query.limit);
+    const changeId = query.changeId ?? (await newestChangeId(deps.bills, query.bill!));
+    const records = await deps.deliveries.listForChange(changeId, query.limit);
     return jsonResponse(200, { items: records.map(({ PK: _pk, SK: _sk, leaseUntil: _lease, ...record }) => record) });
   },
 });
@@ -268,6 +271,13 @@ function withSummary(body: z.infer<typeof WatchedBillSchema>, summary: BillSumma
     ...(summary.status ? { status: summary.status } : {}),
     ...(summary.stage ? { currentStage: stageName(summary.stage, 'en') } : {}),
   };
+}
+
+/** The change of a bill's newest event, the one an operator asks about first. */
+async function newestChangeId(bills: Pick<BillStore, 'get'>, number: string): Promise<string> {
+  const newest = inDateOrder((await bills.get(number))?.bill?.events ?? []).at(-1);
+  if (!newest) throw new HttpError(404, 'not_found', `no change of bill ${number} is known yet`);
+  return eventChangeId(number, newest.id);
 }
 
 function billBody(record: BillRecord): z.infer<typeof WatchedBillSchema> {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { BillNumberSchema, type BillEvent } from '../../../bill/bill.js';
 import type { ChangeFact } from '../../../bill/bill-change.js';
+import { eventChangeId } from '../../../bill/diff-bills.js';
 import { stageName, type Language } from '../../../bill/stages.js';
 import { escapeHtml } from '../../../email/html-escape.js';
 import type { BillRecord } from '../../../store/bill-store.js';
@@ -196,7 +197,7 @@ export const consoleChangeRoute = consoleRoute({
 /** One row of the timeline: the event, the change it made (if it alerted), and that change's deliveries by channel and state. */
 async function timelineRow(deps: ApiDependencies, billNumber: string, event: BillEvent, view: ConsoleView): Promise<string[]> {
   const { words, language } = view;
-  const changeId = `${billNumber}:${event.id}:event`;
+  const changeId = eventChangeId(billNumber, event.id);
   const change = await deps.console.changes.get(billNumber, changeId);
   let changeCell = `<span class="detail">${escapeHtml(words.bills.baseline)}</span>`;
   let alertsCell = escapeHtml(words.none);

@@ -52,7 +52,7 @@ export const consoleEndpointRoute = consoleRoute({
   async handle({ params, query, deps }, view) {
     const { words, language } = view;
     const endpoint = await requireEndpoint(deps, params.endpointId, view);
-    const log = await listDeliveries(deps.endpointService, endpoint.id, { limit: PER_PAGE, cursor: query.cursor });
+    const log = await withCursor(() => listDeliveries(deps.endpointService, endpoint.id, { limit: PER_PAGE, cursor: query.cursor }));
     const columns = words.endpoints.deliveryColumns;
     const rows = log.items.map((delivery) => [
       timeText(delivery.lastAttemptAt ?? delivery.createdAt, language),

@@ -2,10 +2,8 @@ import * as z from 'zod';
 import { escapeHtml } from '../../../email/html-escape.js';
 import type { Page } from '../../../store/subscription-store.js';
 import type { Alert } from '../../../topics/alert.js';
-import { matchTopic } from '../../../topics/match-topic.js';
-import { parseTopicQuery } from '../../../topics/parse-topic-query.js';
 import { topicKeyOfText } from '../../../topics/topic-key.js';
-import { TopicQueryError } from '../../../topics/topic-query-error.js';
+import { tryTopic } from '../../../topics/try-topic.js';
 import type { ApiDependencies } from '../../api-dependencies.js';
 import { TopicIdParamsSchema } from '../../api-schemas.js';
 import { HttpError } from '../../http-error.js';
@@ -150,16 +148,10 @@ function tryBox(view: ConsoleView, tried: TryForm | undefined): string {
 /** The verdict of trying a query, with where each term was found, or why the query does not parse. */
 function tryResult(view: ConsoleView, tried: TryForm): string {
   const { words } = view;
-  let query;
-  try {
-    query = parseTopicQuery(tried.query);
-  } catch (error) {
-    if (error instanceof TopicQueryError) return `<p>${badge(words.topics.badQuery(error.problem), 'bad')}</p>`;
-    throw error;
-  }
-  const explanation = matchTopic(query, { fields: { title: tried.headline, ...(tried.summary ? { summary: tried.summary } : {}) } });
-  if (!explanation) return `<p>${badge(words.topics.noMatch, 'neutral')}</p>`;
-  return `<p>${badge(words.topics.matches, 'ok')}</p>${hitsList(explanation.hits, view)}`;
+  const trial = tryTopic(tried.query, { text: tried.headline, summary: tried.summary || undefined });
+  if (trial.match === null) return `<p>${badge(words.topics.badQuery(trial.error.problem), 'bad')}</p>`;
+  if (!trial.match) return `<p>${badge(words.topics.noMatch, 'neutral')}</p>`;
+  return `<p>${badge(words.topics.matches, 'ok')}</p>${hitsList(trial.why, view)}`;
 }
 
 function hitsList(hits: readonly { term: string; field: string; found: string[] }[], view: ConsoleView): string {
