@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
+import { SenderAddressSchema } from '../email/sender-address.js';
 import { DeliveryConfigSchema } from './delivery-config.js';
 
 /**
@@ -60,8 +61,8 @@ export const ConfigSchema = z.object({
     pollTasksDlqUrl: url.optional(),
   }),
   email: z.object({
-    /** The verified SES sender. */
-    from: z.string().email().default('alerts@duma-alerts.local'),
+    /** The verified SES sender: an address, or a name and an address (`duma-alerts <alerts@example.org>`). */
+    from: SenderAddressSchema.default('alerts@duma-alerts.local'),
     configurationSet: z.string().optional(),
     /** Emails a second one send-email invocation may start (its share of the SES sending rate); unpaced when absent. */
     sendRatePerInvocation: z.coerce.number().positive().optional(),
@@ -153,6 +154,12 @@ export const ConfigSchema = z.object({
     maxTopics: z.coerce.number().int().min(1).max(MAX_TOPICS_PER_SUBSCRIBER).default(MAX_TOPICS_PER_SUBSCRIBER),
   }).prefault({}),
   delivery: DeliveryConfigSchema,
+  /** True when running in AWS (a Lambda function): links then must be https. Set from AWS_LAMBDA_FUNCTION_NAME. */
+  deployed: z.boolean().default(false),
+}).superRefine((config, context) => {
+  if (config.deployed && !config.publicBaseUrl.startsWith('https://')) {
+    context.addIssue({ code: 'custom', path: ['publicBaseUrl'], message: 'must be an https URL when running in AWS: links carry credentials' });
+  }
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -229,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     setPath(raw, field, parseEnvValue(name, value));
   }
   for (const key of ['queues', 'email', 'sozd', 'schedules', 'feedFetch']) raw[key] ??= {};
+  if (env.AWS_LAMBDA_FUNCTION_NAME) raw.deployed = true;
   const parsed = ConfigSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
