@@ -17,6 +17,7 @@ import { DynamoChangeStore } from '../../shared/store/change-store.js';
 import { DynamoHostSlotStore } from '../../shared/store/host-slot-store.js';
 import { DynamoPollScheduleStore } from '../../shared/store/poll-schedule-store.js';
 import { startHttpServer, type LoopbackServer } from '../http/loopback-server.js';
+import { testSettings } from '../http/test-settings.js';
 import { startTestServices, type TestServices } from '../support/test-services.js';
 
 /*
@@ -67,14 +68,7 @@ describe('scheduled poll runs', () => {
     const tableName = `t${randomBytes(4).toString('hex')}`;
     await ensureTable(new DynamoDBClient({}), tableName);
     const db = createDocumentClient();
-    const fetcher = createPoliteFetcher({
-      userAgent: 'duma-alerts-test/1.0',
-      timeoutMs: 5000,
-      maxBytes: 1 << 20,
-      maxInFlightPerHost: 4,
-      minGapMsPerHost: 0,
-      retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
-    });
+    const fetcher = createPoliteFetcher(testSettings({ timeoutMs: 5000 }));
     now = T0;
     tasks = [];
     deps = {
