@@ -1,9 +1,10 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Bill } from '../bill/bill.js';
+import type { TierAssignment } from '../bill/poll-tier.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
 import type { Page } from './subscription-store.js';
-import { FOLLOWER_PREFIX, GSI1, gsi1, keys, type StoreKeys } from './table-schema.js';
+import { FOLLOWER_PREFIX, GSI1, gsi1, keys, watchedSortKey, type StoreKeys } from './table-schema.js';
 
 /** How the last poll of a bill went: what `status` shows and operators alarm on. */
 export interface SourceHealth {
@@ -57,6 +58,8 @@ export interface SnapshotWrite {
   etag?: string;
   lastModified?: string;
   at: string;
+  /** The bill's poll tier from this snapshot: it files the bill in its tier's ring of the watch list. */
+  tier?: TierAssignment;
 }
 
 /** Validators to keep for the next conditional GET. */
@@ -226,7 +229,7 @@ export class DynamoBillStore implements BillStore {
         Key: keys.billState(number),
         UpdateExpression:
           'SET #number = :number, #version = :version, contentHash = :hash, etag = :etag, lastModified = :lastModified, ' +
-          `${HEALTHY_POLL} REMOVE missingAtSource, missingSince, missingPolls, missingRetryAt`,
+          `${HEALTHY_POLL}${write.tier ? `, ${TIER_FIELDS}` : ''} REMOVE missingAtSource, missingSince, missingPolls, missingRetryAt`,
         ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
         ExpressionAttributeValues: {
           ':number': number,
@@ -237,6 +240,7 @@ export class DynamoBillStore implements BillStore {
           ':true': true,
           ':at': write.at,
           ':zero': 0,
+          ...(write.tier ? tierValues(number, write.tier) : {}),
         },
       }),
     );
@@ -293,6 +297,14 @@ export class DynamoBillStore implements BillStore {
     const { PK: _pk, SK: _sk, ...run } = Item;
     return run as PollRunRecord;
   }
+}
+
+/** The state item's poll tier, the moment to review it, and its place in the tier's ring (see tierValues). */
+export const TIER_FIELDS = 'pollTier = :tier, tierReviewAt = :reviewAt, GSI1SK = :ringKey';
+
+/** The values of {@link TIER_FIELDS}. */
+export function tierValues(number: string, assignment: TierAssignment): Record<string, string | null> {
+  return { ':tier': assignment.tier, ':reviewAt': assignment.reviewAt ?? null, ':ringKey': watchedSortKey(assignment.tier, number) };
 }
 
 /** The state item's fields after a good poll at `:at` (`:true`, `:zero` bound by the caller). */
