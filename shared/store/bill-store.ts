@@ -261,40 +261,28 @@ export class DynamoBillStore implements BillStore {
       );
       return;
     }
-    if (outcome.kind === 'missing') {
-      const retry = outcome.retryAt ? 'missingRetryAt = :retryAt' : 'watched = :false, droppedAsMissingAt = :at';
-      await this.db.send(
-        new UpdateCommand({
-          ...base,
-          UpdateExpression: `SET #number = :number, ${HEALTHY_POLL}, missingAtSource = :true, missingSince = if_not_exists(missingSince, :at), ${retry} ADD missingPolls :one${
-            outcome.retryAt ? '' : ' REMOVE GSI1PK, GSI1SK, missingRetryAt'
-          }`,
-          ExpressionAttributeNames: { '#number': 'number' },
-          ExpressionAttributeValues: {
-            ':number': number,
-            ':true': true,
-            ':at': outcome.at,
-            ':zero': 0,
-            ':one': 1,
-            ...(outcome.retryAt ? { ':retryAt': outcome.retryAt } : { ':false': false }),
-          },
-        }),
-      );
-      return;
-    }
     const validators = outcome.kind === 'ok' ? outcome.validators : undefined;
+    const missing = outcome.kind === 'missing' ? outcome : undefined;
+    const set = ['#number = :number', HEALTHY_POLL];
+    const values: Record<string, unknown> = { ':number': number, ':true': true, ':at': outcome.at, ':zero': 0 };
+    if (validators) {
+      set.push('etag = :etag, lastModified = :lastModified');
+      Object.assign(values, { ':etag': validators.etag ?? null, ':lastModified': validators.lastModified ?? null });
+    }
+    if (missing) {
+      // The back-off of a bill the source does not have; without a retry time the bill leaves the watch list.
+      set.push('missingAtSource = :true, missingSince = if_not_exists(missingSince, :at)');
+      set.push(missing.retryAt ? 'missingRetryAt = :retryAt' : 'watched = :false, droppedAsMissingAt = :at');
+      Object.assign(values, { ':one': 1 }, missing.retryAt ? { ':retryAt': missing.retryAt } : { ':false': false });
+    }
     await this.db.send(
       new UpdateCommand({
         ...base,
-        UpdateExpression: `SET #number = :number, ${HEALTHY_POLL}${validators ? ', etag = :etag, lastModified = :lastModified' : ''}`,
+        UpdateExpression: `SET ${set.join(', ')}${missing ? ' ADD missingPolls :one' : ''}${
+          missing && !missing.retryAt ? ' REMOVE GSI1PK, GSI1SK, missingRetryAt' : ''
+        }`,
         ExpressionAttributeNames: { '#number': 'number' },
-        ExpressionAttributeValues: {
-          ':number': number,
-          ':true': true,
-          ':at': outcome.at,
-          ':zero': 0,
-          ...(validators ? { ':etag': validators.etag ?? null, ':lastModified': validators.lastModified ?? null } : {}),
-        },
+        ExpressionAttributeValues: values,
       }),
     );
   }
