@@ -14,14 +14,13 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['test/support/global-setup.ts'],
+    // A green run is quiet: output written straight to stdout/stderr during a test shows only if it fails.
+    setupFiles: ['test/support/quiet-output.ts'],
     env: {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       TMPDIR: runTemp,
-      // Powertools then logs through the global console, which vitest captures per test: with `silent` below, the
-      // log lines of a test show only when it fails (they are JSON all the same, indented).
-      POWERTOOLS_DEV: 'true',
     },
-    // Quiet when green: what a passing test printed is dropped, a failing test's is shown.
+    // The same for what tests print through the console.
     silent: 'passed-only',
     maxWorkers: 2,
   },

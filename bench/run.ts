@@ -7,6 +7,7 @@ import { runFetchBench } from './fetch-bench.js';
 import { runParseBench } from './parse-bench.js';
 import { runPollCycleBench } from './poll-cycle-bench.js';
 import { runPollRealBench } from './poll-real-bench.js';
+import { runPollScaleBench } from './poll-scale-bench.js';
 import { runStartBench } from './start-bench.js';
 import { runTopicBench } from './topic-bench.js';
 
@@ -30,6 +31,10 @@ const benches: Record<string, { target: string; run: () => Promise<unknown> }> =
   'poll-real': {
     target: '1,000 bills from the real pages: CPU ≤ 10 ms a read or changed bill, ≤ 0.5 ms and 0 writes an unchanged one',
     run: () => runPollRealBench(1_000),
+  },
+  'poll-scale': {
+    target: 'a simulated week of 10,000 bills: requests ≤ 2.5/s to sozd, active-bill alert p95 ≤ 15 min; GB-s and writes a day',
+    run: () => runPollScaleBench(10_000, 7),
   },
   topics: {
     target: '10,000 topics × 1,000 news items at ~400 matches per item ≤ 1 s CPU; adversarial 500-character query ≤ 50 ms',

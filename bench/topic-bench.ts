@@ -179,7 +179,7 @@ export async function runTopicBench(seed = 20241001): Promise<TopicBenchFigures>
     counts.push(found.length);
     if (sample.length < BRUTE_FORCE_SAMPLE) {
       sample.push(prepared);
-      sampleResults.push(found.map(({ topicId, explain }) => ({ topicId, explanation: explain() })));
+      sampleResults.push(found.map((match) => ({ topicId: match.topicId, explanation: match.explain() })));
     }
   }
   const wallMs = performance.now() - matchStart;

@@ -9,7 +9,9 @@ import { DynamoEndpointDeliveryStore } from '../shared/store/endpoint-delivery-s
 import { DynamoEndpointStore } from '../shared/store/endpoint-store.js';
 import { DynamoFeedStore } from '../shared/store/feed-store.js';
 import { DynamoFollowerRouteReader } from '../shared/store/follower-route-store.js';
+import { DynamoHostSlotStore } from '../shared/store/host-slot-store.js';
 import { DynamoNewsStore } from '../shared/store/news-store.js';
+import { DynamoPollScheduleStore } from '../shared/store/poll-schedule-store.js';
 import { DynamoRateLimitStore } from '../shared/store/rate-limit-store.js';
 import { DynamoRetryDueStore } from '../shared/store/retry-due-store.js';
 import { DynamoSubscriberStore } from '../shared/store/subscriber-store.js';
@@ -20,7 +22,7 @@ import { DynamoTopicStore } from '../shared/store/topic-store.js';
 import type { Parameters } from './parameters.js';
 
 /** The queues of the service; each exists only when its consumer does. */
-export type QueueKey = 'fanOut' | 'email' | 'webhook' | 'slack';
+export type QueueKey = 'fanOut' | 'email' | 'webhook' | 'slack' | 'pollTasks';
 
 /** The secrets a function may read. */
 export type SecretKey = 'tokenSecrets' | 'dumaProxy' | 'adminApiKey';
@@ -90,6 +92,8 @@ export interface FunctionSpec {
 const ALERT_CHANNELS: readonly QueueKey[] = ['email', 'webhook', 'slack'];
 
 /** The stores of topic matching and alert routing (shared/runtime/topic-alert-dependencies.ts). */
+/** What polling bills touches (pollDependencies, scheduledPollDependencies): bills, changes, tier rings, host slots. */
+const POLLER_STORES = [DynamoBillStore.partitions, DynamoChangeStore.partitions, DynamoPollScheduleStore.partitions, DynamoHostSlotStore.partitions];
 const TOPIC_ALERT_STORES = [DynamoTopicStore.partitions, DynamoAlertStore.partitions, DynamoDigestStore.partitions];
 /** ...and of "in the news" alerts (newsAlertDependencies). */
 const NEWS_ALERT_STORES = [
@@ -118,7 +122,28 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // Bills: the watch list on GSI1, snapshot and state Get/Update; changes: conditional Put, then Update once queued.
     // Topic matching on new decisions: topics on GSI1, their followers by Query, the alert Put, then the alert routed
     // like a change (shared/pipeline/fan-out.ts fanOutAlert): email, webhook and Slack messages, digest items.
-    access: { stores: [DynamoBillStore.partitions, DynamoChangeStore.partitions, ...TOPIC_ALERT_STORES],
+    // Adaptive polling: tier rings on GSI1 (Query), tier passes (Get/Put), the shared host slots (Get/Update), the
+    // run summary (Put); due work beyond its time budget goes to the poll-tasks queue.
+    access: { stores: [...POLLER_STORES, ...TOPIC_ALERT_STORES],
+      table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'],
+      queriesIndex: true,
+      sendsTo: ['fanOut', 'pollTasks', ...ALERT_CHANNELS],
+      secrets: ['dumaProxy'],
+      sendsEmail: false,
+    },
+  },
+  {
+    name: 'poll-bill-tasks',
+    // Its queue is made with the other consumers' queues, in the Delivery construct.
+    concern: 'delivery',
+    description: 'Polls the bills of one poll task (a scheduled run\'s overflow) at the pace every poller shares',
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    // However many run, the shared host slots keep sozd at the configured pace; a few pollers cover slow responses.
+    trigger: { kind: 'queue', queues: ['pollTasks'], batchSize: 1, maxConcurrency: 4 },
+    // As poll-bills polls one bill: snapshot and state Get/Update, changes Put/Update, host slots Get/Update, topic
+    // matching and alert routing; reads no ring (the task carries its bills).
+    access: { stores: [...POLLER_STORES, ...TOPIC_ALERT_STORES],
       table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,
       sendsTo: ['fanOut', ...ALERT_CHANNELS],

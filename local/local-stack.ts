@@ -97,16 +97,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     EMAIL_DLQ_URL: queues.email.dlqUrl,
     WEBHOOK_DLQ_URL: queues.webhook.dlqUrl,
     SLACK_DLQ_URL: queues.slack.dlqUrl,
+    POLL_TASKS_QUEUE_URL: queues.pollTasks.url,
+    POLL_TASKS_DLQ_URL: queues.pollTasks.dlqUrl,
     TOKEN_SECRETS: localSecret(options.dataDir, 'token-secret', 'TOKEN_SECRETS'),
     // CloudWatch metrics (EMF) mean nothing on this machine; the logs and `status` say the same.
     POWERTOOLS_METRICS_DISABLED: 'true',
+    ...simulatorPolling(options.env?.SOZD_BASE_URL ?? process.env.SOZD_BASE_URL),
     ...options.env,
   };
   Object.assign(process.env, env);
 
   // Loaded only now: like a Lambda, each function reads its configuration when its module loads.
-  const [pollModule, sweepModule, fanOutModule, emailModule, pollFeedsModule] = await Promise.all([
+  const [pollModule, pollTasksModule, sweepModule, fanOutModule, emailModule, pollFeedsModule] = await Promise.all([
     import('../functions/poll-bills.js'),
+    import('../functions/poll-bill-tasks.js'),
     import('../functions/sweeper.js'),
     import('../functions/fan-out.js'),
     import('../functions/send-email.js'),
@@ -128,6 +132,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     email: consumer('email', emailModule.handler),
     webhook: consumer('webhook', webhookModule.handler),
     slack: consumer('slack', webhookModule.handler),
+    pollTasks: consumer('pollTasks', pollTasksModule.handler),
   };
 
   const crons: Cron[] = [];
@@ -192,4 +197,13 @@ function localSecret(dataDir: string | undefined, fileName: string, variable: st
     writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * A sozd on loopback is the Duma simulator: it is polled at a pace and as often as a demo or a test needs (every
+ * tier every run, 50 requests a second) rather than with the real sozd's politeness. Explicit settings still win.
+ */
+function simulatorPolling(sozdBaseUrl: string | undefined): Record<string, string> {
+  if (!sozdBaseUrl || !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(sozdBaseUrl)) return {};
+  return { POLL_DORMANT_MINUTES: '0', POLL_RESTING_MINUTES: '0', SOZD_REQUESTS_PER_SECOND: '50' };
 }

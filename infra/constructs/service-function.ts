@@ -20,6 +20,7 @@ const QUEUE_URL_VARIABLES: Record<QueueKey, string> = {
   email: 'EMAIL_QUEUE_URL',
   webhook: 'WEBHOOK_QUEUE_URL',
   slack: 'SLACK_QUEUE_URL',
+  pollTasks: 'POLL_TASKS_QUEUE_URL',
 };
 
 /** The environment variable that carries each dead-letter queue's URL. */
@@ -28,6 +29,7 @@ const DLQ_URL_VARIABLES: Record<QueueKey, string> = {
   email: 'EMAIL_DLQ_URL',
   webhook: 'WEBHOOK_DLQ_URL',
   slack: 'SLACK_DLQ_URL',
+  pollTasks: 'POLL_TASKS_DLQ_URL',
 };
 
 /** The environment variable that names each secret (shared/config/secrets.ts resolves them at cold start). */

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import type { AnyRoute, BodyKind } from './route.js';
+import { ErrorSchema } from './api-schemas.js';
+import type { AnyRoute, BodyKind, ResponseSpec } from './route.js';
 
 /** The OpenAPI 3.1 document of the routes, generated from the same zod schemas that validate the requests. */
 export function buildOpenApiDocument(routes: readonly AnyRoute[]): Record<string, unknown> {
@@ -36,7 +37,7 @@ function operation(route: AnyRoute): Record<string, unknown> {
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(route.body ? { requestBody: requestBody(route.body.kind, route.body.schema) } : {}),
     responses: Object.fromEntries(
-      Object.entries(route.responses).map(([status, spec]) => {
+      Object.entries({ ...routerResponses(route), ...route.responses }).map(([status, spec]) => {
         const content = spec.json
           ? { 'application/json': { schema: jsonSchema(spec.json) } }
           : spec.html
@@ -46,6 +47,21 @@ function operation(route: AnyRoute): Record<string, unknown> {
       }),
     ),
   };
+}
+
+/**
+ * What the router answers for any route before its handler runs (router.ts): 400 for an input that fails its
+ * schema, 401 without the admin key, 413 for a body over the route's limit, 415 for another media type. Pages
+ * answer these as HTML, the JSON API as the error object. A route's own entries win.
+ */
+function routerResponses(route: AnyRoute): Record<number, ResponseSpec> {
+  const as = (description: string): ResponseSpec => (route.renderError ? { description, html: true } : { description, json: ErrorSchema });
+  const responses: Record<number, ResponseSpec> = {};
+  if (route.params || route.query || (route.body && route.body.kind !== 'any')) responses[400] = as('Invalid request; each bad field is named.');
+  if (route.auth === 'apiKey') responses[401] = as('The x-api-key header is missing or wrong.');
+  if (route.body) responses[413] = as('The body is larger than this route takes.');
+  if (route.body && route.body.kind !== 'any') responses[415] = as('The body is not of the media type this route takes.');
+  return responses;
 }
 
 function requestBody(kind: BodyKind, schema: z.ZodType): Record<string, unknown> {

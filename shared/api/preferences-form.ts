@@ -12,6 +12,13 @@ import {
 const text = (max: number) => z.string().max(max).optional();
 
 /**
+ * The largest body of a valid subscription, as a form or as JSON: 50 topics of 500 characters of up to 3 UTF-8
+ * bytes each, percent-encoded (×3) or \u-escaped, is about 225 KB, and 200 bills a few KB more. The router's
+ * 64 KB default refused what the JSON API accepts, so the preference pages could not save it.
+ */
+export const SUBSCRIPTION_BODY_BYTES = 320 * 1024;
+
+/**
  * The fields of the sign-up and preferences forms as the browser sends them (urlencoded text). What they
  * mean is checked afterwards by {@link readPreferencesForm}, so a mistake re-renders the form, not an error page.
  */

@@ -41,7 +41,8 @@ export interface Route<P = unknown, Q = unknown, B = unknown> {
   auth?: 'apiKey';
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
-  body?: { kind: BodyKind; schema: z.ZodType<B> };
+  /** `maxBytes`: a larger limit than the router's default, for bodies that can validly be larger. */
+  body?: { kind: BodyKind; schema: z.ZodType<B>; maxBytes?: number };
   responses: Record<number, ResponseSpec>;
   handle(context: RouteContext<P, Q, B>): Promise<ApiResponse>;
   /** Renders refusals (bad input, bad links) the route's own way: HTML pages answer with a page. */

@@ -43,8 +43,9 @@ async function route(compiled: CompiledRoute[], deps: ApiDependencies, request: 
   }
   const { route } = found.candidate;
   try {
-    if (request.bodyBytes > MAX_BODY_BYTES) {
-      throw new HttpError(413, 'payload_too_large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
+    const maxBytes = route.body?.maxBytes ?? MAX_BODY_BYTES;
+    if (request.bodyBytes > maxBytes) {
+      throw new HttpError(413, 'payload_too_large', `the body is larger than ${maxBytes} bytes`);
     }
     if (route.auth === 'apiKey' && !verifyApiKey(request.headers['x-api-key'], deps.adminApiKey)) {
       throw new HttpError(401, 'unauthorized', 'a valid x-api-key header is required', [], { 'www-authenticate': 'ApiKey header="x-api-key"' });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
+import { SenderAddressSchema } from '../email/sender-address.js';
 import { DeliveryConfigSchema } from './delivery-config.js';
 
 /**
@@ -56,10 +57,12 @@ export const ConfigSchema = z.object({
     webhookDlqUrl: url.optional(),
     /** Where Slack delivery messages land after their last failed receive; `status` reports its depth. */
     slackDlqUrl: url.optional(),
+    /** Where poll tasks land after their last failed receive. */
+    pollTasksDlqUrl: url.optional(),
   }),
   email: z.object({
-    /** The verified SES sender. */
-    from: z.string().email().default('alerts@duma-alerts.local'),
+    /** The verified SES sender: an address, or a name and an address (`duma-alerts <alerts@example.org>`). */
+    from: SenderAddressSchema.default('alerts@duma-alerts.local'),
     configurationSet: z.string().optional(),
     /** Emails a second one send-email invocation may start (its share of the SES sending rate); unpaced when absent. */
     sendRatePerInvocation: z.coerce.number().positive().optional(),
@@ -80,6 +83,38 @@ export const ConfigSchema = z.object({
     minGapMsPerHost: z.coerce.number().int().nonnegative().default(400),
     retryAttempts: z.coerce.number().int().min(1).max(10).default(3),
   }),
+  /**
+   * Adaptive polling (docs/deploy.md, "Polling at scale"): each bill is polled as often as its tier says, the most
+   * overdue first, within a time budget, never faster than `hostRequestsPerSecond` to sozd however many pollers run.
+   */
+  polling: z
+    .object({
+      /**
+       * The poll runs' interval (POLL_BILLS_SCHEDULE, `pollBillsRateMinutes` in AWS): bills with a planned event soon,
+       * a recent event, or no first read yet are polled every run; a run takes what sozd may be asked in this time.
+       */
+      activeEveryMinutes: positiveInt.default(10),
+      /** Bills that are neither active nor finished; 0 polls them every run too. */
+      dormantEveryMinutes: z.coerce.number().int().nonnegative().default(120),
+      /** Archived bills and published laws; 0 polls them every run too. */
+      restingEveryMinutes: z.coerce.number().int().nonnegative().default(1440),
+      /** An event this recent keeps a bill active. */
+      recentEventDays: positiveInt.default(30),
+      /** A planned event this close makes a bill active. */
+      plannedSoonDays: positiveInt.default(14),
+      /** Requests per second to sozd across every poller (a DynamoDB time-slot item shares the pace). */
+      hostRequestsPerSecond: z.coerce.number().positive().max(50).default(2.5),
+      /**
+       * Share of an invocation's remaining time after which a run starts no more polls and reports; below the 80 %
+       * duration alarm, so that the polls in flight (20 s at most) finish under it.
+       */
+      budgetFraction: z.coerce.number().min(0.1).max(0.95).default(0.7),
+      /** Bills per poll task when a run hands work to the poll-tasks queue. */
+      taskSize: positiveInt.max(200).default(50),
+      /** The poll-tasks queue (poll-bill-tasks consumes it); without it a run polls everything itself. */
+      tasksQueueUrl: url.optional(),
+    })
+    .prefault({}),
   schedules: z.object({
     pollBills: cron.default('*/10 * * * *'),
     sweep: cron.default('*/2 * * * *'),
@@ -119,6 +154,12 @@ export const ConfigSchema = z.object({
     maxTopics: z.coerce.number().int().min(1).max(MAX_TOPICS_PER_SUBSCRIBER).default(MAX_TOPICS_PER_SUBSCRIBER),
   }).prefault({}),
   delivery: DeliveryConfigSchema,
+  /** True when running in AWS (a Lambda function): links then must be https. Set from AWS_LAMBDA_FUNCTION_NAME. */
+  deployed: z.boolean().default(false),
+}).superRefine((config, context) => {
+  if (config.deployed && !config.publicBaseUrl.startsWith('https://')) {
+    context.addIssue({ code: 'custom', path: ['publicBaseUrl'], message: 'must be an https URL when running in AWS: links carry credentials' });
+  }
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -131,6 +172,7 @@ const ENV_FIELDS: Record<string, string> = {
   EMAIL_DLQ_URL: 'queues.emailDlqUrl',
   WEBHOOK_DLQ_URL: 'queues.webhookDlqUrl',
   SLACK_DLQ_URL: 'queues.slackDlqUrl',
+  POLL_TASKS_DLQ_URL: 'queues.pollTasksDlqUrl',
   SENDER_EMAIL: 'email.from',
   SES_CONFIGURATION_SET: 'email.configurationSet',
   SES_SEND_RATE_PER_INVOCATION: 'email.sendRatePerInvocation',
@@ -144,6 +186,15 @@ const ENV_FIELDS: Record<string, string> = {
   SOZD_MAX_IN_FLIGHT: 'sozd.maxInFlightPerHost',
   SOZD_MIN_GAP_MS: 'sozd.minGapMsPerHost',
   SOZD_RETRY_ATTEMPTS: 'sozd.retryAttempts',
+  POLL_ACTIVE_MINUTES: 'polling.activeEveryMinutes',
+  POLL_DORMANT_MINUTES: 'polling.dormantEveryMinutes',
+  POLL_RESTING_MINUTES: 'polling.restingEveryMinutes',
+  POLL_RECENT_EVENT_DAYS: 'polling.recentEventDays',
+  POLL_PLANNED_SOON_DAYS: 'polling.plannedSoonDays',
+  SOZD_REQUESTS_PER_SECOND: 'polling.hostRequestsPerSecond',
+  POLL_BUDGET_FRACTION: 'polling.budgetFraction',
+  POLL_TASK_SIZE: 'polling.taskSize',
+  POLL_TASKS_QUEUE_URL: 'polling.tasksQueueUrl',
   POLL_BILLS_SCHEDULE: 'schedules.pollBills',
   SWEEP_SCHEDULE: 'schedules.sweep',
   POLL_FEEDS_SCHEDULE: 'schedules.pollFeeds',
@@ -185,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     setPath(raw, field, parseEnvValue(name, value));
   }
   for (const key of ['queues', 'email', 'sozd', 'schedules', 'feedFetch']) raw[key] ??= {};
+  if (env.AWS_LAMBDA_FUNCTION_NAME) raw.deployed = true;
   const parsed = ConfigSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {

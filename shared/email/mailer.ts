@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { EmailAddressSchema } from './email-address.js';
 
 // RFC 5322 field-name characters; anything else would let a header name smuggle in another header.
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -14,7 +15,7 @@ export type EmailHeader = z.infer<typeof EmailHeaderSchema>;
 
 /** One email to one recipient, already rendered. */
 export const OutgoingEmailSchema = z.object({
-  to: z.email(),
+  to: EmailAddressSchema,
   subject: z.string().min(1).regex(NO_LINE_BREAKS, 'a subject is one line'),
   text: z.string().min(1),
   html: z.string().min(1),

@@ -16,6 +16,12 @@ export const POLL_COMPLETED = 'PollCompleted';
 export const FEEDS_POLLED = 'FeedsPolled';
 /** News items a feed poll run recorded for the first time. */
 export const NEWS_ITEMS = 'NewsItems';
+/** 1 when a bill poll run stopped at its time budget with bills it had taken unpolled (they stay due). */
+export const POLL_STOPPED_EARLY = 'PollStoppedEarly';
+/** Bills a poll run handed to the poll-tasks queue because they would not fit in its own time. */
+export const POLL_TASKS_QUEUED = 'PollTasksQueued';
+/** 1 when due bills were left for the next run (the host's pace or the time budget could not cover them): sustained, add pace or time. */
+export const POLL_DUE_LEFT = 'PollDueLeft';
 /** Addresses ses-events put on the suppression list (hard bounces, complaints). */
 export const ADDRESSES_SUPPRESSED = 'AddressesSuppressed';
 /** Emails SES rejected or could not render: never sent, our fault. */

@@ -1,7 +1,18 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { PollSummary } from '../pipeline/poll-bills.js';
+import type { PollRunSummary } from '../pipeline/poll-run.js';
 import type { FeedsPollSummary } from '../pipeline/poll-feeds.js';
-import { BILLS_POLLED, CHANGES_DETECTED, FEEDS_POLLED, NEWS_ITEMS, POLL_COMPLETED, SOURCE_ERRORS } from './metric-names.js';
+import {
+  BILLS_POLLED,
+  CHANGES_DETECTED,
+  FEEDS_POLLED,
+  NEWS_ITEMS,
+  POLL_COMPLETED,
+  POLL_DUE_LEFT,
+  POLL_STOPPED_EARLY,
+  POLL_TASKS_QUEUED,
+  SOURCE_ERRORS,
+} from './metric-names.js';
 
 /** The CloudWatch namespace of every duma-alerts metric (the alarms in infra/ watch it). */
 export const METRICS_NAMESPACE = 'DumaAlerts';
@@ -13,9 +24,15 @@ export function createMetrics(component: string): Metrics {
 
 /**
  * Publishes a poll cycle's figures: `SourceErrors` (pages that could not be read: the source-health alarm),
- * `ChangesDetected`, `BillsPolled`, and the `PollCompleted` heartbeat.
+ * `ChangesDetected`, `BillsPolled`, and the `PollCompleted` heartbeat; for a scheduled run also `PollStoppedEarly`,
+ * `PollTasksQueued` and `PollDueLeft`. A run that stopped at its budget publishes all of them too.
  */
-export function publishPollMetrics(metrics: Metrics, summary: PollSummary): void {
+export function publishPollMetrics(metrics: Metrics, summary: PollSummary | PollRunSummary): void {
+  if ('stoppedEarly' in summary) {
+    metrics.addMetric(POLL_STOPPED_EARLY, MetricUnit.Count, Number(summary.stoppedEarly));
+    metrics.addMetric(POLL_TASKS_QUEUED, MetricUnit.Count, summary.queuedBills);
+    metrics.addMetric(POLL_DUE_LEFT, MetricUnit.Count, Number(summary.dueLeft));
+  }
   metrics.addMetric(BILLS_POLLED, MetricUnit.Count, summary.bills);
   metrics.addMetric(SOURCE_ERRORS, MetricUnit.Count, summary.outcomes['source-error']);
   metrics.addMetric(CHANGES_DETECTED, MetricUnit.Count, summary.changes);

@@ -3,6 +3,7 @@ import { billBefore } from '../bill/bill-before.js';
 import { diffBills } from '../bill/diff-bills.js';
 import type { Bill } from '../bill/bill.js';
 import type { BillChange } from '../bill/bill-change.js';
+import { pollTierOf, type PollTierSettings } from '../bill/poll-tier.js';
 import type { BillSource } from '../sozd/bill-source.js';
 import { moscowLocalOf } from '../sozd/moscow-time.js';
 import { SnapshotConflictError, type BillRecord, type BillStore, type PageValidators, type WatchedBill } from '../store/bill-store.js';
@@ -18,6 +19,8 @@ export interface PollDependencies {
   source: BillSource;
   now: () => Date;
   logger: Logger;
+  /** When set, every saved snapshot files its bill in the poll tier it now belongs to (adaptive polling). */
+  tiers?: PollTierSettings;
   /** Alerts topic followers whose queries the new events' decisions match (see enqueueChanges). */
   matchTopics?: (changes: readonly BillChange[]) => Promise<unknown>;
 }
@@ -114,6 +117,7 @@ export async function pollBill(deps: PollDependencies, watched: WatchedBill): Pr
       etag: result.etag,
       lastModified: result.lastModified,
       at,
+      ...(deps.tiers ? { tier: pollTierOf(bill, deps.now(), deps.tiers) } : {}),
     });
   } catch (error) {
     if (!(error instanceof SnapshotConflictError)) throw error;
@@ -144,6 +148,52 @@ function historyWhenFirstMissing(stored: BillRecord, found: Bill, at: string): B
   return billBefore(found, moscowLocalOf(Date.parse(since)).slice(0, 10));
 }
 
+/** Adds poll results up into a {@link PollSummary}. */
+export function createPollTally(startedAt: string, onResult?: (result: BillPollResult) => void) {
+  const outcomes: PollSummary['outcomes'] = {
+    unchanged: 0, baseline: 0, changed: 0, 'no-new-events': 0, missing: 0, 'missing-later': 0, 'dropped-missing': 0, 'source-error': 0, conflict: 0,
+  };
+  const errors: PollSummary['errors'] = [];
+  let bills = 0;
+  let changes = 0;
+  return {
+    record(result: BillPollResult): void {
+      bills++;
+      changes += result.changes;
+      outcomes[result.outcome]++;
+      if (result.error) errors.push({ number: result.number, error: result.error });
+      onResult?.(result);
+    },
+    summary(finishedAt: string): PollSummary {
+      return { startedAt, finishedAt, bills, changes, outcomes, errors };
+    },
+  };
+}
+
+/**
+ * Polls `bills` in order, `concurrency` at a time, handing each result to `record`; one bill's failure never stops the
+ * others. Once `stop()` says so, no further bill is started. Resolves to how many were started: always a prefix.
+ */
+export async function pollEach<T extends WatchedBill>(
+  bills: readonly T[],
+  options: { concurrency: number; poll: (bill: T) => Promise<BillPollResult>; record: (result: BillPollResult) => void; stop?: () => boolean },
+): Promise<number> {
+  let next = 0;
+  const worker = async () => {
+    while (next < bills.length && !options.stop?.()) options.record(await options.poll(bills[next++]!));
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  return next;
+}
+
+/** {@link pollBill}, with a store or queue failure turned into a result: the bill is polled again next time, nothing half-sent. */
+export function pollBillSafely(deps: PollDependencies, watched: WatchedBill): Promise<BillPollResult> {
+  return pollBill(deps, watched).catch((error: unknown) => {
+    deps.logger.error('bill poll failed', { bill: watched.number, error: error as Error });
+    return { number: watched.number, outcome: 'source-error' as const, changes: 0, error: `internal: ${(error as Error).message}` };
+  });
+}
+
 /**
  * Polls every watched bill, a few at a time (the fetcher keeps its own per-host limit), and sums up.
  * One bill's failure never stops the others.
@@ -152,38 +202,12 @@ export async function pollWatchedBills(
   deps: PollDependencies,
   options: { concurrency?: number; onResult?: (result: BillPollResult) => void } = {},
 ): Promise<PollSummary> {
-  const startedAt = deps.now().toISOString();
-  const outcomes: PollSummary['outcomes'] = {
-    unchanged: 0, baseline: 0, changed: 0, 'no-new-events': 0, missing: 0, 'missing-later': 0, 'dropped-missing': 0, 'source-error': 0, conflict: 0,
-  };
-  const errors: PollSummary['errors'] = [];
-  let bills = 0;
-  let changes = 0;
-  const record = (result: BillPollResult) => {
-    bills++;
-    changes += result.changes;
-    outcomes[result.outcome]++;
-    if (result.error) errors.push({ number: result.number, error: result.error });
-    options.onResult?.(result);
-  };
-
+  const tally = createPollTally(deps.now().toISOString(), options.onResult);
   for await (const page of deps.bills.listWatched()) {
-    const queue = [...page];
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const watched = next;
-        record(
-          await pollBill(deps, watched).catch((error: unknown) => {
-            // Store or queue failures: the poll of this bill is retried next cycle; nothing was half-sent.
-            deps.logger.error('bill poll failed', { bill: watched.number, error: error as Error });
-            return { number: watched.number, outcome: 'source-error' as const, changes: 0, error: `internal: ${(error as Error).message}` };
-          }),
-        );
-      }
-    };
-    await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
+    await pollEach(page, { concurrency: options.concurrency ?? 8, poll: (watched) => pollBillSafely(deps, watched), record: tally.record });
   }
-  const summary = { startedAt, finishedAt: deps.now().toISOString(), bills, changes, outcomes, errors };
-  await deps.bills.recordPollRun({ startedAt, finishedAt: summary.finishedAt, bills, changes, outcomes });
+  const summary = tally.summary(deps.now().toISOString());
+  const { errors: _errors, ...run } = summary;
+  await deps.bills.recordPollRun(run);
   return summary;
 }

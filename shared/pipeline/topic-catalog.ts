@@ -52,9 +52,9 @@ export async function loadTopicCatalog(topics: TopicStore, logger: Logger): Prom
   return {
     size: index.size,
     match(document) {
-      return index.match(document).flatMap(({ topicId, explain }) => {
-        const entry = entries.get(topicId);
-        return entry ? [{ entry, explain }] : [];
+      return index.match(document).flatMap((match) => {
+        const entry = entries.get(match.topicId);
+        return entry ? [{ entry, explain: () => match.explain() }] : [];
       });
     },
   };

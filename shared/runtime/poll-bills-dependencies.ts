@@ -1,13 +1,19 @@
 import type { Config } from '../config/config.js';
 import { createLogger } from '../log/logger.js';
+import { createDocumentClient } from '../aws/clients.js';
+import { systemClock } from '../http/clock.js';
+import { createHostPacer } from '../http/host-pacer.js';
 import type { PollDependencies } from '../pipeline/poll-bills.js';
+import type { ScheduledPollDependencies } from '../pipeline/poll-run.js';
+import { DynamoHostSlotStore } from '../store/host-slot-store.js';
+import { DynamoPollScheduleStore } from '../store/poll-schedule-store.js';
 import { createSozdHttpSource } from '../sozd/sozd-http-source.js';
 import { createSozdFetcher } from './fetchers.js';
 import { messageQueue } from './queues.js';
 import { createStores } from './stores.js';
 import { topicMatcher } from './topic-alert-dependencies.js';
 
-/** What poll-bills needs. */
+/** What one poll of bills needs (the CLI's `poll` of every watched bill, and the base of the scheduled run). */
 export function pollDependencies(config: Config): PollDependencies {
   const { bills, changes } = createStores(config);
   return {
@@ -18,5 +24,23 @@ export function pollDependencies(config: Config): PollDependencies {
     now: () => new Date(),
     logger: createLogger('poll-bills'),
     matchTopics: topicMatcher(config),
+    tiers: config.polling,
+  };
+}
+
+/** What the scheduled poll run and the poll-task pollers need: the poll itself, the tier rings, the shared pace. */
+export function scheduledPollDependencies(config: Config): ScheduledPollDependencies {
+  const db = createDocumentClient();
+  return {
+    ...pollDependencies(config),
+    tiers: config.polling,
+    polling: config.polling,
+    schedule: new DynamoPollScheduleStore(db, config.tableName),
+    pacer: createHostPacer(
+      new DynamoHostSlotStore(db, config.tableName),
+      { host: new URL(config.sozd.baseUrl).host, requestsPerSecond: config.polling.hostRequestsPerSecond },
+      systemClock,
+    ),
+    ...(config.polling.tasksQueueUrl ? { pollTasks: messageQueue(config.polling.tasksQueueUrl, 'polling.tasksQueueUrl') } : {}),
   };
 }

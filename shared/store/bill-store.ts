@@ -1,9 +1,10 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Bill } from '../bill/bill.js';
+import type { TierAssignment } from '../bill/poll-tier.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
 import type { Page } from './subscription-store.js';
-import { FOLLOWER_PREFIX, GSI1, gsi1, keys, type StoreKeys } from './table-schema.js';
+import { FOLLOWER_PREFIX, GSI1, gsi1, keys, watchedSortKey, type StoreKeys } from './table-schema.js';
 
 /** How the last poll of a bill went: what `status` shows and operators alarm on. */
 export interface SourceHealth {
@@ -57,6 +58,8 @@ export interface SnapshotWrite {
   etag?: string;
   lastModified?: string;
   at: string;
+  /** The bill's poll tier from this snapshot: it files the bill in its tier's ring of the watch list. */
+  tier?: TierAssignment;
 }
 
 /** Validators to keep for the next conditional GET. */
@@ -226,7 +229,7 @@ export class DynamoBillStore implements BillStore {
         Key: keys.billState(number),
         UpdateExpression:
           'SET #number = :number, #version = :version, contentHash = :hash, etag = :etag, lastModified = :lastModified, ' +
-          `${HEALTHY_POLL} REMOVE missingAtSource, missingSince, missingPolls, missingRetryAt`,
+          `${HEALTHY_POLL}${write.tier ? `, ${TIER_FIELDS}` : ''} REMOVE missingAtSource, missingSince, missingPolls, missingRetryAt`,
         ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
         ExpressionAttributeValues: {
           ':number': number,
@@ -237,6 +240,7 @@ export class DynamoBillStore implements BillStore {
           ':true': true,
           ':at': write.at,
           ':zero': 0,
+          ...(write.tier ? tierValues(number, write.tier) : {}),
         },
       }),
     );
@@ -257,40 +261,28 @@ export class DynamoBillStore implements BillStore {
       );
       return;
     }
-    if (outcome.kind === 'missing') {
-      const retry = outcome.retryAt ? 'missingRetryAt = :retryAt' : 'watched = :false, droppedAsMissingAt = :at';
-      await this.db.send(
-        new UpdateCommand({
-          ...base,
-          UpdateExpression: `SET #number = :number, ${HEALTHY_POLL}, missingAtSource = :true, missingSince = if_not_exists(missingSince, :at), ${retry} ADD missingPolls :one${
-            outcome.retryAt ? '' : ' REMOVE GSI1PK, GSI1SK, missingRetryAt'
-          }`,
-          ExpressionAttributeNames: { '#number': 'number' },
-          ExpressionAttributeValues: {
-            ':number': number,
-            ':true': true,
-            ':at': outcome.at,
-            ':zero': 0,
-            ':one': 1,
-            ...(outcome.retryAt ? { ':retryAt': outcome.retryAt } : { ':false': false }),
-          },
-        }),
-      );
-      return;
-    }
     const validators = outcome.kind === 'ok' ? outcome.validators : undefined;
+    const missing = outcome.kind === 'missing' ? outcome : undefined;
+    const set = ['#number = :number', HEALTHY_POLL];
+    const values: Record<string, unknown> = { ':number': number, ':true': true, ':at': outcome.at, ':zero': 0 };
+    if (validators) {
+      set.push('etag = :etag, lastModified = :lastModified');
+      Object.assign(values, { ':etag': validators.etag ?? null, ':lastModified': validators.lastModified ?? null });
+    }
+    if (missing) {
+      // The back-off of a bill the source does not have; without a retry time the bill leaves the watch list.
+      set.push('missingAtSource = :true, missingSince = if_not_exists(missingSince, :at)');
+      set.push(missing.retryAt ? 'missingRetryAt = :retryAt' : 'watched = :false, droppedAsMissingAt = :at');
+      Object.assign(values, { ':one': 1 }, missing.retryAt ? { ':retryAt': missing.retryAt } : { ':false': false });
+    }
     await this.db.send(
       new UpdateCommand({
         ...base,
-        UpdateExpression: `SET #number = :number, ${HEALTHY_POLL}${validators ? ', etag = :etag, lastModified = :lastModified' : ''}`,
+        UpdateExpression: `SET ${set.join(', ')}${missing ? ' ADD missingPolls :one' : ''}${
+          missing && !missing.retryAt ? ' REMOVE GSI1PK, GSI1SK, missingRetryAt' : ''
+        }`,
         ExpressionAttributeNames: { '#number': 'number' },
-        ExpressionAttributeValues: {
-          ':number': number,
-          ':true': true,
-          ':at': outcome.at,
-          ':zero': 0,
-          ...(validators ? { ':etag': validators.etag ?? null, ':lastModified': validators.lastModified ?? null } : {}),
-        },
+        ExpressionAttributeValues: values,
       }),
     );
   }
@@ -305,6 +297,14 @@ export class DynamoBillStore implements BillStore {
     const { PK: _pk, SK: _sk, ...run } = Item;
     return run as PollRunRecord;
   }
+}
+
+/** The state item's poll tier, the moment to review it, and its place in the tier's ring (see tierValues). */
+export const TIER_FIELDS = 'pollTier = :tier, tierReviewAt = :reviewAt, GSI1SK = :ringKey';
+
+/** The values of {@link TIER_FIELDS}. */
+export function tierValues(number: string, assignment: TierAssignment): Record<string, string | null> {
+  return { ':tier': assignment.tier, ':reviewAt': assignment.reviewAt ?? null, ':ringKey': watchedSortKey(assignment.tier, number) };
 }
 
 /** The state item's fields after a good poll at `:at` (`:true`, `:zero` bound by the caller). */

@@ -6,12 +6,8 @@ import { FOLLOWS_PREFIX, gsi1, keys, TTL_ATTRIBUTE, type StoreKeys } from './tab
 import { DynamoAddressBook } from './address-book.js';
 import { releaseBills, watchBills } from './bill-store.js';
 
-export const EmailAddressSchema = z
-  .string()
-  .trim()
-  .max(254)
-  .email('not an email address')
-  .transform((address) => address.toLowerCase());
+export { EmailAddressSchema } from '../email/email-address.js';
+import { EmailAddressSchema } from '../email/email-address.js';
 
 export const LanguageSchema = z.enum(['ru', 'en']);
 

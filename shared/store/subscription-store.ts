@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Preferences } from '../subscriptions/subscription-preferences.js';
 import { isConditionFailure, queryAll } from './dynamo-helpers.js';
+import { indexSortKey } from './index-sort-key.js';
 import { EmailAddressSchema, toSubscriber, type Subscriber, type SubscriberStore } from './subscriber-store.js';
 import { GSI1, gsi1, keys, TTL_ATTRIBUTE, type StoreKeys } from './table-schema.js';
 import { releaseBills, watchBills } from './bill-store.js';
@@ -406,7 +407,7 @@ export class DynamoSubscriptionStore {
     }
     for (const query of preferences.topics) {
       const topicId = topicIdForQuery(query);
-      puts.push({ ...keys.topic(topicId), topicId, query, GSI1PK: gsi1.topics, GSI1SK: query });
+      puts.push({ ...keys.topic(topicId), topicId, query, GSI1PK: gsi1.topics, GSI1SK: indexSortKey(query) });
       puts.push({ ...keys.topicFollower(topicId, subscriberId), topicId, query, ...delivery });
     }
     const bills = new Set(preferences.bills);

@@ -17,6 +17,10 @@ export const keys = {
   billState: (number: string) => ({ PK: `BILL#${number}`, SK: 'STATE' }),
   /** The summary of the latest poll run of the watch list (unchanged bills are polled without a write of their own). */
   pollRun: { PK: 'POLLRUN', SK: 'LATEST' },
+  /** Where a poll tier's current pass over its ring of bills has got to (see shared/pipeline/poll-run.ts). */
+  pollPass: (tier: string) => ({ PK: 'POLLPASS', SK: tier }),
+  /** The next free request slot at a host, shared by every poller (shared/store/host-slot-store.ts). */
+  hostSlots: (host: string) => ({ PK: `HOSTSLOTS#${host}`, SK: 'NEXT' }),
   change: (billNumber: string, changeId: string) => ({ PK: `BILL#${billNumber}`, SK: `CHANGE#${changeId}` }),
   follower: (billNumber: string, subscriberId: string) => ({ PK: `BILL#${billNumber}`, SK: `FOLLOWER#${subscriberId}` }),
   follows: (subscriberId: string, billNumber: string) => ({ PK: `SUBSCRIBER#${subscriberId}`, SK: `FOLLOWS#${billNumber}` }),
@@ -71,6 +75,16 @@ export const keys = {
   /** A small copy of a news item under its feed, newest last in key order: the feed's recent items for the console. */
   feedItem: (feedId: string, seenAt: string, newsId: string) => ({ PK: `FEED#${feedId}`, SK: `ITEM#${seenAt}#${newsId}` }),
 } as const;
+
+/**
+ * A watched bill's sort key in the WATCHED partition of GSI1: its poll tier's ring, then its number. Active bills
+ * keep the bare number (as every bill had before tiers), so a bill watched before tiers existed is polled as active
+ * until its first poll files it; the other rings sort after every number (`~`).
+ */
+export function watchedSortKey(tier: 'active' | 'dormant' | 'resting', number: string): string {
+  return tier === 'active' ? number : `${WATCHED_RING_PREFIX}${tier}#${number}`;
+}
+export const WATCHED_RING_PREFIX = '~';
 
 /** GSI1 partitions. */
 export const gsi1 = {

@@ -20,6 +20,22 @@ export interface TopicIndexMatch {
   explain(): MatchExplanation;
 }
 
+/** A match as a small object, no closure per match: hundreds are made per document. */
+class IndexMatch implements TopicIndexMatch {
+  readonly topicId: string;
+
+  constructor(
+    private readonly topic: IndexedTopic,
+    private readonly document: PreparedDocument,
+  ) {
+    this.topicId = topic.topicId;
+  }
+
+  explain(): MatchExplanation {
+    return explainMatch(this.topic.query, this.document);
+  }
+}
+
 /**
  * Many topic queries, filed by key so that a document is checked only against the topics that could match it:
  * each query is filed under keys of which any matching document must contain one (see anchorKeys), and those
@@ -74,7 +90,7 @@ export class TopicIndex {
     for (const position of Int32Array.from(candidates).sort()) {
       const topic = this.topics[position];
       if (topic && matchesPrepared(topic.query, prepared)) {
-        matches.push({ topicId: topic.topicId, explain: () => explainMatch(topic.query, prepared) });
+        matches.push(new IndexMatch(topic, prepared));
       }
     }
     return matches;

@@ -188,12 +188,13 @@ describe('HTTP protocol errors', () => {
     expect(wrongMethod.headers.get('allow')).toBe('POST');
   });
 
-  it('answers 415 for a JSON endpoint given a form, 413 for a body over 64 KiB, 400 for broken JSON', async () => {
+  it('answers 415 for a JSON endpoint given a form, 413 for a body over its limit (320 KiB for a subscription, 64 KiB elsewhere), 400 for broken JSON', async () => {
     const wrongType = await fetch(`${stack.url}/api/subscriptions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
-    const tooLarge = await fetch(`${stack.url}/api/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `"${'x'.repeat(70_000)}"` });
+    const tooLarge = await fetch(`${stack.url}/api/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `"${'x'.repeat(330_000)}"` });
+    const tooLargeElsewhere = await fetch(`${stack.url}/api/subscription/link`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `"${'x'.repeat(70_000)}"` });
     const broken = await fetch(`${stack.url}/api/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
 
-    expect([wrongType.status, tooLarge.status, broken.status]).toEqual([415, 413, 400]);
+    expect([wrongType.status, tooLarge.status, tooLargeElsewhere.status, broken.status]).toEqual([415, 413, 413, 400]);
     expect((await broken.json() as JsonBody).error.issues).toEqual([{ field: 'body', message: 'not valid JSON' }]);
   });
 

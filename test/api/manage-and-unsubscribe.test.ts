@@ -120,6 +120,26 @@ describe('what the pages show of a subscription', () => {
   });
 });
 
+describe('the preferences form saves what the JSON API accepts', () => {
+  it('saves 50 topics of 500 Cyrillic characters through the form (a body over 130 KB)', async () => {
+    const { id } = await activeSubscriber('long-topics', ['71-8']);
+    const letters = 'абвгдежзиклмнопрстуфхцчшщэюя';
+    const topics = Array.from({ length: 50 }, (_, index) => {
+      const start = `тема${letters[index % letters.length]}${letters[Math.floor(index / letters.length)]}`;
+      return `${start}${' бюджетный налоговый кодекс'.repeat(40)}`.slice(0, 500).trim();
+    });
+    const link = manageUrl(stack.url, id, stack.tokenSecret);
+    const html = await (await fetch(link)).text();
+    const request = form({ csrf: csrfIn(html), bills: '71-8', topics: topics.join('\n'), frequency: 'instant', stageMode: 'all', language: 'en', timeZone: 'Europe/Moscow' });
+
+    const saved = await fetch(link, request);
+
+    expect(Buffer.byteLength(request.body)).toBeGreaterThan(130_000);
+    expect(saved.status).toBe(200);
+    expect((await stack.item(keys.subscriber(id)))?.topics).toEqual(topics);
+  });
+});
+
 describe('PATCH on a subscription that is not active', () => {
   it('answers 409 for an unsubscribed subscription and changes nothing', async () => {
     const { id } = await activeSubscriber('patch-unsubscribed', ['51-8']);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bill } from '../../shared/bill/bill.js';
 import { DynamoBillStore } from '../../shared/store/bill-store.js';
+import { topicIdForQuery } from '../../shared/store/subscription-store.js';
 import { DynamoSuppressionStore } from '../../shared/store/suppression-store.js';
 import { keys } from '../../shared/store/table-schema.js';
 import { cookieOf, csrfIn, linkIn, startApiTestStack, TABLE_NAME, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
@@ -277,6 +278,32 @@ describe('a confirmation confirms one request', () => {
     expect(await stack.item(keys.follower(BILL_A, id))).toBeUndefined();
     expect(await stack.item(keys.follower(BILL_B, id))).toMatchObject({ frequency: 'weekly' });
     expect(await stack.pendingRequests(id)).toEqual([]);
+  });
+});
+
+describe('inputs a Russian audience uses', () => {
+  it('signs up a .рф address, in Unicode or punycode, as one subscriber mailed at its punycode address', async () => {
+    const local = `reader.${Date.now().toString(36)}`;
+
+    const unicode = await signUp({ email: `${local}@Пример.РФ`, bills: ['1-8'] });
+    const punycode = await signUp({ email: `${local}@xn--e1afmkfd.xn--p1ai`, bills: ['1-8'] });
+
+    expect([unicode.status, punycode.status]).toEqual([202, 202]);
+    expect((await stack.emailsTo(`${local}@xn--e1afmkfd.xn--p1ai`)).map((mail) => mail.subject)).toEqual(['Подтвердите подписку на duma-alerts']);
+  });
+
+  it('keeps a JSON topic with a line break one topic, and a 500-character CJK topic within the index key limit', async () => {
+    const email = uniqueAddress('cjk');
+    const cjk = Array.from({ length: 167 }, () => '税收').join(' ').slice(0, 500);
+    await signUp({ email, topics: ['налог\nAND НДС', cjk] });
+
+    const confirmed = await confirm(linkIn((await stack.emailsTo(email))[0]!, '/confirm'));
+
+    expect(confirmed.status).toBe(200);
+    const profile = await stack.item(keys.subscriber(await stack.subscriberId(email)));
+    expect(profile?.topics).toEqual(['налог AND НДС', cjk.trim()]);
+    const [definition] = (await stack.partition(`TOPIC#${topicIdForQuery(cjk.trim())}`)).filter((item) => item.SK === 'QUERY');
+    expect(Buffer.byteLength(String(definition?.GSI1SK), 'utf8')).toBeLessThanOrEqual(1024);
   });
 });
 

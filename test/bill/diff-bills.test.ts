@@ -152,4 +152,32 @@ describe('diffBills', () => {
       [{ type: 'new-event' }, { type: 'stage-changed', from: stage(8), to: stage(11) }, { type: 'published', publication: 'http://publication.pravo.gov.ru/document/1' }],
     ]);
   });
+
+  it('announces a law number once: not again when a later new event or the stored snapshot already carries it', () => {
+    const signed = event('S', 8, '2024-07-08T18:00:00+03:00', { lawNumber: '312-ФЗ' });
+    const signedAgain = event('S2', 8, '2024-07-09T18:00:00+03:00', { lawNumber: '312-ФЗ' });
+
+    const fromNewEvents = diffBills(bill([e3]), bill([e3, signed, signedAgain]), at);
+    const alreadyStored = diffBills(bill([e3, signed], { lawNumber: '312-ФЗ' }), bill([e3, signed, signedAgain], { lawNumber: '312-ФЗ' }), at);
+
+    expect(fromNewEvents.map((change) => change.facts.filter((fact) => fact.type === 'law-number-assigned'))).toEqual([
+      [{ type: 'law-number-assigned', lawNumber: '312-ФЗ' }],
+      [],
+    ]);
+    expect(alreadyStored.map((change) => change.facts)).toEqual([[{ type: 'new-event' }]]);
+  });
+
+  it('reports a bill archived under an unchanged status as a status change', () => {
+    const changes = diffBills(bill([e1]), bill([e1], { archived: true }), at);
+
+    expect(changes.map((change) => [change.kind, change.facts])).toEqual([
+      ['status', [{ type: 'status-changed', from: 'На рассмотрении', to: 'На рассмотрении', archived: true }]],
+    ]);
+  });
+
+  it('keys a status change as <bill>:<16 hex digits>:status, the short stable id stores and links carry', () => {
+    const [change] = diffBills(bill([e1]), bill([e1], { status: 'Принят' }), at);
+
+    expect(change!.id).toMatch(/^1075342-8:[0-9a-f]{16}:status$/);
+  });
 });

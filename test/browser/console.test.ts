@@ -214,6 +214,10 @@ describe.skipIf(!hasChromium)('the operator console in headless Chromium', () =>
     await expect.poll(() => page.locator('.result').textContent()).toContain('Matches.');
     expect(await page.locator('.result').textContent()).toContain('бюджет — in the title: бюджет');
     await shot(page, '07-topics-try');
+    await page.getByLabel('Query', { exact: true }).fill('бюджет AND пенсии');
+    await page.getByRole('button', { name: 'Try' }).click();
+    await expect.poll(() => page.locator('.result').textContent()).toContain('Does not match.');
+    expect(await page.locator('.result').textContent()).toContain('Found nowhere: пенсии');
 
     await page.getByRole('link', { name: TOPIC }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(TOPIC);

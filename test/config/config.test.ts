@@ -46,6 +46,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MAX_BILLS_PER_SUBSCRIBER: '201' })).toThrow(/subscriberLimits\.maxBills \(MAX_BILLS_PER_SUBSCRIBER\)/);
   });
 
+  it('takes a sender with a display name, encoding a non-ASCII one, and refuses a line break in it', () => {
+    const senders = ['duma-alerts <alerts@example.org>', '"Дума: оповещения" <alerts@пример.рф>', 'alerts@example.org'];
+
+    expect(senders.map((sender) => loadConfig({ SENDER_EMAIL: sender }).email.from)).toEqual([
+      '"duma-alerts" <alerts@example.org>',
+      `=?UTF-8?B?${Buffer.from('Дума: оповещения').toString('base64')}?= <alerts@xn--e1afmkfd.xn--p1ai>`,
+      'alerts@example.org',
+    ]);
+    expect(() => loadConfig({ SENDER_EMAIL: 'x <alerts@example.org>\nBcc: victim@example.org' })).toThrow(/email\.from \(SENDER_EMAIL\)/);
+  });
+
+  it('asks for an https PUBLIC_BASE_URL when running in AWS, and allows http locally', () => {
+    const lambda = { AWS_LAMBDA_FUNCTION_NAME: 'duma-alerts-api' };
+
+    expect(loadConfig({ PUBLIC_BASE_URL: 'http://127.0.0.1:8787' }).publicBaseUrl).toBe('http://127.0.0.1:8787');
+    expect(loadConfig({ ...lambda, PUBLIC_BASE_URL: 'https://alerts.example.org' }).deployed).toBe(true);
+    expect(() => loadConfig({ ...lambda, PUBLIC_BASE_URL: 'http://alerts.example.org' })).toThrow(/publicBaseUrl \(PUBLIC_BASE_URL\): must be an https URL when running in AWS/);
+  });
+
   it('refuses a config file that is not JSON, naming the file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'config-'));
     const file = join(dir, 'broken.json');

@@ -79,13 +79,27 @@ const LOGS = {
 const CONSUME = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
 const consumes = (queue: string) => Object.fromEntries(CONSUME.map((action) => [action, [queue]]));
 /** The dead-letter queues of the four queues, as describeResource names them. */
-const DEAD_LETTERS = ['queue:email-dlq', 'queue:fanOut-dlq', 'queue:slack-dlq', 'queue:webhook-dlq'];
+const DEAD_LETTERS = ['queue:email-dlq', 'queue:fanOut-dlq', 'queue:pollTasks-dlq', 'queue:slack-dlq', 'queue:webhook-dlq'];
 const SEND_EMAIL = { 'ses:SendEmail': ['ses:configuration-set', 'ses:identity'] };
 
 describe('least privilege, function by function', () => {
   it('poll-bills reads and writes bills and changes, queues to fan-out, routes topic alerts, reads the proxy secret, and nothing else', () => {
     expect(grantsOf('poll-bills')).toEqual({
       ...LOGS,
+      'dynamodb:GetItem': ['table'],
+      'dynamodb:PutItem': ['table'],
+      'dynamodb:UpdateItem': ['table'],
+      'dynamodb:BatchWriteItem': ['table'],
+      'dynamodb:Query': ['table', 'table/index/GSI1'],
+      'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:pollTasks', 'queue:slack', 'queue:webhook'],
+      'secretsmanager:GetSecretValue': ['secret:duma-proxy-url'],
+    });
+  });
+
+  it('poll-bill-tasks consumes poll tasks and polls as poll-bills does, but hands no task on', () => {
+    expect(grantsOf('poll-bill-tasks')).toEqual({
+      ...LOGS,
+      ...consumes('queue:pollTasks'),
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
@@ -192,8 +206,8 @@ describe('least privilege, function by function', () => {
       'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
       // The console: every queue's depth, dead letters peeked (receive, visibility 0) and redriven (send back, delete).
-      'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:slack', 'queue:webhook'],
-      'sqs:GetQueueAttributes': [...DEAD_LETTERS, 'queue:email', 'queue:fanOut', 'queue:slack', 'queue:webhook'].sort(),
+      'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:pollTasks', 'queue:slack', 'queue:webhook'],
+      'sqs:GetQueueAttributes': [...DEAD_LETTERS, 'queue:email', 'queue:fanOut', 'queue:pollTasks', 'queue:slack', 'queue:webhook'].sort(),
       'sqs:ReceiveMessage': DEAD_LETTERS,
       'sqs:ChangeMessageVisibility': DEAD_LETTERS,
       'sqs:DeleteMessage': DEAD_LETTERS,
@@ -226,7 +240,7 @@ describe('least privilege, function by function', () => {
 
     // Assert
     expect(granted).toEqual(resolving);
-    expect(granted).toEqual(['poll-bills', 'poll-feeds', 'send-email', 'send-digests', 'api']);
+    expect(granted).toEqual(['poll-bills', 'poll-bill-tasks', 'poll-feeds', 'send-email', 'send-digests', 'api']);
   });
 
   it('no policy anywhere grants a wildcard action or scans the table', () => {
@@ -243,6 +257,6 @@ describe('least privilege, function by function', () => {
     expect(variables.filter((v) => 'TOKEN_SECRETS' in v || 'DUMA_PROXY_URL' in v || 'ADMIN_API_KEY' in v)).toEqual([]);
     expect(variables.filter((v) => 'TOKEN_SECRETS_ARN' in v).length).toBe(3);
     expect(variables.filter((v) => 'ADMIN_API_KEY_ARN' in v).length).toBe(1);
-    expect(variables.filter((v) => v.DUMA_PROXY_SECRET_ARN === 'duma-alerts/duma-proxy-url').length).toBe(2);
+    expect(variables.filter((v) => v.DUMA_PROXY_SECRET_ARN === 'duma-alerts/duma-proxy-url').length).toBe(3);
   });
 });

@@ -32,24 +32,24 @@ describe('the stack with every function of the catalog', () => {
       'AWS::ApiGatewayV2::Integration': 1,
       'AWS::ApiGatewayV2::Route': 1,
       'AWS::ApiGatewayV2::Stage': 1,
-      'AWS::CloudWatch::Alarm': 48,
+      'AWS::CloudWatch::Alarm': 53,
       'AWS::CloudWatch::Dashboard': 1,
       'AWS::DynamoDB::GlobalTable': 1,
-      'AWS::IAM::Policy': 15,
-      'AWS::IAM::Role': 15,
+      'AWS::IAM::Policy': 16,
+      'AWS::IAM::Role': 16,
       'AWS::Lambda::EventInvokeConfig': 5,
-      'AWS::Lambda::EventSourceMapping': 4,
-      'AWS::Lambda::Function': 10,
+      'AWS::Lambda::EventSourceMapping': 5,
+      'AWS::Lambda::Function': 11,
       'AWS::Lambda::Permission': 2,
-      'AWS::Logs::LogGroup': 11,
+      'AWS::Logs::LogGroup': 12,
       'AWS::SES::ConfigurationSet': 1,
       'AWS::SES::ConfigurationSetEventDestination': 1,
       'AWS::SES::EmailIdentity': 1,
       'AWS::SNS::Subscription': 2,
       'AWS::SNS::Topic': 2,
       'AWS::SNS::TopicPolicy': 2,
-      'AWS::SQS::Queue': 9,
-      'AWS::SQS::QueuePolicy': 9,
+      'AWS::SQS::Queue': 11,
+      'AWS::SQS::QueuePolicy': 11,
       'AWS::Scheduler::Schedule': 5,
       'AWS::SecretsManager::Secret': 2,
     });
@@ -119,6 +119,7 @@ describe('the stack with every function of the catalog', () => {
     };
     expect(Object.fromEntries(functions.map(({ description, memory, timeout, ...rest }) => [description, [memory, timeout, rest]]))).toEqual({
       'Polls every watched bill on sozd.duma.gov.ru and queues what changed': [512, 540, common],
+      "Polls the bills of one poll task (a scheduled run's overflow) at the pace every poller shares": [512, 300, common],
       'Polls the news feeds, matches topics and bill numbers, and queues the matches': [512, 300, common],
       'Re-queues changes that were written but never queued': [256, 60, common],
       'Turns one change or news item into one message per follower and channel': [512, 300, common],
@@ -134,7 +135,7 @@ describe('the stack with every function of the catalog', () => {
 
   it('traces every function with X-Ray (active tracing)', () => {
     const modes = Object.values(resourcesOf(template, 'AWS::Lambda::Function')).map(({ Properties: p }) => p.TracingConfig?.Mode);
-    expect(modes).toEqual(Array(10).fill('Active'));
+    expect(modes).toEqual(Array(11).fill('Active'));
   });
 
   it('sets each function the variables of what it may use: its queues, its secrets by ARN, its SES settings, and no more', () => {
@@ -152,7 +153,8 @@ describe('the stack with every function of the catalog', () => {
     // Assert: WEBHOOK_ALLOW_HOSTS (local runs only) and plain secrets never appear.
     const ses = ['SENDER_EMAIL', 'SES_CONFIGURATION_SET'];
     expect(extras).toEqual({
-      'poll-bills': ['EMAIL_QUEUE_URL', 'FAN_OUT_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
+      'poll-bills': ['EMAIL_QUEUE_URL', 'FAN_OUT_QUEUE_URL', 'POLL_TASKS_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
+      'poll-bill-tasks': ['EMAIL_QUEUE_URL', 'FAN_OUT_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
       'poll-feeds': ['FAN_OUT_QUEUE_URL'],
       sweeper: ['EMAIL_QUEUE_URL', 'FAN_OUT_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
       'fan-out': ['EMAIL_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
@@ -169,6 +171,8 @@ describe('the stack with every function of the catalog', () => {
         'EMAIL_QUEUE_URL',
         'FAN_OUT_DLQ_URL',
         'FAN_OUT_QUEUE_URL',
+        'POLL_TASKS_DLQ_URL',
+        'POLL_TASKS_QUEUE_URL',
         'SLACK_DLQ_URL',
         'SLACK_QUEUE_URL',
         'TOKEN_SECRETS_ARN',
@@ -206,9 +210,11 @@ describe('the stack with every function of the catalog', () => {
       sse: p.SqsManagedSseEnabled,
     }));
 
-    // Assert: fan-out 300 s, send-email 30 s, deliver-webhook 90 s consumers (webhook and Slack); DLQs kept 14 days.
+    // Assert: poll-bill-tasks 300 s, fan-out 300 s, send-email 30 s, deliver-webhook 90 s consumers (webhook and Slack); DLQs kept 14 days.
     const dlq = { visibility: undefined, maxReceiveCount: undefined, deadLetterTarget: undefined, retention: 1209600, sse: true };
     expect(queues).toEqual([
+      dlq,
+      { visibility: 1800, maxReceiveCount: 5, deadLetterTarget: expect.stringMatching(/^DeliverypollTasksdlq/), retention: undefined, sse: true },
       dlq,
       { visibility: 1800, maxReceiveCount: 5, deadLetterTarget: expect.stringMatching(/^DeliveryfanOutdlq/), retention: undefined, sse: true },
       dlq,
@@ -222,8 +228,8 @@ describe('the stack with every function of the catalog', () => {
     // A webhook or Slack message must stay invisible while its delivery claim is held (2 × attempt timeout + 10 s).
     const claimSeconds = (2 * DeliveryConfigSchema.parse({}).timeoutMs + 10_000) / 1000;
     expect(claimSeconds).toBe(40);
-    expect(queues[5]!.visibility).toBeGreaterThanOrEqual(claimSeconds + 5);
     expect(queues[7]!.visibility).toBeGreaterThanOrEqual(claimSeconds + 5);
+    expect(queues[9]!.visibility).toBeGreaterThanOrEqual(claimSeconds + 5);
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'Puts bouncing and complaining addresses on the suppression list',
       DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Deliveryseseventsdlq'), 'Arn'] } },
@@ -241,6 +247,7 @@ describe('the stack with every function of the catalog', () => {
 
     // Assert
     expect(mappings).toEqual([
+      { queue: 'DeliverypollTasks', batchSize: 1, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 4 },
       { queue: 'DeliveryfanOut', batchSize: 1, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 10 },
       { queue: 'Deliveryemail', batchSize: 10, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 2 },
       { queue: 'Deliverywebhook', batchSize: 5, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 10 },
@@ -351,11 +358,11 @@ describe('the stack with every function of the catalog', () => {
 
     // Assert
     expect(byMetric).toEqual({
-      'AWS/SQS/ApproximateNumberOfMessagesVisible': 5,
-      'AWS/SQS/ApproximateAgeOfOldestMessage': 4,
-      'AWS/Lambda/Errors': 10,
-      'AWS/Lambda/Throttles': 10,
-      'AWS/Lambda/Duration': 10,
+      'AWS/SQS/ApproximateNumberOfMessagesVisible': 6,
+      'AWS/SQS/ApproximateAgeOfOldestMessage': 5,
+      'AWS/Lambda/Errors': 11,
+      'AWS/Lambda/Throttles': 11,
+      'AWS/Lambda/Duration': 11,
       'DumaAlerts/SourceErrors': 2,
       'DumaAlerts/PollCompleted': 2,
       'DumaAlerts/SesSendFailures': 1,
@@ -385,6 +392,7 @@ describe('the stack with every function of the catalog', () => {
     // Duration at 80 % of each function's own timeout.
     expect(Object.fromEntries(alarms.filter((p) => p.MetricName === 'Duration').map((p) => [p.AlarmDescription.split(' ')[1], [p.Statistic, p.Threshold]]))).toEqual({
       'poll-bills': ['Maximum', 432_000],
+      'poll-bill-tasks': ['Maximum', 240_000],
       'poll-feeds': ['Maximum', 240_000],
       sweeper: ['Maximum', 48_000],
       'fan-out': ['Maximum', 240_000],
@@ -399,6 +407,7 @@ describe('the stack with every function of the catalog', () => {
     expect(
       alarms.filter((p) => p.MetricName === 'ApproximateNumberOfMessagesVisible').map((p) => [p.Dimensions[0].Value['Fn::GetAtt'][0].replace(/dlq.*$/, ''), p.Threshold]),
     ).toEqual([
+      ['DeliverypollTasks', 1],
       ['DeliveryfanOut', 1],
       ['Deliveryemail', 1],
       ['Deliverywebhook', 1],
@@ -408,6 +417,7 @@ describe('the stack with every function of the catalog', () => {
     expect(
       alarms.filter((p) => p.MetricName === 'ApproximateAgeOfOldestMessage').map((p) => [p.Dimensions[0].Value['Fn::GetAtt'][0].replace(/Queue.*$/, ''), p.Threshold]),
     ).toEqual([
+      ['DeliverypollTasks', 1800],
       ['DeliveryfanOut', 1800],
       ['Deliveryemail', 1800],
       ['Deliverywebhook', 1800],

@@ -24,7 +24,7 @@ interface Run {
 
 /** Starts local/start.ts with `args` in `cwd`, resolving once it prints that it is ready. */
 async function start(cwd: string, args: string[], env: Record<string, string>): Promise<Run> {
-  // As a user starts it: not with the test run's indented logs (POWERTOOLS_DEV), nor pointed at another stack.
+  // As a user starts it: with JSON-line logs (no POWERTOOLS_DEV), and not pointed at another stack.
   const { POWERTOOLS_DEV: _indented, DUMA_ALERTS_ENV_FILE: _otherStack, ...userEnv } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'local', 'start.ts'), '--any-ports', ...args], {
     cwd,

@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,13 +8,12 @@ import { lawBill } from '../../local/simulator/demo-bills.js';
 import { pageAt } from '../../local/simulator/duma-simulator.js';
 import { buildBillPage } from '../../local/simulator/sozd-page-builder.js';
 import { createDocumentClient } from '../../shared/aws/clients.js';
-import { createPoliteFetcher } from '../../shared/http/polite-fetcher.js';
 import { createLogger } from '../../shared/log/logger.js';
 import { MISSING_POLL_LIMIT, missingRetryAt } from '../../shared/pipeline/missing-backoff.js';
 import { pollWatchedBills, type PollDependencies } from '../../shared/pipeline/poll-bills.js';
-import { createSozdHttpSource } from '../../shared/sozd/sozd-http-source.js';
 import { DynamoBillStore } from '../../shared/store/bill-store.js';
 import { DynamoChangeStore } from '../../shared/store/change-store.js';
+import { pageServerSource } from '../support/page-server-source.js';
 
 const HOUR = 3600_000;
 
@@ -58,14 +56,6 @@ describe('polling a bill the source answers 404 for', () => {
     const tableName = `t${randomBytes(4).toString('hex')}`;
     await ensureTable(new DynamoDBClient({}), tableName);
     const db = createDocumentClient();
-    const fetcher = createPoliteFetcher({
-      userAgent: 'duma-alerts-test/1.0',
-      timeoutMs: 5000,
-      maxBytes: 1 << 20,
-      maxInFlightPerHost: 2,
-      minGapMsPerHost: 0,
-      retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
-    });
     requests = [];
     found = false;
     clock = new Date('2026-01-01T00:00:00Z');
@@ -73,7 +63,7 @@ describe('polling a bill the source answers 404 for', () => {
       bills: new DynamoBillStore(db, tableName),
       changes: new DynamoChangeStore(db, tableName),
       fanOutQueue: { sendAll: async () => undefined },
-      source: createSozdHttpSource(fetcher, `http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+      source: pageServerSource(server),
       now: () => clock,
       logger: createLogger('test'),
     };

@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -11,11 +10,10 @@ import { buildBillPage } from '../../local/simulator/sozd-page-builder.js';
 import { createLogger } from '../../shared/log/logger.js';
 import { pollBill, type PollDependencies } from '../../shared/pipeline/poll-bills.js';
 import type { MessageQueue } from '../../shared/queue/message-queue.js';
-import { createPoliteFetcher } from '../../shared/http/polite-fetcher.js';
-import { createSozdHttpSource } from '../../shared/sozd/sozd-http-source.js';
 import { createDocumentClient } from '../../shared/aws/clients.js';
 import { DynamoBillStore } from '../../shared/store/bill-store.js';
 import { DynamoChangeStore } from '../../shared/store/change-store.js';
+import { pageServerSource } from '../support/page-server-source.js';
 import { moscowLocalOf } from '../../shared/sozd/moscow-time.js';
 
 /*
@@ -47,19 +45,11 @@ describe('source errors', () => {
     const db = createDocumentClient();
     queued = [];
     const fanOutQueue: MessageQueue = { sendAll: async (messages) => void queued.push(...messages) };
-    const fetcher = createPoliteFetcher({
-      userAgent: 'duma-alerts-test/1.0',
-      timeoutMs: 5000,
-      maxBytes: 1 << 20,
-      maxInFlightPerHost: 2,
-      minGapMsPerHost: 0,
-      retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
-    });
     deps = {
       bills: new DynamoBillStore(db, tableName),
       changes: new DynamoChangeStore(db, tableName),
       fanOutQueue,
-      source: createSozdHttpSource(fetcher, `http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+      source: pageServerSource(server),
       now: () => new Date(),
       logger: createLogger('test'),
     };

@@ -11,6 +11,7 @@ import { createSozdHttpSource } from '../../shared/sozd/sozd-http-source.js';
 import { DynamoBillStore } from '../../shared/store/bill-store.js';
 import { DynamoChangeStore } from '../../shared/store/change-store.js';
 import { startHttpServer, type LoopbackServer } from '../http/loopback-server.js';
+import { testSettings } from '../http/test-settings.js';
 import { startTestServices, type TestServices } from '../support/test-services.js';
 
 /*
@@ -56,14 +57,7 @@ describe('unchanged polls write nothing per bill', () => {
       },
       { step: 'initialize', name: 'countWrites' },
     );
-    const fetcher = createPoliteFetcher({
-      userAgent: 'duma-alerts-test/1.0',
-      timeoutMs: 5000,
-      maxBytes: 1 << 20,
-      maxInFlightPerHost: 4,
-      minGapMsPerHost: 0,
-      retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
-    });
+    const fetcher = createPoliteFetcher(testSettings({ timeoutMs: 5000 }));
     deps = {
       bills: new DynamoBillStore(db, test.tableName),
       changes: new DynamoChangeStore(db, test.tableName),

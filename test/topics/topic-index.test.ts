@@ -7,7 +7,7 @@ import { TopicQueryError } from '../../shared/topics/topic-query-error.js';
 
 /** The matches with their explanations worked out, as a caller raising the alerts does. */
 function explained(matches: TopicIndexMatch[]) {
-  return matches.map(({ topicId, explain }) => ({ topicId, explanation: explain() }));
+  return matches.map((match) => ({ topicId: match.topicId, explanation: match.explain() }));
 }
 
 describe('TopicIndex', () => {

@@ -81,6 +81,7 @@ export interface ConsoleStrings {
     noMatch: string;
     badQuery(problem: string): string;
     foundIn(term: string, field: string, words: string): string;
+    missingTerms(terms: string): string;
     followersTitle: string;
     followerColumns: { follower: string; channel: string; frequency: string; stages: string };
     matchesTitle: string;
@@ -228,6 +229,7 @@ const EN: ConsoleStrings = {
     noMatch: 'Does not match.',
     badQuery: (problem) => `The query does not parse: ${problem}.`,
     foundIn: (term, field, words) => `${term} — in the ${field}: ${words}`,
+    missingTerms: (terms) => `Found nowhere: ${terms}`,
     followersTitle: 'Followers',
     followerColumns: { follower: 'Follower', channel: 'Channel', frequency: 'Frequency', stages: 'Stages' },
     matchesTitle: 'Recent matches',
@@ -393,6 +395,7 @@ const RU: ConsoleStrings = {
     noMatch: 'Не совпадает.',
     badQuery: (problem) => `Запрос не разобран: ${problem}.`,
     foundIn: (term, field, words) => `${term} — в поле ${field}: ${words}`,
+    missingTerms: (terms) => `Не найдено: ${terms}`,
     followersTitle: 'Подписчики',
     followerColumns: { follower: 'Подписчик', channel: 'Канал', frequency: 'Частота', stages: 'Стадии' },
     matchesTitle: 'Последние совпадения',

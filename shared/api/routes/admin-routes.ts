@@ -29,6 +29,7 @@ import { HttpError } from '../http-error.js';
 import { jsonResponse } from '../responses.js';
 import { defineRoute, type ResponseSpec } from '../route.js';
 import { subscriptionBody } from '../subscription-body.js';
+import { SUBSCRIPTION_BODY_BYTES } from '../preferences-form.js';
 
 /** The refusals every admin route documents. */
 export const unauthorized: ResponseSpec = { description: 'No valid x-api-key header.', json: ErrorSchema };
@@ -77,7 +78,7 @@ export const adminUpdateSubscriptionRoute = defineRoute({
   tag: 'admin',
   auth: 'apiKey',
   params: SubscriberIdParamsSchema,
-  body: { kind: 'json', schema: PreferencesPatchSchema },
+  body: { kind: 'json', schema: PreferencesPatchSchema, maxBytes: SUBSCRIPTION_BODY_BYTES },
   responses: {
     200: { description: 'The subscription as saved.', json: SubscriptionSchema },
     400: invalid,

@@ -13,7 +13,14 @@ import { withLanguage } from '../pages/layout.js';
 import { pageLanguage } from '../pages/page-language.js';
 import { pageStrings } from '../pages/page-strings.js';
 import { preferencesPage } from '../pages/preferences-page.js';
-import { formValuesOf, PreferencesFormSchema, readPreferencesForm, type FormErrors, type PreferencesFormValues } from '../preferences-form.js';
+import {
+  formValuesOf,
+  PreferencesFormSchema,
+  readPreferencesForm,
+  SUBSCRIPTION_BODY_BYTES,
+  type FormErrors,
+  type PreferencesFormValues,
+} from '../preferences-form.js';
 import { htmlResponse, jsonResponse } from '../responses.js';
 import { defineRoute } from '../route.js';
 import { assertWithinLimits } from '../follow-limits.js';
@@ -48,12 +55,14 @@ export const preferencesSubmitRoute = defineRoute({
   summary: 'Save the preferences form (HTML form, CSRF-protected). Saving when unsubscribed subscribes again.',
   tag: 'pages',
   query: LinkQuerySchema,
-  body: { kind: 'form', schema: PreferencesFormSchema },
+  body: { kind: 'form', schema: PreferencesFormSchema, maxBytes: SUBSCRIPTION_BODY_BYTES },
   responses: {
     200: { description: 'Saved; the page again with a notice.', html: true },
     400: { description: 'The form again, each mistake named.', html: true },
     403: { description: 'The link is not valid or the form expired.', html: true },
-    409: { description: 'The subscription is unconfirmed or suppressed and cannot be changed.', html: true },
+    404: { description: 'The subscription no longer exists.', html: true },
+    409: { description: 'The subscription is unconfirmed or suppressed and cannot be changed; nothing was saved.', html: true },
+    410: { description: 'The link has expired.', html: true },
   },
   async handle({ request, query, body, deps }) {
     const view = await viewOfLink(query.token, deps);
@@ -100,12 +109,14 @@ export const subscriptionPatchRoute = defineRoute({
   summary: 'Change some preferences of the subscription a signed manage token is for; fields not given stay.',
   tag: 'subscriptions',
   query: LinkQuerySchema,
-  body: { kind: 'json', schema: PreferencesPatchSchema },
+  body: { kind: 'json', schema: PreferencesPatchSchema, maxBytes: SUBSCRIPTION_BODY_BYTES },
   responses: {
     200: { description: 'The subscription as saved.', json: SubscriptionSchema },
     400: { description: 'Invalid request; each bad field is named.', json: ErrorSchema },
     403: { description: 'The token is not valid.', json: ErrorSchema },
-    409: { description: 'The subscription is unconfirmed, unsubscribed or suppressed.', json: ErrorSchema },
+    404: { description: 'The subscription no longer exists.', json: ErrorSchema },
+    409: { description: 'The subscription is unconfirmed, unsubscribed or suppressed; nothing was changed.', json: ErrorSchema },
+    410: { description: 'The token has expired.', json: ErrorSchema },
   },
   async handle({ query, body, deps }) {
     const view = await viewOfLink(query.token, deps);
@@ -131,6 +142,8 @@ export const subscriptionDeleteRoute = defineRoute({
   responses: {
     204: { description: 'Unsubscribed.' },
     403: { description: 'The token is not valid.', json: ErrorSchema },
+    404: { description: 'The subscription no longer exists.', json: ErrorSchema },
+    410: { description: 'The token has expired.', json: ErrorSchema },
   },
   async handle({ query, deps }) {
     const view = await viewOfLink(query.token, deps);

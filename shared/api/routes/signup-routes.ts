@@ -12,7 +12,14 @@ import { messagePage } from '../pages/message-page.js';
 import { pageLanguage } from '../pages/page-language.js';
 import { pageStrings } from '../pages/page-strings.js';
 import { signupPage } from '../pages/signup-page.js';
-import { formValuesOf, PreferencesFormSchema, readPreferencesForm, type FormErrors, type PreferencesFormValues } from '../preferences-form.js';
+import {
+  formValuesOf,
+  PreferencesFormSchema,
+  readPreferencesForm,
+  SUBSCRIPTION_BODY_BYTES,
+  type FormErrors,
+  type PreferencesFormValues,
+} from '../preferences-form.js';
 import { htmlResponse, jsonResponse } from '../responses.js';
 import { defineRoute } from '../route.js';
 
@@ -44,7 +51,7 @@ export const signupSubmitRoute = defineRoute({
   summary: 'Submit the sign-up form (HTML form, CSRF-protected).',
   tag: 'pages',
   query: PageQuerySchema,
-  body: { kind: 'form', schema: PreferencesFormSchema },
+  body: { kind: 'form', schema: PreferencesFormSchema, maxBytes: SUBSCRIPTION_BODY_BYTES },
   responses: {
     200: { description: 'The "check your email" page.', html: true },
     400: { description: 'The form again, each mistake named.', html: true },
@@ -82,7 +89,7 @@ export const signupApiRoute = defineRoute({
   operationId: 'createSubscription',
   summary: 'Sign an address up. It receives one confirmation email; nothing else until the link in it is followed.',
   tag: 'subscriptions',
-  body: { kind: 'json', schema: SignupRequestSchema },
+  body: { kind: 'json', schema: SignupRequestSchema, maxBytes: SUBSCRIPTION_BODY_BYTES },
   responses: {
     202: { description: 'Accepted; the same answer whether the address is new or known.', json: SignupAcceptedSchema },
     400: { description: 'Invalid request; each bad field is named.', json: ErrorSchema },

@@ -145,13 +145,13 @@ function tryBox(view: ConsoleView, tried: TryForm | undefined): string {
   ].join('\n');
 }
 
-/** The verdict of trying a query, with where each term was found, or why the query does not parse. */
+/** The verdict of trying a query (shared/topics/try-topic.ts), with where each term was found and which were not. */
 function tryResult(view: ConsoleView, tried: TryForm): string {
   const { words } = view;
-  const trial = tryTopic(tried.query, { text: tried.headline, summary: tried.summary || undefined });
+  const trial = tryTopic(tried.query, { text: tried.headline, ...(tried.summary ? { summary: tried.summary } : {}) });
   if (trial.match === null) return `<p>${badge(words.topics.badQuery(trial.error.problem), 'bad')}</p>`;
-  if (!trial.match) return `<p>${badge(words.topics.noMatch, 'neutral')}</p>`;
-  return `<p>${badge(words.topics.matches, 'ok')}</p>${hitsList(trial.why, view)}`;
+  const missing = trial.missing.length > 0 ? `<p class="detail">${escapeHtml(words.topics.missingTerms(trial.missing.join(', ')))}</p>` : '';
+  return `<p>${trial.match ? badge(words.topics.matches, 'ok') : badge(words.topics.noMatch, 'neutral')}</p>${hitsList(trial.why, view)}${missing}`;
 }
 
 function hitsList(hits: readonly { term: string; field: string; found: string[] }[], view: ConsoleView): string {
