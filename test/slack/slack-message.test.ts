@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { BillChange } from '../../shared/bill/bill-change.js';
 import { buildSlackBillMessage } from '../../shared/slack/slack-message.js';
-import type { SlackBlock } from '../../shared/slack/slack-message.js';
 import { cutSlackText, escapeSlackText } from '../../shared/slack/slack-text.js';
 import { EXAMPLE_BILL_CHANGE } from '../../shared/webhooks/webhook-examples.js';
+import { slackBlockTexts } from '../support/slack-block-texts.js';
 
 const TITLE = 'О внесении изменений в Федеральный закон «Об информации, информационных технологиях и о защите информации»';
 
-function texts(block: SlackBlock): string[] {
-  switch (block.type) {
-    case 'header':
-    case 'section':
-      return [block.text.text];
-    case 'context':
-      return block.elements.map((element) => element.text);
-    case 'actions':
-      return block.elements.map((element) => element.text.text);
-  }
-}
 
 describe('buildSlackBillMessage', () => {
   it('renders a first-reading change in English with the old → new stage, decision, Moscow date and link', () => {
@@ -95,7 +84,7 @@ describe('buildSlackBillMessage', () => {
 
     // Assert
     expect(message.blocks.map((block) => block.type)).toEqual(['header', 'section', 'context', 'actions']);
-    expect(message.blocks.slice(1, 3).flatMap(texts)).toEqual([
+    expect(message.blocks.slice(1, 3).flatMap(slackBlockTexts)).toEqual([
       '*Status:* Under consideration → Withdrawn from consideration (archived)\n*Law number:* 353-FZ\n*Published:* Российская газета',
       'Date: 01.01.2026 01:30 (Moscow time) · title: the original, in Russian',
     ]);
@@ -113,7 +102,7 @@ describe('buildSlackBillMessage', () => {
     const message = buildSlackBillMessage(change, 'en');
 
     // Assert
-    expect(message.blocks.slice(1, 3).flatMap(texts)).toEqual([
+    expect(message.blocks.slice(1, 3).flatMap(slackBlockTexts)).toEqual([
       '*Status:* A&lt;B → B&gt;A',
       '*Decision:* &lt;!channel&gt; see &lt;https://evil.example|this&gt; &amp; that',
     ]);
@@ -144,9 +133,9 @@ describe('buildSlackBillMessage', () => {
     const [header, ...rest] = message.blocks;
     expect(message.blocks.length).toBeLessThanOrEqual(50);
     expect(header?.type === 'header' && header.text.text.length).toBe(150);
-    expect(rest.filter((block) => block.type === 'section').map((block) => texts(block)[0]?.length)).toEqual([3000, 2997]);
+    expect(rest.filter((block) => block.type === 'section').map((block) => slackBlockTexts(block)[0]?.length)).toEqual([3000, 2997]);
     expect(message.text.length).toBe(3000);
-    expect(message.blocks.flatMap(texts).filter((text) => /&[a-z]{0,3}…$|[\uD800-\uDBFF]…$/.test(text))).toEqual([]);
+    expect(message.blocks.flatMap(slackBlockTexts).filter((text) => /&[a-z]{0,3}…$|[\uD800-\uDBFF]…$/.test(text))).toEqual([]);
   });
 });
 

@@ -2,10 +2,11 @@ import type { Bill } from '../../shared/bill/bill.js';
 import type { BillChange } from '../../shared/bill/bill-change.js';
 import { replayBillHistory } from '../../shared/bill/replay-history.js';
 import { renderChangeEmail } from '../../shared/email/render-change-email.js';
-import { buildSlackBillMessage, type SlackBlock } from '../../shared/slack/slack-message.js';
+import { buildSlackBillMessage } from '../../shared/slack/slack-message.js';
 import { ORIGINAL_MARK } from '../../shared/vocabulary/translate-sozd-text.js';
 import { englishSozdText } from '../../shared/vocabulary/sozd-text.js';
 import { buildBillChangedPayload } from '../../shared/webhooks/webhook-payload.js';
+import { slackBlockTexts } from '../support/slack-block-texts.js';
 
 const LINKS = { unsubscribeUrl: 'https://alerts.example.org/unsubscribe?token=t', manageUrl: 'https://alerts.example.org/preferences?token=t' };
 const CYRILLIC_LETTER = /[\u0400-\u04FF]/gu;
@@ -30,18 +31,6 @@ function htmlText(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function slackTexts(block: SlackBlock): string[] {
-  switch (block.type) {
-    case 'header':
-    case 'section':
-      return [block.text.text];
-    case 'context':
-      return block.elements.map((element) => element.text);
-    case 'actions':
-      return block.elements.map((element) => element.text.text);
-  }
-}
-
 /** Every text of a change's English alerts: email subject, text and HTML bodies, Slack blocks and fallback, webhook `…En` texts. */
 function englishTexts(change: BillChange): string[] {
   const email = renderChangeEmail(change, { language: 'en', ...LINKS });
@@ -56,7 +45,7 @@ function englishTexts(change: BillChange): string[] {
       if (fact.type === 'stage-changed') webhook.push(fact.new.nameEn, ...(fact.old ? [fact.old.nameEn] : []));
     }
   }
-  return [email.subject, email.text, htmlText(email.html), slack.text, ...slack.blocks.flatMap(slackTexts), ...webhook];
+  return [email.subject, email.text, htmlText(email.html), slack.text, ...slack.blocks.flatMap(slackBlockTexts), ...webhook];
 }
 
 /** The Russian pieces the vocabulary kept, longest first (a subject may show one cut short). */
