@@ -119,15 +119,14 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // Finishes before the next 10-minute tick; pages are fetched politely, one host at a time.
     timeoutSeconds: 540,
     trigger: { kind: 'schedule', rate: 'pollBillsRateMinutes' },
-    // Bills: the watch list on GSI1, snapshot and state Get/Update; changes: conditional Put, then Update once queued.
-    // Topic matching on new decisions: topics on GSI1, their followers by Query, the alert Put, then the alert routed
-    // like a change (shared/pipeline/fan-out.ts fanOutAlert): email, webhook and Slack messages, digest items.
+    // Bills: the watch list on GSI1, snapshot and state Get/Update; changes: conditional Put, then Update once queued
+    // (fan-out, not the poller, matches their decisions against topics).
     // Adaptive polling: tier rings on GSI1 (Query), tier passes (Get/Put), the shared host slots (Get/Update), the
     // run summary (Put); due work beyond its time budget goes to the poll-tasks queue.
-    access: { stores: [...POLLER_STORES, ...TOPIC_ALERT_STORES],
-      table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'],
+    access: { stores: POLLER_STORES,
+      table: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
       queriesIndex: true,
-      sendsTo: ['fanOut', 'pollTasks', ...ALERT_CHANNELS],
+      sendsTo: ['fanOut', 'pollTasks'],
       secrets: ['dumaProxy'],
       sendsEmail: false,
     },
@@ -141,12 +140,12 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     timeoutSeconds: 300,
     // However many run, the shared host slots keep sozd at the configured pace; a few pollers cover slow responses.
     trigger: { kind: 'queue', queues: ['pollTasks'], batchSize: 1, maxConcurrency: 4 },
-    // As poll-bills polls one bill: snapshot and state Get/Update, changes Put/Update, host slots Get/Update, topic
-    // matching and alert routing; reads no ring (the task carries its bills).
-    access: { stores: [...POLLER_STORES, ...TOPIC_ALERT_STORES],
-      table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'],
+    // As poll-bills polls one bill: snapshot and state Get/Update, changes Put/Update, host slots Get/Update; reads no
+    // ring (the task carries its bills).
+    access: { stores: POLLER_STORES,
+      table: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
       queriesIndex: true,
-      sendsTo: ['fanOut', ...ALERT_CHANNELS],
+      sendsTo: ['fanOut'],
       secrets: ['dumaProxy'],
       sendsEmail: false,
     },
@@ -177,11 +176,11 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     memoryMb: 256,
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', rate: 'sweepRateMinutes' },
-    // The outbox on GSI1, markQueued (Update); re-queued changes are topic-matched and routed again, as in poll-bills.
-    access: { stores: [DynamoChangeStore.partitions, ...TOPIC_ALERT_STORES],
-      table: ['PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'],
+    // The outbox on GSI1, markQueued (Update); fan-out routes and topic-matches what it re-queues.
+    access: { stores: [DynamoChangeStore.partitions],
+      table: ['UpdateItem', 'Query'],
       queriesIndex: true,
-      sendsTo: ['fanOut', ...ALERT_CHANNELS],
+      sendsTo: ['fanOut'],
       secrets: [],
       sendsEmail: false,
     },

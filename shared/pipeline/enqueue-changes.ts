@@ -4,7 +4,8 @@ import type { ChangeStore } from '../store/change-store.js';
 import type { FanOutMessage } from './pipeline-messages.js';
 
 /**
- * Queues changes for fan-out, one message per bill with its changes in the order given (date order), then
+ * Queues changes for fan-out (which routes them to the bill's followers and matches them against topics), one
+ * message per bill with its changes in the order given (date order), then
  * takes them out of the outbox. A crash between the two leaves them in the outbox: the sweeper queues them
  * again, and the consumers' delivery records make the repeat harmless.
  */
@@ -12,8 +13,6 @@ export async function enqueueChanges(
   deps: {
     changes: ChangeStore;
     fanOutQueue: MessageQueue;
-    /** Topic alerts on the changes' decisions (matchBillChanges); before markQueued, so the sweeper's re-run repeats it. */
-    matchTopics?: (changes: readonly BillChange[]) => Promise<unknown>;
   },
   changes: readonly BillChange[],
   at: string,
@@ -23,6 +22,5 @@ export async function enqueueChanges(
   for (const change of changes) byBill.set(change.billNumber, [...(byBill.get(change.billNumber) ?? []), change.id]);
   const messages: FanOutMessage[] = [...byBill].map(([billNumber, changeIds]) => ({ billNumber, changeIds }));
   await deps.fanOutQueue.sendAll(messages);
-  await deps.matchTopics?.(changes);
   for (const change of changes) await deps.changes.markQueued(change, at);
 }

@@ -1,18 +1,31 @@
+import type { BillChange } from '../bill/bill-change.js';
 import { alertQueuedNewsItem, type NewsAlertDependencies } from './alert-news-item.js';
 import { fanOutChanges, type FanOutDependencies } from './fan-out.js';
-import type { FanOutQueueMessage } from './pipeline-messages.js';
+import { matchBillChanges } from './match-bill-changes.js';
+import type { FanOutMessage, FanOutQueueMessage } from './pipeline-messages.js';
 
-/** What the fan-out function needs for each kind of message; news dependencies are built on the first news item. */
+/** What the fan-out function needs for each kind of message; topic and news dependencies are built on first use. */
 export interface FanOutQueueDependencies {
-  changes: FanOutDependencies;
+  changes: FanOutDependencies & { changes: NonNullable<FanOutDependencies['changes']> };
   news: () => NewsAlertDependencies;
 }
 
 /**
  * Handles one message of the fan-out queue, the one road every alert travels: a bill's changes are routed to its
- * followers (`fanOutChanges`), a news item is matched against every topic and routed to the followers of the topics
- * and bills it names (`alertQueuedNewsItem`).
+ * followers (`fanOutChanges`) and their decisions matched against every topic (`matchBillChanges`); a news item is
+ * matched against every topic and routed to the followers of the topics and bills it names (`alertQueuedNewsItem`).
+ * Alert ids and delivery records are deterministic, so a redelivered message sends nothing twice.
  */
 export async function handleFanOutMessage(deps: FanOutQueueDependencies, message: FanOutQueueMessage): Promise<unknown> {
-  return 'kind' in message ? alertQueuedNewsItem(deps.news(), message) : fanOutChanges(deps.changes, message);
+  if ('kind' in message) return alertQueuedNewsItem(deps.news(), message);
+  const routed = await fanOutChanges(deps.changes, message);
+  const withDecisions = (await queuedChanges(deps.changes.changes, message)).filter((change) => (change.event?.decisions.length ?? 0) > 0);
+  // Most changes carry no decision (a status, a document): the topic index is then never built.
+  if (withDecisions.length > 0) await matchBillChanges(deps.news(), withDecisions);
+  return routed;
+}
+
+async function queuedChanges(store: FanOutQueueDependencies['changes']['changes'], message: FanOutMessage): Promise<BillChange[]> {
+  const changes = await Promise.all(message.changeIds.map((id) => store.get(message.billNumber, id)));
+  return changes.filter((change): change is BillChange => change !== undefined);
 }

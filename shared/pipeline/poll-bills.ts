@@ -21,8 +21,6 @@ export interface PollDependencies {
   logger: Logger;
   /** When set, every saved snapshot files its bill in the poll tier it now belongs to (adaptive polling). */
   tiers?: PollTierSettings;
-  /** Alerts topic followers whose queries the new events' decisions match (see enqueueChanges). */
-  matchTopics?: (changes: readonly BillChange[]) => Promise<unknown>;
 }
 
 export type BillPollOutcome =

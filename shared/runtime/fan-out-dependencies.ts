@@ -1,13 +1,12 @@
 import type { Config } from '../config/config.js';
 import type { NewsAlertDependencies } from '../pipeline/alert-news-item.js';
-import type { FanOutDependencies } from '../pipeline/fan-out.js';
 import type { FanOutQueueDependencies } from '../pipeline/fan-out-message.js';
 import { endpointQueues, messageQueue } from './queues.js';
 import { createDeliveryStores, createStores } from './stores.js';
 import { newsAlertDependencies } from './topic-alert-dependencies.js';
 
 /** What fan-out needs: the email queue always, the webhook and Slack queues when they are configured. */
-export function fanOutDependencies(config: Config): FanOutDependencies {
+export function fanOutDependencies(config: Config): FanOutQueueDependencies['changes'] {
   const { followerRoutes, digests } = createDeliveryStores(config);
   const { delivery } = config;
   return {
@@ -20,7 +19,7 @@ export function fanOutDependencies(config: Config): FanOutDependencies {
   };
 }
 
-/** What the fan-out function needs: bill-change routing now, news alerting (topics, news, bills) on the first news item. */
+/** What the fan-out function needs: bill-change routing now, topic and news alerting (topics, news, bills) on first use. */
 export function fanOutQueueDependencies(config: Config): FanOutQueueDependencies {
   let news: NewsAlertDependencies | undefined;
   return { changes: fanOutDependencies(config), news: () => (news ??= newsAlertDependencies(config)) };

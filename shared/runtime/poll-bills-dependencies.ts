@@ -11,7 +11,6 @@ import { createSozdHttpSource } from '../sozd/sozd-http-source.js';
 import { createSozdFetcher } from './fetchers.js';
 import { messageQueue } from './queues.js';
 import { createStores } from './stores.js';
-import { topicMatcher } from './topic-alert-dependencies.js';
 
 /** What one poll of bills needs (the CLI's `poll` of every watched bill, and the base of the scheduled run). */
 export function pollDependencies(config: Config): PollDependencies {
@@ -23,7 +22,6 @@ export function pollDependencies(config: Config): PollDependencies {
     source: createSozdHttpSource(createSozdFetcher(config), config.sozd.baseUrl),
     now: () => new Date(),
     logger: createLogger('poll-bills'),
-    matchTopics: topicMatcher(config),
     tiers: config.polling,
   };
 }

@@ -2,7 +2,6 @@ import type { Config } from '../config/config.js';
 import { createLogger } from '../log/logger.js';
 import { messageQueue } from './queues.js';
 import { createStores } from './stores.js';
-import { topicMatcher } from './topic-alert-dependencies.js';
 
 /** What the sweeper needs. */
 export function sweepDependencies(config: Config) {
@@ -11,6 +10,5 @@ export function sweepDependencies(config: Config) {
     fanOutQueue: messageQueue(config.queues.fanOutUrl, 'queues.fanOutUrl (FAN_OUT_QUEUE_URL)'),
     now: () => new Date(),
     logger: createLogger('sweeper'),
-    matchTopics: topicMatcher(config),
   };
 }

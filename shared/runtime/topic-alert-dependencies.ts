@@ -1,9 +1,7 @@
-import type { BillChange } from '../bill/bill-change.js';
 import type { Config } from '../config/config.js';
 import { createLogger } from '../log/logger.js';
 import type { NewsAlertDependencies } from '../pipeline/alert-news-item.js';
 import type { TopicAlertDependencies } from '../pipeline/alert-topic-matches.js';
-import { matchBillChanges } from '../pipeline/match-bill-changes.js';
 import { cachedTopicCatalog } from '../pipeline/topic-catalog.js';
 import { endpointQueues, messageQueue } from './queues.js';
 import { createDeliveryStores, createNewsStores, createStores } from './stores.js';
@@ -34,11 +32,4 @@ export function newsAlertDependencies(config: Config): NewsAlertDependencies {
     followers: createDeliveryStores(config).followerRoutes,
     logger: createLogger('news-alerts'),
   };
-}
-
-/** Matches the decisions of new bill events against subscribers' topics, once the changes are queued. */
-export function topicMatcher(config: Config): (changes: readonly BillChange[]) => Promise<number> {
-  let deps: TopicAlertDependencies | undefined;
-  // Built on first use: most poll cycles find no change and need neither the topics nor the email queue.
-  return (changes) => matchBillChanges((deps ??= topicAlertDependencies(config)), changes);
 }

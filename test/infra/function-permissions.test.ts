@@ -83,15 +83,14 @@ const DEAD_LETTERS = ['queue:email-dlq', 'queue:fanOut-dlq', 'queue:pollTasks-dl
 const SEND_EMAIL = { 'ses:SendEmail': ['ses:configuration-set', 'ses:identity'] };
 
 describe('least privilege, function by function', () => {
-  it('poll-bills reads and writes bills and changes, queues to fan-out, routes topic alerts, reads the proxy secret, and nothing else', () => {
+  it('poll-bills reads and writes bills and changes, queues them to fan-out (no channel of its own), reads the proxy secret, and nothing else', () => {
     expect(grantsOf('poll-bills')).toEqual({
       ...LOGS,
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
-      'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
-      'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:pollTasks', 'queue:slack', 'queue:webhook'],
+      'sqs:SendMessage': ['queue:fanOut', 'queue:pollTasks'],
       'secretsmanager:GetSecretValue': ['secret:duma-proxy-url'],
     });
   });
@@ -103,21 +102,18 @@ describe('least privilege, function by function', () => {
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
-      'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
-      'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:slack', 'queue:webhook'],
+      'sqs:SendMessage': ['queue:fanOut'],
       'secretsmanager:GetSecretValue': ['secret:duma-proxy-url'],
     });
   });
 
-  it('sweeper re-queues the outbox to fan-out and re-routes topic alerts, with no single-item reads, deletes or secret', () => {
+  it('sweeper re-queues the outbox to fan-out and nowhere else, with no single-item reads, writes of new items, deletes or secret', () => {
     expect(grantsOf('sweeper')).toEqual({
       ...LOGS,
-      'dynamodb:PutItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
-      'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
-      'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:slack', 'queue:webhook'],
+      'sqs:SendMessage': ['queue:fanOut'],
     });
   });
 

@@ -153,10 +153,10 @@ describe('the stack with every function of the catalog', () => {
     // Assert: WEBHOOK_ALLOW_HOSTS (local runs only) and plain secrets never appear.
     const ses = ['SENDER_EMAIL', 'SES_CONFIGURATION_SET'];
     expect(extras).toEqual({
-      'poll-bills': ['EMAIL_QUEUE_URL', 'FAN_OUT_QUEUE_URL', 'POLL_TASKS_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
-      'poll-bill-tasks': ['EMAIL_QUEUE_URL', 'FAN_OUT_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
+      'poll-bills': ['FAN_OUT_QUEUE_URL', 'POLL_TASKS_QUEUE_URL'],
+      'poll-bill-tasks': ['FAN_OUT_QUEUE_URL'],
       'poll-feeds': ['FAN_OUT_QUEUE_URL'],
-      sweeper: ['EMAIL_QUEUE_URL', 'FAN_OUT_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
+      sweeper: ['FAN_OUT_QUEUE_URL'],
       'fan-out': ['EMAIL_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
       'send-email': [...ses, 'SES_SEND_RATE_PER_INVOCATION', 'TOKEN_SECRETS_ARN'].sort(),
       'deliver-webhook': [...ses, 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'].sort(),
@@ -452,25 +452,25 @@ describe('the stack with every function of the catalog', () => {
 
 describe('the stack while functions are still being written', () => {
   it('deploys only the handlers that exist, and only the queues whose consumer exists', () => {
-    // Arrange: send-email has landed, fan-out has not.
-    const functionsDir = functionsDirWith(['poll-bills', 'send-email']);
+    // Arrange: poll-bill-tasks has landed, fan-out has not.
+    const functionsDir = functionsDirWith(['poll-bills', 'poll-bill-tasks']);
 
     // Act
     const { stack, template } = synthStack({ functionsDir });
 
     // Assert
-    expect(stack.deployedFunctions.map((spec) => spec.name)).toEqual(['poll-bills', 'send-email']);
+    expect(stack.deployedFunctions.map((spec) => spec.name)).toEqual(['poll-bills', 'poll-bill-tasks']);
     template.resourceCountIs('AWS::Lambda::Function', 2);
     template.resourceCountIs('AWS::SQS::Queue', 2);
     template.resourceCountIs('AWS::Scheduler::Schedule', 1);
     const pollBills = Object.values(template.findResources('AWS::Lambda::Function')).find((r) =>
       (r.Properties.Description as string).startsWith('Polls every watched bill'),
     )!;
-    // The email queue exists (send-email consumes it), the fan-out queue does not: only the first is passed on.
+    // The poll-tasks queue exists (poll-bill-tasks consumes it), the fan-out queue does not: only the first is passed on.
     expect(Object.keys(pollBills.Properties.Environment.Variables).sort()).toEqual([
-      'EMAIL_QUEUE_URL',
       'LOG_LEVEL',
       'NODE_OPTIONS',
+      'POLL_TASKS_QUEUE_URL',
       'POWERTOOLS_METRICS_NAMESPACE',
       'POWERTOOLS_SERVICE_NAME',
       'PUBLIC_BASE_URL',

@@ -1,4 +1,4 @@
-import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqsMessageQueue } from '../../shared/queue/message-queue.js';
 import { enqueueChanges } from '../../shared/pipeline/enqueue-changes.js';
@@ -39,25 +39,22 @@ describe('topics matched against the new events of tracked bills', () => {
     expect(emails[0]?.body.text).toContain('- Событие: Рассмотрение законопроекта во втором чтении');
   });
 
-  it('enqueueChanges calls the topic hook with the changes it queues, so the bill pipeline alerts topics too', async () => {
+  it('changes queued for fan-out reach topic followers on the same road as bill followers: the fan-out consumer matches their decisions', async () => {
     const world = await harness.newWorld([]);
     await world.subscribe('a@example.org', { topics: ['экстрадиция'] });
     const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
-    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `fan-out-${world.config.tableName}` }));
     const change = billChange(NEW_EVENT, extraditionEvent);
     await world.stores.changes.putIfAbsent(change);
 
     await enqueueChanges(
-      {
-        changes: world.stores.changes,
-        fanOutQueue: createSqsMessageQueue(sqs, QueueUrl!),
-        matchTopics: (queued) => matchBillChanges(world.topicAlerts, queued),
-      },
+      { changes: world.stores.changes, fanOutQueue: createSqsMessageQueue(sqs, world.config.queues.fanOutUrl!) },
       [change],
       '2022-06-01T12:06:00Z',
     );
+    const beforeFanOut = await world.emails();
     await world.deliver();
 
+    expect(beforeFanOut).toEqual([]);
     expect((await world.emails()).map((email) => email.destination.to[0])).toEqual(['a@example.org']);
     sqs.destroy();
   });
