@@ -1,19 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import { randomBytes } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startLocalServices, type LocalServices } from '../../local/local-services.js';
-import { ensureTable } from '../../local/provision.js';
 import { lawBill } from '../../local/simulator/demo-bills.js';
 import { pageAt } from '../../local/simulator/duma-simulator.js';
 import { buildBillPage } from '../../local/simulator/sozd-page-builder.js';
-import { createDocumentClient } from '../../shared/aws/clients.js';
-import { createLogger } from '../../shared/log/logger.js';
 import { MISSING_POLL_LIMIT, missingRetryAt } from '../../shared/pipeline/missing-backoff.js';
 import { pollWatchedBills, type PollDependencies } from '../../shared/pipeline/poll-bills.js';
-import { DynamoBillStore } from '../../shared/store/bill-store.js';
-import { DynamoChangeStore } from '../../shared/store/change-store.js';
-import { pageServerSource } from '../support/page-server-source.js';
+import { startPollTestWorld, type PollTestWorld } from '../support/poll-test-world.js';
 
 const HOUR = 3600_000;
 
@@ -30,8 +21,7 @@ describe('the back-off of a bill the source does not have', () => {
 });
 
 describe('polling a bill the source answers 404 for', () => {
-  let services: LocalServices;
-  let server: Server;
+  let world: PollTestWorld;
   let requests: string[];
   let found: boolean;
   let clock: Date;
@@ -39,34 +29,20 @@ describe('polling a bill the source answers 404 for', () => {
   const number = lawBill.page.number;
 
   beforeAll(async () => {
-    services = await startLocalServices();
-    Object.assign(process.env, services.env);
-    server = createServer((request, response) => {
+    world = await startPollTestWorld((request, response) => {
       requests.push(request.url ?? '');
       if (found) response.writeHead(200, { 'content-type': 'text/html' }).end(buildBillPage(pageAt(lawBill, 2)));
       else response.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>Not found</body></html>');
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   });
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await services.stop();
+    await world.stop();
   });
   beforeEach(async () => {
-    const tableName = `t${randomBytes(4).toString('hex')}`;
-    await ensureTable(new DynamoDBClient({}), tableName);
-    const db = createDocumentClient();
     requests = [];
     found = false;
     clock = new Date('2026-01-01T00:00:00Z');
-    deps = {
-      bills: new DynamoBillStore(db, tableName),
-      changes: new DynamoChangeStore(db, tableName),
-      fanOutQueue: { sendAll: async () => undefined },
-      source: pageServerSource(server),
-      now: () => clock,
-      logger: createLogger('test'),
-    };
+    deps = await world.freshDependencies({ fanOutQueue: { sendAll: async () => undefined }, now: () => clock });
     await deps.bills.watch(number);
   });
 

@@ -1,19 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import { randomBytes } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startLocalServices, type LocalServices } from '../../local/local-services.js';
-import { ensureTable } from '../../local/provision.js';
 import { lawBill } from '../../local/simulator/demo-bills.js';
 import { pageAt } from '../../local/simulator/duma-simulator.js';
 import { buildBillPage } from '../../local/simulator/sozd-page-builder.js';
-import { createLogger } from '../../shared/log/logger.js';
 import { pollBill, type PollDependencies } from '../../shared/pipeline/poll-bills.js';
 import type { MessageQueue } from '../../shared/queue/message-queue.js';
-import { createDocumentClient } from '../../shared/aws/clients.js';
-import { DynamoBillStore } from '../../shared/store/bill-store.js';
-import { DynamoChangeStore } from '../../shared/store/change-store.js';
-import { pageServerSource } from '../support/page-server-source.js';
+import { startPollTestWorld, type PollTestWorld } from '../support/poll-test-world.js';
 import { moscowLocalOf } from '../../shared/sozd/moscow-time.js';
 
 /*
@@ -22,37 +13,22 @@ import { moscowLocalOf } from '../../shared/sozd/moscow-time.js';
  */
 
 describe('source errors', () => {
-  let services: LocalServices;
-  let server: Server;
+  let world: PollTestWorld;
   let page: { status: number; body: string };
   let deps: PollDependencies;
   let queued: unknown[];
   const number = lawBill.page.number;
 
   beforeAll(async () => {
-    services = await startLocalServices();
-    Object.assign(process.env, services.env);
-    server = createServer((_request, response) => response.writeHead(page.status, { 'content-type': 'text/html' }).end(page.body));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    world = await startPollTestWorld((_request, response) => response.writeHead(page.status, { 'content-type': 'text/html' }).end(page.body));
   });
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await services.stop();
+    await world.stop();
   });
   beforeEach(async () => {
-    const tableName = `t${randomBytes(4).toString('hex')}`;
-    await ensureTable(new DynamoDBClient({}), tableName);
-    const db = createDocumentClient();
     queued = [];
     const fanOutQueue: MessageQueue = { sendAll: async (messages) => void queued.push(...messages) };
-    deps = {
-      bills: new DynamoBillStore(db, tableName),
-      changes: new DynamoChangeStore(db, tableName),
-      fanOutQueue,
-      source: pageServerSource(server),
-      now: () => new Date(),
-      logger: createLogger('test'),
-    };
+    deps = await world.freshDependencies({ fanOutQueue, now: () => new Date() });
     // Arrange the common start: the bill is stored with its first three events.
     await deps.bills.watch(number);
     page = { status: 200, body: buildBillPage(pageAt(lawBill, 3)) };
