@@ -88,7 +88,7 @@ async function routingOnlyCpuMs(): Promise<number> {
       },
     },
     emailQueue: idle,
-    endpointQueues: { webhook: idle, slack: idle },
+    endpointQueues: { webhook: idle, slack: idle, telegram: idle },
     digests: {
       addPending: async () => {},
       listRecipients: async function* () {},

@@ -35,7 +35,10 @@ export class DumaAlertsStack extends Stack {
     const ofConcern = (concern: FunctionSpec['concern']) => this.deployedFunctions.filter((spec) => spec.concern === concern);
 
     const storage = new Storage(this, 'Storage');
-    const secrets = new Secrets(this, 'Secrets', { dumaProxySecretName: parameters.dumaProxySecretName });
+    const secrets = new Secrets(this, 'Secrets', {
+      dumaProxySecretName: parameters.dumaProxySecretName,
+      telegramBotTokenSecretName: parameters.telegramBotTokenSecretName,
+    });
     // The API exists before the functions so that their links can point at it.
     const api = new Api(this, 'Api', { parameters });
     const shared = {

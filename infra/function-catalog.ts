@@ -22,10 +22,10 @@ import { DynamoTopicStore } from '../shared/store/topic-store.js';
 import type { Parameters } from './parameters.js';
 
 /** The queues of the service; each exists only when its consumer does. */
-export type QueueKey = 'fanOut' | 'email' | 'webhook' | 'slack' | 'pollTasks';
+export type QueueKey = 'fanOut' | 'email' | 'webhook' | 'slack' | 'telegram' | 'pollTasks';
 
 /** The secrets a function may read. */
-export type SecretKey = 'tokenSecrets' | 'dumaProxy' | 'adminApiKey';
+export type SecretKey = 'tokenSecrets' | 'dumaProxy' | 'adminApiKey' | 'telegramBotToken';
 
 /** DynamoDB actions a function may perform on the table (granted one by one, never a wildcard). */
 export type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query' | 'BatchWriteItem' | 'BatchGetItem';
@@ -89,7 +89,9 @@ export interface FunctionSpec {
 }
 
 /** Where a topic or "in the news" alert can be routed (besides digest items in the table). */
-const ALERT_CHANNELS: readonly QueueKey[] = ['email', 'webhook', 'slack'];
+const ALERT_CHANNELS: readonly QueueKey[] = ['email', 'webhook', 'slack', 'telegram'];
+/** The endpoint channels, whose messages deliver-webhook consumes and retries. */
+const ENDPOINT_CHANNELS: readonly QueueKey[] = ['webhook', 'slack', 'telegram'];
 
 /** The stores of topic matching and alert routing (shared/runtime/topic-alert-dependencies.ts). */
 /** What polling bills touches (pollDependencies, scheduledPollDependencies): bills, changes, tier rings, host slots. */
@@ -217,26 +219,26 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   {
     name: 'deliver-webhook',
     concern: 'delivery',
-    description: 'Delivers signed webhook and Slack messages, with retries',
+    description: 'Delivers signed webhook, Slack and Telegram messages, with retries',
     memoryMb: 256,
     // A batch of 5 deliveries of at most 15 s each (WEBHOOK_TIMEOUT_MS), with room to spare. Its queues' visibility
     // (6 × 90 s) is far above the 40 s a delivery claim is held (2 × timeout + 10 s).
     timeoutSeconds: 90,
     // Endpoints are slow or down at times: a cap keeps a failing receiver from taking the account's concurrency.
-    trigger: { kind: 'queue', queues: ['webhook', 'slack'], batchSize: 5, maxConcurrency: 10 },
+    trigger: { kind: 'queue', queues: ENDPOINT_CHANNELS, batchSize: 5, maxConcurrency: 10 },
     // Endpoints and attempt records Get/Update; retries beyond SQS's 15-minute delay are parked (Put); the owner
-    // of an endpoint it disables is emailed.
-    access: { stores: [DynamoEndpointStore.partitions, DynamoEndpointDeliveryStore.partitions, DynamoRetryDueStore.partitions, DynamoChangeStore.partitions, DynamoBillStore.partitions, DynamoAlertStore.partitions], table: ['GetItem', 'PutItem', 'UpdateItem'], queriesIndex: false, sendsTo: ['webhook', 'slack'], secrets: [], sendsEmail: true },
+    // of an endpoint it disables is emailed. Telegram messages are posted as the service's bot (its token's secret).
+    access: { stores: [DynamoEndpointStore.partitions, DynamoEndpointDeliveryStore.partitions, DynamoRetryDueStore.partitions, DynamoChangeStore.partitions, DynamoBillStore.partitions, DynamoAlertStore.partitions], table: ['GetItem', 'PutItem', 'UpdateItem'], queriesIndex: false, sendsTo: ENDPOINT_CHANNELS, secrets: ['telegramBotToken'], sendsEmail: true },
   },
   {
     name: 'redrive-webhooks',
     concern: 'delivery',
-    description: 'Re-queues webhook and Slack retries parked beyond the 15-minute SQS delay once they are due',
+    description: 'Re-queues webhook, Slack and Telegram retries parked beyond the 15-minute SQS delay once they are due',
     memoryMb: 256,
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', rate: 'redriveWebhooksRateMinutes' },
     // Due retries on GSI1, removed by BatchWriteItem once re-queued.
-    access: { stores: [DynamoRetryDueStore.partitions], table: ['BatchWriteItem'], queriesIndex: true, sendsTo: ['webhook', 'slack'], secrets: [], sendsEmail: false },
+    access: { stores: [DynamoRetryDueStore.partitions], table: ['BatchWriteItem'], queriesIndex: true, sendsTo: ENDPOINT_CHANNELS, secrets: [], sendsEmail: false },
   },
   {
     name: 'send-digests',
@@ -246,12 +248,13 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     timeoutSeconds: 600,
     trigger: { kind: 'schedule', rate: 'digestsRateMinutes' },
     // Recipients on GSI1, their pending items by Query, sent proofs and pending deletes by BatchWriteItem, the marker
-    // by a conditional Delete; subscribers, endpoints and changes by Get. Slack digests are posted directly, not queued.
+    // by a conditional Delete; subscribers, endpoints and changes by Get. Slack and Telegram digests are posted directly,
+    // not queued (Telegram's as the service's bot); a chat whose bot was removed is disabled (Update) and its owner emailed.
     access: { stores: [DynamoChangeStore.partitions, DynamoSubscriberStore.partitions, DynamoDigestStore.partitions, DynamoEndpointStore.partitions, DynamoAlertStore.partitions, DynamoNewsStore.partitions],
-      table: ['GetItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
+      table: ['GetItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,
       sendsTo: [],
-      secrets: ['tokenSecrets'],
+      secrets: ['tokenSecrets', 'telegramBotToken'],
       sendsEmail: true,
     },
     environment: (parameters): Record<string, string> => ({ DIGEST_HOUR: String(parameters.digestHour) }),
@@ -282,7 +285,8 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     trigger: { kind: 'http' },
     // Subscriptions (follows synced by BatchWriteItem), rate limits, suppressions, bills; the admin listings on GSI1;
     // the endpoint service registers endpoints (Put + BatchWriteItem of follower items) and queues test events and
-    // replays to the webhook and Slack queues. The console (shared/api/console) reads every queue's depth and peeks at
+    // replays to the webhook, Slack and Telegram queues; a Telegram chat gets its test message at registration, as the
+    // service's bot. The console (shared/api/console) reads every queue's depth and peeks at
     // and redrives the dead-letter queues.
     access: { stores: [
         DynamoSubscriberStore.partitions,
@@ -303,8 +307,8 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
       ],
       table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,
-      sendsTo: ['webhook', 'slack'],
-      secrets: ['tokenSecrets', 'adminApiKey'],
+      sendsTo: ENDPOINT_CHANNELS,
+      secrets: ['tokenSecrets', 'adminApiKey', 'telegramBotToken'],
       sendsEmail: true,
       operatesQueues: true,
     },

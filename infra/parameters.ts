@@ -48,6 +48,11 @@ export const ParametersSchema = z.object({
     .optional(),
   /** Name or ARN of an existing Secrets Manager secret holding the Russian-exit proxy URL; no proxy when absent. */
   dumaProxySecretName: z.string().trim().min(1).optional(),
+  /**
+   * Name or ARN of an existing Secrets Manager secret holding the Telegram bot token (from @BotFather); without it
+   * Telegram endpoints are refused at registration.
+   */
+  telegramBotTokenSecretName: z.string().trim().min(1).optional(),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
   logRetentionDays: z.coerce
     .number()

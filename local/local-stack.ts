@@ -41,7 +41,7 @@ export interface LocalStack {
   env: Record<string, string>;
   pollBills: ScheduledHandler;
   sweep: ScheduledHandler;
-  /** Re-queues parked webhook/Slack retries that are due. */
+  /** Re-queues parked webhook, Slack and Telegram retries that are due. */
   redriveWebhooks: ScheduledHandler;
   /** Sends the digests whose local hour has come. */
   sendDigests: ScheduledHandler;
@@ -92,14 +92,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     EMAIL_QUEUE_URL: queues.email.url,
     WEBHOOK_QUEUE_URL: queues.webhook.url,
     SLACK_QUEUE_URL: queues.slack.url,
+    TELEGRAM_QUEUE_URL: queues.telegram.url,
     // The console (and `status`) read the dead-letter queues too.
     FAN_OUT_DLQ_URL: queues.fanOut.dlqUrl,
     EMAIL_DLQ_URL: queues.email.dlqUrl,
     WEBHOOK_DLQ_URL: queues.webhook.dlqUrl,
     SLACK_DLQ_URL: queues.slack.dlqUrl,
+    TELEGRAM_DLQ_URL: queues.telegram.dlqUrl,
     POLL_TASKS_QUEUE_URL: queues.pollTasks.url,
     POLL_TASKS_DLQ_URL: queues.pollTasks.dlqUrl,
     TOKEN_SECRETS: localSecret(options.dataDir, 'token-secret', 'TOKEN_SECRETS'),
+    ...telegramBotToken(options.dataDir),
     // CloudWatch metrics (EMF) mean nothing on this machine; the logs and `status` say the same.
     POWERTOOLS_METRICS_DISABLED: 'true',
     ...simulatorPolling(options.env?.SOZD_BASE_URL ?? process.env.SOZD_BASE_URL),
@@ -132,6 +135,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     email: consumer('email', emailModule.handler),
     webhook: consumer('webhook', webhookModule.handler),
     slack: consumer('slack', webhookModule.handler),
+    telegram: consumer('telegram', webhookModule.handler),
     pollTasks: consumer('pollTasks', pollTasksModule.handler),
   };
 
@@ -206,4 +210,15 @@ function localSecret(dataDir: string | undefined, fileName: string, variable: st
 function simulatorPolling(sozdBaseUrl: string | undefined): Record<string, string> {
   if (!sozdBaseUrl || !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(sozdBaseUrl)) return {};
   return { POLL_DORMANT_MINUTES: '0', POLL_RESTING_MINUTES: '0', SOZD_REQUESTS_PER_SECOND: '50' };
+}
+
+/**
+ * The Telegram bot token: the environment's TELEGRAM_BOT_TOKEN, else the file `telegram-bot-token` in the data folder
+ * when there is one (a token comes from @BotFather and cannot be generated). Without either, Telegram endpoints are
+ * refused with a message saying so.
+ */
+function telegramBotToken(dataDir: string | undefined): Record<string, string> {
+  if (process.env.TELEGRAM_BOT_TOKEN) return { TELEGRAM_BOT_TOKEN: process.env.TELEGRAM_BOT_TOKEN };
+  const file = dataDir ? join(dataDir, 'telegram-bot-token') : undefined;
+  return file && existsSync(file) ? { TELEGRAM_BOT_TOKEN: readFileSync(file, 'utf8').trim() } : {};
 }

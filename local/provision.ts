@@ -8,6 +8,7 @@ export const QUEUE_NAMES = {
   email: 'duma-alerts-email',
   webhook: 'duma-alerts-webhook',
   slack: 'duma-alerts-slack',
+  telegram: 'duma-alerts-telegram',
   pollTasks: 'duma-alerts-poll-tasks',
 } as const;
 export type QueueName = keyof typeof QUEUE_NAMES;

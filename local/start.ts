@@ -74,6 +74,7 @@ async function main(): Promise<void> {
     EMAIL_DLQ_URL: stack.queues.email.dlqUrl,
     WEBHOOK_DLQ_URL: stack.queues.webhook.dlqUrl,
     SLACK_DLQ_URL: stack.queues.slack.dlqUrl,
+    TELEGRAM_DLQ_URL: stack.queues.telegram.dlqUrl,
   });
   const stopDemo = simulator
     ? await runDemo({ stores: createStores(loadConfig()), simulator, sesEndpoint: stack.services.sesEndpoint, print: (line) => console.log(line), onError })

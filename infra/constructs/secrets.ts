@@ -14,13 +14,13 @@ export interface SecretReference {
 
 /**
  * The service's secrets in Secrets Manager: the token signing key and the admin API key, generated here, and the
- * Duma proxy URL, which the operator creates (it holds a password) and names in the parameters. Functions get their
- * ARN, never the value.
+ * Duma proxy URL and the Telegram bot token, which the operator creates (a password, a token from @BotFather) and
+ * names in the parameters. Functions get their ARN, never the value.
  */
 export class Secrets extends Construct {
   readonly references: Partial<Record<SecretKey, SecretReference>>;
 
-  constructor(scope: Construct, id: string, props: { dumaProxySecretName?: string | undefined }) {
+  constructor(scope: Construct, id: string, props: { dumaProxySecretName?: string | undefined; telegramBotTokenSecretName?: string | undefined }) {
     super(scope, id);
     const tokenSigningKey = new Secret(this, 'TokenSigningKey', {
       description: 'duma-alerts: HMAC keys for signed links, comma-separated; the first signs, all verify',
@@ -45,7 +45,8 @@ export class Secrets extends Construct {
       reason: "The key is held by a newsroom's own tools; rotating it is a coordinated change with them, not a schedule.",
     });
     this.references = { tokenSecrets: ownSecret(tokenSigningKey), adminApiKey: ownSecret(adminApiKey) };
-    if (props.dumaProxySecretName) this.references.dumaProxy = importSecret(this, props.dumaProxySecretName);
+    if (props.dumaProxySecretName) this.references.dumaProxy = importSecret(this, 'DumaProxyUrl', props.dumaProxySecretName);
+    if (props.telegramBotTokenSecretName) this.references.telegramBotToken = importSecret(this, 'TelegramBotToken', props.telegramBotTokenSecretName);
   }
 }
 
@@ -53,11 +54,11 @@ function ownSecret(secret: Secret): SecretReference {
   return { secret, id: secret.secretArn, policyArn: secret.secretArn };
 }
 
-function importSecret(scope: Construct, nameOrArn: string): SecretReference {
+function importSecret(scope: Construct, id: string, nameOrArn: string): SecretReference {
   if (nameOrArn.startsWith('arn:')) {
-    const secret = Secret.fromSecretCompleteArn(scope, 'DumaProxyUrl', nameOrArn);
+    const secret = Secret.fromSecretCompleteArn(scope, id, nameOrArn);
     return { secret, id: nameOrArn, policyArn: nameOrArn };
   }
-  const secret = Secret.fromSecretNameV2(scope, 'DumaProxyUrl', nameOrArn);
+  const secret = Secret.fromSecretNameV2(scope, id, nameOrArn);
   return { secret, id: nameOrArn, policyArn: `${secret.secretArn}-??????` };
 }

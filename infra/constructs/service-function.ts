@@ -20,6 +20,7 @@ const QUEUE_URL_VARIABLES: Record<QueueKey, string> = {
   email: 'EMAIL_QUEUE_URL',
   webhook: 'WEBHOOK_QUEUE_URL',
   slack: 'SLACK_QUEUE_URL',
+  telegram: 'TELEGRAM_QUEUE_URL',
   pollTasks: 'POLL_TASKS_QUEUE_URL',
 };
 
@@ -29,6 +30,7 @@ const DLQ_URL_VARIABLES: Record<QueueKey, string> = {
   email: 'EMAIL_DLQ_URL',
   webhook: 'WEBHOOK_DLQ_URL',
   slack: 'SLACK_DLQ_URL',
+  telegram: 'TELEGRAM_DLQ_URL',
   pollTasks: 'POLL_TASKS_DLQ_URL',
 };
 
@@ -37,6 +39,7 @@ const SECRET_ARN_VARIABLES: Record<SecretKey, string> = {
   tokenSecrets: 'TOKEN_SECRETS_ARN',
   dumaProxy: 'DUMA_PROXY_SECRET_ARN',
   adminApiKey: 'ADMIN_API_KEY_ARN',
+  telegramBotToken: 'TELEGRAM_BOT_TOKEN_ARN',
 };
 
 /** The Powertools service name of a function, which is also the `service` dimension of its metrics. */

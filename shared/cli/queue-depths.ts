@@ -14,10 +14,12 @@ export function configuredQueues(config: Config): { label: string; dlq: boolean;
     { label: 'email', dlq: false, url: config.queues.emailUrl },
     { label: 'webhook', dlq: false, url: config.delivery.webhookQueueUrl },
     { label: 'slack', dlq: false, url: config.delivery.slackQueueUrl },
+    { label: 'telegram', dlq: false, url: config.delivery.telegramQueueUrl },
     { label: 'fan-out DLQ', dlq: true, url: config.queues.fanOutDlqUrl },
     { label: 'email DLQ', dlq: true, url: config.queues.emailDlqUrl },
     { label: 'webhook DLQ', dlq: true, url: config.queues.webhookDlqUrl },
     { label: 'slack DLQ', dlq: true, url: config.queues.slackDlqUrl },
+    { label: 'telegram DLQ', dlq: true, url: config.queues.telegramDlqUrl },
   ];
 }
 

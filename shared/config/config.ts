@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as z from 'zod';
 import { SenderAddressSchema } from '../email/sender-address.js';
 import { DeliveryConfigSchema } from './delivery-config.js';
+import { TelegramConfigSchema } from './telegram-config.js';
 
 /**
  * The most any subscription can follow, whatever the configuration: more is a newsroom's whole watch list, which
@@ -57,6 +58,8 @@ export const ConfigSchema = z.object({
     webhookDlqUrl: url.optional(),
     /** Where Slack delivery messages land after their last failed receive; `status` reports its depth. */
     slackDlqUrl: url.optional(),
+    /** Where Telegram delivery messages land after their last failed receive; `status` reports its depth. */
+    telegramDlqUrl: url.optional(),
     /** Where poll tasks land after their last failed receive. */
     pollTasksDlqUrl: url.optional(),
   }),
@@ -154,6 +157,7 @@ export const ConfigSchema = z.object({
     maxTopics: z.coerce.number().int().min(1).max(MAX_TOPICS_PER_SUBSCRIBER).default(MAX_TOPICS_PER_SUBSCRIBER),
   }).prefault({}),
   delivery: DeliveryConfigSchema,
+  telegram: TelegramConfigSchema,
   /** True when running in AWS (a Lambda function): links then must be https. Set from AWS_LAMBDA_FUNCTION_NAME. */
   deployed: z.boolean().default(false),
 }).superRefine((config, context) => {
@@ -172,6 +176,7 @@ const ENV_FIELDS: Record<string, string> = {
   EMAIL_DLQ_URL: 'queues.emailDlqUrl',
   WEBHOOK_DLQ_URL: 'queues.webhookDlqUrl',
   SLACK_DLQ_URL: 'queues.slackDlqUrl',
+  TELEGRAM_DLQ_URL: 'queues.telegramDlqUrl',
   POLL_TASKS_DLQ_URL: 'queues.pollTasksDlqUrl',
   SENDER_EMAIL: 'email.from',
   SES_CONFIGURATION_SET: 'email.configurationSet',
@@ -212,10 +217,13 @@ const ENV_FIELDS: Record<string, string> = {
   CONFIRMATION_COOLDOWN_MINUTES: 'signup.confirmationCooldownMinutes',
   WEBHOOK_QUEUE_URL: 'delivery.webhookQueueUrl',
   SLACK_QUEUE_URL: 'delivery.slackQueueUrl',
+  TELEGRAM_QUEUE_URL: 'delivery.telegramQueueUrl',
   WEBHOOK_TIMEOUT_MS: 'delivery.timeoutMs',
   WEBHOOK_MAX_RESPONSE_BYTES: 'delivery.maxResponseBytes',
   WEBHOOK_ALLOW_HOSTS: 'delivery.allowHosts',
   DIGEST_HOUR: 'delivery.digestHour',
+  TELEGRAM_API_BASE_URL: 'telegram.apiBaseUrl',
+  TELEGRAM_BOT_TOKEN: 'telegram.botToken',
 };
 const FIELD_ENV = Object.fromEntries(Object.entries(ENV_FIELDS).map(([env, field]) => [field, env]));
 

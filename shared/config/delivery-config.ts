@@ -9,6 +9,8 @@ export const DeliveryConfigSchema = z.object({
   webhookQueueUrl: url.optional(),
   /** SLACK_QUEUE_URL: one message per attempt of a Slack delivery. */
   slackQueueUrl: url.optional(),
+  /** TELEGRAM_QUEUE_URL: one message per attempt of a Telegram delivery. */
+  telegramQueueUrl: url.optional(),
   /** WEBHOOK_TIMEOUT_MS: the deadline of one attempt, connect to last byte. */
   timeoutMs: z.coerce.number().int().positive().default(15_000),
   /** WEBHOOK_MAX_RESPONSE_BYTES: response bytes read; the rest is dropped unread. */

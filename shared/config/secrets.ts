@@ -12,6 +12,7 @@ export const SECRET_VARIABLES = {
   TOKEN_SECRETS_ARN: 'TOKEN_SECRETS',
   DUMA_PROXY_SECRET_ARN: 'DUMA_PROXY_URL',
   ADMIN_API_KEY_ARN: 'ADMIN_API_KEY',
+  TELEGRAM_BOT_TOKEN_ARN: 'TELEGRAM_BOT_TOKEN',
 } as const;
 
 /** Reads one secret's string value. */

@@ -11,6 +11,10 @@ import type { AlertStore } from '../store/alert-store.js';
 import type { ChangeStore } from '../store/change-store.js';
 import type { DigestRecipientMarker, DigestStore, PendingDigestItem } from '../store/digest-store.js';
 import type { EndpointStore } from '../store/endpoint-store.js';
+import { sendTelegramMessages, type TelegramBotApi } from '../telegram/telegram-bot-api.js';
+import { telegramDigestMessages, telegramManageLink } from '../telegram/telegram-render.js';
+import { disableEndpoint, TELEGRAM_NOT_CONFIGURED } from '../webhooks/deliver-to-endpoint.js';
+import type { Endpoint } from '../webhooks/endpoint.js';
 import type { NewsStore } from '../store/news-store.js';
 import type { SubscriberStore } from '../store/subscriber-store.js';
 import { DEFAULT_TIME_ZONE } from '../subscriptions/subscription-preferences.js';
@@ -31,6 +35,8 @@ export interface SendDigestsDependencies {
   mailer: Mailer;
   /** Posts Slack digests under the SSRF policy. */
   http: SafeHttpClient;
+  /** The service's Telegram bot, for Telegram chats' digests. */
+  telegram?: TelegramBotApi;
   now: () => Date;
   logger: Logger;
   publicBaseUrl: string;
@@ -51,12 +57,13 @@ export interface DigestRunSummary {
 type DigestTarget =
   | { kind: 'email'; subscriberId: string; email: string; language: Language; timing: DigestTiming }
   | { kind: 'slack'; url: string; language: Language; timing: DigestTiming }
+  | { kind: 'telegram'; endpoint: Endpoint; chatId: string; timing: DigestTiming }
   | { kind: 'gone' }
   | { kind: 'paused' };
 
 /**
  * Scheduled (hourly): sends every recipient whose digest slot (08:00 local by default, Mondays for weekly) has come
- * since their oldest waiting entry one email or Slack message with all their waiting changes and alerts (topic
+ * since their oldest waiting entry one email, Slack message or Telegram post with all their waiting changes and alerts (topic
  * matches, "in the news"), then records them as sent, so each is in exactly one digest. Nothing is sent to a recipient with nothing waiting. A failed send
  * leaves the changes waiting for the next run; a crash after a send and before the record repeats that digest once.
  */
@@ -97,6 +104,7 @@ async function sendDigestIfDue(deps: SendDigestsDependencies, marker: DigestReci
   const alerts = await readAlerts(deps, target, pending);
   if (changes.length > 0 || alerts.length > 0) {
     if (target.kind === 'email') await sendEmailDigest(deps, target, changes, alerts);
+    else if (target.kind === 'telegram') await sendTelegramDigest(deps, target, changes, alerts);
     else await sendSlackDigest(deps, target, changes, alerts);
   }
   await deps.digests.completeDigest(marker.recipient, pending.map((item) => item.changeId), now);
@@ -129,6 +137,9 @@ async function resolveTarget(deps: SendDigestsDependencies, marker: DigestRecipi
   if (!endpoint) return { kind: 'gone' };
   // A disabled channel keeps its changes; they go out in the first digest after it is enabled again.
   if (endpoint.status !== 'active') return { kind: 'paused' };
+  if (recipient.channel === 'telegram') {
+    return endpoint.chatId ? { kind: 'telegram', endpoint, chatId: endpoint.chatId, timing: timing(endpoint.timeZone, endpoint.frequency) } : { kind: 'gone' };
+  }
   return { kind: 'slack', url: endpoint.url, language: endpoint.language, timing: timing(endpoint.timeZone, endpoint.frequency) };
 }
 
@@ -179,4 +190,24 @@ async function sendSlackDigest(
   const body = JSON.stringify(buildSlackDigestMessage(changes, target.language, alerts));
   const response = await deps.http.post(target.url, { headers: { 'content-type': 'application/json' }, body });
   if (response.status < 200 || response.status >= 300) throw new Error(`Slack answered HTTP ${response.status}`);
+}
+
+/**
+ * Posts a digest to a Telegram chat, split in order into messages of at most 4,096 characters. A chat the bot was
+ * removed from (403) is disabled and its owner emailed, as a queued delivery would; any failure leaves the digest
+ * waiting for the next run (whose copy repeats the messages that went through before the failure).
+ */
+async function sendTelegramDigest(
+  deps: SendDigestsDependencies,
+  target: Extract<DigestTarget, { kind: 'telegram' }>,
+  changes: BillChange[],
+  alerts: Alert[],
+): Promise<void> {
+  if (!deps.telegram) throw new Error(TELEGRAM_NOT_CONFIGURED);
+  const { endpoint } = target;
+  const messages = telegramDigestMessages(changes, alerts, endpoint.language, [telegramManageLink(deps.publicBaseUrl, endpoint.id, endpoint.language)]);
+  const { last } = await sendTelegramMessages(deps.telegram, target.chatId, messages);
+  if (last.kind === 'sent') return;
+  if (last.kind === 'bot-removed') await disableEndpoint(deps, endpoint, 'bot-removed');
+  throw new Error(`Telegram answered ${last.result}`);
 }

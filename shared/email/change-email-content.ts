@@ -33,7 +33,8 @@ export interface ChangeEmailContent {
 }
 
 export interface ChangeEmailLinks {
-  unsubscribeUrl: string;
+  /** Emails always have one; a chat message (Telegram) has none. */
+  unsubscribeUrl?: string;
   manageUrl?: string;
 }
 
@@ -93,7 +94,7 @@ export function buildChangeEmailContent(change: BillChange, language: Language, 
     footer: {
       reason: strings.footer.reason,
       links: [
-        { text: strings.footer.unsubscribe, url: links.unsubscribeUrl },
+        ...(links.unsubscribeUrl ? [{ text: strings.footer.unsubscribe, url: links.unsubscribeUrl }] : []),
         ...(links.manageUrl ? [{ text: strings.footer.manage, url: links.manageUrl }] : []),
       ],
     },

@@ -2,7 +2,7 @@ import type { BillChange } from '../bill/bill-change.js';
 import type { Language } from '../bill/stages.js';
 import { orderDigestEntries } from '../digests/digest-entries.js';
 import type { Alert } from '../topics/alert.js';
-import { buildChangeEmailContent, type ChangeEmailContent, type ContentSection } from './change-email-content.js';
+import { buildChangeEmailContent, type ChangeEmailContent, type ChangeEmailLinks, type ContentSection } from './change-email-content.js';
 import { renderChangeEmailHtml } from './change-email-html.js';
 import { renderChangeEmailText } from './change-email-text.js';
 import { changeEmailStrings } from './email-strings.js';
@@ -43,8 +43,18 @@ const DIGEST_WORDS: Record<Language, { title: string; changes(changes: number, b
  * @throws RangeError for an empty digest (one with nothing in it is never sent); ZodError for a bad context
  */
 export function renderDigestEmail(changes: readonly BillChange[], ctx: ChangeEmailContext, alerts: readonly Alert[] = []): RenderedEmail {
-  if (changes.length === 0 && alerts.length === 0) throw new RangeError('a digest needs at least one change');
   const { language, ...links } = ChangeEmailContextSchema.parse(ctx);
+  const digest = buildDigestContent(changes, alerts, language, links);
+  return { subject: digest.subject, text: renderChangeEmailText(digest), html: renderChangeEmailHtml(digest) };
+}
+
+/**
+ * The channel-neutral content of a digest (see {@link renderDigestEmail}): its subject counts what it carries, its
+ * title line is the subject again, and each section is one change or alert. Telegram renders the same content.
+ * @throws RangeError for an empty digest
+ */
+export function buildDigestContent(changes: readonly BillChange[], alerts: readonly Alert[], language: Language, links: ChangeEmailLinks): ChangeEmailContent {
+  if (changes.length === 0 && alerts.length === 0) throw new RangeError('a digest needs at least one change');
   const words = DIGEST_WORDS[language];
   const documentsHeading = changeEmailStrings(language).heading.documents;
   const sections: ContentSection[] = orderDigestEntries(changes, alerts).map((entry) => {
@@ -65,6 +75,5 @@ export function renderDigestEmail(changes: readonly BillChange[], ctx: ChangeEma
   const subject = `duma-alerts: ${counts.join(` ${words.and} `)}`;
   // The first entry's footer says why the subscriber gets mail; every entry's links are the same.
   const footer = changes[0] ? buildChangeEmailContent(changes[0], language, links).footer : buildAlertEmailContent(alerts[0]!, language, links).footer;
-  const digest: ChangeEmailContent = { language, subject, billLabel: words.title, bill: { text: subject }, sections, footer };
-  return { subject, text: renderChangeEmailText(digest), html: renderChangeEmailHtml(digest) };
+  return { language, subject, billLabel: words.title, bill: { text: subject }, sections, footer };
 }

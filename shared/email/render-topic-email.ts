@@ -46,7 +46,7 @@ export function buildAlertEmailContent(alert: Alert, language: Language, links: 
     footer: {
       reason: isTopic ? strings.footer.topicReason(alert.topic.query) : strings.footer.newsReason,
       links: [
-        { text: strings.footer.unsubscribe, url: links.unsubscribeUrl },
+        ...(links.unsubscribeUrl ? [{ text: strings.footer.unsubscribe, url: links.unsubscribeUrl }] : []),
         ...(links.manageUrl ? [{ text: strings.footer.manage, url: links.manageUrl }] : []),
       ],
     },

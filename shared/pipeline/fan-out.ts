@@ -6,6 +6,7 @@ import type { DeliveryRoute, FollowerRoute, FollowerRouteReader } from '../store
 import type { Frequency } from '../subscriptions/subscription-preferences.js';
 import type { Alert } from '../topics/alert.js';
 import { digestRecipientKey } from '../digests/digest-recipient.js';
+import { EndpointKindSchema, type EndpointKind } from '../webhooks/endpoint.js';
 import type { EndpointDeliveryMessage } from '../webhooks/endpoint-delivery-message.js';
 import type { AlertEmailMessage, EmailMessage, FanOutMessage } from './pipeline-messages.js';
 import { runConcurrently } from './run-concurrently.js';
@@ -14,8 +15,8 @@ import { changeMatchesStages } from './stage-filter.js';
 export interface FanOutDependencies {
   followers: FollowerRouteReader;
   emailQueue: MessageQueue;
-  /** The webhook and Slack delivery queues; needed once a bill has such followers. */
-  endpointQueues?: Record<'webhook' | 'slack', MessageQueue>;
+  /** The webhook, Slack and Telegram delivery queues; needed once a bill has such followers. */
+  endpointQueues?: Record<EndpointKind, MessageQueue>;
   /** Digest lists; needed once a bill has daily or weekly followers. */
   digests?: DigestStore;
   /** Read only when a follower filters by stage. */
@@ -39,7 +40,7 @@ const CONCURRENCY = 8;
 /** What one page of followers is routed, collected so that it goes out in batches. */
 interface RoutedPage {
   emails: Array<EmailMessage | AlertEmailMessage>;
-  endpointMessages: Record<'webhook' | 'slack', EndpointDeliveryMessage[]>;
+  endpointMessages: Record<EndpointKind, EndpointDeliveryMessage[]>;
   digestItems: PendingDigestItem[];
   queuedAt: string;
 }
@@ -121,18 +122,19 @@ function digestFrequency(follower: DeliveryRoute): Exclude<Frequency, 'instant'>
 }
 
 function digestRecipient(follower: DeliveryRoute): string {
-  return digestRecipientKey(follower.channel === 'slack' ? 'slack' : 'email', follower.endpointId ?? follower.subscriberId);
+  if (follower.channel === 'webhook') throw new FanOutRouteError('a webhook has no digest'); // digestFrequency keeps them instant
+  return digestRecipientKey(follower.channel, follower.endpointId ?? follower.subscriberId);
 }
 
 function emptyPage(deps: AlertRouteDependencies): RoutedPage {
-  return { emails: [], endpointMessages: { webhook: [], slack: [] }, digestItems: [], queuedAt: (deps.now?.() ?? new Date()).toISOString() };
+  return { emails: [], endpointMessages: { webhook: [], slack: [], telegram: [] }, digestItems: [], queuedAt: (deps.now?.() ?? new Date()).toISOString() };
 }
 
 async function sendPage(deps: AlertRouteDependencies, page: RoutedPage): Promise<void> {
   await runConcurrently(
     [
       ...chunks(page.emails, SQS_BATCH).map((chunk) => () => deps.emailQueue.sendAll(chunk)),
-      ...(['webhook', 'slack'] as const).flatMap((channel) =>
+      ...EndpointKindSchema.options.flatMap((channel) =>
         chunks(page.endpointMessages[channel], SQS_BATCH).map((chunk) => () => endpointQueue(deps, channel).sendAll(chunk)),
       ),
       ...chunks(page.digestItems, DYNAMO_BATCH).map((chunk) => () => digestStore(deps).addPending(chunk)),
@@ -171,7 +173,7 @@ function changeLoader(deps: FanOutDependencies, message: FanOutMessage): () => P
   };
 }
 
-function endpointQueue(deps: AlertRouteDependencies, channel: 'webhook' | 'slack'): MessageQueue {
+function endpointQueue(deps: AlertRouteDependencies, channel: EndpointKind): MessageQueue {
   if (!deps.endpointQueues) throw new FanOutRouteError(`a ${channel} follower was found, but no ${channel} queue is configured`);
   return deps.endpointQueues[channel];
 }

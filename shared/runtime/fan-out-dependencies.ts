@@ -5,7 +5,7 @@ import { endpointQueues, messageQueue } from './queues.js';
 import { createDeliveryStores, createStores } from './stores.js';
 import { newsAlertDependencies } from './topic-alert-dependencies.js';
 
-/** What fan-out needs: the email queue always, the webhook and Slack queues when they are configured. */
+/** What fan-out needs: the email queue always, the webhook, Slack and Telegram queues when they are configured. */
 export function fanOutDependencies(config: Config): FanOutQueueDependencies['changes'] {
   const { followerRoutes, digests } = createDeliveryStores(config);
   const { delivery } = config;
@@ -15,7 +15,7 @@ export function fanOutDependencies(config: Config): FanOutQueueDependencies['cha
     digests,
     changes: createStores(config).changes,
     now: () => new Date(),
-    ...(delivery.webhookQueueUrl && delivery.slackQueueUrl ? { endpointQueues: endpointQueues(delivery) } : {}),
+    ...(delivery.webhookQueueUrl && delivery.slackQueueUrl && delivery.telegramQueueUrl ? { endpointQueues: endpointQueues(delivery) } : {}),
   };
 }
 

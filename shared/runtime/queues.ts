@@ -10,11 +10,12 @@ export function messageQueue(url: string | undefined, field: string): MessageQue
   return createSqsMessageQueue(createSqsClient(), requiredSetting(url, field));
 }
 
-/** The webhook and Slack queues, which take per-message delays for retries. */
+/** The webhook, Slack and Telegram queues, which take per-message delays for retries. */
 export function endpointQueues(delivery: DeliveryConfig): EndpointQueues {
   const sqs = createSqsClient();
   return {
     webhook: createSqsDelayableQueue(sqs, requiredSetting(delivery.webhookQueueUrl, 'delivery.webhookQueueUrl (WEBHOOK_QUEUE_URL)')),
     slack: createSqsDelayableQueue(sqs, requiredSetting(delivery.slackQueueUrl, 'delivery.slackQueueUrl (SLACK_QUEUE_URL)')),
+    telegram: createSqsDelayableQueue(sqs, requiredSetting(delivery.telegramQueueUrl, 'delivery.telegramQueueUrl (TELEGRAM_QUEUE_URL)')),
   };
 }

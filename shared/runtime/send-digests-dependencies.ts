@@ -4,6 +4,7 @@ import { createLogger } from '../log/logger.js';
 import { configuredMailer } from './mailer.js';
 import { requiredTokenSecrets } from './required-setting.js';
 import { createDeliveryStores, createNewsStores, createStores } from './stores.js';
+import { configuredTelegramBot } from './telegram-bot.js';
 import { createEndpointHttpClient } from './webhook-dependencies.js';
 
 /** What send-digests needs. */
@@ -11,7 +12,9 @@ export function sendDigestsDependencies(config: Config): SendDigestsDependencies
   const { changes, subscribers } = createStores(config);
   const { digests, endpoints } = createDeliveryStores(config);
   const { alerts, news } = createNewsStores(config);
+  const telegram = configuredTelegramBot(config);
   return {
+    ...(telegram ? { telegram } : {}),
     digests,
     changes,
     alerts,

@@ -17,7 +17,7 @@ export function topicAlertDependencies(config: Config): TopicAlertDependencies {
     alerts,
     emailQueue: messageQueue(config.queues.emailUrl, 'queues.emailUrl (EMAIL_QUEUE_URL)'),
     digests: createDeliveryStores(config).digests,
-    ...(config.delivery.webhookQueueUrl && config.delivery.slackQueueUrl ? { endpointQueues: endpointQueues(config.delivery) } : {}),
+    ...(config.delivery.webhookQueueUrl && config.delivery.slackQueueUrl && config.delivery.telegramQueueUrl ? { endpointQueues: endpointQueues(config.delivery) } : {}),
     topicCatalog: cachedTopicCatalog(topics, createLogger('topic-matching')),
     now: () => new Date(),
   };

@@ -6,6 +6,7 @@ import type { EndpointDeliveryDependencies } from '../webhooks/deliver-to-endpoi
 import { createRetryScheduler } from '../webhooks/retry-scheduler.js';
 import { configuredMailer } from './mailer.js';
 import { endpointQueues } from './queues.js';
+import { configuredTelegramBot } from './telegram-bot.js';
 import { createDeliveryStores, createNewsStores, createStores } from './stores.js';
 
 /** The SSRF-safe client for user-supplied URLs, with the configured timeout, response cap and local allow-list. */
@@ -13,11 +14,14 @@ export function createEndpointHttpClient(delivery: DeliveryConfig): SafeHttpClie
   return createSafeHttpClient({ timeoutMs: delivery.timeoutMs, maxResponseBytes: delivery.maxResponseBytes, allowHosts: delivery.allowHosts });
 }
 
-/** What deliver-webhook (the consumer of the webhook and Slack queues) needs. */
+/** What deliver-webhook (the consumer of the webhook, Slack and Telegram queues) needs. */
 export function deliverEndpointDependencies(config: Config): EndpointDeliveryDependencies {
   const { endpoints, endpointDeliveries, retryDue } = createDeliveryStores(config);
   const stores = createStores(config);
+  const telegram = configuredTelegramBot(config);
   return {
+    ...(telegram ? { telegram } : {}),
+    publicBaseUrl: config.publicBaseUrl,
     endpoints,
     deliveries: endpointDeliveries,
     changes: stores.changes,

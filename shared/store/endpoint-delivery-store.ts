@@ -10,7 +10,7 @@ export type EndpointDeliveryEvent = 'bill.changed' | 'alert' | 'ping';
 export interface EndpointDeliveryKey {
   changeId: string;
   endpointId: string;
-  channel: 'webhook' | 'slack';
+  channel: 'webhook' | 'slack' | 'telegram';
 }
 
 /**

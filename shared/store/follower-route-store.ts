@@ -7,7 +7,7 @@ export interface FollowerRoute {
   /** The subscriber, or the endpoint for webhook and Slack followers. */
   subscriberId: string;
   billNumber: string;
-  channel: 'email' | 'webhook' | 'slack';
+  channel: 'email' | 'webhook' | 'slack' | 'telegram';
   endpointId?: string;
   frequency: 'instant' | 'daily' | 'weekly';
   stages: 'all' | number[];
@@ -53,7 +53,7 @@ export class DynamoFollowerRouteReader implements FollowerRouteReader {
   }
 }
 
-const CHANNELS: ReadonlySet<unknown> = new Set(['email', 'webhook', 'slack']);
+const CHANNELS: ReadonlySet<unknown> = new Set(['email', 'webhook', 'slack', 'telegram']);
 const FREQUENCIES: ReadonlySet<unknown> = new Set(['instant', 'daily', 'weekly']);
 
 /**

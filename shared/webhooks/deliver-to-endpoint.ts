@@ -3,8 +3,8 @@ import type { BillChange } from '../bill/bill-change.js';
 import { billUrl } from '../bill/bill.js';
 import { webLink } from '../email/web-link.js';
 import type { Mailer } from '../email/mailer.js';
-import { BlockedAddressError } from '../net/ssrf-guard.js';
-import { SafeHttpTimeoutError, type SafeHttpClient } from '../net/safe-http-client.js';
+import { describeRequestError } from '../net/describe-request-error.js';
+import type { SafeHttpClient } from '../net/safe-http-client.js';
 import { buildSlackAlertMessage } from '../slack/slack-alert.js';
 import { buildSlackBillMessage } from '../slack/slack-message.js';
 import { buildSlackPingMessage } from '../slack/slack-ping.js';
@@ -17,8 +17,16 @@ import type { DisabledReason, Endpoint } from './endpoint.js';
 import { endpointDisabledEmail } from './endpoint-disabled-email.js';
 import type { EndpointDeliveryMessage } from './endpoint-delivery-message.js';
 import type { RetryScheduler } from './retry-scheduler.js';
-import { classifyDeliveryResponse, nextAttemptDelay, parseRetryAfter, shouldDisableFailingEndpoint } from './retry-schedule.js';
-import type { DeliveryOutcome } from './retry-schedule.js';
+import {
+  classifyDeliveryResponse,
+  MAX_DELIVERY_ATTEMPTS,
+  nextAttemptDelay,
+  parseRetryAfter,
+  shouldDisableFailingEndpoint,
+  type DeliveryVerdict,
+} from './retry-schedule.js';
+import { sendTelegramMessages, type TelegramBotApi } from '../telegram/telegram-bot-api.js';
+import { telegramAlertMessages, telegramChangeMessages, telegramManageLink, telegramPingMessages } from '../telegram/telegram-render.js';
 import type { Alert } from '../topics/alert.js';
 import { findBillMention } from './bill-mention.js';
 import { buildBillChangedPayload, buildBillNewsPayload, buildPingPayload, buildTopicMatchedPayload, type WebhookPayload } from './webhook-payload.js';
@@ -44,7 +52,14 @@ export interface EndpointDeliveryDependencies {
   logger: Logger;
   /** How long a claim holds off other consumers; longer than the HTTP timeout. */
   leaseMs?: number;
+  /** The service's Telegram bot; without one (no TELEGRAM_BOT_TOKEN) a Telegram delivery fails as unsendable. */
+  telegram?: TelegramBotApi;
+  /** The API's public address, for the manage link under Telegram messages. */
+  publicBaseUrl?: string;
 }
+
+/** Why a Telegram delivery cannot be made where no bot token is configured. */
+export const TELEGRAM_NOT_CONFIGURED = 'Telegram is not configured: no bot token (TELEGRAM_BOT_TOKEN)';
 
 /** Thrown when another consumer is making this delivery's attempt: the queue retries the message later. */
 export class EndpointDeliveryBusyError extends Error {
@@ -81,10 +96,10 @@ export async function deliverToEndpoint(deps: EndpointDeliveryDependencies, mess
   }
 
   // Built before the claim: a request that cannot be made is recorded as failed, never left "sending" by a throw.
-  const body = await requestFor(deps, endpoint, message, key);
-  if (typeof body === 'string') {
-    await deps.deliveries.markUnsendable(key, meta, deps.now().toISOString(), body);
-    deps.logger.warn('delivery cannot be sent', { endpointId: endpoint.id, changeId: message.changeId, reason: body });
+  const request = await requestFor(deps, endpoint, message, key);
+  if (typeof request === 'string') {
+    await deps.deliveries.markUnsendable(key, meta, deps.now().toISOString(), request);
+    deps.logger.warn('delivery cannot be sent', { endpointId: endpoint.id, changeId: message.changeId, reason: request });
     return 'failed';
   }
 
@@ -94,19 +109,18 @@ export async function deliverToEndpoint(deps: EndpointDeliveryDependencies, mess
 
   const startedAt = deps.now();
   const started = performance.now();
-  const outcome = await post(deps.http, endpoint.url, body);
+  const outcome = request.kind === 'telegram' ? await sendToTelegram(request, message) : await postToUrl(deps.http, endpoint.url, request, message.attempt, startedAt);
   const durationMs = Math.round(performance.now() - started);
-  const attempt = attemptEntry(message.attempt, startedAt, describe(outcome), durationMs);
-  const verdict = classifyDeliveryResponse(outcome.outcome, message.attempt);
+  const attempt = attemptEntry(message.attempt, startedAt, outcome.result, durationMs);
 
-  if (verdict === 'delivered') {
+  if (outcome.verdict === 'delivered') {
     await deps.deliveries.finishAttempt(key, { status: 'delivered', attempt });
     await deps.endpoints.recordSuccess(endpoint.id);
     return 'delivered';
   }
-  if (verdict === 'disable-endpoint') {
+  if (outcome.verdict === 'disable-endpoint') {
     await deps.deliveries.finishAttempt(key, { status: 'missed', attempt });
-    await disable(deps, endpoint, 'gone');
+    await disableEndpoint(deps, endpoint, endpoint.kind === 'telegram' ? 'bot-removed' : 'gone');
     return 'endpoint-disabled';
   }
 
@@ -114,31 +128,46 @@ export async function deliverToEndpoint(deps: EndpointDeliveryDependencies, mess
   const failingSince = await deps.endpoints.recordFailure(endpoint.id, now.toISOString());
   if (message.event !== 'ping' && shouldDisableFailingEndpoint(new Date(failingSince), now)) {
     await deps.deliveries.finishAttempt(key, { status: 'missed', attempt });
-    await disable(deps, endpoint, 'failing');
+    await disableEndpoint(deps, endpoint, 'failing');
     return 'endpoint-disabled';
   }
-  if (verdict === 'failed-permanently') {
+  if (outcome.verdict === 'failed-permanently') {
     await deps.deliveries.finishAttempt(key, { status: 'failed', attempt });
     return 'failed';
   }
-  const retryAfterSeconds = 'response' in outcome ? parseRetryAfter(outcome.response.headers['retry-after'], now) : undefined;
-  const delayMs = nextAttemptDelay(message.attempt, { random: deps.random, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
+  const delayMs = nextAttemptDelay(message.attempt, { random: deps.random, ...(outcome.retryAfterSeconds !== undefined ? { retryAfterSeconds: outcome.retryAfterSeconds } : {}) });
   if (delayMs === undefined) throw new Error(`no delay after attempt ${message.attempt}, though attempts remain`);
   // Scheduled before the record says so: a crash in between repeats this attempt rather than losing the next one.
-  await deps.retries.schedule({ ...message, attempt: message.attempt + 1 }, delayMs, now);
+  const next = { ...message, attempt: message.attempt + 1, ...(outcome.nextPart ? { part: outcome.nextPart } : {}) };
+  await deps.retries.schedule(next, delayMs, now);
   await deps.deliveries.finishAttempt(key, { status: 'retrying', attempt, nextAttemptAt: new Date(now.getTime() + delayMs).toISOString() });
   return 'retry-scheduled';
 }
 
-/** The request for an attempt, or why there is none to make (what it carries is gone, or has no webhook form). */
+/** What an attempt needs: an HTTP request (webhook, Slack), or a Telegram chat with its messages in order. */
+type DeliveryRequest =
+  | { kind: 'http'; headers: Record<string, string>; body: string }
+  | { kind: 'telegram'; bot: TelegramBotApi; chatId: string; messages: string[] };
+
+/** An attempt's outcome on any channel: the verdict, the delivery log's line, and what the next attempt needs. */
+interface AttemptOutcome {
+  verdict: DeliveryVerdict;
+  result: string;
+  retryAfterSeconds?: number;
+  /** Telegram: the first message the next attempt sends. */
+  nextPart?: number;
+}
+
+/** The request for an attempt, or why there is none to make (what it carries is gone, has no webhook form, or no bot). */
 async function requestFor(
   deps: EndpointDeliveryDependencies,
   endpoint: Endpoint,
   message: EndpointDeliveryMessage,
   key: EndpointDeliveryKey,
-): Promise<{ headers: Record<string, string>; body: string } | string> {
+): Promise<DeliveryRequest | string> {
   const content = await contentOf(deps, message);
   if (typeof content === 'string') return content;
+  if (endpoint.kind === 'telegram') return telegramRequest(deps, endpoint, content);
   if (endpoint.kind === 'slack') {
     const slack =
       content.kind === 'change'
@@ -146,7 +175,7 @@ async function requestFor(
         : content.kind === 'alert'
           ? buildSlackAlertMessage(content.alert, endpoint.language)
           : buildSlackPingMessage(endpoint.language);
-    return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(slack) };
+    return { kind: 'http', headers: { 'content-type': 'application/json' }, body: JSON.stringify(slack) };
   }
   if (!endpoint.secrets) throw new Error(`webhook endpoint ${endpoint.id} has no signing secret`);
   let payload: WebhookPayload | undefined;
@@ -157,12 +186,27 @@ async function requestFor(
     throw error;
   }
   if (!payload) return 'topic match has no web link';
-  return buildWebhookRequest({
+  const signed = buildWebhookRequest({
     deliveryId: endpointDeliveryId(key),
     payload,
     secrets: signingSecretsAt(endpoint.secrets, deps.now()),
     sentAt: deps.now(),
   });
+  return { kind: 'http', ...signed };
+}
+
+/** A Telegram chat's messages for the content, with the endpoint's manage link under each change and alert. */
+function telegramRequest(deps: EndpointDeliveryDependencies, endpoint: Endpoint, content: DeliveryContent): DeliveryRequest | string {
+  if (!deps.telegram) return TELEGRAM_NOT_CONFIGURED;
+  if (!endpoint.chatId) throw new Error(`telegram endpoint ${endpoint.id} has no chat id`);
+  const links = deps.publicBaseUrl ? [telegramManageLink(deps.publicBaseUrl, endpoint.id, endpoint.language)] : [];
+  const messages =
+    content.kind === 'change'
+      ? telegramChangeMessages(content.change, endpoint.language, links)
+      : content.kind === 'alert'
+        ? telegramAlertMessages(content.alert, endpoint.language, links)
+        : telegramPingMessages(endpoint.language);
+  return { kind: 'telegram', bot: deps.telegram, chatId: endpoint.chatId, messages };
 }
 
 type DeliveryContent = { kind: 'change'; change: BillChange } | { kind: 'alert'; alert: Alert } | { kind: 'ping'; requestedAt: string };
@@ -223,33 +267,65 @@ async function webhookPayload(deps: EndpointDeliveryDependencies, content: Deliv
   );
 }
 
-type PostOutcome = { outcome: DeliveryOutcome; response: { status: number; headers: Record<string, string> } } | { outcome: DeliveryOutcome };
-
-async function post(http: SafeHttpClient, url: string, request: { headers: Record<string, string>; body: string }): Promise<PostOutcome> {
+/** POSTs a webhook or Slack request and classifies the answer (410 disables; Retry-After is honoured). */
+async function postToUrl(
+  http: SafeHttpClient,
+  url: string,
+  request: { headers: Record<string, string>; body: string },
+  attemptNumber: number,
+  now: Date,
+): Promise<AttemptOutcome> {
   try {
     const response = await http.post(url, request);
-    return { outcome: { status: response.status }, response };
+    const { status, headers } = response;
+    const retryAfterSeconds = parseRetryAfter(headers['retry-after'], now);
+    return {
+      verdict: classifyDeliveryResponse({ status }, attemptNumber),
+      result: status >= 300 && status < 400 ? `HTTP ${status} (redirect to ${headers.location ?? '?'} not followed)` : `HTTP ${status}`,
+      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+    };
   } catch (error) {
-    return { outcome: { error } };
+    return { verdict: classifyDeliveryResponse({ error }, attemptNumber), result: describeRequestError(error) };
   }
 }
 
-function describe(outcome: PostOutcome): string {
-  if ('response' in outcome) {
-    const { status, headers } = outcome.response;
-    return status >= 300 && status < 400 ? `HTTP ${status} (redirect to ${headers.location ?? '?'} not followed)` : `HTTP ${status}`;
+/**
+ * Sends a Telegram delivery's messages from the message's `part` on: 403 (bot removed, chat gone) disables the
+ * endpoint, another 4xx ("chat not found") fails at once, and 429 (its `retry_after`), 5xx and timeouts are retried on
+ * the schedule, from the first message that did not go through.
+ */
+async function sendToTelegram(request: Extract<DeliveryRequest, { kind: 'telegram' }>, message: EndpointDeliveryMessage): Promise<AttemptOutcome> {
+  const firstPart = message.part ?? 0;
+  const { sent, last } = await sendTelegramMessages(request.bot, request.chatId, request.messages, firstPart);
+  const total = request.messages.length;
+  const progress = total > 1 ? ` (${firstPart + sent} of ${total} messages sent)` : '';
+  const result = `${last.result}${progress}`;
+  switch (last.kind) {
+    case 'sent':
+      return { verdict: 'delivered', result };
+    case 'bot-removed':
+      return { verdict: 'disable-endpoint', result };
+    case 'rejected':
+      return { verdict: 'failed-permanently', result };
+    case 'retry-after':
+    case 'unavailable': {
+      const verdict = message.attempt < MAX_DELIVERY_ATTEMPTS ? 'retry' : 'failed-permanently';
+      const retryAfter = last.kind === 'retry-after' ? { retryAfterSeconds: last.retryAfterSeconds } : {};
+      return { verdict, result, nextPart: firstPart + sent, ...retryAfter };
+    }
   }
-  const error = (outcome.outcome as { error: unknown }).error;
-  if (error instanceof SafeHttpTimeoutError) return 'timeout';
-  if (error instanceof BlockedAddressError) return `blocked: ${error.reason}`;
-  return `network: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300);
 }
 
 function attemptEntry(attempt: number, at: Date, result: string, durationMs: number): DeliveryAttempt {
   return { attempt, at: at.toISOString(), result, durationMs };
 }
 
-async function disable(deps: EndpointDeliveryDependencies, endpoint: Endpoint, reason: DisabledReason): Promise<void> {
+/** Disables an endpoint and, if this call is the one that disabled it, emails its owner why. */
+export async function disableEndpoint(
+  deps: Pick<EndpointDeliveryDependencies, 'endpoints' | 'mailer' | 'now' | 'logger'>,
+  endpoint: Endpoint,
+  reason: DisabledReason,
+): Promise<void> {
   if (!(await deps.endpoints.disable(endpoint.id, reason, deps.now().toISOString()))) return;
   deps.logger.warn('endpoint disabled', { endpointId: endpoint.id, reason });
   await deps.mailer.send(endpointDisabledEmail(endpoint, reason));

@@ -4,7 +4,13 @@ import { MAX_DELIVERY_ATTEMPTS } from './retry-schedule.js';
 import { EndpointKindSchema } from './endpoint.js';
 
 /**
- * A message on the webhook or Slack queue: one attempt of one delivery (endpoint, change or alert). `attempt` is 1-based and
+ * Telegram only: the first of the delivery's messages not yet sent (0-based). A long one is sent as several messages,
+ * and a retry after some went through resumes from here rather than posting them twice.
+ */
+const part = z.number().int().min(0).max(100).optional();
+
+/**
+ * A message on the webhook, Slack or Telegram queue: one attempt of one delivery (endpoint, change or alert). `attempt` is 1-based and
  * part of the claim, so a duplicate of an attempt already made is dropped rather than sent twice.
  */
 export const EndpointDeliveryMessageSchema = z.discriminatedUnion('event', [
@@ -15,6 +21,7 @@ export const EndpointDeliveryMessageSchema = z.discriminatedUnion('event', [
     billNumber: BillNumberSchema,
     changeId: z.string().min(1),
     attempt: z.number().int().min(1).max(MAX_DELIVERY_ATTEMPTS),
+    part,
   }),
   z.object({
     event: z.literal('alert'),
@@ -23,6 +30,7 @@ export const EndpointDeliveryMessageSchema = z.discriminatedUnion('event', [
     /** The alert's id (topic match, "in the news"): its delivery record is per (endpoint, alert), as a change's is. */
     changeId: z.string().min(1),
     attempt: z.number().int().min(1).max(MAX_DELIVERY_ATTEMPTS),
+    part,
   }),
   z.object({
     event: z.literal('ping'),
@@ -33,6 +41,7 @@ export const EndpointDeliveryMessageSchema = z.discriminatedUnion('event', [
     /** When the test was asked for: the payload's timestamp, identical on every retry. */
     requestedAt: z.string().datetime({ offset: true }),
     attempt: z.number().int().min(1).max(MAX_DELIVERY_ATTEMPTS),
+    part,
   }),
 ]);
 export type EndpointDeliveryMessage = z.infer<typeof EndpointDeliveryMessageSchema>;

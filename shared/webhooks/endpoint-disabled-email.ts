@@ -6,6 +6,7 @@ const WORDS = {
   en: {
     subject: 'duma-alerts: your endpoint was disabled',
     gone: 'it answered 410 Gone, which asks us to stop sending',
+    'bot-removed': 'Telegram answered 403: our bot was removed from the chat, or blocked, or the chat is gone. Add the bot again (as an admin of a channel) before enabling it',
     failing: 'every delivery to it failed for 5 days',
     operator: 'an operator disabled it',
     body: (url: string, why: string) =>
@@ -14,6 +15,7 @@ const WORDS = {
   ru: {
     subject: 'duma-alerts: доставка на ваш адрес отключена',
     gone: 'он ответил 410 Gone, то есть попросил больше не присылать',
+    'bot-removed': 'Telegram ответил 403: наш бот удалён из чата или заблокирован, либо чата больше нет. Добавьте бота снова (в канал — администратором), прежде чем включать адрес',
     failing: 'все доставки на него не удавались 5 дней',
     operator: 'его отключил оператор',
     body: (url: string, why: string) =>

@@ -1,9 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { MessageQueue } from '../queue/message-queue.js';
 import { BlockedAddressError, checkOutboundUrl } from '../net/ssrf-guard.js';
-import type { DeliveryLogPage, EndpointDeliveryRecord, EndpointDeliveryStore } from '../store/endpoint-delivery-store.js';
+import type { Language } from '../bill/stages.js';
+import type { DeliveryAttempt, DeliveryLogPage, EndpointDeliveryRecord, EndpointDeliveryStore } from '../store/endpoint-delivery-store.js';
 import type { EndpointStore } from '../store/endpoint-store.js';
-import { EndpointRegistrationSchema, type Endpoint, type EndpointKind, type EndpointRegistration } from './endpoint.js';
+import { sendTelegramMessages, type TelegramBotApi } from '../telegram/telegram-bot-api.js';
+import { telegramPingMessages } from '../telegram/telegram-render.js';
+import { endpointAddress, EndpointRegistrationSchema, type Endpoint, type EndpointKind, type EndpointRegistration } from './endpoint.js';
 import type { EndpointDeliveryMessage } from './endpoint-delivery-message.js';
 import { generateWebhookSecret, type WebhookSecret } from './webhook-signature.js';
 
@@ -14,32 +17,47 @@ export interface EndpointServiceDependencies {
   queues: Record<EndpointKind, MessageQueue>;
   /** Normalised `host:port` pairs an operator allows for local runs (see normaliseAllowedHost). */
   allowedHosts: ReadonlySet<string>;
+  /** The service's Telegram bot; without one, Telegram endpoints are refused. */
+  telegram?: TelegramBotApi;
   now: () => Date;
 }
 
 /** The URL or another part of a registration was refused; the message says why, for the API's 400. */
 export class EndpointRegistrationError extends Error {
   override readonly name = 'EndpointRegistrationError';
+  /** The registration field at fault: `url`, or `chatId` for a Telegram chat. */
+  readonly field: 'url' | 'chatId';
+
+  constructor(message: string, field: 'url' | 'chatId' = 'url') {
+    super(message);
+    this.field = field;
+  }
 }
 
 /** Slack incoming webhooks live on this host only: anything else is not Slack. */
 const SLACK_WEBHOOK_HOST = 'hooks.slack.com';
 
 /**
- * Registers a webhook or Slack endpoint following the given bills, and sends it a test event ("ping").
+ * Registers a webhook, Slack or Telegram endpoint following the given bills, and sends it a test event ("ping"): queued
+ * for a URL; for a Telegram chat, sent at once, so a chat the bot cannot post to is refused here with Telegram's reason.
  * @returns the endpoint, its signing secret (webhooks; shown to the owner once) and the test event's delivery id
- * @throws ZodError for malformed input; EndpointRegistrationError for a URL the SSRF policy or Slack's rules refuse
+ * @throws ZodError for malformed input; EndpointRegistrationError for a URL the SSRF policy or Slack's rules refuse,
+ * or a Telegram chat the bot cannot post to (or no bot configured)
  */
 export async function registerEndpoint(
   deps: EndpointServiceDependencies,
   input: EndpointRegistration,
 ): Promise<{ endpoint: Endpoint; secret?: WebhookSecret; testEventId: string }> {
-  const registration = EndpointRegistrationSchema.parse(input);
-  checkEndpointUrl(registration.kind, registration.url, deps.allowedHosts);
+  const { url, chatId, ...registration } = EndpointRegistrationSchema.parse(input);
+  const address = endpointAddress({ kind: registration.kind, url, chatId });
+  const ping = chatId === undefined ? undefined : await pingTelegramChat(deps, chatId, registration.language);
+  if (!ping) checkEndpointUrl(registration.kind, address, deps.allowedHosts);
   const secret = registration.kind === 'webhook' ? generateWebhookSecret() : undefined;
   const endpoint: Endpoint = {
     id: `ep_${randomBytes(12).toString('hex')}`,
     ...registration,
+    url: address,
+    ...(chatId !== undefined ? { chatId } : {}),
     // Webhooks carry each change as it comes: a digest would be a different payload type nobody asked for.
     frequency: registration.kind === 'webhook' ? 'instant' : registration.frequency,
     status: 'active',
@@ -47,8 +65,38 @@ export async function registerEndpoint(
     ...(secret ? { secrets: { current: secret } } : {}),
   };
   await deps.endpoints.create(endpoint);
-  const testEventId = await sendTestEvent(deps, endpoint.id);
+  const testEventId = ping ? await recordTelegramPing(deps, endpoint.id, ping) : await sendTestEvent(deps, endpoint.id);
   return { endpoint, ...(secret ? { secret } : {}), testEventId };
+}
+
+/**
+ * Sends the test message to a Telegram chat before it is registered.
+ * @returns the delivery log's entry for it
+ * @throws EndpointRegistrationError saying what Telegram answered, and what to do about it
+ */
+async function pingTelegramChat(deps: EndpointServiceDependencies, chatId: string, language: Language): Promise<DeliveryAttempt> {
+  if (!deps.telegram) {
+    throw new EndpointRegistrationError('Telegram is not configured on this service: set TELEGRAM_BOT_TOKEN (the bot-token secret in AWS)', 'chatId');
+  }
+  const at = deps.now();
+  const started = performance.now();
+  const { last } = await sendTelegramMessages(deps.telegram, chatId, telegramPingMessages(language));
+  if (last.kind !== 'sent') {
+    const advice =
+      last.kind === 'retry-after' || last.kind === 'unavailable'
+        ? 'try again shortly'
+        : 'add the bot to the chat (as an administrator of a channel) and check the chat id';
+    throw new EndpointRegistrationError(`the test message to Telegram chat ${chatId} failed (${last.result}): ${advice}`, 'chatId');
+  }
+  return { attempt: 1, at: at.toISOString(), result: last.result, durationMs: Math.round(performance.now() - started) };
+}
+
+/** Puts a Telegram chat's registration test message in its delivery log, delivered, as a queued test event would be. */
+async function recordTelegramPing(deps: EndpointServiceDependencies, endpointId: string, attempt: DeliveryAttempt): Promise<string> {
+  const key = { changeId: `ping_${randomUUID()}`, endpointId, channel: 'telegram' as const };
+  await deps.deliveries.claimAttempt(key, 1, { event: 'ping' }, new Date(attempt.at), 60_000);
+  await deps.deliveries.finishAttempt(key, { status: 'delivered', attempt });
+  return key.changeId;
 }
 
 /**

@@ -2,34 +2,60 @@ import * as z from 'zod';
 import { BillNumberSchema } from '../bill/bill.js';
 import { EmailAddressSchema, LanguageSchema } from '../store/subscriber-store.js';
 import { FrequencySchema, TimeZoneSchema } from '../subscriptions/subscription-preferences.js';
+import { TelegramChatIdSchema, telegramChatAddress } from '../telegram/telegram-chat.js';
 import { SecretRotationSchema } from './webhook-signature.js';
 
 /** The channels an endpoint delivers to. */
-export const EndpointKindSchema = z.enum(['webhook', 'slack']);
+export const EndpointKindSchema = z.enum(['webhook', 'slack', 'telegram']);
 export type EndpointKind = z.infer<typeof EndpointKindSchema>;
 
-/** Why an endpoint stopped receiving: the receiver said 410 Gone, it kept failing for 5 days, or an operator stopped it. */
-export const DisabledReasonSchema = z.enum(['gone', 'failing', 'operator']);
+/**
+ * Why an endpoint stopped receiving: the receiver said 410 Gone, the Telegram bot was removed from (or blocked by) its
+ * chat (403), it kept failing for 5 days, or an operator stopped it.
+ */
+export const DisabledReasonSchema = z.enum(['gone', 'bot-removed', 'failing', 'operator']);
 export type DisabledReason = z.infer<typeof DisabledReasonSchema>;
 
-/** What a subscriber gives to register an endpoint; validated at the edge (API, CLI). */
+/**
+ * What a subscriber gives to register an endpoint; validated at the edge (API, CLI). A webhook or Slack endpoint is a
+ * `url`; a Telegram endpoint is a `chatId` (the bot that posts is the service's own).
+ */
 export const EndpointRegistrationSchema = z.object({
   kind: EndpointKindSchema,
-  url: z.string().trim().min(1).max(2048),
+  /** Webhook and Slack: where to POST. */
+  url: z.string().trim().min(1).max(2048).optional(),
+  /** Telegram: the chat the service's bot posts to. */
+  chatId: TelegramChatIdSchema.optional(),
   ownerEmail: EmailAddressSchema,
   language: LanguageSchema.default('ru'),
   bills: z.array(BillNumberSchema).max(200).default([]).transform((bills) => [...new Set(bills)]),
   /** Webhooks are always instant; a Slack channel may take a daily or weekly digest. */
   frequency: FrequencySchema.default('instant'),
   timeZone: TimeZoneSchema.default('Europe/Moscow'),
+}).superRefine((registration, context) => {
+  if (registration.kind === 'telegram') {
+    if (registration.chatId === undefined) context.addIssue({ code: 'custom', path: ['chatId'], message: 'a Telegram endpoint needs a chatId' });
+    if (registration.url !== undefined) context.addIssue({ code: 'custom', path: ['url'], message: 'a Telegram endpoint has a chatId, not a url' });
+    return;
+  }
+  if (registration.url === undefined) context.addIssue({ code: 'custom', path: ['url'], message: `a ${registration.kind} endpoint needs a url` });
+  if (registration.chatId !== undefined) context.addIssue({ code: 'custom', path: ['chatId'], message: 'chatId is for Telegram endpoints' });
 });
 export type EndpointRegistration = z.input<typeof EndpointRegistrationSchema>;
+
+/** Where an endpoint delivers, as shown and stored: its URL, or `telegram:<chat>` for a Telegram chat. */
+export function endpointAddress(registration: { kind: EndpointKind; url?: string | undefined; chatId?: string | undefined }): string {
+  return registration.kind === 'telegram' ? telegramChatAddress(registration.chatId ?? '') : (registration.url ?? '');
+}
 
 /** A stored endpoint, as read back (validated: the table is shared, and a bad item must not crash delivery). */
 export const EndpointSchema = z.object({
   id: z.string().min(1),
   kind: EndpointKindSchema,
+  /** Where it delivers: a URL, or `telegram:<chat>` (see {@link endpointAddress}), never fetched as such. */
   url: z.string().min(1),
+  /** Telegram only: the chat the bot posts to. */
+  chatId: z.string().min(1).optional(),
   ownerEmail: z.string().min(1),
   language: LanguageSchema,
   bills: z.array(z.string()),

@@ -13,7 +13,7 @@ export async function redriveDueRetries(
 ): Promise<number> {
   let requeued = 0;
   for await (const page of deps.parked.listDue(deps.now())) {
-    const byChannel: Record<EndpointDeliveryMessage['channel'], EndpointDeliveryMessage[]> = { webhook: [], slack: [] };
+    const byChannel: Record<EndpointDeliveryMessage['channel'], EndpointDeliveryMessage[]> = { webhook: [], slack: [], telegram: [] };
     const unreadable: string[] = [];
     for (const retry of page) {
       const parsed = EndpointDeliveryMessageSchema.safeParse(retry.message);
@@ -21,10 +21,11 @@ export async function redriveDueRetries(
       else unreadable.push(retry.id);
     }
     if (unreadable.length > 0) deps.logger.error('dropping unreadable parked retries', { ids: unreadable });
-    await deps.queues.webhook.sendAll(byChannel.webhook);
-    await deps.queues.slack.sendAll(byChannel.slack);
+    for (const [channel, messages] of Object.entries(byChannel) as [EndpointDeliveryMessage['channel'], EndpointDeliveryMessage[]][]) {
+      await deps.queues[channel].sendAll(messages);
+      requeued += messages.length;
+    }
     await deps.parked.remove(page.map((retry) => retry.id));
-    requeued += byChannel.webhook.length + byChannel.slack.length;
   }
   return requeued;
 }

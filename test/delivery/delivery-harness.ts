@@ -39,10 +39,12 @@ export interface DeliveryHarnessOptions {
   /** Longest wait that goes back on SQS as DelaySeconds; 0 parks every retry, so the injected clock drives them all. */
   maxQueueDelaySeconds?: number;
   maxReceiveCount?: number;
+  /** The Bot API the service's bot posts through (a fake on loopback) and its token; no bot when absent. */
+  telegram?: { baseUrl: string; token: string };
 }
 
 /**
- * The webhook, Slack and digest pipeline with its real adapters on real local services (dynalite, fauxqs, SES
+ * The webhook, Slack, Telegram and digest pipeline with its real adapters on real local services (dynalite, fauxqs, SES
  * emulator), an injected clock and a jitter source of 0.5 (no jitter), so every delay is exact.
  */
 export async function startDeliveryHarness(options: DeliveryHarnessOptions) {
@@ -51,12 +53,14 @@ export async function startDeliveryHarness(options: DeliveryHarnessOptions) {
   const delivery: Config['delivery'] = {
     webhookQueueUrl: queues.webhook.url,
     slackQueueUrl: queues.slack.url,
+    telegramQueueUrl: queues.telegram.url,
     timeoutMs: options.timeoutMs ?? 1_000,
     maxResponseBytes: 4096,
     allowHosts: options.allowHosts,
     digestHour: 8,
   };
-  const config: Config = { ...base, delivery };
+  const telegram: Config['telegram'] = options.telegram ? { apiBaseUrl: options.telegram.baseUrl, botToken: options.telegram.token } : base.telegram;
+  const config: Config = { ...base, delivery, telegram };
 
   let nowMs = options.startAt.getTime();
   const clock = {
@@ -86,7 +90,7 @@ export async function startDeliveryHarness(options: DeliveryHarnessOptions) {
   const redrive = { ...redriveDependencies(config), now: clock.now };
   const digests = { ...sendDigestsDependencies(config), now: clock.now };
   const consume = sqsBatchConsumer(EndpointDeliveryMessageSchema, (message) => deliverToEndpoint(deliverDeps, message));
-  const sources = [queues.webhook.url, queues.slack.url].map((url) => new SqsEventSource(sqs, url, consume, () => {}));
+  const sources = [queues.webhook.url, queues.slack.url, queues.telegram.url].map((url) => new SqsEventSource(sqs, url, consume, () => {}));
   const db = createDocumentClient();
 
   async function depth(queue: ProvisionedQueue, which: 'url' | 'dlqUrl'): Promise<{ visible: number; inFlight: number; delayed: number }> {
@@ -111,7 +115,7 @@ export async function startDeliveryHarness(options: DeliveryHarnessOptions) {
     stores,
     clock,
     deps: { deliver: deliverDeps, service, fanOut, redrive, digests },
-    /** Handles every visible webhook and Slack message until both queues are empty. */
+    /** Handles every visible webhook, Slack and Telegram message until their queues are empty. */
     async deliverQueued(): Promise<number> {
       let handled = 0;
       for (;;) {
@@ -184,7 +188,7 @@ export async function startDeliveryHarness(options: DeliveryHarnessOptions) {
       }
     },
     async stop() {
-      await Promise.all([deliverDeps.http.close(), digests.http.close()]);
+      await Promise.all([deliverDeps.http.close(), digests.http.close(), deliverDeps.telegram?.close(), digests.telegram?.close(), service.telegram?.close()]);
       sqs.destroy();
       await services.stop();
     },

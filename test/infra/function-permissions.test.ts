@@ -22,7 +22,7 @@ interface Statement {
 let stack: Stack;
 let template: Template;
 beforeAll(() => {
-  ({ stack, template } = synthStack({ functionsDir: allFunctionsDir(), context: { dumaProxySecretName: 'duma-alerts/duma-proxy-url' } }));
+  ({ stack, template } = synthStack({ functionsDir: allFunctionsDir(), context: { dumaProxySecretName: 'duma-alerts/duma-proxy-url', telegramBotTokenSecretName: 'duma-alerts/telegram-bot-token' } }));
 });
 
 const logicalId = (construct: { node: { defaultChild?: unknown } }) => stack.resolve(stack.getLogicalId(construct.node.defaultChild as CfnResource)) as string;
@@ -63,6 +63,7 @@ function describeResource(resource: unknown): string {
   if (/"Ref":"SecretsTokenSigningKey/.test(json)) return 'secret:token-signing-key';
   if (/"Ref":"SecretsAdminApiKey/.test(json)) return 'secret:admin-api-key';
   if (json.includes(':secret:duma-alerts/duma-proxy-url-??????')) return 'secret:duma-proxy-url';
+  if (json.includes(':secret:duma-alerts/telegram-bot-token-??????')) return 'secret:telegram-bot-token';
   if (json.includes(':identity/')) return 'ses:identity';
   if (json.includes(':configuration-set/')) return 'ses:configuration-set';
   if (/"Fn::GetAtt":\["\w+Logs\w+","Arn"\]/.test(json)) return 'own-log-group';
@@ -79,7 +80,7 @@ const LOGS = {
 const CONSUME = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
 const consumes = (queue: string) => Object.fromEntries(CONSUME.map((action) => [action, [queue]]));
 /** The dead-letter queues of the four queues, as describeResource names them. */
-const DEAD_LETTERS = ['queue:email-dlq', 'queue:fanOut-dlq', 'queue:pollTasks-dlq', 'queue:slack-dlq', 'queue:webhook-dlq'];
+const DEAD_LETTERS = ['queue:email-dlq', 'queue:fanOut-dlq', 'queue:pollTasks-dlq', 'queue:slack-dlq', 'queue:telegram-dlq', 'queue:webhook-dlq'];
 const SEND_EMAIL = { 'ses:SendEmail': ['ses:configuration-set', 'ses:identity'] };
 
 describe('least privilege, function by function', () => {
@@ -131,7 +132,7 @@ describe('least privilege, function by function', () => {
     });
   });
 
-  it('fan-out reads followers, changes and news items, matches topics, writes alerts, bill links and digest entries, watches bills, and queues to email, webhook and Slack', () => {
+  it('fan-out reads followers, changes and news items, matches topics, writes alerts, bill links and digest entries, watches bills, and queues to email, webhook, Slack and Telegram', () => {
     expect(grantsOf('fan-out')).toEqual({
       ...LOGS,
       ...consumes('queue:fanOut'),
@@ -140,7 +141,7 @@ describe('least privilege, function by function', () => {
       'dynamodb:UpdateItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
       'dynamodb:BatchWriteItem': ['table'],
-      'sqs:SendMessage': ['queue:email', 'queue:slack', 'queue:webhook'],
+      'sqs:SendMessage': ['queue:email', 'queue:slack', 'queue:telegram', 'queue:webhook'],
     });
   });
 
@@ -157,15 +158,16 @@ describe('least privilege, function by function', () => {
     expect(grants['sqs:SendMessage']).toBeUndefined();
   });
 
-  it('deliver-webhook consumes and re-queues webhook and Slack deliveries and may email an endpoint owner', () => {
-    const consumesBoth = Object.fromEntries(CONSUME.map((action) => [action, ['queue:slack', 'queue:webhook']]));
+  it('deliver-webhook consumes and re-queues webhook, Slack and Telegram deliveries, posts as the Telegram bot, and may email an endpoint owner', () => {
+    const consumesBoth = Object.fromEntries(CONSUME.map((action) => [action, ['queue:slack', 'queue:telegram', 'queue:webhook']]));
     expect(grantsOf('deliver-webhook')).toEqual({
       ...LOGS,
       ...consumesBoth,
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
-      'sqs:SendMessage': ['queue:slack', 'queue:webhook'],
+      'sqs:SendMessage': ['queue:slack', 'queue:telegram', 'queue:webhook'],
+      'secretsmanager:GetSecretValue': ['secret:telegram-bot-token'],
       ...SEND_EMAIL,
     });
   });
@@ -175,7 +177,7 @@ describe('least privilege, function by function', () => {
       ...LOGS,
       'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:Query': ['table/index/GSI1'],
-      'sqs:SendMessage': ['queue:slack', 'queue:webhook'],
+      'sqs:SendMessage': ['queue:slack', 'queue:telegram', 'queue:webhook'],
     });
   });
 
@@ -202,25 +204,26 @@ describe('least privilege, function by function', () => {
       'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
       // The console: every queue's depth, dead letters peeked (receive, visibility 0) and redriven (send back, delete).
-      'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:pollTasks', 'queue:slack', 'queue:webhook'],
-      'sqs:GetQueueAttributes': [...DEAD_LETTERS, 'queue:email', 'queue:fanOut', 'queue:pollTasks', 'queue:slack', 'queue:webhook'].sort(),
+      'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:pollTasks', 'queue:slack', 'queue:telegram', 'queue:webhook'],
+      'sqs:GetQueueAttributes': [...DEAD_LETTERS, 'queue:email', 'queue:fanOut', 'queue:pollTasks', 'queue:slack', 'queue:telegram', 'queue:webhook'].sort(),
       'sqs:ReceiveMessage': DEAD_LETTERS,
       'sqs:ChangeMessageVisibility': DEAD_LETTERS,
       'sqs:DeleteMessage': DEAD_LETTERS,
-      'secretsmanager:GetSecretValue': ['secret:admin-api-key', 'secret:token-signing-key'],
+      'secretsmanager:GetSecretValue': ['secret:admin-api-key', 'secret:telegram-bot-token', 'secret:token-signing-key'],
       ...SEND_EMAIL,
     });
   });
 
-  it('send-digests reads what is due, batch-writes sent proofs, deletes markers, emails, and queues nothing', () => {
+  it('send-digests reads what is due, batch-writes sent proofs, deletes markers, disables a chat its bot left, emails, and queues nothing', () => {
     const grants = grantsOf('send-digests');
     expect(grants).toEqual({
       ...LOGS,
       'dynamodb:GetItem': ['table'],
+      'dynamodb:UpdateItem': ['table'],
       'dynamodb:DeleteItem': ['table'],
       'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
-      'secretsmanager:GetSecretValue': ['secret:token-signing-key'],
+      'secretsmanager:GetSecretValue': ['secret:telegram-bot-token', 'secret:token-signing-key'],
       ...SEND_EMAIL,
     });
     expect(grants['sqs:SendMessage']).toBeUndefined();

@@ -38,7 +38,7 @@ describe('the stack with every function of the catalog', () => {
       'AWS::IAM::Policy': 16,
       'AWS::IAM::Role': 16,
       'AWS::Lambda::EventInvokeConfig': 5,
-      'AWS::Lambda::EventSourceMapping': 5,
+      'AWS::Lambda::EventSourceMapping': 6,
       'AWS::Lambda::Function': 11,
       'AWS::Lambda::Permission': 2,
       'AWS::Logs::LogGroup': 12,
@@ -48,8 +48,8 @@ describe('the stack with every function of the catalog', () => {
       'AWS::SNS::Subscription': 2,
       'AWS::SNS::Topic': 2,
       'AWS::SNS::TopicPolicy': 2,
-      'AWS::SQS::Queue': 11,
-      'AWS::SQS::QueuePolicy': 11,
+      'AWS::SQS::Queue': 13,
+      'AWS::SQS::QueuePolicy': 13,
       'AWS::Scheduler::Schedule': 5,
       'AWS::SecretsManager::Secret': 2,
     });
@@ -124,8 +124,8 @@ describe('the stack with every function of the catalog', () => {
       'Re-queues changes that were written but never queued': [256, 60, common],
       'Turns one change or news item into one message per follower and channel': [512, 300, common],
       'Sends one alert email per change and subscriber through SES': [512, 30, common],
-      'Delivers signed webhook and Slack messages, with retries': [256, 90, common],
-      'Re-queues webhook and Slack retries parked beyond the 15-minute SQS delay once they are due': [256, 60, common],
+      'Delivers signed webhook, Slack and Telegram messages, with retries': [256, 90, common],
+      'Re-queues webhook, Slack and Telegram retries parked beyond the 15-minute SQS delay once they are due': [256, 60, common],
       'Sends the daily and weekly digests that are due': [512, 600, common],
       'Puts bouncing and complaining addresses on the suppression list': [256, 30, common],
       'HTTP API and web pages: sign-up, confirmation, preferences, unsubscribe, admin': [512, 10, common],
@@ -157,10 +157,10 @@ describe('the stack with every function of the catalog', () => {
       'poll-bill-tasks': ['FAN_OUT_QUEUE_URL'],
       'poll-feeds': ['FAN_OUT_QUEUE_URL'],
       sweeper: ['FAN_OUT_QUEUE_URL'],
-      'fan-out': ['EMAIL_QUEUE_URL', 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
+      'fan-out': ['EMAIL_QUEUE_URL', 'SLACK_QUEUE_URL', 'TELEGRAM_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
       'send-email': [...ses, 'SES_SEND_RATE_PER_INVOCATION', 'TOKEN_SECRETS_ARN'].sort(),
-      'deliver-webhook': [...ses, 'SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'].sort(),
-      'redrive-webhooks': ['SLACK_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
+      'deliver-webhook': [...ses, 'SLACK_QUEUE_URL', 'TELEGRAM_QUEUE_URL', 'WEBHOOK_QUEUE_URL'].sort(),
+      'redrive-webhooks': ['SLACK_QUEUE_URL', 'TELEGRAM_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
       'send-digests': ['DIGEST_HOUR', ...ses, 'TOKEN_SECRETS_ARN'].sort(),
       'ses-events': [],
       // The console reads every queue and its dead-letter queue.
@@ -175,6 +175,8 @@ describe('the stack with every function of the catalog', () => {
         'POLL_TASKS_QUEUE_URL',
         'SLACK_DLQ_URL',
         'SLACK_QUEUE_URL',
+        'TELEGRAM_DLQ_URL',
+        'TELEGRAM_QUEUE_URL',
         'TOKEN_SECRETS_ARN',
         'WEBHOOK_DLQ_URL',
         'WEBHOOK_QUEUE_URL',
@@ -210,7 +212,7 @@ describe('the stack with every function of the catalog', () => {
       sse: p.SqsManagedSseEnabled,
     }));
 
-    // Assert: poll-bill-tasks 300 s, fan-out 300 s, send-email 30 s, deliver-webhook 90 s consumers (webhook and Slack); DLQs kept 14 days.
+    // Assert: poll-bill-tasks 300 s, fan-out 300 s, send-email 30 s, deliver-webhook 90 s consumers (webhook, Slack and Telegram); DLQs kept 14 days.
     const dlq = { visibility: undefined, maxReceiveCount: undefined, deadLetterTarget: undefined, retention: 1209600, sse: true };
     expect(queues).toEqual([
       dlq,
@@ -224,12 +226,15 @@ describe('the stack with every function of the catalog', () => {
       dlq,
       { visibility: 540, maxReceiveCount: 5, deadLetterTarget: expect.stringMatching(/^Deliveryslackdlq/), retention: undefined, sse: true },
       dlq,
+      { visibility: 540, maxReceiveCount: 5, deadLetterTarget: expect.stringMatching(/^Deliverytelegramdlq/), retention: undefined, sse: true },
+      dlq,
     ]);
     // A webhook or Slack message must stay invisible while its delivery claim is held (2 × attempt timeout + 10 s).
     const claimSeconds = (2 * DeliveryConfigSchema.parse({}).timeoutMs + 10_000) / 1000;
     expect(claimSeconds).toBe(40);
     expect(queues[7]!.visibility).toBeGreaterThanOrEqual(claimSeconds + 5);
     expect(queues[9]!.visibility).toBeGreaterThanOrEqual(claimSeconds + 5);
+    expect(queues[11]!.visibility).toBeGreaterThanOrEqual(claimSeconds + 5);
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'Puts bouncing and complaining addresses on the suppression list',
       DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Deliveryseseventsdlq'), 'Arn'] } },
@@ -252,6 +257,7 @@ describe('the stack with every function of the catalog', () => {
       { queue: 'Deliveryemail', batchSize: 10, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 2 },
       { queue: 'Deliverywebhook', batchSize: 5, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 10 },
       { queue: 'Deliveryslack', batchSize: 5, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 10 },
+      { queue: 'Deliverytelegram', batchSize: 5, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 10 },
     ]);
   });
 
@@ -403,7 +409,7 @@ describe('the stack with every function of the catalog', () => {
       'ses-events': ['Maximum', 24_000],
       api: ['Maximum', 8_000],
     });
-    // One per dead-letter queue, the webhook and Slack ones included; the work queues alarm on age, at 30 min.
+    // One per dead-letter queue, the webhook, Slack and Telegram ones included; the work queues alarm on age, at 30 min.
     expect(
       alarms.filter((p) => p.MetricName === 'ApproximateNumberOfMessagesVisible').map((p) => [p.Dimensions[0].Value['Fn::GetAtt'][0].replace(/dlq.*$/, ''), p.Threshold]),
     ).toEqual([
@@ -412,6 +418,7 @@ describe('the stack with every function of the catalog', () => {
       ['Deliveryemail', 1],
       ['Deliverywebhook', 1],
       ['Deliveryslack', 1],
+      ['Deliverytelegram', 1],
       ['Deliverysesevents', 1],
     ]);
     expect(
@@ -422,6 +429,7 @@ describe('the stack with every function of the catalog', () => {
       ['Deliveryemail', 1800],
       ['Deliverywebhook', 1800],
       ['Deliveryslack', 1800],
+      ['Deliverytelegram', 1800],
     ]);
     expect(alarms.filter((p) => p.Namespace === 'AWS/SES').map((p) => p.Threshold)).toEqual([0.04, 0.0008]);
   });

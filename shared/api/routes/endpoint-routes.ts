@@ -34,13 +34,18 @@ export const adminRegisterEndpointRoute = defineRoute({
   method: 'POST',
   path: '/api/admin/endpoints',
   operationId: 'adminRegisterEndpoint',
-  summary: 'Register a webhook or Slack endpoint following bills; it gets a test event at once. A webhook’s signing secret is shown here only.',
+  summary:
+    'Register a webhook, Slack or Telegram endpoint following bills; it gets a test event at once (a Telegram chat before it is registered, so a chat the bot cannot post to is refused). A webhook’s signing secret is shown here only.',
   tag: 'admin',
   auth: 'apiKey',
   body: { kind: 'json', schema: EndpointRegistrationBodySchema },
   responses: {
     201: { description: 'Registered; the test event is queued.', json: RegisteredEndpointSchema },
-    400: { description: 'Invalid request, or a URL the SSRF policy or Slack’s rules refuse; each bad field is named.', json: ErrorSchema },
+    400: {
+      description:
+        'Invalid request, a URL the SSRF policy or Slack’s rules refuse, or a Telegram chat the test message did not reach (Telegram’s answer is quoted) or no Telegram bot configured; each bad field is named.',
+      json: ErrorSchema,
+    },
     401: unauthorized,
   },
   async handle({ body, deps }) {
@@ -48,9 +53,10 @@ export const adminRegisterEndpointRoute = defineRoute({
       const { endpoint, secret, testEventId } = await registerEndpoint(deps.endpointService, body);
       return jsonResponse(201, { endpoint: endpointView(endpoint), ...(secret ? { secret } : {}), testEventId });
     } catch (error) {
-      // The service refuses only the URL once the body has passed the same schema.
+      // The service refuses only the URL or the Telegram chat once the body has passed the same schema.
       if (error instanceof EndpointRegistrationError) {
-        throw new HttpError(400, 'validation_failed', 'invalid body.url', [{ field: 'body.url', message: error.message }]);
+        const field = `body.${error.field}`;
+        throw new HttpError(400, 'validation_failed', `invalid ${field}`, [{ field, message: error.message }]);
       }
       throw error;
     }
@@ -61,7 +67,7 @@ export const adminListEndpointsRoute = defineRoute({
   method: 'GET',
   path: '/api/admin/endpoints',
   operationId: 'adminListEndpoints',
-  summary: 'List webhook and Slack endpoints in registration order, a page at a time.',
+  summary: 'List webhook, Slack and Telegram endpoints in registration order, a page at a time.',
   tag: 'admin',
   auth: 'apiKey',
   query: PageQuerySchema,
@@ -76,7 +82,7 @@ export const adminReadEndpointRoute = defineRoute({
   method: 'GET',
   path: '/api/admin/endpoints/{endpointId}',
   operationId: 'adminReadEndpoint',
-  summary: 'One endpoint: its URL, bills, status and, when disabled, why.',
+  summary: 'One endpoint: its URL (or Telegram chat), bills, status and, when disabled, why.',
   tag: 'admin',
   auth: 'apiKey',
   params: EndpointIdParamsSchema,
@@ -130,7 +136,7 @@ export const adminRotateEndpointSecretRoute = defineRoute({
     400: invalid,
     401: unauthorized,
     404: notFound,
-    409: { description: 'The endpoint is a Slack channel, which has no secret.', json: ErrorSchema },
+    409: { description: 'The endpoint is a Slack channel or a Telegram chat, which has no secret.', json: ErrorSchema },
   },
   async handle({ params, query, deps }) {
     const endpoint = await requireEndpoint(deps.endpointService, params.endpointId);

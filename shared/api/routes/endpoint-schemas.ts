@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { EndpointRegistrationSchema, EndpointSchema, type Endpoint } from '../../webhooks/endpoint.js';
+import { EndpointKindSchema, EndpointRegistrationSchema, EndpointSchema, type Endpoint } from '../../webhooks/endpoint.js';
 import { WebhookSecretSchema } from '../../webhooks/webhook-signature.js';
 
 /** An endpoint id as registration makes them; the API and the CLI refuse anything else before reading the table. */
@@ -51,7 +51,7 @@ export const DeliveryLogSchema = z.object({
     z.object({
       changeId: z.string(),
       endpointId: z.string(),
-      channel: z.enum(['webhook', 'slack']),
+      channel: EndpointKindSchema,
       /** A bill change, an alert (topic match, "in the news") or a test event. */
       event: z.enum(['bill.changed', 'alert', 'ping']),
       billNumber: z.string().optional(),
