@@ -13,6 +13,7 @@ import {
   subscriptionPatchRoute,
   subscriptionReadRoute,
 } from './routes/preference-routes.js';
+import { billCalendarRoute, billFeedRoute, billPageRoute } from './routes/bill-page-routes.js';
 import { signupApiRoute, signupFormRoute, signupSubmitRoute } from './routes/signup-routes.js';
 import { faviconRoute } from './routes/favicon-route.js';
 import { stylesheetRoute } from './routes/stylesheet-route.js';
@@ -50,6 +51,9 @@ export const API_ROUTES: readonly AnyRoute[] = [
   subscriptionDeleteRoute,
   topicTesterPageRoute,
   topicTestApiRoute,
+  billPageRoute,
+  billFeedRoute,
+  billCalendarRoute,
   admin.adminListSubscriptionsRoute,
   admin.adminReadSubscriptionRoute,
   admin.adminUpdateSubscriptionRoute,

@@ -20,6 +20,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[]): Record<string
       { name: 'pages', description: 'HTML pages and their forms (ru/en by ?lang= or Accept-Language).' },
       { name: 'subscriptions', description: 'Sign-up and self-service by signed token.' },
       { name: 'admin', description: 'For a newsroom’s own tools; needs the x-api-key header.' },
+      { name: 'feeds', description: 'Public bill pages and their Atom feeds and iCalendar calendars, and each subscriber’s private feed and calendar behind a revocable signed URL. GET answers carry a strong ETag, Cache-Control and Last-Modified, answer If-None-Match / If-Modified-Since with 304, and HEAD works too.' },
       { name: 'meta', description: 'This document and the stylesheet.' },
     ],
     components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } } },
@@ -42,7 +43,9 @@ function operation(route: AnyRoute): Record<string, unknown> {
           ? { 'application/json': { schema: jsonSchema(spec.json) } }
           : spec.html
             ? { 'text/html': { schema: { type: 'string' } } }
-            : undefined;
+            : spec.media
+              ? { [spec.media]: { schema: { type: 'string' } } }
+              : undefined;
         return [status, { description: spec.description, ...(content ? { content } : {}) }];
       }),
     ),

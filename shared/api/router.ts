@@ -24,8 +24,10 @@ interface CompiledRoute {
 export function createRouter(routes: readonly AnyRoute[], deps: ApiDependencies): (request: ApiRequest) => Promise<ApiResponse> {
   const compiled = routes.map(compile);
   return async (request) => {
-    const response = await route(compiled, deps, request);
-    return { ...response, headers: { ...SECURITY_HEADERS, ...response.headers } };
+    // HEAD is GET without the body (RFC 9110 §9.3.2): the same route, status and headers.
+    const head = request.method === 'HEAD';
+    const response = await route(compiled, deps, head ? { ...request, method: 'GET' } : request);
+    return { ...response, headers: { ...SECURITY_HEADERS, ...response.headers }, ...(head ? { body: '' } : {}) };
   };
 }
 
