@@ -65,7 +65,7 @@ export const billFeedRoute = defineRoute({
   params: BillParamsSchema,
   query: LanguageQuerySchema,
   responses: {
-    200: { description: 'The feed.', media: 'application/atom+xml' },
+    200: { description: 'The feed.', mediaType: 'application/atom+xml' },
     ...CACHED,
     400: { description: 'Not a bill number.', json: ErrorSchema },
     404: { description: 'duma-alerts does not watch this bill or has not read it yet.', json: ErrorSchema },
@@ -87,7 +87,7 @@ export const billCalendarRoute = defineRoute({
   params: BillParamsSchema,
   query: LanguageQuerySchema,
   responses: {
-    200: { description: 'The calendar.', media: 'text/calendar' },
+    200: { description: 'The calendar.', mediaType: 'text/calendar' },
     ...CACHED,
     400: { description: 'Not a bill number.', json: ErrorSchema },
     404: { description: 'duma-alerts does not watch this bill or has not read it yet.', json: ErrorSchema },
