@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { CONSOLE_ROUTES } from './console/console-routes.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 import { jsonResponse } from './responses.js';
@@ -25,7 +26,7 @@ const openApiRoute = defineRoute({
   operationId: 'openApiDocument',
   summary: 'This OpenAPI 3.1 document.',
   tag: 'meta',
-  responses: { 200: { description: 'The document.' } },
+  responses: { 200: { description: 'The document.', json: z.object({ openapi: z.literal('3.1.0'), paths: z.record(z.string(), z.unknown()) }) } },
   async handle() {
     return jsonResponse(200, openApiDocument(), { 'cache-control': 'public, max-age=300' });
   },

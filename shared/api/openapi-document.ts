@@ -6,7 +6,9 @@ import type { AnyRoute, BodyKind, ResponseSpec } from './route.js';
 export function buildOpenApiDocument(routes: readonly AnyRoute[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+    const path = (paths[route.path] ??= {});
+    path[route.method.toLowerCase()] = operation(route);
+    if (route.method === 'GET') path.head = headOperation(operation(route));
   }
   return {
     openapi: '3.1.0',
@@ -27,6 +29,17 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[]): Record<string
   };
 }
 
+/** HEAD answers as GET does (shared/api/router.ts), with the same status and headers and no body. */
+function headOperation(get: Record<string, unknown>): Record<string, unknown> {
+  const responses = get.responses as Record<string, { description: string }>;
+  return {
+    ...get,
+    operationId: `${get.operationId as string}Head`,
+    summary: `${get.summary as string} (HEAD: the status and headers of GET, no body)`,
+    responses: Object.fromEntries(Object.entries(responses).map(([status, { description }]) => [status, { description }])),
+  };
+}
+
 function operation(route: AnyRoute): Record<string, unknown> {
   const parameters = [...parametersOf(route.params, 'path'), ...parametersOf(route.query, 'query')];
   return {
@@ -40,8 +53,8 @@ function operation(route: AnyRoute): Record<string, unknown> {
       Object.entries({ ...routerResponses(route), ...route.responses }).map(([status, spec]) => {
         const content = spec.json
           ? { 'application/json': { schema: jsonSchema(spec.json) } }
-          : spec.html
-            ? { 'text/html': { schema: { type: 'string' } } }
+          : spec.html || spec.mediaType
+            ? { [spec.mediaType ?? 'text/html']: { schema: { type: 'string' } } }
             : undefined;
         return [status, { description: spec.description, ...(content ? { content } : {}) }];
       }),

@@ -14,6 +14,8 @@ export interface ResponseSpec {
   /** The JSON body's schema; absent for HTML pages and empty answers. */
   json?: z.ZodType;
   html?: true;
+  /** Another media type of body (a stylesheet, an icon), documented as text of that type. */
+  mediaType?: string;
 }
 
 /** The validated parts of a request, as the handler receives them. */

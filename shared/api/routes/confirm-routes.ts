@@ -74,7 +74,7 @@ export const confirmSubmitRoute = defineRoute({
   responses: {
     200: { description: 'Confirmed, with a link to the preferences page.', html: true },
     403: { description: 'The link is not valid or the form expired.', html: true },
-    409: { description: 'The address is suppressed (bounced or complained) and cannot be subscribed.', html: true },
+    409: { description: 'The address is suppressed (bounced or complained) and cannot be subscribed; nothing was changed.', html: true },
     410: { description: 'The sign-up has expired or was already used.', html: true },
   },
   async handle({ request, query, body, deps }) {

@@ -61,7 +61,7 @@ export const preferencesSubmitRoute = defineRoute({
     400: { description: 'The form again, each mistake named.', html: true },
     403: { description: 'The link is not valid or the form expired.', html: true },
     404: { description: 'The subscription no longer exists.', html: true },
-    409: { description: 'The subscription is unconfirmed or suppressed and cannot be changed; nothing was saved.', html: true },
+    409: { description: 'The subscription is unconfirmed or suppressed and cannot be changed; nothing was changed.', html: true },
     410: { description: 'The link has expired.', html: true },
   },
   async handle({ request, query, body, deps }) {
