@@ -249,7 +249,7 @@ describe('the stack with every function of the catalog', () => {
     expect(mappings).toEqual([
       { queue: 'DeliverypollTasks', batchSize: 1, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 4 },
       { queue: 'DeliveryfanOut', batchSize: 1, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 10 },
-      { queue: 'Deliveryemail', batchSize: 10, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 2 },
+      { queue: 'Deliveryemail', batchSize: 1, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 2 },
       { queue: 'Deliverywebhook', batchSize: 5, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 10 },
       { queue: 'Deliveryslack', batchSize: 5, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 10 },
     ]);
