@@ -30,7 +30,7 @@ export const confirmPageRoute = defineRoute({
     410: { description: 'The link or the sign-up has expired.', html: true },
   },
   async handle({ request, query, deps }) {
-    const confirmRequest = requestOfConfirmToken(query.token, deps);
+    const confirmRequest = await requestOfConfirmToken(query.token, deps);
     const { subscriberId } = confirmRequest;
     const now = deps.now();
     const [pending, subscriber] = await Promise.all([
@@ -78,7 +78,7 @@ export const confirmSubmitRoute = defineRoute({
     410: { description: 'The sign-up has expired or was already used.', html: true },
   },
   async handle({ request, query, body, deps }) {
-    const confirmRequest = requestOfConfirmToken(query.token, deps);
+    const confirmRequest = await requestOfConfirmToken(query.token, deps);
     const { subscriberId } = confirmRequest;
     if (!isValidCsrfToken(body.csrf, 'confirm', subscriberId, deps.tokenSecrets, deps.now())) {
       throw new HttpError(403, 'csrf_failed', 'the form expired; open the link again');

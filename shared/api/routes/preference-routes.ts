@@ -153,7 +153,7 @@ export const subscriptionDeleteRoute = defineRoute({
 });
 
 async function viewOfLink(token: string, deps: ApiDependencies): Promise<SubscriptionView> {
-  const subscriberId = subscriberOfToken(token, LinkPurpose.manage, deps);
+  const subscriberId = await subscriberOfToken(token, LinkPurpose.manage, deps);
   const view = await readSubscription(deps, subscriberId);
   if (!view) throw new HttpError(404, 'not_found', 'the subscription no longer exists');
   return view;
