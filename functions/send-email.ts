@@ -5,7 +5,7 @@ import { lambdaHandler } from '../shared/runtime/lambda-handler.js';
 import { sendEmailDependencies } from '../shared/runtime/send-email-dependencies.js';
 import { sqsBatchConsumer } from '../shared/runtime/sqs-batch.js';
 
-/** SQS consumer: one email per change (or per alert) to one subscriber, at most once per delivery record. */
+/** SQS consumer: one email per change (or per alert) to each subscriber a message names, at most once per delivery record. */
 export const handler = lambdaHandler(
   await withFreshSecrets((config) => {
     const deps = sendEmailDependencies(config);

@@ -207,7 +207,8 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     description: 'Sends one alert email per change and subscriber through SES',
     memoryMb: 512,
     timeoutSeconds: 30,
-    trigger: { kind: 'queue', queues: ['email'], batchSize: 10, maxConcurrency: 'sesRate' },
+    // One message names up to ten subscribers (EMAIL_RECIPIENTS_PER_MESSAGE): a batch of one is ten emails, as before.
+    trigger: { kind: 'queue', queues: ['email'], batchSize: 1, maxConcurrency: 'sesRate' },
     // Each invocation paces its sends at its share of the account's SES rate (shared/email/paced-mailer.ts), so all of
     // them together stay under it.
     environment: (parameters): Record<string, string> => ({

@@ -1,12 +1,13 @@
 import * as z from 'zod';
 import { FeedConfigSchema } from '../shared/config/config.js';
+import { EMAIL_RECIPIENTS_PER_MESSAGE } from '../shared/pipeline/pipeline-messages.js';
 import { FUNCTION_CATALOG } from './function-catalog.js';
 
 const minutes = (fallback: number) => z.coerce.number().int().min(1).max(1440).default(fallback);
 const email = z.string().trim().pipe(z.email());
-/** send-email's batch size and timeout: a batch sent at its share of the SES rate must finish within the timeout. */
+/** send-email's emails a batch and timeout: a batch sent at its share of the SES rate must finish within the timeout. */
 const SEND_EMAIL = FUNCTION_CATALOG.find((spec) => spec.name === 'send-email')!;
-const SEND_EMAIL_BATCH = SEND_EMAIL.trigger.kind === 'queue' ? SEND_EMAIL.trigger.batchSize : 1;
+const SEND_EMAIL_BATCH = (SEND_EMAIL.trigger.kind === 'queue' ? SEND_EMAIL.trigger.batchSize : 1) * EMAIL_RECIPIENTS_PER_MESSAGE;
 const SEND_EMAIL_SECONDS = SEND_EMAIL.timeoutSeconds;
 const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 

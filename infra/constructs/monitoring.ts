@@ -26,6 +26,8 @@ import {
   NEWS_ITEMS,
   ADDRESSES_SUPPRESSED,
   POLL_COMPLETED,
+  POLL_DUE_LEFT,
+  POLL_STOPPED_EARLY,
   SES_DELIVERY_DELAYS,
   SES_SEND_FAILURES,
   SOURCE_ERRORS,
@@ -41,6 +43,11 @@ export const DURATION_ALARM_RATIO = 0.8;
 export const API_5XX_ALARM = 5;
 /** A poller whose heartbeat is missing for this many of its ticks has stopped polling. */
 export const MISSED_POLL_TICKS = 3;
+/**
+ * The poll runner's health is judged over this many ticks; half of them stopping early, or leaving due bills, is
+ * sustained (one run can be unlucky: a slow minute at sozd, the first day's baselines).
+ */
+export const POLL_HEALTH_TICKS = 6;
 
 export interface MonitoringProps {
   parameters: Parameters;
@@ -129,6 +136,7 @@ export class Monitoring extends Construct {
         },
       );
       if (spec.trigger.kind !== 'schedule') continue;
+      if (spec.name === 'poll-bills') this.pollRunnerAlarms(source, Duration.minutes(parameters[spec.trigger.rate] * POLL_HEALTH_TICKS));
       const window = Duration.minutes(parameters[spec.trigger.rate] * MISSED_POLL_TICKS);
       this.alarm(
         `${spec.name}-missing-poll`,
@@ -173,6 +181,25 @@ export class Monitoring extends Construct {
     this.dashboard = this.buildDashboard(props);
   }
 
+  /**
+   * The scheduled bill poller's own health (shared/pipeline/poll-run.ts): runs that stop at their time budget with
+   * bills unpolled, and runs that leave due bills for the next one, sustained over `window`.
+   */
+  private pollRunnerAlarms(poller: ServiceFunction, window: Duration): void {
+    const threshold = POLL_HEALTH_TICKS / 2;
+    const minutes = window.toMinutes();
+    this.alarm(
+      'poll-bills-stopped-early',
+      `poll-bills stopped at its time budget with bills it had taken unpolled in ${threshold} or more runs in ${minutes} min. Runbook: sozd or the proxy answered slowly, or the poll-task pollers took the shared pace (its logs, source errors); the bills stay due and the next run takes them first; if it persists, lower POLL_BUDGET_FRACTION so a run keeps less for itself and queues more as poll tasks.`,
+      { metric: ownMetric(poller, POLL_STOPPED_EARLY, window), threshold },
+    );
+    this.alarm(
+      'poll-bills-due-left',
+      `poll-bills left due bills for the next run in ${threshold} or more runs in ${minutes} min. Runbook: expected for hours after many bills are watched at once (baselines); otherwise the watch list outgrew sozd's pace: check PollTasksQueued and the poll-tasks queue age, then widen the dormant and resting tiers or raise hostRequestsPerSecond if sozd allows.`,
+      { metric: ownMetric(poller, POLL_DUE_LEFT, window), threshold },
+    );
+  }
+
   private alarm(
     name: string,
     description: string,
@@ -213,6 +240,10 @@ export class Monitoring extends Construct {
       ]),
       graph('Changes and news found', [...bills.map((source) => own(source, CHANGES_DETECTED)), ...feeds.map((source) => own(source, NEWS_ITEMS))]),
       graph('Source health (failed reads)', pollers.map((source) => own(source, SOURCE_ERRORS))),
+      graph(
+        'Poll runner (runs stopped early, runs leaving due bills)',
+        bills.flatMap((source) => [own(source, POLL_STOPPED_EARLY), own(source, POLL_DUE_LEFT)]),
+      ),
       graph(
         'Deliveries by channel (messages consumed)',
         queues.map(([key, queue]) => queue.metricNumberOfMessagesDeleted({ period, statistic: 'Sum', label: key })),

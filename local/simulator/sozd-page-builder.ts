@@ -51,6 +51,13 @@ export interface BillPageSpec {
   /** The status text; defaults to "В архиве" for an archived bill and "На рассмотрении" otherwise. */
   status?: string;
   passport?: PassportField[];
+  /**
+   * The "Субъект права законодательной инициативы" row as sozd writes it (groups separated by `;`, people after their
+   * role, e.g. `Депутаты Государственной Думы А.К.Исаев, Н.В.Костенко; Правительство Российской Федерации`); first row.
+   */
+  initiators?: string;
+  /** The responsible committee: written, as on sozd, in both its "Ответственный комитет" and "Профильный комитет" rows. */
+  committee?: string;
   /** The stage highlighted in the progress bar, if any. */
   currentStageId?: number;
   /** In page order within each stage and event number: the page does not sort by date. */
@@ -93,6 +100,17 @@ ${archived ? '' : `<span id="current_oz_status" class="vm_ib">${status}</span>`}
 </span>
 </div>
 </div>`;
+}
+
+/** The passport in sozd's row order: initiators, the form of the bill, the committee, the other rows, the profile committee. */
+function passportRows(spec: BillPageSpec): PassportField[] {
+  const committee = (label: string) => (spec.committee ? [{ label, value: spec.committee }] : []);
+  return [
+    ...(spec.initiators ? [{ label: 'Субъект права законодательной инициативы', value: spec.initiators }, { label: 'Форма законопроекта', value: 'Федеральный закон' }] : []),
+    ...committee('Ответственный комитет'),
+    ...(spec.passport ?? []),
+    ...committee('Профильный комитет'),
+  ];
 }
 
 function passportHtml(passport: PassportField[]): string {
@@ -287,7 +305,7 @@ export function buildBillPage(spec: BillPageSpec): string {
 <div class="panel panel-default panel_normal_mode"><div class="panel-body ">
 <div class="bill_data_wrap">
 ${headerHtml(spec)}
-${passportHtml(spec.passport ?? [])}
+${passportHtml(passportRows(spec))}
 </div>
 ${progressBarHtml(spec.currentStageId)}
 <div class="bill_history_wrap bill_hist ">

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { CONSOLE_ROUTES } from './console/console-routes.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 import { jsonResponse } from './responses.js';
@@ -13,6 +14,7 @@ import {
   subscriptionPatchRoute,
   subscriptionReadRoute,
 } from './routes/preference-routes.js';
+import { billCalendarRoute, billFeedRoute, billPageRoute } from './routes/bill-page-routes.js';
 import { signupApiRoute, signupFormRoute, signupSubmitRoute } from './routes/signup-routes.js';
 import { faviconRoute } from './routes/favicon-route.js';
 import { stylesheetRoute } from './routes/stylesheet-route.js';
@@ -25,7 +27,7 @@ const openApiRoute = defineRoute({
   operationId: 'openApiDocument',
   summary: 'This OpenAPI 3.1 document.',
   tag: 'meta',
-  responses: { 200: { description: 'The document.' } },
+  responses: { 200: { description: 'The document.', json: z.object({ openapi: z.literal('3.1.0'), paths: z.record(z.string(), z.unknown()) }) } },
   async handle() {
     return jsonResponse(200, openApiDocument(), { 'cache-control': 'public, max-age=300' });
   },
@@ -50,6 +52,9 @@ export const API_ROUTES: readonly AnyRoute[] = [
   subscriptionDeleteRoute,
   topicTesterPageRoute,
   topicTestApiRoute,
+  billPageRoute,
+  billFeedRoute,
+  billCalendarRoute,
   admin.adminListSubscriptionsRoute,
   admin.adminReadSubscriptionRoute,
   admin.adminUpdateSubscriptionRoute,

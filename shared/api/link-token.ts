@@ -11,17 +11,21 @@ export const LinkQuerySchema = z.object({
   lang: z.enum(['ru', 'en']).optional().catch(undefined),
 });
 
+type LinkDependencies = Pick<ApiDependencies, 'tokenSecrets' | 'now' | 'addresses'>;
+
 /**
- * The subscriber a signed link is for. A link whose token was tampered with, or signed for another purpose,
- * is refused with 403; an expired one with 410, so the page can say which.
+ * The subscriber a signed link is for, as it is now: a link minted before its subscriber's legacy id was migrated
+ * carries the old id, which leads to the new one. A link whose token was tampered with, or signed for another
+ * purpose, is refused with 403; an expired one with 410, so the page can say which.
  */
-export function subscriberOfToken(token: string, purpose: LinkPurpose, deps: Pick<ApiDependencies, 'tokenSecrets' | 'now'>): string {
-  return asHttpError(() => subscriberOfLink(token, purpose, deps.tokenSecrets, deps.now()));
+export async function subscriberOfToken(token: string, purpose: LinkPurpose, deps: LinkDependencies): Promise<string> {
+  return deps.addresses.currentId(asHttpError(() => subscriberOfLink(token, purpose, deps.tokenSecrets, deps.now())));
 }
 
-/** The sign-up request a confirmation link is for; refused as {@link subscriberOfToken} refuses. */
-export function requestOfConfirmToken(token: string, deps: Pick<ApiDependencies, 'tokenSecrets' | 'now'>): ConfirmRequest {
-  return asHttpError(() => requestOfConfirmLink(token, deps.tokenSecrets, deps.now()));
+/** The sign-up request a confirmation link is for; refused and followed as {@link subscriberOfToken} does. */
+export async function requestOfConfirmToken(token: string, deps: LinkDependencies): Promise<ConfirmRequest> {
+  const request = asHttpError(() => requestOfConfirmLink(token, deps.tokenSecrets, deps.now()));
+  return { ...request, subscriberId: await deps.addresses.currentId(request.subscriberId) };
 }
 
 function asHttpError<T>(verify: () => T): T {

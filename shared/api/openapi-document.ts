@@ -6,7 +6,9 @@ import type { AnyRoute, BodyKind, ResponseSpec } from './route.js';
 export function buildOpenApiDocument(routes: readonly AnyRoute[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+    const path = (paths[route.path] ??= {});
+    path[route.method.toLowerCase()] = operation(route);
+    if (route.method === 'GET') path.head = headOperation(operation(route));
   }
   return {
     openapi: '3.1.0',
@@ -20,10 +22,22 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[]): Record<string
       { name: 'pages', description: 'HTML pages and their forms (ru/en by ?lang= or Accept-Language).' },
       { name: 'subscriptions', description: 'Sign-up and self-service by signed token.' },
       { name: 'admin', description: 'For a newsroom’s own tools; needs the x-api-key header.' },
+      { name: 'feeds', description: 'Public bill pages and their Atom feeds and iCalendar calendars, and each subscriber’s private feed and calendar behind a revocable signed URL. GET answers carry a strong ETag, Cache-Control and Last-Modified, answer If-None-Match / If-Modified-Since with 304, and HEAD works too.' },
       { name: 'meta', description: 'This document and the stylesheet.' },
     ],
     components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } } },
     paths,
+  };
+}
+
+/** HEAD answers as GET does (shared/api/router.ts), with the same status and headers and no body. */
+function headOperation(get: Record<string, unknown>): Record<string, unknown> {
+  const responses = get.responses as Record<string, { description: string }>;
+  return {
+    ...get,
+    operationId: `${get.operationId as string}Head`,
+    summary: `${get.summary as string} (HEAD: the status and headers of GET, no body)`,
+    responses: Object.fromEntries(Object.entries(responses).map(([status, { description }]) => [status, { description }])),
   };
 }
 
@@ -40,8 +54,8 @@ function operation(route: AnyRoute): Record<string, unknown> {
       Object.entries({ ...routerResponses(route), ...route.responses }).map(([status, spec]) => {
         const content = spec.json
           ? { 'application/json': { schema: jsonSchema(spec.json) } }
-          : spec.html
-            ? { 'text/html': { schema: { type: 'string' } } }
+          : spec.html || spec.mediaType
+            ? { [spec.mediaType ?? 'text/html']: { schema: { type: 'string' } } }
             : undefined;
         return [status, { description: spec.description, ...(content ? { content } : {}) }];
       }),

@@ -14,6 +14,8 @@ export interface ResponseSpec {
   /** The JSON body's schema; absent for HTML pages and empty answers. */
   json?: z.ZodType;
   html?: true;
+  /** Another media type of body (a stylesheet, an icon), documented as text of that type. */
+  mediaType?: string;
 }
 
 /** The validated parts of a request, as the handler receives them. */
@@ -36,7 +38,7 @@ export interface Route<P = unknown, Q = unknown, B = unknown> {
   operationId: string;
   summary: string;
   /** `console`: the operator's HTML console, left out of the OpenAPI document. */
-  tag: 'pages' | 'subscriptions' | 'admin' | 'meta' | 'console';
+  tag: 'pages' | 'feeds' | 'subscriptions' | 'admin' | 'meta' | 'console';
   /** Admin routes need the `x-api-key` header. */
   auth?: 'apiKey';
   params?: z.ZodType<P>;

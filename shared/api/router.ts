@@ -24,8 +24,11 @@ interface CompiledRoute {
 export function createRouter(routes: readonly AnyRoute[], deps: ApiDependencies): (request: ApiRequest) => Promise<ApiResponse> {
   const compiled = routes.map(compile);
   return async (request) => {
-    const response = await route(compiled, deps, request);
-    return { ...response, headers: { ...SECURITY_HEADERS, ...response.headers } };
+    // HEAD is GET without the body (RFC 9110 §9.3.2): the same status and headers, so a link checker or a mail
+    // client probing a link learns what GET would answer.
+    const head = request.method === 'HEAD';
+    const response = await route(compiled, deps, head ? { ...request, method: 'GET' } : request);
+    return { ...response, headers: { ...SECURITY_HEADERS, ...response.headers }, ...(head ? { body: '' } : {}) };
   };
 }
 
@@ -38,7 +41,7 @@ async function route(compiled: CompiledRoute[], deps: ApiDependencies, request: 
   if (matches.length === 0) return errorResponse(new HttpError(404, 'not_found', `no such resource: ${path.slice(0, 200)}`));
   const found = matches.find(({ candidate }) => candidate.route.method === request.method);
   if (!found) {
-    const allow = [...new Set(matches.map(({ candidate }) => candidate.route.method))].join(', ');
+    const allow = [...new Set(matches.flatMap(({ candidate }) => (candidate.route.method === 'GET' ? ['GET', 'HEAD'] : [candidate.route.method])))].join(', ');
     return errorResponse(new HttpError(405, 'method_not_allowed', `use ${allow}`, [], { allow }));
   }
   const { route } = found.candidate;

@@ -85,6 +85,17 @@ export type PlannedEvent = z.infer<typeof PlannedEventSchema>;
 export const PassportFieldSchema = z.object({ label: z.string(), value: z.string() });
 export type PassportField = z.infer<typeof PassportFieldSchema>;
 
+/**
+ * One holder of the right of legislative initiative named in a bill's passport: a deputy of the State Duma, a member
+ * of the Federation Council (each by name, as sozd writes it: `А.К.Исаев`), or a body (`Правительство Российской
+ * Федерации`, a region's legislature, a group the page names without names).
+ */
+export const InitiatorSchema = z.object({
+  kind: z.enum(['deputy', 'senator', 'body']),
+  name: z.string().min(1),
+});
+export type Initiator = z.infer<typeof InitiatorSchema>;
+
 /** Everything duma-alerts knows about a bill from its sozd page. */
 export const BillSchema = z.object({
   number: BillNumberSchema,
@@ -96,6 +107,10 @@ export const BillSchema = z.object({
   archived: z.boolean(),
   /** Passport rows in page order ("Субъект права законодательной инициативы", "Профильный комитет", …). */
   passport: z.array(PassportFieldSchema),
+  /** The responsible committee ("Ответственный комитет"), as the passport names it; absent until one is assigned. */
+  committee: z.string().min(1).optional(),
+  /** Who introduced the bill ("Субъект права законодательной инициативы"), in passport order; absent when the row is. */
+  initiators: z.array(InitiatorSchema).min(1).optional(),
   /**
    * The stage the bill has reached, by the stage model (shared/bill/stage-model.ts, docs/stage-model.md): the one value
    * the CLI, the API and every alert use. Optional only because snapshots stored before it was added lack it.

@@ -6,6 +6,7 @@ import * as inspect from './inspect-command.js';
 import { loadLocalEnv, localEnvPath } from './local-env.js';
 import * as match from './match-command.js';
 import * as mentions from './mentions-command.js';
+import * as migrateIds from './migrate-ids-command.js';
 import * as poll from './poll-command.js';
 import * as replay from './replay-command.js';
 import * as status from './status-command.js';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, { usage: string; run: CommandRun }> = {
   status,
   match,
   mentions,
+  'migrate-ids': migrateIds,
 };
 
 const OVERVIEW = `duma-alerts: alerts on Russian State Duma bills, exactly what changed.

@@ -4,6 +4,7 @@ import { DynamoBillStore } from '../store/bill-store.js';
 import { DynamoEndpointStore } from '../store/endpoint-store.js';
 import { DynamoFeedStore } from '../store/feed-store.js';
 import { DynamoSubscriberStore } from '../store/subscriber-store.js';
+import { SubscriberIdMigration } from '../store/subscriber-id-migration.js';
 
 /** The stores a CLI command works on. */
 export interface CliStores {
@@ -11,6 +12,8 @@ export interface CliStores {
   subscribers: DynamoSubscriberStore;
   endpoints: DynamoEndpointStore;
   feeds: DynamoFeedStore;
+  /** The one-off move of legacy subscriber ids to random ones. */
+  subscriberIds: SubscriberIdMigration;
 }
 
 /**
@@ -26,6 +29,7 @@ export async function withStores<T>(work: (stores: CliStores) => Promise<T>): Pr
       subscribers: new DynamoSubscriberStore(db, tableName),
       endpoints: new DynamoEndpointStore(db, tableName),
       feeds: new DynamoFeedStore(db, tableName),
+      subscriberIds: new SubscriberIdMigration(db, tableName),
     });
   } finally {
     db.destroy();

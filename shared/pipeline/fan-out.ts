@@ -8,7 +8,7 @@ import type { Alert } from '../topics/alert.js';
 import { digestRecipientKey } from '../digests/digest-recipient.js';
 import { EndpointKindSchema, type EndpointKind } from '../webhooks/endpoint.js';
 import type { EndpointDeliveryMessage } from '../webhooks/endpoint-delivery-message.js';
-import type { AlertEmailMessage, EmailMessage, FanOutMessage } from './pipeline-messages.js';
+import { EMAIL_RECIPIENTS_PER_MESSAGE, type AlertEmailMessage, type EmailMessage, type FanOutMessage } from './pipeline-messages.js';
 import { runConcurrently } from './run-concurrently.js';
 import { changeMatchesStages } from './stage-filter.js';
 
@@ -37,9 +37,13 @@ const DYNAMO_BATCH = 25;
 /** Requests in flight at once per page: enough to hide round trips, few enough not to be throttled. */
 const CONCURRENCY = 8;
 
+/** What an email-queue message asks to send, whoever it is for. */
+type EmailContent = Omit<EmailMessage, 'subscriberIds'> | Omit<AlertEmailMessage, 'subscriberIds'>;
+
 /** What one page of followers is routed, collected so that it goes out in batches. */
 interface RoutedPage {
-  emails: Array<EmailMessage | AlertEmailMessage>;
+  /** Subscribers who get the same email content, by that content's key: they share email-queue messages. */
+  emails: Map<string, { content: EmailContent; subscriberIds: string[] }>;
   endpointMessages: Record<EndpointKind, EndpointDeliveryMessage[]>;
   digestItems: PendingDigestItem[];
   queuedAt: string;
@@ -47,10 +51,10 @@ interface RoutedPage {
 
 /**
  * Routes a bill's changes to each follower, reading followers a page at a time so that memory stays flat however
- * many follow the bill: instant email followers get one email message, webhook and Slack followers one delivery
- * message per change, daily and weekly followers a place on their digest list. Stage filters drop the changes a
- * follower does not want. Running it twice queues the same messages twice; delivery records, attempt claims and
- * deterministic digest keys make the second one a no-op.
+ * many follow the bill: instant email followers who want the same changes share email messages (ten a message),
+ * webhook and Slack followers get one delivery message per change, daily and weekly followers a place on their
+ * digest list. Stage filters drop the changes a follower does not want. Running it twice queues the same messages
+ * twice; delivery records, attempt claims and deterministic digest keys make the second one a no-op.
  * @returns how many followers were routed at least one change.
  */
 export async function fanOutChanges(deps: FanOutDependencies, message: FanOutMessage): Promise<number> {
@@ -68,7 +72,7 @@ export async function fanOutChanges(deps: FanOutDependencies, message: FanOutMes
         const recipient = digestRecipient(follower);
         for (const changeId of changeIds) page.digestItems.push({ recipient, billNumber, changeId, queuedAt: page.queuedAt, frequency });
       } else if (follower.channel === 'email') {
-        page.emails.push({ billNumber, changeIds, subscriberId: follower.subscriberId });
+        addEmail(page, { billNumber, changeIds }, follower.subscriberId);
       } else {
         const endpointId = follower.endpointId ?? follower.subscriberId;
         for (const changeId of changeIds) {
@@ -105,7 +109,7 @@ export async function fanOutAlert(
       if (frequency) {
         page.digestItems.push({ recipient: digestRecipient(follower), kind: 'alert', changeId: alert.id, queuedAt: page.queuedAt, frequency });
       } else if (follower.channel === 'email') {
-        page.emails.push({ kind: 'alert', alertId: alert.id, subscriberId: follower.subscriberId });
+        addEmail(page, { kind: 'alert', alertId: alert.id }, follower.subscriberId);
       } else {
         const endpointId = follower.endpointId ?? follower.subscriberId;
         page.endpointMessages[follower.channel].push({ event: 'alert', channel: follower.channel, endpointId, changeId: alert.id, attempt: 1 });
@@ -127,13 +131,28 @@ function digestRecipient(follower: DeliveryRoute): string {
 }
 
 function emptyPage(deps: AlertRouteDependencies): RoutedPage {
-  return { emails: [], endpointMessages: { webhook: [], slack: [], telegram: [] }, digestItems: [], queuedAt: (deps.now?.() ?? new Date()).toISOString() };
+  return { emails: new Map(), endpointMessages: { webhook: [], slack: [], telegram: [] }, digestItems: [], queuedAt: (deps.now?.() ?? new Date()).toISOString() };
+}
+
+function addEmail(page: RoutedPage, content: EmailContent, subscriberId: string): void {
+  // Most followers want every change of a message, so a page's email followers mostly share one content.
+  const key = 'alertId' in content ? content.alertId : content.changeIds.join('\n');
+  const group = page.emails.get(key);
+  if (group) group.subscriberIds.push(subscriberId);
+  else page.emails.set(key, { content, subscriberIds: [subscriberId] });
+}
+
+/** The page's email-queue messages: each content once per EMAIL_RECIPIENTS_PER_MESSAGE subscribers. */
+function emailMessages(page: RoutedPage): Array<EmailMessage | AlertEmailMessage> {
+  return [...page.emails.values()].flatMap(({ content, subscriberIds }) =>
+    chunks(subscriberIds, EMAIL_RECIPIENTS_PER_MESSAGE).map((recipients) => ({ ...content, subscriberIds: recipients })),
+  );
 }
 
 async function sendPage(deps: AlertRouteDependencies, page: RoutedPage): Promise<void> {
   await runConcurrently(
     [
-      ...chunks(page.emails, SQS_BATCH).map((chunk) => () => deps.emailQueue.sendAll(chunk)),
+      ...chunks(emailMessages(page), SQS_BATCH).map((chunk) => () => deps.emailQueue.sendAll(chunk)),
       ...EndpointKindSchema.options.flatMap((channel) =>
         chunks(page.endpointMessages[channel], SQS_BATCH).map((chunk) => () => endpointQueue(deps, channel).sendAll(chunk)),
       ),

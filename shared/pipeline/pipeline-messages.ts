@@ -19,18 +19,23 @@ export type NewsFanOutMessage = z.infer<typeof NewsFanOutMessageSchema>;
 export const FanOutQueueMessageSchema = z.union([NewsFanOutMessageSchema, FanOutMessageSchema]);
 export type FanOutQueueMessage = z.infer<typeof FanOutQueueMessageSchema>;
 
-/** A message on the email queue: the same changes, for one subscriber. */
-export const EmailMessageSchema = FanOutMessageSchema.extend({
-  subscriberId: z.string().min(1),
-});
+/**
+ * Subscribers one email-queue message is for. Several share a message, so fan-out to 100,000 followers is a tenth of
+ * the SQS requests; ten keep a message's sends within send-email's share of the SES rate and its timeout. A message
+ * queued before messages were shared names one `subscriberId`, and is read as a list of one.
+ */
+export const EMAIL_RECIPIENTS_PER_MESSAGE = 10;
+const RecipientsSchema = z.union([
+  z.object({ subscriberIds: z.array(z.string().min(1)).min(1).max(EMAIL_RECIPIENTS_PER_MESSAGE) }),
+  z.object({ subscriberId: z.string().min(1) }).transform(({ subscriberId }) => ({ subscriberIds: [subscriberId] })),
+]);
+
+/** A message on the email queue: the same changes, for each of its subscribers. */
+export const EmailMessageSchema = FanOutMessageSchema.and(RecipientsSchema);
 export type EmailMessage = z.infer<typeof EmailMessageSchema>;
 
-/** A message on the email queue: one alert (topic match, "in the news") for one subscriber. */
-export const AlertEmailMessageSchema = z.object({
-  kind: z.literal('alert'),
-  alertId: z.string().min(1),
-  subscriberId: z.string().min(1),
-});
+/** A message on the email queue: one alert (topic match, "in the news") for each of its subscribers. */
+export const AlertEmailMessageSchema = z.object({ kind: z.literal('alert'), alertId: z.string().min(1) }).and(RecipientsSchema);
 export type AlertEmailMessage = z.infer<typeof AlertEmailMessageSchema>;
 
 /** Anything on the email queue: bill changes (no `kind`, as before alerts existed) or an alert. */

@@ -3,6 +3,7 @@ import { billBefore } from '../bill/bill-before.js';
 import { diffBills } from '../bill/diff-bills.js';
 import type { Bill } from '../bill/bill.js';
 import type { BillChange } from '../bill/bill-change.js';
+import { revisePlannedDates } from '../bill/planned-revisions.js';
 import { pollTierOf, type PollTierSettings } from '../bill/poll-tier.js';
 import type { BillSource } from '../sozd/bill-source.js';
 import { moscowLocalOf } from '../sozd/moscow-time.js';
@@ -115,6 +116,7 @@ export async function pollBill(deps: PollDependencies, watched: WatchedBill): Pr
       etag: result.etag,
       lastModified: result.lastModified,
       at,
+      plannedRevisions: revisePlannedDates(stored?.plannedRevisions, bill.plannedEvents, at),
       ...(deps.tiers ? { tier: pollTierOf(bill, deps.now(), deps.tiers) } : {}),
     });
   } catch (error) {

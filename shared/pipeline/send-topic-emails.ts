@@ -4,6 +4,7 @@ import type { NewsStore } from '../store/news-store.js';
 import type { Alert } from '../topics/alert.js';
 import { topicKeyOfText } from '../topics/topic-key.js';
 import type { AlertEmailMessage } from './pipeline-messages.js';
+import { emailEachRecipient, loadOncePerMessage } from './email-each-recipient.js';
 import { emailOnce, type EmailOnceDependencies } from './email-once.js';
 
 export interface SendAlertEmailDependencies extends EmailOnceDependencies {
@@ -12,20 +13,23 @@ export interface SendAlertEmailDependencies extends EmailOnceDependencies {
 }
 
 /**
- * Emails one subscriber one alert, at most once (see emailOnce). An "in the news" alert is skipped for a subscriber
- * who turned news off.
- * @returns 1 when this call sent the email, else 0.
+ * Emails each subscriber of a message one alert, at most once (see emailOnce); the alert is read once for all of
+ * them. An "in the news" alert is skipped for a subscriber who turned news off.
+ * @returns how many emails this call sent.
  */
 export async function sendAlertEmail(deps: SendAlertEmailDependencies, message: AlertEmailMessage): Promise<number> {
-  return emailOnce(
-    deps,
-    { changeId: message.alertId, subscriberId: message.subscriberId, channel: 'email' },
-    () => deps.alerts.get(message.alertId),
-    async (alert, subscriber, links) => {
-      if (alert.kind === 'bill-news' && !(await deps.news.newsAlertsOn(subscriber.id))) return { skip: 'news-alerts-off' };
-      const email = renderAlertEmail(inOwnWords(alert, subscriber.topics ?? []), { language: subscriber.language, ...links });
-      return { email, kind: alert.kind };
-    },
+  const loadAlert = loadOncePerMessage((alertId) => deps.alerts.get(alertId));
+  return emailEachRecipient(message.subscriberIds, (subscriberId) =>
+    emailOnce(
+      deps,
+      { changeId: message.alertId, subscriberId, channel: 'email' },
+      () => loadAlert(message.alertId),
+      async (alert, subscriber, links) => {
+        if (alert.kind === 'bill-news' && !(await deps.news.newsAlertsOn(subscriber.id))) return { skip: 'news-alerts-off' };
+        const email = renderAlertEmail(inOwnWords(alert, subscriber.topics ?? []), { language: subscriber.language, ...links });
+        return { email, kind: alert.kind };
+      },
+    ),
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Document, Element } from 'domhandler';
-import type { PassportField, Stage } from '../bill/bill.js';
+import type { Initiator, PassportField, Stage } from '../bill/bill.js';
 import { BillPageError } from './bill-page-error.js';
+import { committeeOf, initiatorsOf } from './passport-facts.js';
 import { absoluteSozdUrl, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryOne } from './page-dom.js';
 
 /** What the top of a bill card says about the bill. */
@@ -11,6 +12,10 @@ export interface BillHeader {
   status: string;
   archived: boolean;
   passport: PassportField[];
+  /** The passport's responsible committee, when it names one. */
+  committee?: string;
+  /** The passport's initiators, when it names any. */
+  initiators?: Initiator[];
   /** The stage the progress bar marks. */
   pageStage?: Stage;
 }
@@ -45,7 +50,7 @@ function pageStageOf(doc: Document): Stage | undefined {
 }
 
 /**
- * Reads number, title, status, passport and progress bar from the header slice of a bill card.
+ * Reads number, title, status, passport (with its committee and initiators) and progress bar from the header slice of a bill card.
  * @throws BillPageError `no-bill-number` when the number element holds no bill number.
  */
 export function parseBillHeader(headerHtml: string): BillHeader {
@@ -56,15 +61,20 @@ export function parseBillHeader(headerHtml: string): BillHeader {
   const archiveMark = queryOne('sup.ico_arhiv', doc);
   const titleComment = normalizedText(queryOne('#oz_name_comment', doc));
   const pageStage = pageStageOf(doc);
+  const passport = queryAll('#opc_hild tr', doc)
+    .map(passportField)
+    .filter((field) => field !== undefined);
+  const committee = committeeOf(passport);
+  const initiators = initiatorsOf(passport);
   return {
     number,
     title: normalizedText(queryOne('#oz_name', doc)),
     ...(titleComment ? { titleComment } : {}),
     status: normalizedText(archiveMark ?? queryOne('#current_oz_status', doc)),
     archived: archiveMark !== null,
-    passport: queryAll('#opc_hild tr', doc)
-      .map(passportField)
-      .filter((field) => field !== undefined),
+    passport,
+    ...(committee ? { committee } : {}),
+    ...(initiators.length > 0 ? { initiators } : {}),
     ...(pageStage ? { pageStage } : {}),
   };
 }

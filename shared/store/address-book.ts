@@ -7,12 +7,13 @@ import { keys, type StoreKeys } from './table-schema.js';
 /**
  * Which subscriber an email address is. Ids are random, so an id (in a log, an admin URL, a link minted before
  * links were sealed) says nothing about the address; the address item is the only way from one to the other.
- * Subscribers made before ids were random keep the id derived from their address: the first lookup records it
- * in an address item, so their links and follower items keep working unchanged.
+ * Subscribers made before ids were random had an id derived from their address: the first lookup records it in an
+ * address item, so their links and follower items keep working until the id migration
+ * (shared/store/subscriber-id-migration.ts) moves them to a random id and records where the old id went.
  */
 export class DynamoAddressBook {
   /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['address', 'subscriber', 'suppression'], index: [] };
+  static readonly partitions: StoreKeys = { keys: ['address', 'movedSubscriber', 'subscriber', 'suppression'], index: [] };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -31,7 +32,18 @@ export class DynamoAddressBook {
 
   /** The subscriber id of an address, given a fresh random one the first time the address is seen. */
   async idFor(email: string): Promise<string> {
-    return (await this.idOf(email)) ?? this.record(EmailAddressSchema.parse(email), `s${randomBytes(12).toString('hex')}`);
+    return (await this.idOf(email)) ?? this.record(EmailAddressSchema.parse(email), randomSubscriberId());
+  }
+
+  /**
+   * The id a subscriber has now: the random id a migrated legacy id moved to (links minted before the move carry
+   * the old one, and an unsubscribe link must work for years), else the id itself.
+   */
+  async currentId(subscriberId: string): Promise<string> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.movedSubscriber(subscriberId), ConsistentRead: true }),
+    );
+    return Item?.state === 'moved' && typeof Item.subscriberId === 'string' ? Item.subscriberId : subscriberId;
   }
 
   private async recordedId(address: string): Promise<string | undefined> {
@@ -65,6 +77,11 @@ export class DynamoAddressBook {
 }
 
 /** The id subscribers had before ids were random: derived from the address, so guessable from it. */
-function legacySubscriberId(address: string): string {
+export function legacySubscriberId(address: string): string {
   return `s${createHash('sha256').update(address).digest('hex').slice(0, 24)}`;
+}
+
+/** A fresh subscriber id: 96 random bits, in the shape every id has had (`s` and 24 hex digits). */
+export function randomSubscriberId(): string {
+  return `s${randomBytes(12).toString('hex')}`;
 }

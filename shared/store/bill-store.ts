@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Bill } from '../bill/bill.js';
+import type { PlannedRevisions } from '../bill/planned-revisions.js';
 import type { TierAssignment } from '../bill/poll-tier.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
@@ -26,6 +27,10 @@ export interface BillRecord {
   version: number;
   /** The last good parse; absent until the first. */
   bill?: Bill;
+  /** When the snapshot was last saved (its page last changed). */
+  snapshotAt?: string;
+  /** How each planned event's date has moved (shared/bill/planned-revisions.ts); absent on snapshots saved before. */
+  plannedRevisions?: PlannedRevisions;
   /** True once the source said the bill does not exist yet: its first events then all count as new. */
   missingAtSource?: boolean;
   /** When the source first said the bill does not exist; events dated on earlier days are its baseline, not news. */
@@ -60,6 +65,8 @@ export interface SnapshotWrite {
   at: string;
   /** The bill's poll tier from this snapshot: it files the bill in its tier's ring of the watch list. */
   tier?: TierAssignment;
+  /** The planned dates' revisions as of this snapshot, saved in the same conditional write. */
+  plannedRevisions?: PlannedRevisions;
 }
 
 /** Validators to keep for the next conditional GET. */
@@ -203,7 +210,7 @@ export class DynamoBillStore implements BillStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.bill(number),
-          UpdateExpression: 'SET #number = :number, bill = :bill, #version = :version, snapshotAt = :at',
+          UpdateExpression: `SET #number = :number, bill = :bill, #version = :version, snapshotAt = :at${write.plannedRevisions ? ', plannedRevisions = :planned' : ''}`,
           ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : '#version = :expected',
           ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
           ExpressionAttributeValues: {
@@ -211,6 +218,7 @@ export class DynamoBillStore implements BillStore {
             ':bill': write.bill,
             ':version': version,
             ':at': write.at,
+            ...(write.plannedRevisions ? { ':planned': write.plannedRevisions } : {}),
             ...(expectedVersion === 0 ? {} : { ':expected': expectedVersion }),
           },
         }),
@@ -387,6 +395,8 @@ function toRecord(number: string, snapshot: Record<string, unknown>, state: Reco
     // The snapshot's own version is the lock; the state's copy may lag behind it after a crash.
     version: Number(snapshot.version ?? 0),
     bill: snapshot.bill as Bill | undefined,
+    ...(typeof snapshot.snapshotAt === 'string' ? { snapshotAt: snapshot.snapshotAt } : {}),
+    ...(snapshot.plannedRevisions ? { plannedRevisions: snapshot.plannedRevisions as PlannedRevisions } : {}),
     missingAtSource: state.missingAtSource === true,
     missingSince: text('missingSince'),
     ...(typeof state.missingPolls === 'number' ? { missingPolls: state.missingPolls } : {}),

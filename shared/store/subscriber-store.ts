@@ -71,7 +71,7 @@ export class DynamoSubscriberStore implements SubscriberStore {
    * The partitions it reads and writes, those of the address book it builds included: the `dynamodb:LeadingKeys`
    * of every function that uses it.
    */
-  static readonly partitions: StoreKeys = { keys: ['address', 'follower', 'follows', 'subscriber', 'suppression'], index: ['subscribers'] };
+  static readonly partitions: StoreKeys = { keys: ['address', 'follower', 'follows', 'movedSubscriber', 'subscriber', 'suppression'], index: ['subscribers'] };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -112,9 +112,12 @@ export class DynamoSubscriberStore implements SubscriberStore {
     return toSubscriber(Attributes!);
   }
 
+  /** The subscriber; an id the id migration moved answers with the subscriber it became (a message queued before the move). */
   async get(subscriberId: string): Promise<Subscriber | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.subscriber(subscriberId) }));
-    return Item ? toSubscriber(Item) : undefined;
+    if (Item) return toSubscriber(Item);
+    const current = await new DynamoAddressBook(this.db, this.tableName).currentId(subscriberId);
+    return current === subscriberId ? undefined : this.get(current);
   }
 
   async follow(subscriberId: string, billNumber: string): Promise<void> {

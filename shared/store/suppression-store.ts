@@ -24,7 +24,7 @@ export class DynamoSuppressionStore {
    * The partitions it reads and writes, those of the address book it builds included: the `dynamodb:LeadingKeys`
    * of every function that uses it.
    */
-  static readonly partitions: StoreKeys = { keys: ['address', 'subscriber', 'suppression'], index: ['suppressions'] };
+  static readonly partitions: StoreKeys = { keys: ['address', 'movedSubscriber', 'subscriber', 'suppression'], index: ['suppressions'] };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

@@ -43,6 +43,13 @@ export const keys = {
   topicFollower: (topicId: string, subscriberId: string) => ({ PK: `TOPIC#${topicId}`, SK: `FOLLOWER#${subscriberId}` }),
   /** Which subscriber an email address is (subscriber ids are random: shared/store/address-book.ts). */
   address: (email: string) => ({ PK: `ADDRESS#${email}`, SK: 'SUBSCRIBER' }),
+  /**
+   * Where a subscriber with a legacy (address-derived) id went: its random id, written by the id migration
+   * (shared/store/subscriber-id-migration.ts) so links carrying the old id keep working.
+   */
+  movedSubscriber: (legacyId: string) => ({ PK: `MOVED#${legacyId}`, SK: 'SUBSCRIBER' }),
+  /** How far a one-off data migration has got, so a run that stopped resumes there. */
+  migration: (name: string) => ({ PK: `MIGRATION#${name}`, SK: 'PROGRESS' }),
   /** Why an address must never be mailed again (hard bounce, complaint); keyed like its subscriber. */
   suppression: (subscriberId: string) => ({ PK: `SUPPRESSION#${subscriberId}`, SK: 'SUPPRESSION' }),
   /** One fixed-window counter of a rate limit, e.g. sign-ups per client IP per hour. */

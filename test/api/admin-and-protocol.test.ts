@@ -188,6 +188,23 @@ describe('HTTP protocol errors', () => {
     expect(wrongMethod.headers.get('allow')).toBe('POST');
   });
 
+  it('answers HEAD on every GET route as GET (same status and headers) without a body, and lists HEAD in Allow beside GET', async () => {
+    const get = await fetch(`${stack.url}/openapi.json`);
+    const head = await fetch(`${stack.url}/openapi.json`, { method: 'HEAD' });
+    const page = await fetch(`${stack.url}/?lang=en`, { method: 'HEAD' });
+    const unauthorized = await fetch(`${stack.url}/api/admin/health`, { method: 'HEAD' });
+    const postOnly = await fetch(`${stack.url}/api/subscriptions`, { method: 'HEAD' });
+    const wrongMethod = await fetch(`${stack.url}/openapi.json`, { method: 'DELETE' });
+
+    expect([head.status, head.headers.get('content-type')]).toEqual([get.status, get.headers.get('content-type')]);
+    expect(await head.text()).toBe('');
+    expect((await get.text()).length).toBeGreaterThan(1000);
+    expect([page.status, page.headers.get('content-type'), await page.text()]).toEqual([200, 'text/html; charset=utf-8', '']);
+    expect([unauthorized.status, unauthorized.headers.get('www-authenticate'), await unauthorized.text()]).toEqual([401, 'ApiKey header="x-api-key"', '']);
+    expect([postOnly.status, postOnly.headers.get('allow')]).toEqual([405, 'POST']);
+    expect([wrongMethod.status, wrongMethod.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
+  });
+
   it('answers 415 for a JSON endpoint given a form, 413 for a body over its limit (320 KiB for a subscription, 64 KiB elsewhere), 400 for broken JSON', async () => {
     const wrongType = await fetch(`${stack.url}/api/subscriptions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
     const tooLarge = await fetch(`${stack.url}/api/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `"${'x'.repeat(330_000)}"` });

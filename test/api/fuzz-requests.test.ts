@@ -1,3 +1,4 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,22 +41,66 @@ const bodyArbitrary = fc.oneof(
   fc.string({ maxLength: 300 }),
 );
 
+interface DocumentedResponse {
+  content?: Record<string, { schema: Record<string, unknown> }>;
+}
+
 /** Every operation of the published document, so routes other engineers add are fuzzed as soon as they are documented. */
-const DOCUMENTED = Object.entries(openApiDocument().paths as Record<string, Record<string, { responses: Record<string, unknown> }>>).flatMap(
-  ([path, operations]) => Object.entries(operations).map(([method, operation]) => ({ path, method: method.toUpperCase(), statuses: Object.keys(operation.responses).map(Number) })),
+const DOCUMENTED = Object.entries(openApiDocument().paths as Record<string, Record<string, { responses: Record<string, DocumentedResponse> }>>).flatMap(
+  ([path, operations]) =>
+    Object.entries(operations).map(([method, operation]) => ({
+      path,
+      method: method.toUpperCase(),
+      statuses: Object.keys(operation.responses).map(Number),
+      responses: operation.responses,
+    })),
 );
+// The document's schemas are JSON Schema 2020-12 (OpenAPI 3.1); formats are zod's own checks, so not asserted twice.
+const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
 const TEMPLATES = [...new Set(DOCUMENTED.map((operation) => operation.path))].map((path) => ({
   path,
   pattern: new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}$`),
 }));
 
-/** The statuses the document allows for a request: the operation's own, 405 for a path without that method, 404 for no path. */
-function documentedStatuses(method: string, rawPath: string): number[] {
+/** The operations of the document a request may have reached: the paths it matches, with its method. */
+function operationsFor(method: string, rawPath: string): { matchedPath: boolean; operations: typeof DOCUMENTED } {
   const path = rawPath.length > 1 ? rawPath.replace(/\/+$/, '') : rawPath;
   const paths = TEMPLATES.filter((template) => template.pattern.test(path)).map((template) => template.path);
-  if (paths.length === 0) return [404];
-  const operations = DOCUMENTED.filter((operation) => paths.includes(operation.path) && operation.method === method);
+  return { matchedPath: paths.length > 0, operations: DOCUMENTED.filter((operation) => paths.includes(operation.path) && operation.method === method) };
+}
+
+/** The statuses the document allows for a request: the operation's own, 405 for a path without that method, 404 for no path. */
+function documentedStatuses(method: string, rawPath: string): number[] {
+  const { matchedPath, operations } = operationsFor(method, rawPath);
+  if (!matchedPath) return [404];
   return operations.length > 0 ? operations.flatMap((operation) => operation.statuses) : [405];
+}
+
+/**
+ * How an answer departs from what the document says of its status, or undefined when it agrees: a JSON body valid
+ * against the documented schema, an HTML page as text/html, an undocumented body absent (and HEAD never a body).
+ */
+function bodyMismatch(method: string, rawPath: string, status: number, contentType: string, body: string): string | undefined {
+  const documented = operationsFor(method, rawPath).operations.flatMap((operation) => (operation.responses[status] ? [operation.responses[status]] : []));
+  if (documented.length === 0) return undefined;
+  const problems = documented.map((response): string | undefined => {
+    const mediaType = contentType.split(';')[0]!.trim();
+    if (method === 'HEAD') return body === '' ? undefined : 'a body on HEAD';
+    const content = response.content ?? {};
+    if (Object.keys(content).length === 0) return body === '' ? undefined : `an undocumented ${mediaType} body`;
+    const entry = content[mediaType];
+    if (!entry) return `${mediaType || 'no content type'} where the document says ${Object.keys(content).join(' or ')}`;
+    if (mediaType !== 'application/json') return undefined;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return 'a body that is not JSON';
+    }
+    const validate = ajv.compile(entry.schema);
+    return validate(parsed) ? undefined : ajv.errorsText(validate.errors);
+  });
+  return problems.includes(undefined) ? undefined : problems[0];
 }
 
 const requestArbitrary = fc.record({
@@ -66,7 +111,7 @@ const requestArbitrary = fc.record({
   body: bodyArbitrary,
   base64: fc.boolean(),
   cookies: fc.array(fc.string(), { maxLength: 2 }),
-  method: fc.option(fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'), { nil: undefined }),
+  method: fc.option(fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'), { nil: undefined }),
 });
 
 type FuzzRequest = typeof requestArbitrary extends fc.Arbitrary<infer T> ? T : never;
@@ -88,7 +133,7 @@ function eventOf(request: FuzzRequest): APIGatewayProxyEventV2 {
 }
 
 describe('fuzzing every documented operation with arbitrary bodies and queries (seeded, bounded)', () => {
-  it('never answers 500 or above, nor a status the OpenAPI document does not list for the operation', async () => {
+  it('never answers 500 or above, nor a status the OpenAPI document does not list for the operation, nor a body its schema refuses', async () => {
     const failures = new Set<string>();
     await fc.assert(
       fc.asyncProperty(requestArbitrary, async (request) => {
@@ -98,7 +143,10 @@ describe('fuzzing every documented operation with arbitrary bodies and queries (
         const method = event.requestContext.http.method;
         if (status >= 500 || !documentedStatuses(method, event.rawPath).includes(status)) {
           failures.add(`${method} ${request.route.path} → ${status}`);
+          return;
         }
+        const mismatch = bodyMismatch(method, event.rawPath, status, String(result.headers?.['content-type'] ?? ''), result.body ?? '');
+        if (mismatch) failures.add(`${method} ${request.route.path} → ${status}: ${mismatch}`);
       }),
       { numRuns: 1500, seed: 20261201 },
     );

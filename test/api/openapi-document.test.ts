@@ -11,16 +11,29 @@ describe('the OpenAPI document', () => {
     expect(readFileSync(DOCUMENT_PATH, 'utf8')).toBe(openApiJson());
   });
 
-  it('is OpenAPI 3.1 with one operation per route but the console pages, and unique operation ids', () => {
+  it('is OpenAPI 3.1 with one operation per route but the console pages, a HEAD beside every GET, and unique operation ids', () => {
     const document = JSON.parse(openApiJson());
-    const operations = Object.values(document.paths as Record<string, Record<string, { operationId: string }>>).flatMap((path) => Object.values(path));
+    const paths = document.paths as Record<string, Record<string, { operationId: string }>>;
+    const operations = Object.values(paths).flatMap((path) => Object.values(path));
     const documented = API_ROUTES.filter((route) => route.tag !== 'console');
+    const gets = documented.filter((route) => route.method === 'GET');
 
     expect(document.openapi).toBe('3.1.0');
-    expect(operations).toHaveLength(documented.length);
-    expect(new Set(operations.map((operation) => operation.operationId)).size).toBe(documented.length);
+    expect(operations).toHaveLength(documented.length + gets.length);
+    expect(new Set(operations.map((operation) => operation.operationId)).size).toBe(documented.length + gets.length);
+    expect(gets.filter((route) => paths[route.path]!.head?.operationId !== `${route.operationId}Head`)).toEqual([]);
     expect(Object.keys(document.paths).filter((path) => path.startsWith('/admin'))).toEqual([]);
     expect(new Set(API_ROUTES.map((route) => route.operationId)).size).toBe(API_ROUTES.length);
+  });
+
+  it('says of every 409 that nothing was changed', () => {
+    const document = JSON.parse(openApiJson());
+    const conflicts = Object.entries(document.paths as Record<string, Record<string, { responses: Record<string, { description: string }> }>>).flatMap(
+      ([path, operations]) => Object.entries(operations).flatMap(([method, operation]) => (operation.responses['409'] ? [[`${method} ${path}`, operation.responses['409'].description]] : [])),
+    );
+
+    expect(conflicts.length).toBeGreaterThanOrEqual(4);
+    expect(conflicts.filter(([, description]) => !description!.endsWith('nothing was changed.'))).toEqual([]);
   });
 
   it('describes the sign-up body from the same zod schema that validates it', () => {

@@ -41,6 +41,7 @@ const PUBLISHERS: Record<string, { call: string; publish: (metrics: Metrics) => 
       publishPollMetrics(metrics, {
         startedAt: '', finishedAt: '', bills: 3, changes: 1, errors: [],
         outcomes: { unchanged: 1, baseline: 0, changed: 1, 'no-new-events': 0, missing: 0, 'missing-later': 0, 'dropped-missing': 0, 'source-error': 1, conflict: 0 },
+        stoppedEarly: true, queuedBills: 0, tasks: 0, dueLeft: true,
       }),
   },
   'poll-feeds': {
@@ -95,12 +96,14 @@ describe('alarms reach the operators', () => {
     expect(own.length).toBeGreaterThan(0);
     expect(watched.filter((metric) => !published.has(metric))).toEqual([]);
     expect(Object.fromEntries(emitted)).toEqual({
-      'duma-alerts.poll-bills': ['BillsPolled', 'ChangesDetected', 'PollCompleted', 'SourceErrors'],
+      'duma-alerts.poll-bills': ['BillsPolled', 'ChangesDetected', 'PollCompleted', 'PollDueLeft', 'PollStoppedEarly', 'PollTasksQueued', 'SourceErrors'],
       'duma-alerts.poll-feeds': ['FeedsPolled', 'NewsItems', 'PollCompleted', 'SourceErrors'],
       'duma-alerts.ses-events': ['AddressesSuppressed', 'SesDeliveryDelays', 'SesSendFailures'],
     });
     expect(watched.sort()).toEqual([
       'duma-alerts.poll-bills/PollCompleted',
+      'duma-alerts.poll-bills/PollDueLeft',
+      'duma-alerts.poll-bills/PollStoppedEarly',
       'duma-alerts.poll-bills/SourceErrors',
       'duma-alerts.poll-feeds/PollCompleted',
       'duma-alerts.poll-feeds/SourceErrors',

@@ -32,7 +32,7 @@ describe('the stack with every function of the catalog', () => {
       'AWS::ApiGatewayV2::Integration': 1,
       'AWS::ApiGatewayV2::Route': 1,
       'AWS::ApiGatewayV2::Stage': 1,
-      'AWS::CloudWatch::Alarm': 53,
+      'AWS::CloudWatch::Alarm': 55,
       'AWS::CloudWatch::Dashboard': 1,
       'AWS::DynamoDB::GlobalTable': 1,
       'AWS::IAM::Policy': 16,
@@ -254,7 +254,7 @@ describe('the stack with every function of the catalog', () => {
     expect(mappings).toEqual([
       { queue: 'DeliverypollTasks', batchSize: 1, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 4 },
       { queue: 'DeliveryfanOut', batchSize: 1, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 10 },
-      { queue: 'Deliveryemail', batchSize: 10, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 2 },
+      { queue: 'Deliveryemail', batchSize: 1, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 2 },
       { queue: 'Deliverywebhook', batchSize: 5, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 10 },
       { queue: 'Deliveryslack', batchSize: 5, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 10 },
       { queue: 'Deliverytelegram', batchSize: 5, responseTypes: ['ReportBatchItemFailures'], maxConcurrency: 10 },
@@ -352,7 +352,7 @@ describe('the stack with every function of the catalog', () => {
     production.hasResourceProperties('AWS::Lambda::EventSourceMapping', { ScalingConfig: { MaximumConcurrency: 4 } });
   });
 
-  it('alarms the operators on DLQs, queue age, missing polls, source errors, function errors, throttles and duration, API 5xx, DynamoDB throttles and SES reputation', () => {
+  it('alarms the operators on DLQs, queue age, missing polls, the poll runner stopping early or leaving due bills, source errors, function errors, throttles and duration, API 5xx, DynamoDB throttles and SES reputation', () => {
     // Act
     const alarms = Object.values(resourcesOf(template, 'AWS::CloudWatch::Alarm')).map(({ Properties: p }) => p);
     const nameOf = (p: Record<string, any>) => p.MetricName ?? `math:${p.Metrics.map((m: any) => m.MetricStat?.Metric.MetricName).filter(Boolean).join('+')}`;
@@ -371,6 +371,8 @@ describe('the stack with every function of the catalog', () => {
       'AWS/Lambda/Duration': 11,
       'DumaAlerts/SourceErrors': 2,
       'DumaAlerts/PollCompleted': 2,
+      'DumaAlerts/PollStoppedEarly': 1,
+      'DumaAlerts/PollDueLeft': 1,
       'DumaAlerts/SesSendFailures': 1,
       'AWS/ApiGateway/5xx': 1,
       'AWS/DynamoDB/math:ReadThrottleEvents+WriteThrottleEvents': 1,
@@ -394,6 +396,13 @@ describe('the stack with every function of the catalog', () => {
     ).toEqual([
       ['duma-alerts.poll-bills', 1800, 1, 'LessThanThreshold', 'breaching'],
       ['duma-alerts.poll-feeds', 2700, 1, 'LessThanThreshold', 'breaching'],
+    ]);
+    // The poll runner's own health: half of the last six ticks (an hour) stopping early or leaving due bills.
+    expect(
+      alarms.filter((p) => ['PollStoppedEarly', 'PollDueLeft'].includes(p.MetricName)).map((p) => [p.MetricName, p.Dimensions[0].Value, p.Period, p.Statistic, p.Threshold, p.ComparisonOperator]),
+    ).toEqual([
+      ['PollStoppedEarly', 'duma-alerts.poll-bills', 3600, 'Sum', 3, 'GreaterThanOrEqualToThreshold'],
+      ['PollDueLeft', 'duma-alerts.poll-bills', 3600, 'Sum', 3, 'GreaterThanOrEqualToThreshold'],
     ]);
     // Duration at 80 % of each function's own timeout.
     expect(Object.fromEntries(alarms.filter((p) => p.MetricName === 'Duration').map((p) => [p.AlarmDescription.split(' ')[1], [p.Statistic, p.Threshold]]))).toEqual({
@@ -434,7 +443,7 @@ describe('the stack with every function of the catalog', () => {
     expect(alarms.filter((p) => p.Namespace === 'AWS/SES').map((p) => p.Threshold)).toEqual([0.04, 0.0008]);
   });
 
-  it('draws one dashboard of polls, changes, source health, deliveries by channel, queues, DLQs, SES reputation, errors, API and DynamoDB', () => {
+  it('draws one dashboard of polls, changes, source health, the poll runner, deliveries by channel, queues, DLQs, SES reputation, errors, API and DynamoDB', () => {
     // Act
     const dashboard = Object.values(resourcesOf(template, 'AWS::CloudWatch::Dashboard'))[0]!;
     const body = JSON.stringify(dashboard.Properties.DashboardBody);
@@ -445,6 +454,7 @@ describe('the stack with every function of the catalog', () => {
       'Polls (runs completed, bills and feeds read)',
       'Changes and news found',
       'Source health (failed reads)',
+      'Poll runner (runs stopped early, runs leaving due bills)',
       'Deliveries by channel (messages consumed)',
       'Queue depths',
       'Age of the oldest message (s)',

@@ -36,6 +36,8 @@ export interface ConsoleStrings {
     notParsed: string;
     notFound: string;
     sozd: string;
+    /** The bill's public page (shared/api/routes/bill-page-routes.ts). */
+    publicPage: string;
     watched: string;
     notWatched: string;
     lawNumber: string;
@@ -179,6 +181,7 @@ const EN: ConsoleStrings = {
     notParsed: 'not read yet',
     notFound: 'This bill is not known.',
     sozd: 'Page on sozd.duma.gov.ru',
+    publicPage: 'Public page',
     watched: 'Watched',
     notWatched: 'Not watched',
     lawNumber: 'Law number',
@@ -345,6 +348,7 @@ const RU: ConsoleStrings = {
     notParsed: 'ещё не прочитан',
     notFound: 'Такой законопроект неизвестен.',
     sozd: 'Страница на sozd.duma.gov.ru',
+    publicPage: 'Публичная страница',
     watched: 'Отслеживается',
     notWatched: 'Не отслеживается',
     lawNumber: 'Номер закона',

@@ -84,7 +84,7 @@ export const adminUpdateSubscriptionRoute = defineRoute({
     400: invalid,
     401: unauthorized,
     404: notFound,
-    409: { description: 'The subscription is unconfirmed or suppressed.', json: ErrorSchema },
+    409: { description: 'The subscription is unconfirmed or suppressed; nothing was changed.', json: ErrorSchema },
   },
   async handle({ params, body, deps }) {
     const view = await readSubscription(deps, params.subscriberId);

@@ -30,7 +30,7 @@ export const confirmPageRoute = defineRoute({
     410: { description: 'The link or the sign-up has expired.', html: true },
   },
   async handle({ request, query, deps }) {
-    const confirmRequest = requestOfConfirmToken(query.token, deps);
+    const confirmRequest = await requestOfConfirmToken(query.token, deps);
     const { subscriberId } = confirmRequest;
     const now = deps.now();
     const [pending, subscriber] = await Promise.all([
@@ -74,11 +74,11 @@ export const confirmSubmitRoute = defineRoute({
   responses: {
     200: { description: 'Confirmed, with a link to the preferences page.', html: true },
     403: { description: 'The link is not valid or the form expired.', html: true },
-    409: { description: 'The address is suppressed (bounced or complained) and cannot be subscribed.', html: true },
+    409: { description: 'The address is suppressed (bounced or complained) and cannot be subscribed; nothing was changed.', html: true },
     410: { description: 'The sign-up has expired or was already used.', html: true },
   },
   async handle({ request, query, body, deps }) {
-    const confirmRequest = requestOfConfirmToken(query.token, deps);
+    const confirmRequest = await requestOfConfirmToken(query.token, deps);
     const { subscriberId } = confirmRequest;
     if (!isValidCsrfToken(body.csrf, 'confirm', subscriberId, deps.tokenSecrets, deps.now())) {
       throw new HttpError(403, 'csrf_failed', 'the form expired; open the link again');

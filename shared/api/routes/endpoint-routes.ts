@@ -136,7 +136,7 @@ export const adminRotateEndpointSecretRoute = defineRoute({
     400: invalid,
     401: unauthorized,
     404: notFound,
-    409: { description: 'The endpoint is a Slack channel or a Telegram chat, which has no secret.', json: ErrorSchema },
+    409: { description: 'The endpoint is a Slack channel or a Telegram chat, which has no secret; nothing was changed.', json: ErrorSchema },
   },
   async handle({ params, query, deps }) {
     const endpoint = await requireEndpoint(deps.endpointService, params.endpointId);

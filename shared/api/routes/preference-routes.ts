@@ -61,7 +61,7 @@ export const preferencesSubmitRoute = defineRoute({
     400: { description: 'The form again, each mistake named.', html: true },
     403: { description: 'The link is not valid or the form expired.', html: true },
     404: { description: 'The subscription no longer exists.', html: true },
-    409: { description: 'The subscription is unconfirmed or suppressed and cannot be changed; nothing was saved.', html: true },
+    409: { description: 'The subscription is unconfirmed or suppressed and cannot be changed; nothing was changed.', html: true },
     410: { description: 'The link has expired.', html: true },
   },
   async handle({ request, query, body, deps }) {
@@ -153,7 +153,7 @@ export const subscriptionDeleteRoute = defineRoute({
 });
 
 async function viewOfLink(token: string, deps: ApiDependencies): Promise<SubscriptionView> {
-  const subscriberId = subscriberOfToken(token, LinkPurpose.manage, deps);
+  const subscriberId = await subscriberOfToken(token, LinkPurpose.manage, deps);
   const view = await readSubscription(deps, subscriberId);
   if (!view) throw new HttpError(404, 'not_found', 'the subscription no longer exists');
   return view;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { BillNumberSchema } from '../../bill/bill.js';
 import { PreferencesSchema, type Preferences } from '../../subscriptions/subscription-preferences.js';
 import { signUp } from '../../subscriptions/subscription-service.js';
 import type { ApiDependencies } from '../api-dependencies.js';
@@ -25,6 +26,9 @@ import { defineRoute } from '../route.js';
 
 const PageQuerySchema = z.object({ lang: z.enum(['ru', 'en']).optional().catch(undefined) });
 
+/** The sign-up form's own query: `bill` fills the form in with one bill (a bill page's "follow this bill"). */
+const SignupFormQuerySchema = PageQuerySchema.extend({ bill: BillNumberSchema.optional().catch(undefined) });
+
 const ACCEPTED_MESSAGE = 'If the address can receive email, a confirmation link has been sent to it. It works for 7 days.';
 
 /** GET /: the sign-up form. */
@@ -32,13 +36,14 @@ export const signupFormRoute = defineRoute({
   method: 'GET',
   path: '/',
   operationId: 'signupForm',
-  summary: 'The sign-up form (HTML).',
+  summary: 'The sign-up form (HTML); `?bill=` fills one bill in.',
   tag: 'pages',
-  query: PageQuerySchema,
+  query: SignupFormQuerySchema,
   responses: { 200: { description: 'The form.', html: true } },
-  async handle({ request, deps }) {
+  async handle({ request, query, deps }) {
     const language = pageLanguage(request);
-    return renderSignupForm(request, deps, 200, formValuesOf(PreferencesSchema.parse({ language })), {});
+    const preferences = PreferencesSchema.parse({ language, ...(query.bill ? { bills: [query.bill] } : {}) });
+    return renderSignupForm(request, deps, 200, formValuesOf(preferences), {});
   },
   renderError: errorPage,
 });

@@ -18,7 +18,7 @@ export function staticAssetRoute(asset: {
     operationId: asset.operationId,
     summary: asset.summary,
     tag: 'meta',
-    responses: { 200: { description: asset.contentType.split(';')[0]! } },
+    responses: { 200: { description: asset.summary, mediaType: asset.contentType.split(';')[0]! } },
     async handle() {
       return {
         status: 200,

@@ -23,7 +23,7 @@ export const unsubscribePageRoute = defineRoute({
     403: { description: 'The link is not valid.', html: true },
   },
   async handle({ request, query, deps }) {
-    const subscriberId = subscriberOfToken(query.token, LinkPurpose.unsubscribe, deps);
+    const subscriberId = await subscriberOfToken(query.token, LinkPurpose.unsubscribe, deps);
     const subscriber = await deps.subscriptions.get(subscriberId, deps.now());
     const language = pageLanguage(request, subscriber?.language);
     const words = pageStrings(language);
@@ -76,7 +76,7 @@ export const unsubscribeSubmitRoute = defineRoute({
     403: { description: 'The link is not valid.', html: true },
   },
   async handle({ request, query, deps }) {
-    const subscriberId = subscriberOfToken(query.token, LinkPurpose.unsubscribe, deps);
+    const subscriberId = await subscriberOfToken(query.token, LinkPurpose.unsubscribe, deps);
     const subscriber = await deps.subscriptions.get(subscriberId, deps.now());
     await deps.subscriptions.unsubscribe(subscriberId, deps.now());
     deps.logger.info('unsubscribed', { subscriberId });

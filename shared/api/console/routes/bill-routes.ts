@@ -5,6 +5,7 @@ import { eventChangeId } from '../../../bill/diff-bills.js';
 import { stageName, type Language } from '../../../bill/stages.js';
 import { escapeHtml } from '../../../email/html-escape.js';
 import type { BillRecord } from '../../../store/bill-store.js';
+import { billPagePath } from '../../../syndication/public-urls.js';
 import type { ApiDependencies } from '../../api-dependencies.js';
 import { HttpError } from '../../http-error.js';
 import { htmlResponse } from '../../responses.js';
@@ -50,7 +51,9 @@ export const consoleBillsRoute = consoleRoute({
     const records = (await Promise.all(page.items.map((number) => deps.bills.get(number)))).filter((record) => record !== undefined);
     const columns = words.bills.columns;
     const rows = records.map((record) => [
-      `<span class="nowrap">${link(consoleHref(`${BILLS}/${record.number}`, language), record.number)}</span>`,
+      `<span class="nowrap">${link(consoleHref(`${BILLS}/${record.number}`, language), record.number)}</span>${
+        record.bill ? `<br>${link(publicBillHref(record.number, language), words.bills.publicPage)}` : ''
+      }`,
       record.bill ? `<span class="title">${escapeHtml(record.bill.title)}</span>` : `<span class="detail">${escapeHtml(words.bills.notParsed)}</span>`,
       escapeHtml(record.bill?.currentStage ? stageName(record.bill.currentStage, language) : words.none),
       escapeHtml(record.bill?.status || words.none),
@@ -138,6 +141,7 @@ export const consoleBillRoute = consoleRoute({
         [words.bills.columns.status, escapeHtml(bill?.status || words.none)],
         ...(bill?.lawNumber ? ([[words.bills.lawNumber, escapeHtml(bill.lawNumber)]] as const) : []),
         [words.bills.watchList, record.watched ? badge(words.bills.watched, 'ok') : badge(words.bills.notWatched, 'neutral')],
+        ...(bill ? ([[words.bills.publicPage, link(publicBillHref(record.number, language), billPagePath(record.number))]] as const) : []),
         ...(bill ? ([[words.bills.sozd, `<a href="${escapeHtml(bill.url)}" rel="noreferrer">${escapeHtml(bill.url)}</a>`]] as const) : []),
       ]),
       healthDetails(record.health, words, language),
@@ -223,6 +227,11 @@ async function timelineRow(deps: ApiDependencies, billNumber: string, event: Bil
     changeCell,
     alertsCell,
   ];
+}
+
+/** The bill's public page, in the console's language. */
+function publicBillHref(number: string, language: Language): string {
+  return `${billPagePath(number)}?lang=${language}`;
 }
 
 /** A delivery state, coloured by whether it needs a look. */
