@@ -20,11 +20,13 @@ import { withStores } from './with-stores.js';
 
 export const usage = `duma-alerts endpoint add --kind webhook|slack --url <url> --owner <email> [--bill <number> …] [--lang ru|en]
                       [--frequency instant|daily|weekly]
+duma-alerts endpoint add --kind telegram --chat <@channel or chat id> --owner <email> [--bill …] [--lang …] [--frequency …]
 duma-alerts endpoint list | test <id> | enable <id> | deliveries <id> [--limit N]
-  add         registers a webhook or Slack incoming-webhook URL following the bills (each put on the watch list)
-              and sends it a test event; prints the endpoint id, a webhook's signing secret (shown only now) and
-              the test event's id.
-              --frequency is for Slack (a daily or weekly digest); webhooks get each change as it comes.
+  add         registers a webhook or Slack incoming-webhook URL, or a Telegram chat the service's bot posts to,
+              following the bills (each put on the watch list), and sends it a test event (a Telegram chat at once:
+              one the bot cannot post to is refused); prints the endpoint id, a webhook's signing secret (shown
+              only now) and the test event's id.
+              --frequency is for Slack and Telegram (a daily or weekly digest); webhooks get each change as it comes.
   list        every endpoint: kind, state (disabled, why and since when), frequency, URL and bills
   test        sends the endpoint a test event (ping)
   enable      enables a disabled endpoint and replays what it missed
@@ -35,6 +37,7 @@ duma-alerts endpoint list | test <id> | enable <id> | deliveries <id> [--limit N
 const FLAG_OF: Record<string, string> = {
   kind: '--kind',
   url: '--url',
+  chatId: '--chat',
   ownerEmail: '--owner',
   bills: '--bill',
   language: '--lang',
@@ -43,7 +46,7 @@ const FLAG_OF: Record<string, string> = {
 
 const SUBCOMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<void>> = { add, list, test, enable, deliveries };
 
-/** `endpoint`: registers, lists, tests and re-enables webhook and Slack endpoints, and shows their delivery logs. */
+/** `endpoint`: registers, lists, tests and re-enables webhook, Slack and Telegram endpoints, and shows their delivery logs. */
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = args;
   const subcommand = name === undefined ? undefined : SUBCOMMANDS[name];
@@ -58,20 +61,23 @@ async function add(args: readonly string[], io: CliIo): Promise<void> {
   const { values } = parseCommandArgs('endpoint add', args, {
     kind: { type: 'string' },
     url: { type: 'string' },
+    chat: { type: 'string' },
     owner: { type: 'string' },
     bill: { type: 'string', multiple: true },
     lang: { type: 'string' },
     frequency: { type: 'string' },
   });
-  for (const flag of ['kind', 'url', 'owner'] as const) {
+  const address = values.kind === 'telegram' ? 'chat' : 'url';
+  for (const flag of ['kind', address, 'owner'] as const) {
     if (values[flag] === undefined) throw new UsageError(`endpoint add: --${flag} is required`);
   }
   if (values.kind === 'webhook' && values.frequency !== undefined && values.frequency !== 'instant') {
-    throw new UsageError('endpoint add: --frequency is for slack; a webhook gets each change as it comes');
+    throw new UsageError('endpoint add: --frequency is for slack and telegram; a webhook gets each change as it comes');
   }
   const parsed = EndpointRegistrationSchema.safeParse({
     kind: values.kind,
-    url: values.url,
+    ...(values.url !== undefined ? { url: values.url } : {}),
+    ...(values.chat !== undefined ? { chatId: values.chat } : {}),
     ownerEmail: values.owner,
     ...(values.bill ? { bills: values.bill } : {}),
     ...(values.lang !== undefined ? { language: values.lang } : {}),
@@ -82,7 +88,7 @@ async function add(args: readonly string[], io: CliIo): Promise<void> {
     throw new UsageError(`endpoint add: invalid ${FLAG_OF[String(issue.path[0])] ?? 'input'}: ${issue.message}`);
   }
   const registered = await registerEndpoint(serviceDependencies(), parsed.data).catch((error: unknown) => {
-    if (error instanceof EndpointRegistrationError) throw new UsageError(`endpoint add: invalid --url: ${error.message}`);
+    if (error instanceof EndpointRegistrationError) throw new UsageError(`endpoint add: invalid ${FLAG_OF[error.field]}: ${error.message}`);
     throw error;
   });
   const lines = [registered.endpoint.id, ...(registered.secret ? [`secret ${registered.secret} (shown only now)`] : []), `test event ${registered.testEventId}`];

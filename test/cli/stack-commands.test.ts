@@ -59,8 +59,10 @@ describe('CLI commands against the local stack', () => {
       EMAIL_DLQ_URL: queues.email.dlqUrl,
       WEBHOOK_QUEUE_URL: queues.webhook.url,
       SLACK_QUEUE_URL: queues.slack.url,
+      TELEGRAM_QUEUE_URL: queues.telegram.url,
       WEBHOOK_DLQ_URL: queues.webhook.dlqUrl,
       SLACK_DLQ_URL: queues.slack.dlqUrl,
+      TELEGRAM_DLQ_URL: queues.telegram.dlqUrl,
       FEEDS: JSON.stringify([{ id: 'duma-news', url: 'http://127.0.0.1:9/rss', language: 'ru', label: 'Дума' }]),
       SOZD_MIN_GAP_MS: '0',
       SOZD_RETRY_ATTEMPTS: '1',
@@ -218,14 +220,16 @@ describe('CLI commands against the local stack', () => {
         `  999009-8  updated ${unknownPolledAt}  not at the source yet  ok`,
         `Last poll: ${failedAt}`,
         'Queues:',
-        '  fan-out     1 waiting / 0 in flight',
-        '  email       0 waiting / 0 in flight',
-        '  webhook     0 waiting / 0 in flight',
-        '  slack       0 waiting / 0 in flight',
-        '  fan-out DLQ 0 waiting / 0 in flight',
-        '  email DLQ   2 waiting / 0 in flight  <-- dead letters: messages that failed every retry',
-        '  webhook DLQ 0 waiting / 0 in flight',
-        '  slack DLQ   0 waiting / 0 in flight',
+        '  fan-out      1 waiting / 0 in flight',
+        '  email        0 waiting / 0 in flight',
+        '  webhook      0 waiting / 0 in flight',
+        '  slack        0 waiting / 0 in flight',
+        '  telegram     0 waiting / 0 in flight',
+        '  fan-out DLQ  0 waiting / 0 in flight',
+        '  email DLQ    2 waiting / 0 in flight  <-- dead letters: messages that failed every retry',
+        '  webhook DLQ  0 waiting / 0 in flight',
+        '  slack DLQ    0 waiting / 0 in flight',
+        '  telegram DLQ 0 waiting / 0 in flight',
         'Endpoints: 0 registered, 0 disabled',
         'News feeds (1):',
         '  duma-news  polled never',
@@ -271,7 +275,7 @@ describe('CLI commands against the local stack', () => {
     ]);
     expect(parsed.bills[0]!.health).toEqual({ ok: true, lastPolledAt: lawPolledAt, lastOkAt: lawPolledAt, consecutiveFailures: 0, errorCount: 0 });
     expect(parsed.queues).toContainEqual({ label: 'email DLQ', dlq: true, kind: 'depth', visible: 0, inFlight: 0 });
-    expect(parsed.queues).toHaveLength(8);
+    expect(parsed.queues).toHaveLength(10);
     expect(parsed.endpoints).toEqual([]);
     expect(parsed.feeds).toEqual({ polled: true, items: [{ id: 'duma-news', url: 'http://127.0.0.1:9/rss', health: null }] });
   });
