@@ -239,7 +239,7 @@ describe('least privilege, function by function', () => {
 
     // Assert
     expect(granted).toEqual(resolving);
-    expect(granted).toEqual(['poll-bills', 'poll-bill-tasks', 'poll-feeds', 'send-email', 'send-digests', 'api']);
+    expect(granted).toEqual(['poll-bills', 'poll-bill-tasks', 'poll-feeds', 'send-email', 'deliver-webhook', 'send-digests', 'api']);
   });
 
   it('no policy anywhere grants a wildcard action or scans the table', () => {

@@ -32,7 +32,7 @@ describe('the stack with every function of the catalog', () => {
       'AWS::ApiGatewayV2::Integration': 1,
       'AWS::ApiGatewayV2::Route': 1,
       'AWS::ApiGatewayV2::Stage': 1,
-      'AWS::CloudWatch::Alarm': 55,
+      'AWS::CloudWatch::Alarm': 57,
       'AWS::CloudWatch::Dashboard': 1,
       'AWS::DynamoDB::GlobalTable': 1,
       'AWS::IAM::Policy': 16,
@@ -364,8 +364,8 @@ describe('the stack with every function of the catalog', () => {
 
     // Assert
     expect(byMetric).toEqual({
-      'AWS/SQS/ApproximateNumberOfMessagesVisible': 6,
-      'AWS/SQS/ApproximateAgeOfOldestMessage': 5,
+      'AWS/SQS/ApproximateNumberOfMessagesVisible': 7,
+      'AWS/SQS/ApproximateAgeOfOldestMessage': 6,
       'AWS/Lambda/Errors': 11,
       'AWS/Lambda/Throttles': 11,
       'AWS/Lambda/Duration': 11,
