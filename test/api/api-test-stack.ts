@@ -66,6 +66,7 @@ export async function startApiTestStack(env: Record<string, string> = {}): Promi
     SENDER_EMAIL: 'alerts@duma-alerts.example.org',
     WEBHOOK_QUEUE_URL: queues.webhook.url,
     SLACK_QUEUE_URL: queues.slack.url,
+    TELEGRAM_QUEUE_URL: queues.telegram.url,
     // The console shows every queue and redrives the dead-letter ones.
     FAN_OUT_QUEUE_URL: queues.fanOut.url,
     EMAIL_QUEUE_URL: queues.email.url,
@@ -73,6 +74,7 @@ export async function startApiTestStack(env: Record<string, string> = {}): Promi
     EMAIL_DLQ_URL: queues.email.dlqUrl,
     WEBHOOK_DLQ_URL: queues.webhook.dlqUrl,
     SLACK_DLQ_URL: queues.slack.dlqUrl,
+    TELEGRAM_DLQ_URL: queues.telegram.dlqUrl,
     // Tests that are not about sign-up timing need not wait for it.
     SIGNUP_SETTLE_MS: '0',
     ...env,
