@@ -179,6 +179,8 @@ describe('admin endpoint API', () => {
     const blocked = await call('POST', '/api/admin/endpoints', { kind: 'webhook', url: 'https://169.254.169.254/latest', ownerEmail: OWNER });
     const notSlack = await call('POST', '/api/admin/endpoints', { kind: 'slack', url: 'https://example.org/hook', ownerEmail: OWNER });
     const malformed = await call('POST', '/api/admin/endpoints', { kind: 'email', url: `${receiver.origin}/x`, owner: OWNER });
+    const noBot = await call('POST', '/api/admin/endpoints', { kind: 'telegram', chatId: '@duma_newsroom', ownerEmail: OWNER });
+    const telegramUrl = await call('POST', '/api/admin/endpoints', { kind: 'telegram', url: `${receiver.origin}/x`, ownerEmail: OWNER });
 
     // Assert
     expect(blocked).toEqual({
@@ -194,6 +196,9 @@ describe('admin endpoint API', () => {
     expect(notSlack.body.error.issues).toEqual([{ field: 'body.url', message: 'a Slack endpoint is an incoming-webhook URL on https://hooks.slack.com/' }]);
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.issues.map((issue: JsonBody) => issue.field)).toEqual(['body.kind', 'body.ownerEmail', 'body']);
+    // This stack has no Telegram bot token: a chat is refused, naming the setting.
+    expect(noBot.body.error.issues).toEqual([{ field: 'body.chatId', message: 'Telegram is not configured on this service: set TELEGRAM_BOT_TOKEN (the bot-token secret in AWS)' }]);
+    expect(telegramUrl.body.error.issues.map((issue: JsonBody) => issue.field)).toEqual(['body.chatId', 'body.url']);
     expect((await call('GET', '/api/admin/endpoints')).body).toEqual({ items: [] });
     expect(await h.depth(h.queues.webhook, 'url')).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
   });

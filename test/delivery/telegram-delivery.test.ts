@@ -20,18 +20,23 @@ const OWNER = 'desk@example.org';
 const CHAT = '@duma_newsroom';
 const MANAGE = 'http://127.0.0.1:8787/admin/endpoints';
 
+/** The delivery pipeline with its bot posting through the fake, every retry parked (the clock drives them). */
+function startTelegramHarness(bot: FakeTelegramBotApi, allowHosts: string[] = []): Promise<DeliveryHarness> {
+  return startDeliveryHarness({
+    allowHosts,
+    startAt: new Date('2026-03-28T20:00:00Z'),
+    maxQueueDelaySeconds: 0,
+    telegram: { baseUrl: bot.baseUrl, token: bot.token },
+  });
+}
+
 describe('Telegram delivery', () => {
   let bot: FakeTelegramBotApi;
   let h: DeliveryHarness;
 
   beforeEach(async () => {
     bot = await startFakeTelegramBotApi();
-    h = await startDeliveryHarness({
-      allowHosts: [],
-      startAt: new Date('2026-03-28T20:00:00Z'),
-      maxQueueDelaySeconds: 0,
-      telegram: { baseUrl: bot.baseUrl, token: bot.token },
-    });
+    h = await startTelegramHarness(bot);
   });
   afterEach(async () => {
     await h.stop();
@@ -278,12 +283,7 @@ describe('Telegram delivery reaches the configured Bot API only', () => {
   beforeEach(async () => {
     bot = await startFakeTelegramBotApi();
     other = await startWebhookReceiver();
-    h = await startDeliveryHarness({
-      allowHosts: [other.hostPort],
-      startAt: new Date('2026-03-28T20:00:00Z'),
-      maxQueueDelaySeconds: 0,
-      telegram: { baseUrl: bot.baseUrl, token: bot.token },
-    });
+    h = await startTelegramHarness(bot, [other.hostPort]);
   });
   afterEach(async () => {
     await h.stop();

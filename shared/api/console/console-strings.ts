@@ -242,7 +242,7 @@ const EN: ConsoleStrings = {
     allStages: 'all',
   },
   endpoints: {
-    intro: 'Webhook and Slack endpoints, newest last, with their health and last deliveries.',
+    intro: 'Webhook, Slack and Telegram endpoints, newest last, with their health and last deliveries.',
     columns: { endpoint: 'Endpoint', owner: 'Owner', status: 'Status', bills: 'Bills', health: 'Health' },
     active: 'active',
     disabled: (reason) => `disabled (${reason})`,
@@ -409,7 +409,7 @@ const RU: ConsoleStrings = {
     allStages: 'все',
   },
   endpoints: {
-    intro: 'Вебхуки и каналы Slack, новые внизу: их состояние и последние доставки.',
+    intro: 'Вебхуки, каналы Slack и чаты Telegram, новые внизу: их состояние и последние доставки.',
     columns: { endpoint: 'Адрес', owner: 'Владелец', status: 'Статус', bills: 'Законопроекты', health: 'Состояние' },
     active: 'включён',
     disabled: (reason) => `отключён (${reason})`,

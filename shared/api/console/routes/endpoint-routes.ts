@@ -15,7 +15,7 @@ import { stateBadge } from './bill-routes.js';
 const ENDPOINTS = `${CONSOLE_ROOT}/endpoints`;
 const PER_PAGE = 25;
 
-/** GET /admin/endpoints: every webhook and Slack endpoint with its health and actions. */
+/** GET /admin/endpoints: every webhook, Slack and Telegram endpoint with its health and actions. */
 export const consoleEndpointsRoute = consoleRoute({
   method: 'GET',
   path: ENDPOINTS,
@@ -136,9 +136,11 @@ function healthText(endpoint: Endpoint, view: ConsoleView): string {
 
 /**
  * An endpoint's URL without what makes it a credential: a Slack incoming-webhook path is the secret itself, and
- * webhook URLs often carry tokens in their path or query. Shows the origin and the first path segment.
+ * webhook URLs often carry tokens in their path or query. Shows the origin and the first path segment. A Telegram
+ * chat (`telegram:@name`) is shown whole: the bot's token is not part of it.
  */
 export function redactedUrl(url: string): string {
+  if (url.startsWith('telegram:')) return url;
   try {
     const parsed = new URL(url);
     const [first, ...rest] = parsed.pathname.split('/').filter(Boolean);
