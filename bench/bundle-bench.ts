@@ -52,6 +52,7 @@ export function stubLambdaEnvironment(): NodeJS.ProcessEnv {
     EMAIL_QUEUE_URL: `${nowhere}/000000000000/email`,
     WEBHOOK_QUEUE_URL: `${nowhere}/000000000000/webhook`,
     SLACK_QUEUE_URL: `${nowhere}/000000000000/slack`,
+    TELEGRAM_QUEUE_URL: `${nowhere}/000000000000/telegram`,
     SENDER_EMAIL: 'alerts@duma-alerts.test',
     PUBLIC_BASE_URL: 'http://127.0.0.1:9',
     TOKEN_SECRETS: 'bench-token-secret-bench-token-secret-0001',

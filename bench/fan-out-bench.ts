@@ -129,7 +129,7 @@ export async function runFanOutBench(): Promise<FanOutBenchFigures> {
 
     const deps = fanOutDependencies({
       ...config,
-      delivery: { ...config.delivery, webhookQueueUrl: queues.webhook.url, slackQueueUrl: queues.slack.url },
+      delivery: { ...config.delivery, webhookQueueUrl: queues.webhook.url, slackQueueUrl: queues.slack.url, telegramQueueUrl: queues.telegram.url },
     });
     await createStores(config).changes.putIfAbsent(EXAMPLE_BILL_CHANGE);
     global.gc?.();

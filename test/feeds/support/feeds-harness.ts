@@ -151,8 +151,8 @@ function createWorld(config: Config, sqs: SQSClient, queueUrls: { email: string;
      * can change preferences the way a subscriber does and see what the pipeline then sends.
      */
     async startApi() {
-      // The endpoint routes need webhook and Slack queues to start; these tests never reach them.
-      const delivery = { ...config.delivery, webhookQueueUrl: emailQueueUrl, slackQueueUrl: emailQueueUrl };
+      // The endpoint routes need webhook, Slack and Telegram queues to start; these tests never reach them.
+      const delivery = { ...config.delivery, webhookQueueUrl: emailQueueUrl, slackQueueUrl: emailQueueUrl, telegramQueueUrl: emailQueueUrl };
       return startHttpApiServer(createApiHandler(apiDependencies({ ...config, delivery })), { host: '127.0.0.1', port: 0 });
     },
     /** Polls every feed once, its log lines kept off the test output and returned, for tests of what operators see. */
