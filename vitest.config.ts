@@ -15,7 +15,7 @@ export default defineConfig({
     pool: 'forks',
     globalSetup: ['test/support/global-setup.ts'],
     // A green run is quiet: output written straight to stdout/stderr during a test shows only if it fails.
-    setupFiles: ['test/support/quiet-output.ts'],
+    setupFiles: ['test/support/quiet-output.ts', 'test/support/check-aws-access.ts'],
     env: {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       TMPDIR: runTemp,

@@ -3,11 +3,11 @@ import { createMetrics, publishPollMetrics } from '../shared/metrics/poll-metric
 import { PollTaskSchema, runPollTask } from '../shared/pipeline/poll-run.js';
 import { loadConfigWithSecrets } from '../shared/runtime/function-config.js';
 import { lambdaHandler, runDeadline } from '../shared/runtime/lambda-handler.js';
-import { scheduledPollDependencies } from '../shared/runtime/poll-bills-dependencies.js';
+import { pollTaskDependencies } from '../shared/runtime/poll-bills-dependencies.js';
 import { sqsBatchConsumer } from '../shared/runtime/sqs-batch.js';
 
 const config = await loadConfigWithSecrets();
-const deps = scheduledPollDependencies(config);
+const deps = pollTaskDependencies(config);
 const metrics = createMetrics('poll-bill-tasks');
 
 /**

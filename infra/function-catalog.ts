@@ -1,34 +1,17 @@
-import { DynamoAddressBook } from '../shared/store/address-book.js';
-import { DynamoAlertStore } from '../shared/store/alert-store.js';
-import { DynamoBillStore } from '../shared/store/bill-store.js';
-import { DynamoBillSummaryReader } from '../shared/store/bill-summaries.js';
-import { DynamoChangeStore } from '../shared/store/change-store.js';
-import { DynamoDeliveryStore } from '../shared/store/delivery-store.js';
-import { DynamoDigestStore } from '../shared/store/digest-store.js';
-import { DynamoEndpointDeliveryStore } from '../shared/store/endpoint-delivery-store.js';
-import { DynamoEndpointStore } from '../shared/store/endpoint-store.js';
-import { DynamoFeedStore } from '../shared/store/feed-store.js';
-import { DynamoFollowerRouteReader } from '../shared/store/follower-route-store.js';
-import { DynamoHostSlotStore } from '../shared/store/host-slot-store.js';
-import { DynamoNewsStore } from '../shared/store/news-store.js';
-import { DynamoPollScheduleStore } from '../shared/store/poll-schedule-store.js';
-import { DynamoRateLimitStore } from '../shared/store/rate-limit-store.js';
-import { DynamoRetryDueStore } from '../shared/store/retry-due-store.js';
-import { DynamoSubscriberStore } from '../shared/store/subscriber-store.js';
-import { DynamoSubscriptionStore } from '../shared/store/subscription-store.js';
-import { DynamoSuppressionStore } from '../shared/store/suppression-store.js';
-import type { StoreKeys } from '../shared/store/table-schema.js';
-import { DynamoTopicStore } from '../shared/store/topic-store.js';
+import type { Access, QueueKey } from '../shared/access/access.js';
+import { apiAccess } from '../shared/runtime/api-dependencies.js';
+import { fanOutQueueAccess } from '../shared/runtime/fan-out-dependencies.js';
+import { pollTaskAccess, scheduledPollAccess } from '../shared/runtime/poll-bills-dependencies.js';
+import { pollFeedsAccess } from '../shared/runtime/poll-feeds-dependencies.js';
+import { redriveAccess } from '../shared/runtime/redrive-dependencies.js';
+import { sendDigestsAccess } from '../shared/runtime/send-digests-dependencies.js';
+import { sendEmailAccess } from '../shared/runtime/send-email-dependencies.js';
+import { sesEventsAccess } from '../shared/runtime/ses-events-dependencies.js';
+import { sweepAccess } from '../shared/runtime/sweeper-dependencies.js';
+import { deliverEndpointAccess } from '../shared/runtime/webhook-dependencies.js';
 import type { Parameters } from './parameters.js';
 
-/** The queues of the service; each exists only when its consumer does. */
-export type QueueKey = 'fanOut' | 'email' | 'webhook' | 'slack' | 'telegram' | 'pollTasks';
-
-/** The secrets a function may read. */
-export type SecretKey = 'tokenSecrets' | 'dumaProxy' | 'adminApiKey' | 'telegramBotToken';
-
-/** DynamoDB actions a function may perform on the table (granted one by one, never a wildcard). */
-export type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query' | 'BatchWriteItem' | 'BatchGetItem';
+export type { QueueKey, SecretKey, TableAction } from '../shared/access/access.js';
 
 /** Parameters that hold a schedule's rate in minutes. */
 export type RateParameter =
@@ -54,26 +37,6 @@ export type Trigger =
   | { kind: 'http' }
   | { kind: 'ses-events' };
 
-/** Everything a function may touch; the stack grants exactly this and sets the matching environment. */
-export interface FunctionAccess {
-  table: readonly TableAction[];
-  /**
-   * The stores its dependency builder makes (shared/runtime/<name>-dependencies.ts): their declared partitions are
-   * the only ones its role may touch (`dynamodb:LeadingKeys`, on the table and on GSI1).
-   */
-  stores: readonly StoreKeys[];
-  /** Query on GSI1 (watched bills, the outbox). */
-  queriesIndex: boolean;
-  sendsTo: readonly QueueKey[];
-  secrets: readonly SecretKey[];
-  sendsEmail: boolean;
-  /**
-   * The operator console: reads every queue's depth, peeks at the dead-letter queues (receive, then visibility 0),
-   * and redrives them (receive, send to the source queue, delete).
-   */
-  operatesQueues?: boolean;
-}
-
 /** One Lambda function of the service: its handler is `functions/<name>.ts`, exporting `handler`. */
 export interface FunctionSpec {
   name: string;
@@ -83,34 +46,25 @@ export interface FunctionSpec {
   memoryMb: number;
   timeoutSeconds: number;
   trigger: Trigger;
-  access: FunctionAccess;
+  /**
+   * Everything it may touch, as its dependency builder declares it (shared/runtime/<name>-dependencies.ts): the stack
+   * grants exactly this and sets the matching environment.
+   */
+  access: Access;
   /** Extra environment from the parameters. */
   environment?: (parameters: Parameters) => Record<string, string>;
 }
 
-/** Where a topic or "in the news" alert can be routed (besides digest items in the table). */
-const ALERT_CHANNELS: readonly QueueKey[] = ['email', 'webhook', 'slack', 'telegram'];
 /** The endpoint channels, whose messages deliver-webhook consumes and retries. */
 const ENDPOINT_CHANNELS: readonly QueueKey[] = ['webhook', 'slack', 'telegram'];
-
-/** The stores of topic matching and alert routing (shared/runtime/topic-alert-dependencies.ts). */
-/** What polling bills touches (pollDependencies, scheduledPollDependencies): bills, changes, tier rings, host slots. */
-const POLLER_STORES = [DynamoBillStore.partitions, DynamoChangeStore.partitions, DynamoPollScheduleStore.partitions, DynamoHostSlotStore.partitions];
-const TOPIC_ALERT_STORES = [DynamoTopicStore.partitions, DynamoAlertStore.partitions, DynamoDigestStore.partitions];
-/** ...and of "in the news" alerts (newsAlertDependencies). */
-const NEWS_ALERT_STORES = [
-  ...TOPIC_ALERT_STORES,
-  DynamoNewsStore.partitions,
-  DynamoBillStore.partitions,
-  DynamoFollowerRouteReader.partitions,
-];
 
 /**
  * Every function of the service. Adding a function is adding an entry here; the stack skips an entry whose
  * handler file does not exist yet, so the app synthesises while functions are being written.
- * Each access list is what the handler's code sends today, read from its dependencies module
- * (shared/runtime/<name>-dependencies.ts) and the commands of the store methods it calls: widen an entry when its
- * code starts doing more, and the IAM tests (test/infra/function-permissions.test.ts) will say what changed.
+ * Each access is the one its dependency builder exports, composed from what the stores, queues, mailer and secrets it
+ * builds declare (shared/access/access.ts): code that starts doing more declares it there, the tests fail a call no
+ * declaration allows (test/support/check-aws-access.ts), and the IAM tests (test/infra/function-permissions.test.ts)
+ * say what changed in the grants.
  */
 export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   {
@@ -125,13 +79,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // (fan-out, not the poller, matches their decisions against topics).
     // Adaptive polling: tier rings on GSI1 (Query), tier passes (Get/Put), the shared host slots (Get/Update), the
     // run summary (Put); due work beyond its time budget goes to the poll-tasks queue.
-    access: { stores: POLLER_STORES,
-      table: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
-      queriesIndex: true,
-      sendsTo: ['fanOut', 'pollTasks'],
-      secrets: ['dumaProxy'],
-      sendsEmail: false,
-    },
+    access: scheduledPollAccess,
   },
   {
     name: 'poll-bill-tasks',
@@ -144,13 +92,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     trigger: { kind: 'queue', queues: ['pollTasks'], batchSize: 1, maxConcurrency: 4 },
     // As poll-bills polls one bill: snapshot and state Get/Update, changes Put/Update, host slots Get/Update; reads no
     // ring (the task carries its bills).
-    access: { stores: POLLER_STORES,
-      table: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
-      queriesIndex: true,
-      sendsTo: ['fanOut'],
-      secrets: ['dumaProxy'],
-      sendsEmail: false,
-    },
+    access: pollTaskAccess,
   },
   {
     name: 'poll-feeds',
@@ -162,13 +104,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // Feed state Get/Update; items already recorded by BatchGet, identities claimed and news items written by
     // conditional Put (outbox on GSI1), Update once queued. New items go to the fan-out queue, which alerts them:
     // one road for every alert, as for bill changes.
-    access: { stores: [DynamoFeedStore.partitions, ...NEWS_ALERT_STORES],
-      table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'],
-      queriesIndex: true,
-      sendsTo: ['fanOut'],
-      secrets: ['dumaProxy'],
-      sendsEmail: false,
-    },
+    access: pollFeedsAccess,
     environment: (parameters): Record<string, string> => (parameters.feeds ? { FEEDS: JSON.stringify(parameters.feeds) } : {}),
   },
   {
@@ -179,13 +115,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', rate: 'sweepRateMinutes' },
     // The outbox on GSI1, markQueued (Update); fan-out routes and topic-matches what it re-queues.
-    access: { stores: [DynamoChangeStore.partitions],
-      table: ['UpdateItem', 'Query'],
-      queriesIndex: true,
-      sendsTo: ['fanOut'],
-      secrets: [],
-      sendsEmail: false,
-    },
+    access: sweepAccess,
   },
   {
     name: 'fan-out',
@@ -199,7 +129,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // Followers by Query, changes by Get (stage filters), digest items and markers by BatchWriteItem. A news item:
     // read by Get, matched against the topics on GSI1 (their followers by Query), alerts and bill links Put, bills a
     // topic asks for watched (Update).
-    access: { stores: [DynamoFollowerRouteReader.partitions, DynamoDigestStore.partitions, DynamoChangeStore.partitions, ...NEWS_ALERT_STORES], table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'], queriesIndex: true, sendsTo: ALERT_CHANNELS, secrets: [], sendsEmail: false },
+    access: fanOutQueueAccess,
   },
   {
     name: 'send-email',
@@ -215,7 +145,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
       SES_SEND_RATE_PER_INVOCATION: String(parameters.sesMaxSendRate / parameters.emailMaxConcurrency),
     }),
     // Delivery records are claimed and finished by Update; changes, alerts, subscribers and news settings by Get.
-    access: { stores: [DynamoChangeStore.partitions, DynamoSubscriberStore.partitions, DynamoDeliveryStore.partitions, DynamoAlertStore.partitions, DynamoNewsStore.partitions], table: ['GetItem', 'UpdateItem'], queriesIndex: false, sendsTo: [], secrets: ['tokenSecrets'], sendsEmail: true },
+    access: sendEmailAccess,
   },
   {
     name: 'deliver-webhook',
@@ -229,7 +159,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     trigger: { kind: 'queue', queues: ENDPOINT_CHANNELS, batchSize: 5, maxConcurrency: 10 },
     // Endpoints and attempt records Get/Update; retries beyond SQS's 15-minute delay are parked (Put); the owner
     // of an endpoint it disables is emailed. Telegram messages are posted as the service's bot (its token's secret).
-    access: { stores: [DynamoEndpointStore.partitions, DynamoEndpointDeliveryStore.partitions, DynamoRetryDueStore.partitions, DynamoChangeStore.partitions, DynamoBillStore.partitions, DynamoAlertStore.partitions], table: ['GetItem', 'PutItem', 'UpdateItem'], queriesIndex: false, sendsTo: ENDPOINT_CHANNELS, secrets: ['telegramBotToken'], sendsEmail: true },
+    access: deliverEndpointAccess,
   },
   {
     name: 'redrive-webhooks',
@@ -239,7 +169,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', rate: 'redriveWebhooksRateMinutes' },
     // Due retries on GSI1, removed by BatchWriteItem once re-queued.
-    access: { stores: [DynamoRetryDueStore.partitions], table: ['BatchWriteItem'], queriesIndex: true, sendsTo: ENDPOINT_CHANNELS, secrets: [], sendsEmail: false },
+    access: redriveAccess,
   },
   {
     name: 'send-digests',
@@ -251,13 +181,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // Recipients on GSI1, their pending items by Query, sent proofs and pending deletes by BatchWriteItem, the marker
     // by a conditional Delete; subscribers, endpoints and changes by Get. Slack and Telegram digests are posted directly,
     // not queued (Telegram's as the service's bot); a chat whose bot was removed is disabled (Update) and its owner emailed.
-    access: { stores: [DynamoChangeStore.partitions, DynamoSubscriberStore.partitions, DynamoDigestStore.partitions, DynamoEndpointStore.partitions, DynamoAlertStore.partitions, DynamoNewsStore.partitions],
-      table: ['GetItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
-      queriesIndex: true,
-      sendsTo: [],
-      secrets: ['tokenSecrets', 'telegramBotToken'],
-      sendsEmail: true,
-    },
+    access: sendDigestsAccess,
     environment: (parameters): Record<string, string> => ({ DIGEST_HOUR: String(parameters.digestHour) }),
   },
   {
@@ -269,13 +193,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     trigger: { kind: 'ses-events' },
     // The suppression Put and the profile's status Update; dropping the follows reads them (Get, Query) and deletes
     // bill follows one by one (DeleteItem) and topic follows in a batch (BatchWriteItem).
-    access: { stores: [DynamoSubscriberStore.partitions, DynamoSuppressionStore.partitions, DynamoSubscriptionStore.partitions],
-      table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
-      queriesIndex: false,
-      sendsTo: [],
-      secrets: [],
-      sendsEmail: false,
-    },
+    access: sesEventsAccess,
   },
   {
     name: 'api',
@@ -289,29 +207,6 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // replays to the webhook, Slack and Telegram queues; a Telegram chat gets its test message at registration, as the
     // service's bot. The console (shared/api/console) reads every queue's depth and peeks at
     // and redrives the dead-letter queues.
-    access: { stores: [
-        DynamoSubscriberStore.partitions,
-        DynamoAddressBook.partitions,
-        DynamoSubscriptionStore.partitions,
-        DynamoSuppressionStore.partitions,
-        DynamoRateLimitStore.partitions,
-        DynamoBillStore.partitions,
-        DynamoBillSummaryReader.partitions,
-        DynamoDeliveryStore.partitions,
-        DynamoFeedStore.partitions,
-        DynamoChangeStore.partitions,
-        DynamoAlertStore.partitions,
-        DynamoNewsStore.partitions,
-        DynamoTopicStore.partitions,
-        DynamoEndpointStore.partitions,
-        DynamoEndpointDeliveryStore.partitions,
-      ],
-      table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
-      queriesIndex: true,
-      sendsTo: ENDPOINT_CHANNELS,
-      secrets: ['tokenSecrets', 'adminApiKey', 'telegramBotToken'],
-      sendsEmail: true,
-      operatesQueues: true,
-    },
+    access: apiAccess,
   },
 ];

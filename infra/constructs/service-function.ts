@@ -8,6 +8,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE } from '../../shared/metrics/poll-metrics.js';
+import { tableAccessOf } from '../../shared/access/access.js';
 import { GSI1, leadingKeysOf } from '../../shared/store/table-schema.js';
 import { lambdaBundling } from '../bundling-options.js';
 import type { FunctionSpec, QueueKey, SecretKey } from '../function-catalog.js';
@@ -151,20 +152,22 @@ function queueEntries(queues: Partial<Record<QueueKey, IQueue>>): [QueueKey, IQu
 function policyFor(spec: FunctionSpec, resources: ServiceResources): PolicyStatement[] {
   const { access } = spec;
   const statements: PolicyStatement[] = [];
-  // Only the partitions of the stores it uses: LeadingKeys is the partition key of the table or of the index queried
-  // (GSI1PK), so redrive-webhooks, say, can batch-delete its parked retries but never a subscriber.
-  const leadingKeys = leadingKeysOf(access.stores);
+  // Its stores' actions, on their partitions only: LeadingKeys is the partition key of the table or of the index
+  // queried (GSI1PK), so redrive-webhooks, say, can batch-delete its parked retries but never a subscriber. Grants are
+  // per store, not per method: a function that uses one method of a store may do what the store's other methods do.
+  const table = tableAccessOf(access);
+  const leadingKeys = leadingKeysOf([table]);
   const onlyPartitions = (patterns: string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': patterns } });
-  if (access.table.length > 0) {
+  if (table.actions.length > 0) {
     statements.push(
       new PolicyStatement({
-        actions: access.table.map((action) => `dynamodb:${action}`),
+        actions: table.actions.map((action) => `dynamodb:${action}`),
         resources: [resources.table.tableArn],
         conditions: onlyPartitions(leadingKeys.table),
       }),
     );
   }
-  if (access.queriesIndex) {
+  if (table.index.length > 0) {
     statements.push(
       new PolicyStatement({
         actions: ['dynamodb:Query'],

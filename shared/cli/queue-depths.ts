@@ -1,4 +1,5 @@
 import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { Access } from '../access/access.js';
 import type { Config } from '../config/config.js';
 
 /** How many messages a queue holds, or why that is not known. */
@@ -6,6 +7,9 @@ export type QueueDepth =
   | { label: string; dlq: boolean; kind: 'depth'; visible: number; inFlight: number }
   | { label: string; dlq: boolean; kind: 'not-configured' }
   | { label: string; dlq: boolean; kind: 'unavailable'; error: string };
+
+/** What reading and redriving {@link configuredQueues} needs (the operator console). */
+export const OPERATE_QUEUES_ACCESS: Partial<Access> = { operatesQueues: true };
 
 /** The service's queues as configured, in the order `status` lists them. */
 export function configuredQueues(config: Config): { label: string; dlq: boolean; url: string | undefined }[] {

@@ -1,5 +1,6 @@
+import { combineAccess, secretAccess, storeAccess } from '../access/access.js';
 import { createDocumentClient, createSqsClient } from '../aws/clients.js';
-import { configuredQueues } from '../cli/queue-depths.js';
+import { configuredQueues, OPERATE_QUEUES_ACCESS } from '../cli/queue-depths.js';
 import { DynamoAlertStore } from '../store/alert-store.js';
 import { DynamoChangeStore } from '../store/change-store.js';
 import { DynamoNewsStore } from '../store/news-store.js';
@@ -16,9 +17,36 @@ import { DynamoRateLimitStore } from '../store/rate-limit-store.js';
 import { DynamoSubscriberStore } from '../store/subscriber-store.js';
 import { DynamoSubscriptionStore } from '../store/subscription-store.js';
 import { DynamoSuppressionStore } from '../store/suppression-store.js';
-import { configuredMailer } from './mailer.js';
-import { requiredTokenSecrets } from './required-setting.js';
-import { endpointServiceDependencies } from './endpoint-service-dependencies.js';
+import { configuredMailer, MAILER_ACCESS } from './mailer.js';
+import { requiredTokenSecrets, TOKEN_SECRETS_ACCESS } from './required-setting.js';
+import { endpointServiceAccess, endpointServiceDependencies } from './endpoint-service-dependencies.js';
+
+/**
+ * What {@link apiDependencies} builds may touch: the subscription stores, the console's listings, the endpoint service,
+ * the mailer, the signing and admin keys, and every queue (the console's depths and redrives).
+ */
+export const apiAccess = combineAccess(
+  storeAccess(
+    DynamoSubscriberStore,
+    DynamoAddressBook,
+    DynamoSubscriptionStore,
+    DynamoSuppressionStore,
+    DynamoRateLimitStore,
+    DynamoBillStore,
+    DynamoBillSummaryReader,
+    DynamoDeliveryStore,
+    DynamoFeedStore,
+    DynamoChangeStore,
+    DynamoAlertStore,
+    DynamoNewsStore,
+    DynamoTopicStore,
+  ),
+  endpointServiceAccess,
+  MAILER_ACCESS,
+  TOKEN_SECRETS_ACCESS,
+  secretAccess('adminApiKey'),
+  OPERATE_QUEUES_ACCESS,
+);
 
 /**
  * What the HTTP API needs: the subscription stores, the mailer for confirmation emails, the admin key, and the

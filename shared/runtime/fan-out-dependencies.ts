@@ -1,9 +1,20 @@
+import { combineAccess, queueAccess, storeAccess } from '../access/access.js';
 import type { Config } from '../config/config.js';
 import type { NewsAlertDependencies } from '../pipeline/alert-news-item.js';
 import type { FanOutQueueDependencies } from '../pipeline/fan-out-message.js';
-import { endpointQueues, messageQueue } from './queues.js';
+import { DynamoChangeStore } from '../store/change-store.js';
+import { DynamoDigestStore } from '../store/digest-store.js';
+import { DynamoFollowerRouteReader } from '../store/follower-route-store.js';
+import { ENDPOINT_QUEUES_ACCESS, endpointQueues, messageQueue } from './queues.js';
 import { createDeliveryStores, createStores } from './stores.js';
-import { newsAlertDependencies } from './topic-alert-dependencies.js';
+import { newsAlertAccess, newsAlertDependencies } from './topic-alert-dependencies.js';
+
+/** What {@link fanOutDependencies} builds may touch: followers, digest entries, changes, every alert channel's queue. */
+export const fanOutAccess = combineAccess(
+  storeAccess(DynamoFollowerRouteReader, DynamoDigestStore, DynamoChangeStore),
+  queueAccess('email'),
+  ENDPOINT_QUEUES_ACCESS,
+);
 
 /** What fan-out needs: the email queue always, the webhook, Slack and Telegram queues when they are configured. */
 export function fanOutDependencies(config: Config): FanOutQueueDependencies['changes'] {
@@ -18,6 +29,9 @@ export function fanOutDependencies(config: Config): FanOutQueueDependencies['cha
     ...(delivery.webhookQueueUrl && delivery.slackQueueUrl && delivery.telegramQueueUrl ? { endpointQueues: endpointQueues(delivery) } : {}),
   };
 }
+
+/** What {@link fanOutQueueDependencies} builds may touch: bill-change routing and news alerting. */
+export const fanOutQueueAccess = combineAccess(fanOutAccess, newsAlertAccess);
 
 /** What the fan-out function needs: bill-change routing now, topic and news alerting (topics, news, bills) on first use. */
 export function fanOutQueueDependencies(config: Config): FanOutQueueDependencies {

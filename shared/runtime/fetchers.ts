@@ -1,5 +1,9 @@
+import { secretAccess } from '../access/access.js';
 import type { Config } from '../config/config.js';
 import { createPoliteFetcher, type PoliteFetcher } from '../http/polite-fetcher.js';
+
+/** What both fetchers read: sozd's proxy URL (a secret, as it may carry credentials). */
+export const FETCHER_ACCESS = secretAccess('dumaProxy');
 
 /** The polite fetcher for sozd, with the configured proxy, limits and retries. */
 export function createSozdFetcher(config: Config): PoliteFetcher {

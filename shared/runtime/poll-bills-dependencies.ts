@@ -1,3 +1,4 @@
+import { combineAccess, queueAccess, storeAccess } from '../access/access.js';
 import type { Config } from '../config/config.js';
 import { createLogger } from '../log/logger.js';
 import { createDocumentClient } from '../aws/clients.js';
@@ -8,9 +9,14 @@ import type { ScheduledPollDependencies } from '../pipeline/poll-run.js';
 import { DynamoHostSlotStore } from '../store/host-slot-store.js';
 import { DynamoPollScheduleStore } from '../store/poll-schedule-store.js';
 import { createSozdHttpSource } from '../sozd/sozd-http-source.js';
-import { createSozdFetcher } from './fetchers.js';
+import { DynamoBillStore } from '../store/bill-store.js';
+import { DynamoChangeStore } from '../store/change-store.js';
+import { createSozdFetcher, FETCHER_ACCESS } from './fetchers.js';
 import { messageQueue } from './queues.js';
 import { createStores } from './stores.js';
+
+/** What {@link pollDependencies} builds may touch: bills, changes, the fan-out queue, sozd's proxy. */
+export const pollAccess = combineAccess(storeAccess(DynamoBillStore, DynamoChangeStore), queueAccess('fanOut'), FETCHER_ACCESS);
 
 /** What one poll of bills needs (the CLI's `poll` of every watched bill, and the base of the scheduled run). */
 export function pollDependencies(config: Config): PollDependencies {
@@ -26,8 +32,11 @@ export function pollDependencies(config: Config): PollDependencies {
   };
 }
 
-/** What the scheduled poll run and the poll-task pollers need: the poll itself, the tier rings, the shared pace. */
-export function scheduledPollDependencies(config: Config): ScheduledPollDependencies {
+/** What {@link pollTaskDependencies} builds may touch: a poll's, the tier rings and the shared host slots. */
+export const pollTaskAccess = combineAccess(pollAccess, storeAccess(DynamoPollScheduleStore, DynamoHostSlotStore));
+
+/** What the poll-task pollers need: the poll itself, the tier rings, the shared pace; they hand no task on. */
+export function pollTaskDependencies(config: Config): ScheduledPollDependencies {
   const db = createDocumentClient();
   return {
     ...pollDependencies(config),
@@ -39,6 +48,16 @@ export function scheduledPollDependencies(config: Config): ScheduledPollDependen
       { host: new URL(config.sozd.baseUrl).host, requestsPerSecond: config.polling.hostRequestsPerSecond },
       systemClock,
     ),
+  };
+}
+
+/** What {@link scheduledPollDependencies} builds may touch: a poll task's, and the poll-tasks queue. */
+export const scheduledPollAccess = combineAccess(pollTaskAccess, queueAccess('pollTasks'));
+
+/** What the scheduled poll run needs: a poller's, and the poll-tasks queue for what does not fit its time budget. */
+export function scheduledPollDependencies(config: Config): ScheduledPollDependencies {
+  return {
+    ...pollTaskDependencies(config),
     ...(config.polling.tasksQueueUrl ? { pollTasks: messageQueue(config.polling.tasksQueueUrl, 'polling.tasksQueueUrl') } : {}),
   };
 }

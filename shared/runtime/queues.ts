@@ -1,3 +1,4 @@
+import { queueAccess } from '../access/access.js';
 import { createSqsClient } from '../aws/clients.js';
 import type { DeliveryConfig } from '../config/delivery-config.js';
 import { createSqsMessageQueue, type MessageQueue } from '../queue/message-queue.js';
@@ -9,6 +10,9 @@ import { requiredSetting } from './required-setting.js';
 export function messageQueue(url: string | undefined, field: string): MessageQueue {
   return createSqsMessageQueue(createSqsClient(), requiredSetting(url, field));
 }
+
+/** What {@link endpointQueues} sends to. */
+export const ENDPOINT_QUEUES_ACCESS = queueAccess('webhook', 'slack', 'telegram');
 
 /** The webhook, Slack and Telegram queues, which take per-message delays for retries. */
 export function endpointQueues(delivery: DeliveryConfig): EndpointQueues {

@@ -1,11 +1,26 @@
+import { combineAccess, storeAccess } from '../access/access.js';
 import type { Config } from '../config/config.js';
 import type { SendDigestsDependencies } from '../digests/send-digests.js';
 import { createLogger } from '../log/logger.js';
-import { configuredMailer } from './mailer.js';
-import { requiredTokenSecrets } from './required-setting.js';
+import { DynamoAlertStore } from '../store/alert-store.js';
+import { DynamoChangeStore } from '../store/change-store.js';
+import { DynamoDigestStore } from '../store/digest-store.js';
+import { DynamoEndpointStore } from '../store/endpoint-store.js';
+import { DynamoNewsStore } from '../store/news-store.js';
+import { DynamoSubscriberStore } from '../store/subscriber-store.js';
+import { configuredMailer, MAILER_ACCESS } from './mailer.js';
+import { requiredTokenSecrets, TOKEN_SECRETS_ACCESS } from './required-setting.js';
 import { createDeliveryStores, createNewsStores, createStores } from './stores.js';
-import { configuredTelegramBot } from './telegram-bot.js';
+import { configuredTelegramBot, TELEGRAM_BOT_ACCESS } from './telegram-bot.js';
 import { createEndpointHttpClient } from './webhook-dependencies.js';
+
+/** What {@link sendDigestsDependencies} builds may touch (Slack and Telegram digests are posted directly, not queued). */
+export const sendDigestsAccess = combineAccess(
+  storeAccess(DynamoChangeStore, DynamoSubscriberStore, DynamoDigestStore, DynamoEndpointStore, DynamoAlertStore, DynamoNewsStore),
+  MAILER_ACCESS,
+  TOKEN_SECRETS_ACCESS,
+  TELEGRAM_BOT_ACCESS,
+);
 
 /** What send-digests needs. */
 export function sendDigestsDependencies(config: Config): SendDigestsDependencies {

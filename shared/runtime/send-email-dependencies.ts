@@ -1,12 +1,25 @@
+import { combineAccess, storeAccess } from '../access/access.js';
 import type { Config } from '../config/config.js';
 import { pacedMailer } from '../email/paced-mailer.js';
 import { systemClock } from '../http/clock.js';
 import { createLogger } from '../log/logger.js';
 import type { SendEmailDependencies } from '../pipeline/send-change-emails.js';
 import type { SendAlertEmailDependencies } from '../pipeline/send-topic-emails.js';
-import { configuredMailer } from './mailer.js';
-import { requiredTokenSecrets } from './required-setting.js';
+import { DynamoAlertStore } from '../store/alert-store.js';
+import { DynamoChangeStore } from '../store/change-store.js';
+import { DynamoDeliveryStore } from '../store/delivery-store.js';
+import { DynamoNewsStore } from '../store/news-store.js';
+import { DynamoSubscriberStore } from '../store/subscriber-store.js';
+import { configuredMailer, MAILER_ACCESS } from './mailer.js';
+import { requiredTokenSecrets, TOKEN_SECRETS_ACCESS } from './required-setting.js';
 import { createNewsStores, createStores } from './stores.js';
+
+/** What {@link sendEmailDependencies} builds may touch. */
+export const sendEmailAccess = combineAccess(
+  storeAccess(DynamoChangeStore, DynamoSubscriberStore, DynamoDeliveryStore, DynamoAlertStore, DynamoNewsStore),
+  MAILER_ACCESS,
+  TOKEN_SECRETS_ACCESS,
+);
 
 /**
  * What send-email needs, for bill changes and for alerts (topic matches, "in the news"), sharing one mailer, paced

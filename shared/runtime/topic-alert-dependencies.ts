@@ -1,10 +1,24 @@
+import { combineAccess, queueAccess, storeAccess } from '../access/access.js';
 import type { Config } from '../config/config.js';
 import { createLogger } from '../log/logger.js';
 import type { NewsAlertDependencies } from '../pipeline/alert-news-item.js';
 import type { TopicAlertDependencies } from '../pipeline/alert-topic-matches.js';
 import { cachedTopicCatalog } from '../pipeline/topic-catalog.js';
-import { endpointQueues, messageQueue } from './queues.js';
+import { DynamoAlertStore } from '../store/alert-store.js';
+import { DynamoBillStore } from '../store/bill-store.js';
+import { DynamoDigestStore } from '../store/digest-store.js';
+import { DynamoFollowerRouteReader } from '../store/follower-route-store.js';
+import { DynamoNewsStore } from '../store/news-store.js';
+import { DynamoTopicStore } from '../store/topic-store.js';
+import { ENDPOINT_QUEUES_ACCESS, endpointQueues, messageQueue } from './queues.js';
 import { createDeliveryStores, createNewsStores, createStores } from './stores.js';
+
+/** What {@link topicAlertDependencies} builds may touch: topics, alerts, digest entries, and every alert channel's queue. */
+export const topicAlertAccess = combineAccess(
+  storeAccess(DynamoTopicStore, DynamoAlertStore, DynamoDigestStore),
+  queueAccess('email'),
+  ENDPOINT_QUEUES_ACCESS,
+);
 
 /**
  * What topic matching needs to alert on bill changes and news: topics, alerts, the channels fan-out routes to, and a topic index
@@ -22,6 +36,9 @@ export function topicAlertDependencies(config: Config): TopicAlertDependencies {
     now: () => new Date(),
   };
 }
+
+/** What {@link newsAlertDependencies} builds may touch: topic alerting, news items, the bills they name and their followers. */
+export const newsAlertAccess = combineAccess(topicAlertAccess, storeAccess(DynamoNewsStore, DynamoBillStore, DynamoFollowerRouteReader));
 
 /** What fan-out needs to raise a queued news item's alerts: topic matching, the bills it names and their followers. */
 export function newsAlertDependencies(config: Config): NewsAlertDependencies {

@@ -1,18 +1,36 @@
+import { combineAccess, storeAccess } from '../access/access.js';
 import type { Config } from '../config/config.js';
 import type { DeliveryConfig } from '../config/delivery-config.js';
 import { createLogger } from '../log/logger.js';
 import { createSafeHttpClient, type SafeHttpClient } from '../net/safe-http-client.js';
 import type { EndpointDeliveryDependencies } from '../webhooks/deliver-to-endpoint.js';
 import { createRetryScheduler } from '../webhooks/retry-scheduler.js';
-import { configuredMailer } from './mailer.js';
-import { endpointQueues } from './queues.js';
-import { configuredTelegramBot } from './telegram-bot.js';
+import { DynamoAlertStore } from '../store/alert-store.js';
+import { DynamoBillStore } from '../store/bill-store.js';
+import { DynamoChangeStore } from '../store/change-store.js';
+import { DynamoEndpointDeliveryStore } from '../store/endpoint-delivery-store.js';
+import { DynamoEndpointStore } from '../store/endpoint-store.js';
+import { DynamoRetryDueStore } from '../store/retry-due-store.js';
+import { configuredMailer, MAILER_ACCESS } from './mailer.js';
+import { ENDPOINT_QUEUES_ACCESS, endpointQueues } from './queues.js';
+import { configuredTelegramBot, TELEGRAM_BOT_ACCESS } from './telegram-bot.js';
 import { createDeliveryStores, createNewsStores, createStores } from './stores.js';
 
 /** The SSRF-safe client for user-supplied URLs, with the configured timeout, response cap and local allow-list. */
 export function createEndpointHttpClient(delivery: DeliveryConfig): SafeHttpClient {
   return createSafeHttpClient({ timeoutMs: delivery.timeoutMs, maxResponseBytes: delivery.maxResponseBytes, allowHosts: delivery.allowHosts });
 }
+
+/**
+ * What {@link deliverEndpointDependencies} builds may touch: endpoints, attempts and parked retries, the changes and
+ * alerts it renders, the endpoint queues retries go back to, the owner's email, and the Telegram bot.
+ */
+export const deliverEndpointAccess = combineAccess(
+  storeAccess(DynamoEndpointStore, DynamoEndpointDeliveryStore, DynamoRetryDueStore, DynamoChangeStore, DynamoBillStore, DynamoAlertStore),
+  ENDPOINT_QUEUES_ACCESS,
+  MAILER_ACCESS,
+  TELEGRAM_BOT_ACCESS,
+);
 
 /** What deliver-webhook (the consumer of the webhook, Slack and Telegram queues) needs. */
 export function deliverEndpointDependencies(config: Config): EndpointDeliveryDependencies {

@@ -1,8 +1,9 @@
+import type { TableAccess } from '../access/access.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from './dynamo-helpers.js';
 import { EmailAddressSchema } from './subscriber-store.js';
-import { keys, type StoreKeys } from './table-schema.js';
+import { keys } from './table-schema.js';
 
 /**
  * Which subscriber an email address is. Ids are random, so an id (in a log, an admin URL, a link minted before
@@ -12,8 +13,12 @@ import { keys, type StoreKeys } from './table-schema.js';
  * (shared/store/subscriber-id-migration.ts) moves them to a random id and records where the old id went.
  */
 export class DynamoAddressBook {
-  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['address', 'movedSubscriber', 'subscriber', 'suppression'], index: [] };
+  /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
+  static readonly access: TableAccess = {
+    actions: ['GetItem', 'PutItem'],
+    keys: ['address', 'movedSubscriber', 'subscriber', 'suppression'],
+    index: [],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

@@ -1,9 +1,10 @@
+import type { TableAccess } from '../access/access.js';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AlertSchema, type Alert } from '../topics/alert.js';
 import { isConditionFailure } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
 import type { Page } from './subscription-store.js';
-import { gsi1, keys, type StoreKeys } from './table-schema.js';
+import { gsi1, keys } from './table-schema.js';
 
 /** Alerts (topic matches, "in the news"), each written once under its deterministic id. */
 export interface AlertStore {
@@ -14,8 +15,12 @@ export interface AlertStore {
 
 /** AlertStore on the single DynamoDB table (ALERT#id/ALERT). */
 export class DynamoAlertStore implements AlertStore {
-  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['alert'], index: ['topicMatches'] };
+  /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
+  static readonly access: TableAccess = {
+    actions: ['GetItem', 'PutItem'],
+    keys: ['alert'],
+    index: ['topicMatches'],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

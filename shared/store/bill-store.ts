@@ -1,3 +1,4 @@
+import type { TableAccess } from '../access/access.js';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Bill } from '../bill/bill.js';
 import type { PlannedRevisions } from '../bill/planned-revisions.js';
@@ -5,7 +6,7 @@ import type { TierAssignment } from '../bill/poll-tier.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
 import type { Page } from './subscription-store.js';
-import { FOLLOWER_PREFIX, GSI1, gsi1, keys, watchedSortKey, type StoreKeys } from './table-schema.js';
+import { FOLLOWER_PREFIX, GSI1, gsi1, keys, watchedSortKey } from './table-schema.js';
 
 /** How the last poll of a bill went: what `status` shows and operators alarm on. */
 export interface SourceHealth {
@@ -124,8 +125,12 @@ export interface BillStore {
  * and the bill healthy writes nothing; one whose health or validators moved writes the small state item only.
  */
 export class DynamoBillStore implements BillStore {
-  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['bill', 'billState', 'pollRun'], index: ['watched'] };
+  /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
+  static readonly access: TableAccess = {
+    actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
+    keys: ['bill', 'billState', 'pollRun'],
+    index: ['watched'],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

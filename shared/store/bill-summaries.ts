@@ -1,6 +1,7 @@
+import type { TableAccess } from '../access/access.js';
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Stage } from '../bill/bill.js';
-import { keys, type StoreKeys } from './table-schema.js';
+import { keys } from './table-schema.js';
 
 /** What a subscriber sees of a bill beside its number: its title and the stage it has reached, once polled. */
 export interface BillSummary {
@@ -25,8 +26,12 @@ const MAX_ATTEMPTS = 6;
  * parsed page, and a sign-up for 200 bills must not carry 200 pages across the wire.
  */
 export class DynamoBillSummaryReader implements BillSummaryReader {
-  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['bill'], index: [] };
+  /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
+  static readonly access: TableAccess = {
+    actions: ['BatchGetItem'],
+    keys: ['bill'],
+    index: [],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

@@ -1,6 +1,7 @@
+import type { TableAccess } from '../access/access.js';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { BillChangeSchema, type BillChange } from '../bill/bill-change.js';
-import { GSI1, gsi1, keys, type StoreKeys } from './table-schema.js';
+import { GSI1, gsi1, keys } from './table-schema.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 
 /**
@@ -19,8 +20,12 @@ export interface ChangeStore {
 
 /** ChangeStore on the single DynamoDB table. */
 export class DynamoChangeStore implements ChangeStore {
-  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['change'], index: ['outbox'] };
+  /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
+  static readonly access: TableAccess = {
+    actions: ['GetItem', 'PutItem', 'UpdateItem'],
+    keys: ['change'],
+    index: ['outbox'],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

@@ -1,8 +1,9 @@
+import type { TableAccess } from '../access/access.js';
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
 import type { Page } from './subscription-store.js';
-import { keys, type StoreKeys } from './table-schema.js';
+import { keys } from './table-schema.js';
 
 export type DeliveryStatus = 'sending' | 'sent' | 'skipped' | 'failed';
 
@@ -43,8 +44,12 @@ export interface DeliveryStore {
 
 /** DeliveryStore on the single DynamoDB table. */
 export class DynamoDeliveryStore implements DeliveryStore {
-  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['delivery'], index: [] };
+  /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
+  static readonly access: TableAccess = {
+    actions: ['GetItem', 'UpdateItem', 'Query'],
+    keys: ['delivery'],
+    index: [],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

@@ -1,9 +1,10 @@
+import type { TableAccess } from '../access/access.js';
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Frequency } from '../subscriptions/subscription-preferences.js';
 import { batchWriteAll, type WriteRequest } from './batch-write.js';
 import { isConditionFailure, queryAll } from './dynamo-helpers.js';
-import { DIGEST_PENDING_PREFIX, DIGEST_SENT_PREFIX, GSI1, TTL_ATTRIBUTE, gsi1, keys, type StoreKeys } from './table-schema.js';
+import { DIGEST_PENDING_PREFIX, DIGEST_SENT_PREFIX, GSI1, TTL_ATTRIBUTE, gsi1, keys } from './table-schema.js';
 
 interface PendingDigestEntry {
   recipient: string;
@@ -49,8 +50,12 @@ export interface DigestStore {
 
 /** DigestStore on the single DynamoDB table. */
 export class DynamoDigestStore implements DigestStore {
-  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['digestMarker', 'digestPending', 'digestSent'], index: ['digestPending'] };
+  /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
+  static readonly access: TableAccess = {
+    actions: ['DeleteItem', 'Query', 'BatchWriteItem'],
+    keys: ['digestMarker', 'digestPending', 'digestSent'],
+    index: ['digestPending'],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

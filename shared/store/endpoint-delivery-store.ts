@@ -1,7 +1,8 @@
+import type { TableAccess } from '../access/access.js';
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { queryPage } from './query-page.js';
-import { GSI1, gsi1, keys, type StoreKeys } from './table-schema.js';
+import { GSI1, gsi1, keys } from './table-schema.js';
 
 /** What a delivery carries: a bill change, an alert (topic match, "in the news") or a test event. */
 export type EndpointDeliveryEvent = 'bill.changed' | 'alert' | 'ping';
@@ -94,8 +95,12 @@ const LOG_LIMIT = 20;
 
 /** EndpointDeliveryStore on the single DynamoDB table. */
 export class DynamoEndpointDeliveryStore implements EndpointDeliveryStore {
-  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['delivery'], index: ['deliveries'] };
+  /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
+  static readonly access: TableAccess = {
+    actions: ['GetItem', 'UpdateItem'],
+    keys: ['delivery'],
+    index: ['deliveries'],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

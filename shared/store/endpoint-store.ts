@@ -1,10 +1,11 @@
+import type { TableAccess } from '../access/access.js';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { EndpointSchema, type DisabledReason, type Endpoint } from '../webhooks/endpoint.js';
 import type { SecretRotation } from '../webhooks/webhook-signature.js';
 import { batchWriteAll } from './batch-write.js';
 import { ignoreConditionFailure, isConditionFailure } from './dynamo-helpers.js';
 import { decodeCursor, encodeCursor, type Page } from './subscription-store.js';
-import { GSI1, gsi1, keys, type StoreKeys } from './table-schema.js';
+import { GSI1, gsi1, keys } from './table-schema.js';
 import { watchBills } from './bill-store.js';
 
 /** Webhook and Slack endpoints, and the follower items that let fan-out route a bill's changes to them. */
@@ -30,8 +31,12 @@ export interface EndpointStore {
 
 /** EndpointStore on the single table: ENDPOINT#id/PROFILE, and BILL#n/FOLLOWER#id items with channel and endpointId. */
 export class DynamoEndpointStore implements EndpointStore {
-  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['endpoint', 'follower'], index: ['endpoints'] };
+  /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
+  static readonly access: TableAccess = {
+    actions: ['GetItem', 'PutItem', 'UpdateItem', 'BatchWriteItem'],
+    keys: ['endpoint', 'follower'],
+    index: ['endpoints'],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

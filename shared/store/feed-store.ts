@@ -1,6 +1,7 @@
+import type { TableAccess } from '../access/access.js';
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SourceHealth } from './bill-store.js';
-import { keys, type StoreKeys } from './table-schema.js';
+import { keys } from './table-schema.js';
 
 /** A feed's polling state: what the next conditional GET sends, whether its baseline is taken, and its health. */
 export interface FeedRecord {
@@ -36,8 +37,12 @@ export interface FeedStore {
 
 /** FeedStore on the single DynamoDB table (FEED#id/STATE), health kept like a bill's. */
 export class DynamoFeedStore implements FeedStore {
-  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['feed'], index: [] };
+  /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
+  static readonly access: TableAccess = {
+    actions: ['GetItem', 'UpdateItem'],
+    keys: ['feed'],
+    index: [],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

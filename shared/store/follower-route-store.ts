@@ -1,6 +1,7 @@
+import type { TableAccess } from '../access/access.js';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './dynamo-helpers.js';
-import { FOLLOWER_PREFIX, keys, type StoreKeys } from './table-schema.js';
+import { FOLLOWER_PREFIX, keys } from './table-schema.js';
 
 /** How one follower of a bill wants its alerts: the channel, the endpoint (webhook, Slack), how often, which stages. */
 export interface FollowerRoute {
@@ -26,8 +27,12 @@ export interface FollowerRouteReader {
  * over time, so each is read defensively: no channel is email, no frequency is instant, no stage filter is all stages.
  */
 export class DynamoFollowerRouteReader implements FollowerRouteReader {
-  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['bill'], index: [] };
+  /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
+  static readonly access: TableAccess = {
+    actions: ['Query'],
+    keys: ['bill'],
+    index: [],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

@@ -1,6 +1,7 @@
+import type { TableAccess } from '../access/access.js';
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from './dynamo-helpers.js';
-import { keys, type StoreKeys } from './table-schema.js';
+import { keys } from './table-schema.js';
 
 /** Request slots at a host, handed out once across every process: the shared half of the per-host rate limit. */
 export interface HostSlotStore {
@@ -16,8 +17,12 @@ const MAX_ATTEMPTS = 20;
 
 /** HostSlotStore on one item per host holding the next free slot, advanced by conditional writes. */
 export class DynamoHostSlotStore implements HostSlotStore {
-  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['hostSlots'], index: [] };
+  /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
+  static readonly access: TableAccess = {
+    actions: ['GetItem', 'UpdateItem'],
+    keys: ['hostSlots'],
+    index: [],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

@@ -1,3 +1,4 @@
+import type { TableAccess } from '../access/access.js';
 import { createHash } from 'node:crypto';
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
@@ -5,7 +6,7 @@ import { FeedItemSchema } from '../feeds/feed-item.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
 import type { Page } from './subscription-store.js';
-import { FEED_ITEM_PREFIX, GSI1, gsi1, keys, NEWS_PREFIX, type StoreKeys } from './table-schema.js';
+import { FEED_ITEM_PREFIX, GSI1, gsi1, keys, NEWS_PREFIX } from './table-schema.js';
 
 const BATCH_GET = 100;
 
@@ -59,8 +60,12 @@ export interface NewsStore {
 
 /** NewsStore on the single DynamoDB table. */
 export class DynamoNewsStore implements NewsStore {
-  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['bill', 'billNews', 'feed', 'feedItem', 'feedItemSeen', 'newsItem', 'subscriber'], index: ['newsOutbox'] };
+  /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
+  static readonly access: TableAccess = {
+    actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'],
+    keys: ['bill', 'billNews', 'feed', 'feedItem', 'feedItemSeen', 'newsItem', 'subscriber'],
+    index: ['newsOutbox'],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

@@ -1,9 +1,10 @@
+import type { TableAccess } from '../access/access.js';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PollTier, TierAssignment } from '../bill/poll-tier.js';
 import type { WatchedBill } from './bill-store.js';
 import { TIER_FIELDS, tierValues } from './bill-store.js';
 import { ignoreConditionFailure } from './dynamo-helpers.js';
-import { GSI1, gsi1, keys, watchedSortKey, WATCHED_RING_PREFIX, type StoreKeys } from './table-schema.js';
+import { GSI1, gsi1, keys, watchedSortKey, WATCHED_RING_PREFIX } from './table-schema.js';
 
 /** A watched bill as a poll run reads it from its tier's ring. `tier` is absent for a bill not filed yet. */
 export type ScheduledBill = WatchedBill & { tier?: PollTier; tierReviewAt?: string };
@@ -36,8 +37,12 @@ const PROJECTION = '#number, #version, contentHash, etag, lastModified, healthOk
  * Query from the pass's cursor, never a scan of the watch list.
  */
 export class DynamoPollScheduleStore implements PollScheduleStore {
-  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['pollPass', 'billState'], index: ['watched'] };
+  /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
+  static readonly access: TableAccess = {
+    actions: ['GetItem', 'PutItem', 'UpdateItem'],
+    keys: ['pollPass', 'billState'],
+    index: ['watched'],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

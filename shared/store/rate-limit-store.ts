@@ -1,7 +1,8 @@
+import type { TableAccess } from '../access/access.js';
 import { createHash } from 'node:crypto';
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from './dynamo-helpers.js';
-import { keys, TTL_ATTRIBUTE, type StoreKeys } from './table-schema.js';
+import { keys, TTL_ATTRIBUTE } from './table-schema.js';
 
 /** A limit of `limit` actions per fixed window of `windowSeconds`. */
 export interface RateLimit {
@@ -17,8 +18,12 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
  * Subjects (addresses, IPs) are stored hashed: the table keeps no list of who asked.
  */
 export class DynamoRateLimitStore {
-  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['cooldown', 'rateWindow'], index: [] };
+  /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
+  static readonly access: TableAccess = {
+    actions: ['PutItem', 'UpdateItem'],
+    keys: ['cooldown', 'rateWindow'],
+    index: [],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

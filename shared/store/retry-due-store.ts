@@ -1,7 +1,8 @@
+import type { TableAccess } from '../access/access.js';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from './batch-write.js';
 import { queryAll } from './dynamo-helpers.js';
-import { GSI1, gsi1, keys, type StoreKeys } from './table-schema.js';
+import { GSI1, gsi1, keys } from './table-schema.js';
 
 /** A message parked until it is due. */
 export interface DueRetry {
@@ -23,8 +24,12 @@ export interface RetryDueStore {
 
 /** RetryDueStore on the single DynamoDB table. */
 export class DynamoRetryDueStore implements RetryDueStore {
-  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['retryDue'], index: ['retryDue'] };
+  /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
+  static readonly access: TableAccess = {
+    actions: ['PutItem', 'BatchWriteItem'],
+    keys: ['retryDue'],
+    index: ['retryDue'],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

@@ -1,8 +1,9 @@
+import type { TableAccess } from '../access/access.js';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Language } from '../bill/stages.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
-import { FOLLOWS_PREFIX, gsi1, keys, TTL_ATTRIBUTE, type StoreKeys } from './table-schema.js';
+import { FOLLOWS_PREFIX, gsi1, keys, TTL_ATTRIBUTE } from './table-schema.js';
 import { DynamoAddressBook } from './address-book.js';
 import { releaseBills, watchBills } from './bill-store.js';
 
@@ -68,10 +69,14 @@ export interface SubscriberStore {
 /** SubscriberStore on the single DynamoDB table (adjacency list: BILL#n/FOLLOWER#id and SUBSCRIBER#id/FOLLOWS#n). */
 export class DynamoSubscriberStore implements SubscriberStore {
   /**
-   * The partitions it reads and writes, those of the address book it builds included: the `dynamodb:LeadingKeys`
-   * of every function that uses it.
+   * What it does on the table and where, with what the address book it builds does: the grants (actions,
+   * `dynamodb:LeadingKeys`) of every function that uses it.
    */
-  static readonly partitions: StoreKeys = { keys: ['address', 'follower', 'follows', 'movedSubscriber', 'subscriber', 'suppression'], index: ['subscribers'] };
+  static readonly access: TableAccess = {
+    actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'],
+    keys: ['address', 'follower', 'follows', 'movedSubscriber', 'subscriber', 'suppression'],
+    index: ['subscribers'],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

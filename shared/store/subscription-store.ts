@@ -1,3 +1,4 @@
+import type { TableAccess } from '../access/access.js';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   BatchWriteCommand,
@@ -12,7 +13,7 @@ import type { Preferences } from '../subscriptions/subscription-preferences.js';
 import { isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { indexSortKey } from './index-sort-key.js';
 import { EmailAddressSchema, toSubscriber, type Subscriber, type SubscriberStore } from './subscriber-store.js';
-import { GSI1, gsi1, keys, TTL_ATTRIBUTE, type StoreKeys } from './table-schema.js';
+import { GSI1, gsi1, keys, TTL_ATTRIBUTE } from './table-schema.js';
 import { releaseBills, watchBills } from './bill-store.js';
 
 /** A sign-up as stored until its link is followed. */
@@ -75,8 +76,12 @@ export function topicIdForQuery(query: string): string {
  * filter without reading each profile. Unconfirmed addresses never get follower items.
  */
 export class DynamoSubscriptionStore {
-  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['follower', 'follows', 'pendingSignup', 'subscriber', 'topic', 'topicFollower'], index: ['subscribers', 'topics'] };
+  /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
+  static readonly access: TableAccess = {
+    actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
+    keys: ['follower', 'follows', 'pendingSignup', 'subscriber', 'topic', 'topicFollower'],
+    index: ['subscribers', 'topics'],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

@@ -1,8 +1,9 @@
+import type { TableAccess } from '../access/access.js';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from './dynamo-helpers.js';
 import { DynamoAddressBook } from './address-book.js';
 import { EmailAddressSchema } from './subscriber-store.js';
-import { GSI1, gsi1, keys, type StoreKeys } from './table-schema.js';
+import { GSI1, gsi1, keys } from './table-schema.js';
 
 /** Why an address is never mailed again. */
 export interface Suppression {
@@ -21,10 +22,14 @@ export interface Suppression {
  */
 export class DynamoSuppressionStore {
   /**
-   * The partitions it reads and writes, those of the address book it builds included: the `dynamodb:LeadingKeys`
-   * of every function that uses it.
+   * What it does on the table and where, with what the address book it builds does: the grants (actions,
+   * `dynamodb:LeadingKeys`) of every function that uses it.
    */
-  static readonly partitions: StoreKeys = { keys: ['address', 'movedSubscriber', 'subscriber', 'suppression'], index: ['suppressions'] };
+  static readonly access: TableAccess = {
+    actions: ['GetItem', 'PutItem', 'UpdateItem'],
+    keys: ['address', 'movedSubscriber', 'subscriber', 'suppression'],
+    index: ['suppressions'],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

@@ -1,9 +1,10 @@
+import type { TableAccess } from '../access/access.js';
 import { type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './dynamo-helpers.js';
 import { deliveryRouteOf, type DeliveryRoute } from './follower-route-store.js';
 import { queryPage, type PageRequest } from './query-page.js';
 import type { Page } from './subscription-store.js';
-import { FOLLOWER_PREFIX, GSI1, gsi1, keys, type StoreKeys } from './table-schema.js';
+import { FOLLOWER_PREFIX, GSI1, gsi1, keys } from './table-schema.js';
 
 /** A topic as matching sees it: the query text and whether bills its matches link to get watched. */
 export interface StoredTopic {
@@ -26,8 +27,12 @@ export interface TopicStore {
 
 /** TopicStore on the single DynamoDB table. */
 export class DynamoTopicStore implements TopicStore {
-  /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['topic'], index: ['topics'] };
+  /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
+  static readonly access: TableAccess = {
+    actions: ['Query'],
+    keys: ['topic'],
+    index: ['topics'],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,

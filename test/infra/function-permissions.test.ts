@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CfnResource, Stack } from 'aws-cdk-lib';
@@ -83,6 +83,8 @@ const consumes = (queue: string) => Object.fromEntries(CONSUME.map((action) => [
 const DEAD_LETTERS = ['queue:email-dlq', 'queue:fanOut-dlq', 'queue:pollTasks-dlq', 'queue:slack-dlq', 'queue:telegram-dlq', 'queue:webhook-dlq'];
 const SEND_EMAIL = { 'ses:SendEmail': ['ses:configuration-set', 'ses:identity'] };
 
+// Grants are per store: a function may do whatever the stores its dependency builder makes declare (store-access.test.ts),
+// on their partitions only (leading-keys.test.ts).
 describe('least privilege, function by function', () => {
   it('poll-bills reads and writes bills and changes, queues them to fan-out (no channel of its own), reads the proxy secret, and nothing else', () => {
     expect(grantsOf('poll-bills')).toEqual({
@@ -109,11 +111,13 @@ describe('least privilege, function by function', () => {
     });
   });
 
-  it('sweeper re-queues the outbox to fan-out and nowhere else, with no single-item reads, writes of new items, deletes or secret', () => {
+  it('sweeper re-queues the outbox to fan-out and nowhere else: its change store\'s actions, no delete, batch or secret', () => {
     expect(grantsOf('sweeper')).toEqual({
       ...LOGS,
+      'dynamodb:GetItem': ['table'],
+      'dynamodb:PutItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
-      'dynamodb:Query': ['table', 'table/index/GSI1'],
+      'dynamodb:Query': ['table/index/GSI1'],
       'sqs:SendMessage': ['queue:fanOut'],
     });
   });
@@ -136,11 +140,13 @@ describe('least privilege, function by function', () => {
     expect(grantsOf('fan-out')).toEqual({
       ...LOGS,
       ...consumes('queue:fanOut'),
+      'dynamodb:BatchGetItem': ['table'],
+      'dynamodb:BatchWriteItem': ['table'],
+      'dynamodb:DeleteItem': ['table'],
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
-      'dynamodb:UpdateItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
-      'dynamodb:BatchWriteItem': ['table'],
+      'dynamodb:UpdateItem': ['table'],
       'sqs:SendMessage': ['queue:email', 'queue:slack', 'queue:telegram', 'queue:webhook'],
     });
   });
@@ -150,7 +156,11 @@ describe('least privilege, function by function', () => {
     expect(grants).toEqual({
       ...LOGS,
       ...consumes('queue:email'),
+      'dynamodb:BatchGetItem': ['table'],
+      'dynamodb:DeleteItem': ['table'],
       'dynamodb:GetItem': ['table'],
+      'dynamodb:PutItem': ['table'],
+      'dynamodb:Query': ['table', 'table/index/GSI1'],
       'dynamodb:UpdateItem': ['table'],
       'secretsmanager:GetSecretValue': ['secret:token-signing-key'],
       ...SEND_EMAIL,
@@ -163,8 +173,10 @@ describe('least privilege, function by function', () => {
     expect(grantsOf('deliver-webhook')).toEqual({
       ...LOGS,
       ...consumesBoth,
+      'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
+      'dynamodb:Query': ['table', 'table/index/GSI1'],
       'dynamodb:UpdateItem': ['table'],
       'sqs:SendMessage': ['queue:slack', 'queue:telegram', 'queue:webhook'],
       'secretsmanager:GetSecretValue': ['secret:telegram-bot-token'],
@@ -172,10 +184,11 @@ describe('least privilege, function by function', () => {
     });
   });
 
-  it('redrive-webhooks only lists due retries on the index, deletes them in batches and re-queues them', () => {
+  it('redrive-webhooks lists due retries on the index, deletes them in batches (its store parks them too) and re-queues them, and nothing else', () => {
     expect(grantsOf('redrive-webhooks')).toEqual({
       ...LOGS,
       'dynamodb:BatchWriteItem': ['table'],
+      'dynamodb:PutItem': ['table'],
       'dynamodb:Query': ['table/index/GSI1'],
       'sqs:SendMessage': ['queue:slack', 'queue:telegram', 'queue:webhook'],
     });
@@ -184,12 +197,12 @@ describe('least privilege, function by function', () => {
   it('ses-events suppresses addresses and drops their follows, parks failed events in its own DLQ, with no SES or secret access', () => {
     expect(grantsOf('ses-events')).toEqual({
       ...LOGS,
+      'dynamodb:BatchWriteItem': ['table'],
+      'dynamodb:DeleteItem': ['table'],
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
+      'dynamodb:Query': ['table', 'table/index/GSI1'],
       'dynamodb:UpdateItem': ['table'],
-      'dynamodb:DeleteItem': ['table'],
-      'dynamodb:BatchWriteItem': ['table'],
-      'dynamodb:Query': ['table'],
       'sqs:SendMessage': ['queue:ses-events-dlq'],
     });
   });
@@ -197,12 +210,13 @@ describe('least privilege, function by function', () => {
   it('the api manages subscriptions and endpoints, signs links, sends confirmations, but never reads the proxy secret', () => {
     expect(grantsOf('api')).toEqual({
       ...LOGS,
+      'dynamodb:BatchGetItem': ['table'],
+      'dynamodb:BatchWriteItem': ['table'],
+      'dynamodb:DeleteItem': ['table'],
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
-      'dynamodb:UpdateItem': ['table'],
-      'dynamodb:DeleteItem': ['table'],
-      'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
+      'dynamodb:UpdateItem': ['table'],
       // The console: every queue's depth, dead letters peeked (receive, visibility 0) and redriven (send back, delete).
       'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:pollTasks', 'queue:slack', 'queue:telegram', 'queue:webhook'],
       'sqs:GetQueueAttributes': [...DEAD_LETTERS, 'queue:email', 'queue:fanOut', 'queue:pollTasks', 'queue:slack', 'queue:telegram', 'queue:webhook'].sort(),
@@ -218,11 +232,13 @@ describe('least privilege, function by function', () => {
     const grants = grantsOf('send-digests');
     expect(grants).toEqual({
       ...LOGS,
-      'dynamodb:GetItem': ['table'],
-      'dynamodb:UpdateItem': ['table'],
-      'dynamodb:DeleteItem': ['table'],
+      'dynamodb:BatchGetItem': ['table'],
       'dynamodb:BatchWriteItem': ['table'],
+      'dynamodb:DeleteItem': ['table'],
+      'dynamodb:GetItem': ['table'],
+      'dynamodb:PutItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
+      'dynamodb:UpdateItem': ['table'],
       'secretsmanager:GetSecretValue': ['secret:telegram-bot-token', 'secret:token-signing-key'],
       ...SEND_EMAIL,
     });
@@ -240,6 +256,26 @@ describe('least privilege, function by function', () => {
     // Assert
     expect(granted).toEqual(resolving);
     expect(granted).toEqual(['poll-bills', 'poll-bill-tasks', 'poll-feeds', 'send-email', 'deliver-webhook', 'send-digests', 'api']);
+  });
+
+  it('takes each function\'s access from the dependency builder its handler calls (shared/runtime/*-dependencies.ts)', async () => {
+    // Arrange
+    const runtime = new URL('../../shared/runtime/', import.meta.url);
+    const declared = new Map<unknown, string>();
+    for (const file of readdirSync(runtime).filter((name) => name.endsWith('-dependencies.ts'))) {
+      for (const [name, value] of Object.entries((await import(new URL(file, runtime).href)) as Record<string, unknown>)) {
+        if (name.endsWith('Access')) declared.set(value, name.replace(/Access$/, 'Dependencies'));
+      }
+    }
+
+    // Act
+    const mismatches = FUNCTION_CATALOG.flatMap((spec) => {
+      const builder = /\b(\w+Dependencies)\(/.exec(readFileSync(join(FUNCTIONS_DIR, `${spec.name}.ts`), 'utf8'))?.[1];
+      return declared.get(spec.access) === builder ? [] : [`${spec.name}: its handler calls ${builder}, its access is ${declared.get(spec.access)}'s`];
+    });
+
+    // Assert
+    expect(mismatches).toEqual([]);
   });
 
   it('no policy anywhere grants a wildcard action or scans the table', () => {

@@ -1,13 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import type { CfnResource, Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ServiceFunction } from '../../infra/constructs/service-function.js';
 import { keys } from '../../shared/store/table-schema.js';
-import type { StoreKeys } from '../../shared/store/table-schema.js';
 import { allFunctionsDir, synthStack } from './synth-stack.js';
-
-const STORE_DIR = new URL('../../shared/store/', import.meta.url);
 
 interface Statement {
   Action: string | string[];
@@ -43,12 +39,16 @@ const admits = (patterns: readonly string[] | undefined, partition: string) =>
   (patterns ?? []).some((pattern) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(partition));
 
 describe('each role touches only the partitions of the stores its function uses (dynamodb:LeadingKeys)', () => {
-  it('lets redrive-webhooks batch-delete its parked retries and query their index, and nothing else: no subscriber, no bill', () => {
+  it('lets redrive-webhooks write and batch-delete parked retries (its store\'s actions) and query their index, and nothing else: no subscriber, no bill', () => {
     // Act
     const grants = partitionsOf('redrive-webhooks');
 
     // Assert
-    expect(grants).toEqual({ 'dynamodb:BatchWriteItem': { table: ['RETRY#*'] }, 'dynamodb:Query': { index: ['RETRY_DUE'] } });
+    expect(grants).toEqual({
+      'dynamodb:BatchWriteItem': { table: ['RETRY#*'] },
+      'dynamodb:PutItem': { table: ['RETRY#*'] },
+      'dynamodb:Query': { index: ['RETRY_DUE'] },
+    });
     expect(admits(grants['dynamodb:BatchWriteItem']!.table, keys.subscriber('s1').PK)).toBe(false);
     expect(admits(grants['dynamodb:BatchWriteItem']!.table, keys.retryDue('webhook:e1:c1').PK)).toBe(true);
   });
@@ -78,43 +78,5 @@ describe('each role touches only the partitions of the stores its function uses 
 
     // Assert
     expect(unconditioned).toEqual([]);
-  });
-});
-
-describe('each store declares exactly the partitions its code builds keys for', () => {
-  it('matches every Dynamo* store class to the keys.* and gsi1.* it references (and those of the stores it builds)', async () => {
-    // Arrange
-    const files = readdirSync(STORE_DIR).filter((file) => file.endsWith('.ts'));
-    const checked: string[] = [];
-    const mismatches: string[] = [];
-
-    // Act
-    for (const file of files) {
-      const source = readFileSync(new URL(file, STORE_DIR), 'utf8');
-      const className = /export class (Dynamo\w+)/.exec(source)?.[1];
-      if (!className) continue;
-      const module = (await import(new URL(file, STORE_DIR).href)) as Record<string, { partitions: StoreKeys }>;
-      const built = [...source.matchAll(/new (Dynamo\w+)\(this\.db/g)].map((match) => match[1]!);
-      const innerModules = await Promise.all(
-        built.map(async (name) => {
-          const path = files.find((candidate) => readFileSync(new URL(candidate, STORE_DIR), 'utf8').includes(`export class ${name} `))!;
-          return ((await import(new URL(path, STORE_DIR).href)) as Record<string, { partitions: StoreKeys }>)[name]!.partitions;
-        }),
-      );
-      const referenced = {
-        keys: new Set([...source.matchAll(/\bkeys\.(\w+)/g)].map((match) => match[1]!).concat(innerModules.flatMap((inner) => [...inner.keys]))),
-        index: new Set([...source.matchAll(/\bgsi1\.(\w+)/g)].map((match) => match[1]!).concat(innerModules.flatMap((inner) => [...inner.index]))),
-      };
-      const declared = module[className]!.partitions;
-      checked.push(className);
-      const same = (a: Iterable<string>, b: Iterable<string>) => JSON.stringify([...new Set(a)].sort()) === JSON.stringify([...new Set(b)].sort());
-      if (!same(declared.keys, referenced.keys) || !same(declared.index, referenced.index)) {
-        mismatches.push(`${className}: declares ${JSON.stringify(declared)}, uses ${JSON.stringify({ keys: [...referenced.keys], index: [...referenced.index] })}`);
-      }
-    }
-
-    // Assert
-    expect(mismatches).toEqual([]);
-    expect(checked.length).toBeGreaterThanOrEqual(18);
   });
 });

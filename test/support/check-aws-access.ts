@@ -1,0 +1,149 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, afterEach, expect } from 'vitest';
+import { tableAccessOf, type Access, type TableAccess, type TableAction } from '../../shared/access/access.js';
+import { leadingKeysOf } from '../../shared/store/table-schema.js';
+
+/*
+ * vitest setupFile: every DynamoDB call any test makes is held to the access declarations the IAM grants come from
+ * (shared/access/access.ts). A call made inside a store method (a `Dynamo…` class on the call stack) must be one of
+ * that store's declared actions on one of its declared partitions; a call on a client that a function's dependency
+ * builder created (`<name>Dependencies` on the stack when the client was made) must be within that builder's
+ * `<name>Access`, the grants of the function it builds for. A call the role would lack fails the test that made it.
+ */
+
+type Call = { action: TableAction; index: boolean; partitions: string[]; stores: Frame[]; builder?: Frame };
+type Frame = { name: string; file: string };
+
+const ACTIONS: Record<string, TableAction> = {
+  GetCommand: 'GetItem',
+  PutCommand: 'PutItem',
+  UpdateCommand: 'UpdateItem',
+  DeleteCommand: 'DeleteItem',
+  QueryCommand: 'Query',
+  BatchWriteCommand: 'BatchWriteItem',
+  BatchGetCommand: 'BatchGetItem',
+};
+
+const calls: Call[] = [];
+
+/** The frames of the current stack whose function matches `pattern` (group 1 the name), innermost first. */
+function framesMatching(pattern: RegExp): Frame[] {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 100;
+  const stack = new Error().stack ?? '';
+  Error.stackTraceLimit = limit;
+  const frames: Frame[] = [];
+  for (const line of stack.split('\n')) {
+    const match = pattern.exec(line);
+    if (match) frames.push({ name: match[1]!, file: match[2]! });
+  }
+  return frames;
+}
+
+/** What the patched SDK calls into: this test file's recorder (the SDK module outlives a file's setup). */
+interface Hooks {
+  created(client: object): void;
+  sent(client: object, command: { constructor: { name: string }; input?: Record<string, unknown> }): void;
+}
+const HOOKS = Symbol.for('duma-alerts.check-aws-access');
+const global = globalThis as { [HOOKS]?: Hooks };
+const builderOf = new WeakMap<object, Frame>();
+const installed = global[HOOKS] !== undefined;
+global[HOOKS] = {
+  created(client) {
+    // The outermost builder: scheduledPollDependencies, not the pollDependencies it calls.
+    const builder = framesMatching(/at (?:async )?(\w+)Dependencies \((?:file:\/\/)?(.*\/shared\/runtime\/[\w-]+-dependencies\.ts):/).at(-1);
+    if (builder) builderOf.set(client, builder);
+  },
+  sent(client, command) {
+    const action = ACTIONS[command.constructor.name];
+    if (!action || !command.input) return;
+    const stores = framesMatching(/at (?:async )?(Dynamo\w+)\.\S+ \((?:file:\/\/)?(.*\/shared\/store\/[\w-]+\.ts):/);
+    const distinct = [...new Map(stores.map((frame) => [frame.name, frame])).values()];
+    calls.push({ action, index: Boolean(command.input.IndexName), partitions: partitionsOf(command.input), stores: distinct, builder: builderOf.get(client) });
+  },
+};
+if (!installed) {
+  const from = DynamoDBDocumentClient.from.bind(DynamoDBDocumentClient);
+  DynamoDBDocumentClient.from = (...args: Parameters<typeof DynamoDBDocumentClient.from>) => {
+    const client = from(...args);
+    global[HOOKS]!.created(client);
+    return client;
+  };
+  const base = Object.getPrototypeOf(DynamoDBDocumentClient.prototype) as { send: (...args: unknown[]) => unknown };
+  const send = base.send;
+  base.send = function (this: object, ...args: unknown[]) {
+    if (this instanceof DynamoDBDocumentClient) global[HOOKS]!.sent(this, args[0] as never);
+    return send.apply(this, args);
+  };
+}
+
+/** The partition keys a request reaches (PK, or GSI1PK for a Query on the index). */
+function partitionsOf(input: Record<string, unknown>): string[] {
+  const pk = (item: unknown) => String((item as Record<string, unknown>).PK);
+  if (input.Key) return [pk(input.Key)];
+  if (input.Item) return [pk(input.Item)];
+  if (input.KeyConditionExpression) {
+    const names = (input.ExpressionAttributeNames ?? {}) as Record<string, string>;
+    const values = (input.ExpressionAttributeValues ?? {}) as Record<string, unknown>;
+    const match = /(#?\w+)\s*=\s*(:\w+)/.exec(String(input.KeyConditionExpression))!;
+    return [String(values[match[2]!])].filter(() => ['PK', 'GSI1PK'].includes(names[match[1]!] ?? match[1]!));
+  }
+  const requests = Object.values((input.RequestItems ?? {}) as Record<string, unknown>).flatMap((request) =>
+    Array.isArray(request) ? request : ((request as { Keys: unknown[] }).Keys ?? []),
+  );
+  return requests.map((request) => {
+    const write = request as { PutRequest?: { Item: unknown }; DeleteRequest?: { Key: unknown } };
+    return pk(write.PutRequest?.Item ?? write.DeleteRequest?.Key ?? request);
+  });
+}
+
+/** Whether IAM StringLike patterns admit a partition key (`*` matches any run of characters). */
+const admits = (patterns: readonly string[], partition: string) =>
+  patterns.some((pattern) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(partition));
+
+/** Why `access` does not allow the call, or undefined when it does. */
+function refusal(call: Call, access: TableAccess): string | undefined {
+  const patterns = leadingKeysOf([access]);
+  if (call.index ? access.index.length === 0 : !access.actions.includes(call.action)) return `${call.action}${call.index ? ' on GSI1' : ''}`;
+  const outside = call.partitions.filter((partition) => !admits(call.index ? patterns.index : patterns.table, partition));
+  return outside.length > 0 ? `${call.action}${call.index ? ' on GSI1' : ''} of partition ${outside.join(', ')}` : undefined;
+}
+
+async function declared<T>(frame: Frame, exportName: string): Promise<T | undefined> {
+  const module = (await import(frame.file)) as Record<string, unknown>;
+  return module[exportName] as T | undefined;
+}
+
+/** Every recorded call that a declaration does not allow, described. */
+async function undeclaredCalls(): Promise<string[]> {
+  const found: string[] = [];
+  for (const call of calls.splice(0)) {
+    for (const store of call.stores) {
+      const access = (await declared<{ access: TableAccess }>(store, store.name))?.access;
+      const why = access ? refusal(call, access) : 'a call, and it declares no access';
+      if (why) found.push(`${store.name} makes ${why}, which its access does not declare`);
+    }
+    if (call.builder) {
+      const access = await declared<Access>(call.builder, `${call.builder.name}Access`);
+      const label = `${call.builder.name}Dependencies`;
+      if (!access) found.push(`${label} makes a DynamoDB client but exports no ${call.builder.name}Access`);
+      else {
+        const why = refusal(call, tableAccessOf(access));
+        if (why) found.push(`${label}'s client makes ${why}, which ${call.builder.name}Access does not grant`);
+        for (const store of call.stores.filter((frame) => !access.stores.some((declaredStore) => declaredStore.name === frame.name))) {
+          found.push(`${label}'s client is used by ${store.name}, which ${call.builder.name}Access does not list`);
+        }
+      }
+    }
+  }
+  return [...new Set(found)];
+}
+
+afterEach(async () => {
+  expect(await undeclaredCalls()).toEqual([]);
+});
+
+afterAll(async () => {
+  expect(await undeclaredCalls()).toEqual([]);
+});
