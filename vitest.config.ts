@@ -14,7 +14,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['test/support/global-setup.ts'],
-    // A green run is quiet: output written straight to stdout/stderr during a test shows only if it fails.
+    // A green run is quiet: output written straight to stdout/stderr during a test shows only if it fails. Every
+    // DynamoDB call a test makes is held to the access its store and its function declare (check-aws-access.ts).
     setupFiles: ['test/support/quiet-output.ts', 'test/support/check-aws-access.ts'],
     env: {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

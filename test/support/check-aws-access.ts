@@ -5,13 +5,13 @@ import { leadingKeysOf } from '../../shared/store/table-schema.js';
 
 /*
  * vitest setupFile: every DynamoDB call any test makes is held to the access declarations the IAM grants come from
- * (shared/access/access.ts). A call made inside a store method (a `Dynamo…` class on the call stack) must be one of
+ * (shared/access/access.ts). A call made inside a store method (the innermost `Dynamo…` class on the call stack) must be one of
  * that store's declared actions on one of its declared partitions; a call on a client that a function's dependency
  * builder created (`<name>Dependencies` on the stack when the client was made) must be within that builder's
  * `<name>Access`, the grants of the function it builds for. A call the role would lack fails the test that made it.
  */
 
-type Call = { action: TableAction; index: boolean; partitions: string[]; stores: Frame[]; builder?: Frame };
+type Call = { action: TableAction; index: boolean; partitions: string[]; store?: Frame; heldStore?: Frame; builder?: Frame };
 type Frame = { name: string; file: string };
 
 const ACTIONS: Record<string, TableAction> = {
@@ -59,8 +59,15 @@ global[HOOKS] = {
     const action = ACTIONS[command.constructor.name];
     if (!action || !command.input) return;
     const stores = framesMatching(/at (?:async )?(Dynamo\w+)\.\S+ \((?:file:\/\/)?(.*\/shared\/store\/[\w-]+\.ts):/);
-    const distinct = [...new Map(stores.map((frame) => [frame.name, frame])).values()];
-    calls.push({ action, index: Boolean(command.input.IndexName), partitions: partitionsOf(command.input), stores: distinct, builder: builderOf.get(client) });
+    calls.push({
+      action,
+      index: Boolean(command.input.IndexName),
+      partitions: partitionsOf(command.input),
+      // The innermost store's code sends; the outermost is the one the function holds (which may build or be handed others).
+      store: stores[0],
+      heldStore: stores.at(-1),
+      builder: builderOf.get(client),
+    });
   },
 };
 if (!installed) {
@@ -119,7 +126,8 @@ async function declared<T>(frame: Frame, exportName: string): Promise<T | undefi
 async function undeclaredCalls(): Promise<string[]> {
   const found: string[] = [];
   for (const call of calls.splice(0)) {
-    for (const store of call.stores) {
+    const { store } = call;
+    if (store) {
       const access = (await declared<{ access: TableAccess }>(store, store.name))?.access;
       const why = access ? refusal(call, access) : 'a call, and it declares no access';
       if (why) found.push(`${store.name} makes ${why}, which its access does not declare`);
@@ -131,8 +139,9 @@ async function undeclaredCalls(): Promise<string[]> {
       else {
         const why = refusal(call, tableAccessOf(access));
         if (why) found.push(`${label}'s client makes ${why}, which ${call.builder.name}Access does not grant`);
-        for (const store of call.stores.filter((frame) => !access.stores.some((declaredStore) => declaredStore.name === frame.name))) {
-          found.push(`${label}'s client is used by ${store.name}, which ${call.builder.name}Access does not list`);
+        const { heldStore } = call;
+        if (heldStore && !access.stores.some((declaredStore) => declaredStore.name === heldStore.name)) {
+          found.push(`${label}'s client is used by ${heldStore.name}, which ${call.builder.name}Access does not list`);
         }
       }
     }
