@@ -89,7 +89,7 @@ describe('a followed bill the source answers 404 for past the limit', () => {
     const pending = await createDeliveryStores(world.config).digests.readPending(digestRecipientKey('email', ids.en), clock);
     expect(pending.map((item) => [item.kind, item.changeId])).toEqual([['alert', alertId]]);
     // The webhook endpoint: one delivery message.
-    expect(await webhookMessages()).toEqual([{ event: 'alert', channel: 'webhook', endpointId, changeId: alertId, attempt: 1 }]);
+    expect(await webhookMessages()).toEqual([{ event: 'alert', channel: 'webhook', endpointIds: [endpointId], changeId: alertId }]);
     expect(await world.stores.alerts.get(alertId)).toEqual({ kind: 'bill-dropped', id: alertId, createdAt: droppedAt, billNumber: DROPPED });
   });
 
