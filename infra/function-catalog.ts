@@ -110,11 +110,11 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   {
     name: 'sweeper',
     concern: 'delivery',
-    description: 'Re-queues changes that were written but never queued',
+    description: 'Re-queues changes and dropped bills\' notices that were written but never queued',
     memoryMb: 256,
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', rate: 'sweepRateMinutes' },
-    // The outbox on GSI1, markQueued (Update); fan-out routes and topic-matches what it re-queues.
+    // The outboxes on GSI1 (changes, dropped bills), taken out once queued (Update); fan-out routes what it re-queues.
     access: sweepAccess,
   },
   {
@@ -128,7 +128,8 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     trigger: { kind: 'queue', queues: ['fanOut'], batchSize: 1, maxConcurrency: 10 },
     // Followers by Query, changes by Get (stage filters), digest items and markers by BatchWriteItem. A news item:
     // read by Get, matched against the topics on GSI1 (their followers by Query), alerts and bill links Put, bills a
-    // topic asks for watched (Update).
+    // topic asks for watched (Update). A dropped bill: its notice routed as an alert, then the bill taken out of its
+    // followers' profiles and endpoints (Get, conditional Update) and their follow items deleted.
     access: fanOutQueueAccess,
   },
   {

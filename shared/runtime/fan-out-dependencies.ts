@@ -1,9 +1,11 @@
 import { combineAccess, queueAccess, storeAccess } from '../access/access.js';
 import type { Config } from '../config/config.js';
 import type { NewsAlertDependencies } from '../pipeline/alert-news-item.js';
+import type { DroppedBillDependencies } from '../pipeline/announce-dropped-bill.js';
 import type { FanOutQueueDependencies } from '../pipeline/fan-out-message.js';
 import { DynamoChangeStore } from '../store/change-store.js';
 import { DynamoDigestStore } from '../store/digest-store.js';
+import { DynamoDroppedBillFollows } from '../store/dropped-bill-follows.js';
 import { DynamoFollowerRouteReader } from '../store/follower-route-store.js';
 import { ENDPOINT_QUEUES_ACCESS, endpointQueues, messageQueue } from './queues.js';
 import { createDeliveryStores, createStores } from './stores.js';
@@ -30,11 +32,21 @@ export function fanOutDependencies(config: Config): FanOutQueueDependencies['cha
   };
 }
 
-/** What {@link fanOutQueueDependencies} builds may touch: bill-change routing and news alerting. */
-export const fanOutQueueAccess = combineAccess(fanOutAccess, newsAlertAccess);
+/** What {@link fanOutQueueDependencies} builds may touch: bill-change routing, news alerting, dropped bills' follows. */
+export const fanOutQueueAccess = combineAccess(fanOutAccess, newsAlertAccess, storeAccess(DynamoDroppedBillFollows));
 
-/** What the fan-out function needs: bill-change routing now, topic and news alerting (topics, news, bills) on first use. */
+/**
+ * What the fan-out function needs: bill-change routing now; topic and news alerting (topics, news, bills) and the
+ * notice of dropped bills on first use.
+ */
 export function fanOutQueueDependencies(config: Config): FanOutQueueDependencies {
   let news: NewsAlertDependencies | undefined;
-  return { changes: fanOutDependencies(config), news: () => (news ??= newsAlertDependencies(config)) };
+  let dropped: DroppedBillDependencies | undefined;
+  const newsDependencies = () => (news ??= newsAlertDependencies(config));
+  return {
+    changes: fanOutDependencies(config),
+    news: newsDependencies,
+    // A dropped bill's notice routes like a news alert; its follows are then removed.
+    dropped: () => (dropped ??= { ...newsDependencies(), follows: createDeliveryStores(config).droppedFollows }),
+  };
 }

@@ -11,7 +11,7 @@ import { leadingKeysOf } from '../../shared/store/table-schema.js';
  * `<name>Access`, the grants of the function it builds for. A call the role would lack fails the test that made it.
  */
 
-type Call = { action: TableAction; index: boolean; partitions: string[]; store?: Frame; heldStore?: Frame; builder?: Frame };
+type Call = { action: TableAction; index: boolean; partitions: string[]; store?: Frame; heldStore?: Frame; builders: Frame[] };
 type Frame = { name: string; file: string };
 
 const ACTIONS: Record<string, TableAction> = {
@@ -47,13 +47,11 @@ interface Hooks {
 }
 const HOOKS = Symbol.for('duma-alerts.check-aws-access');
 const global = globalThis as { [HOOKS]?: Hooks };
-const builderOf = new WeakMap<object, Frame>();
+const buildersOf = new WeakMap<object, Frame[]>();
 const installed = global[HOOKS] !== undefined;
 global[HOOKS] = {
   created(client) {
-    // The outermost builder: scheduledPollDependencies, not the pollDependencies it calls.
-    const builder = framesMatching(/at (?:async )?(\w+)Dependencies \((?:file:\/\/)?(.*\/shared\/runtime\/[\w-]+-dependencies\.ts):/).at(-1);
-    if (builder) builderOf.set(client, builder);
+    buildersOf.set(client, framesMatching(/at (?:async )?(\w+)Dependencies \((?:file:\/\/)?(.*\/shared\/runtime\/[\w-]+-dependencies\.ts):/));
   },
   sent(client, command) {
     const action = ACTIONS[command.constructor.name];
@@ -66,7 +64,7 @@ global[HOOKS] = {
       // The innermost store's code sends; the outermost is the one the function holds (which may build or be handed others).
       store: stores[0],
       heldStore: stores.at(-1),
-      builder: builderOf.get(client),
+      builders: buildersOf.get(client) ?? [],
     });
   },
 };
@@ -122,6 +120,14 @@ async function declared<T>(frame: Frame, exportName: string): Promise<T | undefi
   return module[exportName] as T | undefined;
 }
 
+/** The outermost of some `…Dependencies` frames that its module exports. */
+async function outermostBuilder(frames: Frame[]): Promise<Frame | undefined> {
+  for (const frame of [...frames].reverse()) {
+    if (typeof (await declared<unknown>(frame, `${frame.name}Dependencies`)) === 'function') return frame;
+  }
+  return undefined;
+}
+
 /** Every recorded call that a declaration does not allow, described. */
 async function undeclaredCalls(): Promise<string[]> {
   const found: string[] = [];
@@ -132,16 +138,18 @@ async function undeclaredCalls(): Promise<string[]> {
       const why = access ? refusal(call, access) : 'a call, and it declares no access';
       if (why) found.push(`${store.name} makes ${why}, which its access does not declare`);
     }
-    if (call.builder) {
-      const access = await declared<Access>(call.builder, `${call.builder.name}Access`);
-      const label = `${call.builder.name}Dependencies`;
-      if (!access) found.push(`${label} makes a DynamoDB client but exports no ${call.builder.name}Access`);
+    // The outermost exported builder (scheduledPollDependencies, not the pollDependencies it calls, nor a local helper).
+    const builder = await outermostBuilder(call.builders);
+    if (builder) {
+      const access = await declared<Access>(builder, `${builder.name}Access`);
+      const label = `${builder.name}Dependencies`;
+      if (!access) found.push(`${label} makes a DynamoDB client but exports no ${builder.name}Access`);
       else {
         const why = refusal(call, tableAccessOf(access));
-        if (why) found.push(`${label}'s client makes ${why}, which ${call.builder.name}Access does not grant`);
+        if (why) found.push(`${label}'s client makes ${why}, which ${builder.name}Access does not grant`);
         const { heldStore } = call;
         if (heldStore && !access.stores.some((declaredStore) => declaredStore.name === heldStore.name)) {
-          found.push(`${label}'s client is used by ${heldStore.name}, which ${call.builder.name}Access does not list`);
+          found.push(`${label}'s client is used by ${heldStore.name}, which ${builder.name}Access does not list`);
         }
       }
     }
