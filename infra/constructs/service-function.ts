@@ -97,7 +97,7 @@ export class ServiceFunction extends Construct {
       role,
       logGroup,
       // X-Ray traces of every invocation (init, invocation, overhead) without the X-Ray SDK in the bundle: Powertools
-      // Tracer would add ~125 KB to every bundle for per-call subsegments (docs/deploy.md, "Tracing").
+      // Tracer would add 127 KB to every bundle for per-call subsegments, too much for the api's (docs/deploy.md, "Tracing").
       tracing: Tracing.ACTIVE,
       bundling: lambdaBundling,
       environment: environmentFor(spec, resources),

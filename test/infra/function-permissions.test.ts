@@ -111,13 +111,13 @@ describe('least privilege, function by function', () => {
     });
   });
 
-  it('sweeper re-queues the outbox to fan-out and nowhere else: its change store\'s actions, no delete, batch or secret', () => {
+  it('sweeper re-queues the change and dropped-bill outboxes to fan-out and nowhere else: its stores\' actions, no delete, batch or secret', () => {
     expect(grantsOf('sweeper')).toEqual({
       ...LOGS,
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
-      'dynamodb:Query': ['table/index/GSI1'],
+      'dynamodb:Query': ['table', 'table/index/GSI1'],
       'sqs:SendMessage': ['queue:fanOut'],
     });
   });
