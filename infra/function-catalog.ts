@@ -175,7 +175,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   {
     name: 'send-digests',
     concern: 'delivery',
-    description: 'Sends the daily and weekly digests that are due',
+    description: 'Sends the daily and weekly digests and the week-ahead emails and posts that are due',
     memoryMb: 512,
     timeoutSeconds: 600,
     trigger: { kind: 'schedule', rate: 'digestsRateMinutes' },

@@ -22,7 +22,7 @@ export interface ChangeStore {
 export class DynamoChangeStore implements ChangeStore {
   /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
   static readonly access: TableAccess = {
-    actions: ['GetItem', 'PutItem', 'UpdateItem'],
+    actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
     keys: ['change'],
     index: ['outbox'],
   };
@@ -73,6 +73,21 @@ export class DynamoChangeStore implements ChangeStore {
       new GetCommand({ TableName: this.tableName, Key: keys.change(billNumber, changeId) }),
     );
     return Item ? BillChangeSchema.parse(Item.change) : undefined;
+  }
+
+  /** Every change of one bill (its event changes and its status-only changes), in no particular order. */
+  async listForBill(billNumber: string): Promise<BillChange[]> {
+    const changes: BillChange[] = [];
+    // One bill's changes are bounded by its history: a few hundred items at most, read a page at a time.
+    for await (const page of queryAll<{ change: unknown }>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :change)',
+      ExpressionAttributeValues: { ':pk': keys.change(billNumber, '').PK, ':change': keys.change(billNumber, '').SK },
+      ProjectionExpression: 'change',
+    })) {
+      changes.push(...page.map((item) => BillChangeSchema.parse(item.change)));
+    }
+    return changes;
   }
 
   async *listUnqueued(before: string): AsyncIterable<BillChange[]> {
