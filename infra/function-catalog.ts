@@ -5,6 +5,7 @@ import { DynamoBillSummaryReader } from '../shared/store/bill-summaries.js';
 import { DynamoChangeStore } from '../shared/store/change-store.js';
 import { DynamoDeliveryStore } from '../shared/store/delivery-store.js';
 import { DynamoDigestStore } from '../shared/store/digest-store.js';
+import { DynamoDroppedBillFollows } from '../shared/store/dropped-bill-follows.js';
 import { DynamoEndpointDeliveryStore } from '../shared/store/endpoint-delivery-store.js';
 import { DynamoEndpointStore } from '../shared/store/endpoint-store.js';
 import { DynamoFeedStore } from '../shared/store/feed-store.js';
@@ -174,12 +175,12 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   {
     name: 'sweeper',
     concern: 'delivery',
-    description: 'Re-queues changes that were written but never queued',
+    description: 'Re-queues changes and dropped bills\' notices that were written but never queued',
     memoryMb: 256,
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', rate: 'sweepRateMinutes' },
-    // The outbox on GSI1, markQueued (Update); fan-out routes and topic-matches what it re-queues.
-    access: { stores: [DynamoChangeStore.partitions],
+    // The outboxes on GSI1 (changes, dropped bills), taken out once queued (Update); fan-out routes what it re-queues.
+    access: { stores: [DynamoChangeStore.partitions, DynamoBillStore.partitions],
       table: ['UpdateItem', 'Query'],
       queriesIndex: true,
       sendsTo: ['fanOut'],
@@ -198,8 +199,9 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     trigger: { kind: 'queue', queues: ['fanOut'], batchSize: 1, maxConcurrency: 10 },
     // Followers by Query, changes by Get (stage filters), digest items and markers by BatchWriteItem. A news item:
     // read by Get, matched against the topics on GSI1 (their followers by Query), alerts and bill links Put, bills a
-    // topic asks for watched (Update).
-    access: { stores: [DynamoFollowerRouteReader.partitions, DynamoDigestStore.partitions, DynamoChangeStore.partitions, ...NEWS_ALERT_STORES], table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'], queriesIndex: true, sendsTo: ALERT_CHANNELS, secrets: [], sendsEmail: false },
+    // topic asks for watched (Update). A dropped bill: its notice routed as an alert, then the bill taken out of its
+    // followers' profiles and endpoints (Get, conditional Update) and their follow items deleted.
+    access: { stores: [DynamoFollowerRouteReader.partitions, DynamoDigestStore.partitions, DynamoChangeStore.partitions, DynamoDroppedBillFollows.partitions, ...NEWS_ALERT_STORES], table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'], queriesIndex: true, sendsTo: ALERT_CHANNELS, secrets: [], sendsEmail: false },
   },
   {
     name: 'send-email',

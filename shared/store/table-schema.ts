@@ -111,6 +111,11 @@ export const gsi1 = {
   retryDue: 'RETRY_DUE',
   /** Digest recipients with changes waiting (sorted by recipient). */
   digestPending: 'DIGEST_PENDING',
+  /**
+   * Bills the watch list dropped (the source never had them) whose followers are not told yet (sorted by drop time):
+   * the outbox of the "no longer watched" notice.
+   */
+  droppedOutbox: 'DROPPED_OUTBOX',
   /** News items recorded but not yet queued for fan-out (sorted by when seen); emptied by every feed poll. */
   newsOutbox: 'NEWS_OUTBOX',
   /** The alerts one topic raised (sorted by time), for the console; keyed by the normalised query's key. */
