@@ -20,6 +20,7 @@ import { DynamoSubscriptionStore } from '../shared/store/subscription-store.js';
 import { DynamoSuppressionStore } from '../shared/store/suppression-store.js';
 import type { StoreKeys } from '../shared/store/table-schema.js';
 import { DynamoTopicStore } from '../shared/store/topic-store.js';
+import { DynamoWeekAheadStore } from '../shared/store/week-ahead-store.js';
 import type { Parameters } from './parameters.js';
 
 /** The queues of the service; each exists only when its consumer does. */
@@ -246,15 +247,17 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   {
     name: 'send-digests',
     concern: 'delivery',
-    description: 'Sends the daily and weekly digests that are due',
+    description: 'Sends the daily and weekly digests and the week-ahead emails and posts that are due',
     memoryMb: 512,
     timeoutSeconds: 600,
     trigger: { kind: 'schedule', rate: 'digestsRateMinutes' },
     // Recipients on GSI1, their pending items by Query, sent proofs and pending deletes by BatchWriteItem, the marker
     // by a conditional Delete; subscribers, endpoints and changes by Get. Slack and Telegram digests are posted directly,
     // not queued (Telegram's as the service's bot); a chat whose bot was removed is disabled (Update) and its owner emailed.
-    access: { stores: [DynamoChangeStore.partitions, DynamoSubscriberStore.partitions, DynamoDigestStore.partitions, DynamoEndpointStore.partitions, DynamoAlertStore.partitions, DynamoNewsStore.partitions],
-      table: ['GetItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
+    // The week ahead: opted-in subscribers and endpoints on GSI1, the bills' planned events by BatchGetItem, each
+    // (recipient, week) claimed by a conditional Update, marked by Update, given back by a conditional Delete.
+    access: { stores: [DynamoChangeStore.partitions, DynamoSubscriberStore.partitions, DynamoDigestStore.partitions, DynamoEndpointStore.partitions, DynamoAlertStore.partitions, DynamoNewsStore.partitions, DynamoWeekAheadStore.partitions],
+      table: ['GetItem', 'BatchGetItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,
       sendsTo: [],
       secrets: ['tokenSecrets', 'telegramBotToken'],
