@@ -78,6 +78,8 @@ export class InMemoryPollWorld {
     unwatch: unused,
     listWatched: unused,
     listWatchedPage: unused,
+    markDropQueued: unused,
+    listUnqueuedDrops: unused,
     listWatchedStates: unused,
     watchedHealth: unused,
   };

@@ -1,5 +1,5 @@
 import type { Language } from '../bill/stages.js';
-import type { Alert } from '../topics/alert.js';
+import type { Alert, ItemAlert } from '../topics/alert.js';
 import type { ChangeEmailContent, ChangeEmailLinks, ContentLine, ContentSection } from './change-email-content.js';
 import { renderChangeEmailHtml } from './change-email-html.js';
 import { renderChangeEmailText } from './change-email-text.js';
@@ -25,6 +25,21 @@ export function renderAlertEmail(alert: Alert, ctx: ChangeEmailContext): Rendere
 /** The language-resolved content of an alert's email, also used for the alert's entry in a digest. */
 export function buildAlertEmailContent(alert: Alert, language: Language, links: ChangeEmailLinks): ChangeEmailContent {
   const strings = topicEmailStrings(language);
+  const footerLinks = [
+    ...(links.unsubscribeUrl ? [{ text: strings.footer.unsubscribe, url: links.unsubscribeUrl }] : []),
+    ...(links.manageUrl ? [{ text: strings.footer.manage, url: links.manageUrl }] : []),
+  ];
+  if (alert.kind === 'bill-dropped') {
+    // No link to the bill: sozd has no page for it, which is the news.
+    return {
+      language,
+      subject: strings.dropped.subject(alert.billNumber),
+      billLabel: strings.billLabel(alert.billNumber),
+      bill: { text: strings.dropped.subject(alert.billNumber) },
+      sections: [{ heading: strings.dropped.heading, lines: [{ text: strings.dropped.body(alert.billNumber) }] }],
+      footer: { reason: strings.footer.droppedReason, links: footerLinks },
+    };
+  }
   // A bill's title alone does not say which bill: the subject names it first.
   const title = subjectPiece(alert.item.billNumber ? `${strings.billLabel(alert.item.billNumber)} — ${alert.item.title}` : alert.item.title);
   const isTopic = alert.kind === 'topic-match';
@@ -43,13 +58,7 @@ export function buildAlertEmailContent(alert: Alert, language: Language, links: 
     billLabel: isTopic ? strings.topicHeading(alert.topic.query) : strings.newsHeading(alert.billNumber),
     bill: linked(alert.item.title, alert.item.link),
     sections,
-    footer: {
-      reason: isTopic ? strings.footer.topicReason(alert.topic.query) : strings.footer.newsReason,
-      links: [
-        ...(links.unsubscribeUrl ? [{ text: strings.footer.unsubscribe, url: links.unsubscribeUrl }] : []),
-        ...(links.manageUrl ? [{ text: strings.footer.manage, url: links.manageUrl }] : []),
-      ],
-    },
+    footer: { reason: isTopic ? strings.footer.topicReason(alert.topic.query) : strings.footer.newsReason, links: footerLinks },
   };
 }
 
@@ -57,7 +66,7 @@ function whyLine(hit: { term: string; field: string; found: string[] }, strings:
   return { label: strings.fieldName(hit.field), text: `${hit.term} — ${strings.found(hit.found)}` };
 }
 
-function itemLines(alert: Alert, strings: TopicEmailStrings, language: Language): ContentLine[] {
+function itemLines(alert: ItemAlert, strings: TopicEmailStrings, language: Language): ContentLine[] {
   const { item } = alert;
   return [
     ...(item.sourceLabel ? [{ label: strings.label.source, text: item.sourceLabel }] : []),

@@ -15,8 +15,16 @@ export const NewsFanOutMessageSchema = z.object({
 });
 export type NewsFanOutMessage = z.infer<typeof NewsFanOutMessageSchema>;
 
-/** Anything on the fan-out queue: a bill's changes (no `kind`, as before news travelled it) or a news item. */
-export const FanOutQueueMessageSchema = z.union([NewsFanOutMessageSchema, FanOutMessageSchema]);
+/** A message on the fan-out queue: a followed bill the watch list dropped (the source never had it), to tell its followers once. */
+export const BillDroppedMessageSchema = z.object({
+  kind: z.literal('bill-dropped'),
+  billNumber: BillNumberSchema,
+  droppedAt: z.iso.datetime(),
+});
+export type BillDroppedMessage = z.infer<typeof BillDroppedMessageSchema>;
+
+/** Anything on the fan-out queue: a bill's changes (no `kind`, as before news travelled it), a news item or a dropped bill. */
+export const FanOutQueueMessageSchema = z.union([NewsFanOutMessageSchema, BillDroppedMessageSchema, FanOutMessageSchema]);
 export type FanOutQueueMessage = z.infer<typeof FanOutQueueMessageSchema>;
 
 /**

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { NewsAlertDependencies } from '../pipeline/alert-news-item.js';
+import type { DroppedBillDependencies } from '../pipeline/announce-dropped-bill.js';
 import type { FanOutQueueDependencies } from '../pipeline/fan-out-message.js';
 import { endpointQueues, messageQueue } from './queues.js';
 import { createDeliveryStores, createStores } from './stores.js';
@@ -19,8 +20,18 @@ export function fanOutDependencies(config: Config): FanOutQueueDependencies['cha
   };
 }
 
-/** What the fan-out function needs: bill-change routing now, topic and news alerting (topics, news, bills) on first use. */
+/**
+ * What the fan-out function needs: bill-change routing now; topic and news alerting (topics, news, bills) and the
+ * notice of dropped bills on first use.
+ */
 export function fanOutQueueDependencies(config: Config): FanOutQueueDependencies {
   let news: NewsAlertDependencies | undefined;
-  return { changes: fanOutDependencies(config), news: () => (news ??= newsAlertDependencies(config)) };
+  let dropped: DroppedBillDependencies | undefined;
+  const newsDependencies = () => (news ??= newsAlertDependencies(config));
+  return {
+    changes: fanOutDependencies(config),
+    news: newsDependencies,
+    // A dropped bill's notice routes like a news alert; its follows are then removed.
+    dropped: () => (dropped ??= { ...newsDependencies(), follows: createDeliveryStores(config).droppedFollows }),
+  };
 }
