@@ -4,6 +4,7 @@ import { DynamoBillStore } from '../shared/store/bill-store.js';
 import { DynamoBillSummaryReader } from '../shared/store/bill-summaries.js';
 import { DynamoChangeStore } from '../shared/store/change-store.js';
 import { DynamoDeliveryStore } from '../shared/store/delivery-store.js';
+import { DynamoDigestEntryReader } from '../shared/store/digest-entry-reader.js';
 import { DynamoDigestStore } from '../shared/store/digest-store.js';
 import { DynamoDroppedBillFollows } from '../shared/store/dropped-bill-follows.js';
 import { DynamoEndpointDeliveryStore } from '../shared/store/endpoint-delivery-store.js';
@@ -20,6 +21,7 @@ import { DynamoSubscriptionStore } from '../shared/store/subscription-store.js';
 import { DynamoSuppressionStore } from '../shared/store/suppression-store.js';
 import type { StoreKeys } from '../shared/store/table-schema.js';
 import { DynamoTopicStore } from '../shared/store/topic-store.js';
+import { DynamoWeekAheadStore } from '../shared/store/week-ahead-store.js';
 import type { Parameters } from './parameters.js';
 
 /** The queues of the service; each exists only when its consumer does. */
@@ -246,15 +248,17 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   {
     name: 'send-digests',
     concern: 'delivery',
-    description: 'Sends the daily and weekly digests that are due',
+    description: 'Sends the daily and weekly digests and the week-ahead emails and posts that are due',
     memoryMb: 512,
     timeoutSeconds: 600,
     trigger: { kind: 'schedule', rate: 'digestsRateMinutes' },
     // Recipients on GSI1, their pending items by Query, sent proofs and pending deletes by BatchWriteItem, the marker
     // by a conditional Delete; subscribers, endpoints and changes by Get. Slack and Telegram digests are posted directly,
     // not queued (Telegram's as the service's bot); a chat whose bot was removed is disabled (Update) and its owner emailed.
-    access: { stores: [DynamoChangeStore.partitions, DynamoSubscriberStore.partitions, DynamoDigestStore.partitions, DynamoEndpointStore.partitions, DynamoAlertStore.partitions, DynamoNewsStore.partitions],
-      table: ['GetItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
+    // The week ahead: opted-in subscribers and endpoints on GSI1, the bills' planned events by BatchGetItem, each
+    // (recipient, week) claimed by a conditional Update, marked by Update, given back by a conditional Delete.
+    access: { stores: [DynamoChangeStore.partitions, DynamoSubscriberStore.partitions, DynamoDigestStore.partitions, DynamoEndpointStore.partitions, DynamoAlertStore.partitions, DynamoNewsStore.partitions, DynamoWeekAheadStore.partitions],
+      table: ['GetItem', 'BatchGetItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,
       sendsTo: [],
       secrets: ['tokenSecrets', 'telegramBotToken'],
@@ -289,8 +293,8 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // Subscriptions (follows synced by BatchWriteItem), rate limits, suppressions, bills; the admin listings on GSI1;
     // the endpoint service registers endpoints (Put + BatchWriteItem of follower items) and queues test events and
     // replays to the webhook, Slack and Telegram queues; a Telegram chat gets its test message at registration, as the
-    // service's bot. The console (shared/api/console) reads every queue's depth and peeks at
-    // and redrives the dead-letter queues.
+    // service's bot. The console (shared/api/console) reads each poll tier's pass (a bill's next poll), a change's
+    // digest entries and every queue's depth, and peeks at and redrives the dead-letter queues.
     access: { stores: [
         DynamoSubscriberStore.partitions,
         DynamoAddressBook.partitions,
@@ -307,6 +311,9 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
         DynamoTopicStore.partitions,
         DynamoEndpointStore.partitions,
         DynamoEndpointDeliveryStore.partitions,
+        DynamoPollScheduleStore.partitions,
+        DynamoFollowerRouteReader.partitions,
+        DynamoDigestEntryReader.partitions,
       ],
       table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,

@@ -215,11 +215,12 @@ describe('least privilege, function by function', () => {
     });
   });
 
-  it('send-digests reads what is due, batch-writes sent proofs, deletes markers, disables a chat its bot left, emails, and queues nothing', () => {
+  it('send-digests reads what is due, batch-reads planned events, batch-writes sent proofs, deletes markers, disables a chat its bot left, emails, and queues nothing', () => {
     const grants = grantsOf('send-digests');
     expect(grants).toEqual({
       ...LOGS,
       'dynamodb:GetItem': ['table'],
+      'dynamodb:BatchGetItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
       'dynamodb:DeleteItem': ['table'],
       'dynamodb:BatchWriteItem': ['table'],
