@@ -1,13 +1,13 @@
 import type { BillChange } from '../bill/bill-change.js';
 import type { Alert } from '../topics/alert.js';
 
-/** One entry of a digest, in reading order: a bill change, or an alert (topic match, "in the news"). */
+/** One entry of a digest, in reading order: a bill change, or an alert (topic match, "in the news", "new bill from …"). */
 export type DigestEntry = { kind: 'change'; change: BillChange } | { kind: 'alert'; alert: Alert };
 
 /**
  * A digest's reading order: the changes in their given order, each bill's news right after that bill's last change
  * (so it reads under the bill's entry), then news about bills with no change this time, grouped by bill, then topic
- * matches, each list keeping its given order.
+ * matches and new bills from followed committees and initiators, each list keeping its given order.
  */
 export function orderDigestEntries(changes: readonly BillChange[], alerts: readonly Alert[]): DigestEntry[] {
   const newsByBill = new Map<string, Alert[]>();
@@ -24,6 +24,6 @@ export function orderDigestEntries(changes: readonly BillChange[], alerts: reado
     newsByBill.delete(change.billNumber);
   });
   for (const news of newsByBill.values()) entries.push(...news.map((alert) => ({ kind: 'alert' as const, alert })));
-  for (const alert of alerts) if (alert.kind === 'topic-match') entries.push({ kind: 'alert', alert });
+  for (const alert of alerts) if (alert.kind !== 'bill-news') entries.push({ kind: 'alert', alert });
   return entries;
 }

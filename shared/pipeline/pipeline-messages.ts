@@ -15,8 +15,19 @@ export const NewsFanOutMessageSchema = z.object({
 });
 export type NewsFanOutMessage = z.infer<typeof NewsFanOutMessageSchema>;
 
-/** Anything on the fan-out queue: a bill's changes (no `kind`, as before news travelled it) or a news item. */
-export const FanOutQueueMessageSchema = z.union([NewsFanOutMessageSchema, FanOutMessageSchema]);
+/**
+ * A message on the fan-out queue: a bill whose committee or initiators were first read or changed (`signature`
+ * fingerprints them), to alert the followers of each as "new bill from …".
+ */
+export const OriginFanOutMessageSchema = z.object({
+  kind: z.literal('bill-origin'),
+  billNumber: BillNumberSchema,
+  signature: z.string().min(1),
+});
+export type OriginFanOutMessage = z.infer<typeof OriginFanOutMessageSchema>;
+
+/** Anything on the fan-out queue: a bill's changes (no `kind`, as before news travelled it), a news item, a bill's origins. */
+export const FanOutQueueMessageSchema = z.union([NewsFanOutMessageSchema, OriginFanOutMessageSchema, FanOutMessageSchema]);
 export type FanOutQueueMessage = z.infer<typeof FanOutQueueMessageSchema>;
 
 /**

@@ -1,9 +1,10 @@
 import type { Config } from '../config/config.js';
+import type { NewBillAlertDependencies } from '../pipeline/alert-new-bill.js';
 import type { NewsAlertDependencies } from '../pipeline/alert-news-item.js';
 import type { FanOutQueueDependencies } from '../pipeline/fan-out-message.js';
 import { endpointQueues, messageQueue } from './queues.js';
 import { createDeliveryStores, createStores } from './stores.js';
-import { newsAlertDependencies } from './topic-alert-dependencies.js';
+import { newBillAlertDependencies, newsAlertDependencies } from './topic-alert-dependencies.js';
 
 /** What fan-out needs: the email queue always, the webhook, Slack and Telegram queues when they are configured. */
 export function fanOutDependencies(config: Config): FanOutQueueDependencies['changes'] {
@@ -19,8 +20,16 @@ export function fanOutDependencies(config: Config): FanOutQueueDependencies['cha
   };
 }
 
-/** What the fan-out function needs: bill-change routing now, topic and news alerting (topics, news, bills) on first use. */
+/**
+ * What the fan-out function needs: bill-change routing now; topic and news alerting (topics, news, bills) and "new bill"
+ * alerting (committees and initiators) on first use.
+ */
 export function fanOutQueueDependencies(config: Config): FanOutQueueDependencies {
   let news: NewsAlertDependencies | undefined;
-  return { changes: fanOutDependencies(config), news: () => (news ??= newsAlertDependencies(config)) };
+  let newBills: NewBillAlertDependencies | undefined;
+  return {
+    changes: fanOutDependencies(config),
+    news: () => (news ??= newsAlertDependencies(config)),
+    newBills: () => (newBills ??= newBillAlertDependencies(config)),
+  };
 }
