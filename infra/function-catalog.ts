@@ -4,7 +4,9 @@ import { DynamoBillStore } from '../shared/store/bill-store.js';
 import { DynamoBillSummaryReader } from '../shared/store/bill-summaries.js';
 import { DynamoChangeStore } from '../shared/store/change-store.js';
 import { DynamoDeliveryStore } from '../shared/store/delivery-store.js';
+import { DynamoDigestEntryReader } from '../shared/store/digest-entry-reader.js';
 import { DynamoDigestStore } from '../shared/store/digest-store.js';
+import { DynamoDroppedBillFollows } from '../shared/store/dropped-bill-follows.js';
 import { DynamoEndpointDeliveryStore } from '../shared/store/endpoint-delivery-store.js';
 import { DynamoEndpointStore } from '../shared/store/endpoint-store.js';
 import { DynamoFeedStore } from '../shared/store/feed-store.js';
@@ -21,6 +23,7 @@ import { DynamoSubscriptionStore } from '../shared/store/subscription-store.js';
 import { DynamoSuppressionStore } from '../shared/store/suppression-store.js';
 import type { StoreKeys } from '../shared/store/table-schema.js';
 import { DynamoTopicStore } from '../shared/store/topic-store.js';
+import { DynamoWeekAheadStore } from '../shared/store/week-ahead-store.js';
 import type { Parameters } from './parameters.js';
 
 /** The queues of the service; each exists only when its consumer does. */
@@ -176,12 +179,13 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   {
     name: 'sweeper',
     concern: 'delivery',
-    description: 'Re-queues changes that were written but never queued',
+    description: 'Re-queues changes and dropped bills\' notices that were written but never queued',
     memoryMb: 256,
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', rate: 'sweepRateMinutes' },
-    // The outboxes on GSI1 (changes, bills with new origins), markQueued (Update); fan-out routes what it re-queues.
-    access: { stores: [DynamoChangeStore.partitions, DynamoOriginOutbox.partitions],
+    // The outboxes on GSI1 (changes, dropped bills, bills with new origins), taken out once queued (Update); fan-out routes
+    // what it re-queues.
+    access: { stores: [DynamoChangeStore.partitions, DynamoBillStore.partitions, DynamoOriginOutbox.partitions],
       table: ['UpdateItem', 'Query'],
       queriesIndex: true,
       sendsTo: ['fanOut'],
@@ -200,9 +204,10 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     trigger: { kind: 'queue', queues: ['fanOut'], batchSize: 1, maxConcurrency: 10 },
     // Followers by Query, changes by Get (stage filters), digest items and markers by BatchWriteItem. A news item:
     // read by Get, matched against the topics on GSI1 (their followers by Query), alerts and bill links Put, bills a
-    // topic asks for watched (Update).
-    // A bill's new origins: the catalog (Update), the origins' followers (Query), their bill follows (conditional Put).
-    access: { stores: [DynamoFollowerRouteReader.partitions, DynamoDigestStore.partitions, DynamoChangeStore.partitions, ...NEWS_ALERT_STORES, DynamoOriginStore.partitions], table: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'], queriesIndex: true, sendsTo: ALERT_CHANNELS, secrets: [], sendsEmail: false },
+    // topic asks for watched (Update). A dropped bill: its notice routed as an alert, then the bill taken out of its
+    // followers' profiles and endpoints (Get, conditional Update) and their follow items deleted. A bill's new origins:
+    // the catalog (Update), the origins' followers (Query), their bill follows (conditional Put).
+    access: { stores: [DynamoFollowerRouteReader.partitions, DynamoDigestStore.partitions, DynamoChangeStore.partitions, DynamoDroppedBillFollows.partitions, ...NEWS_ALERT_STORES, DynamoOriginStore.partitions], table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'], queriesIndex: true, sendsTo: ALERT_CHANNELS, secrets: [], sendsEmail: false },
   },
   {
     name: 'send-email',
@@ -247,15 +252,17 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   {
     name: 'send-digests',
     concern: 'delivery',
-    description: 'Sends the daily and weekly digests that are due',
+    description: 'Sends the daily and weekly digests and the week-ahead emails and posts that are due',
     memoryMb: 512,
     timeoutSeconds: 600,
     trigger: { kind: 'schedule', rate: 'digestsRateMinutes' },
     // Recipients on GSI1, their pending items by Query, sent proofs and pending deletes by BatchWriteItem, the marker
     // by a conditional Delete; subscribers, endpoints and changes by Get. Slack and Telegram digests are posted directly,
     // not queued (Telegram's as the service's bot); a chat whose bot was removed is disabled (Update) and its owner emailed.
-    access: { stores: [DynamoChangeStore.partitions, DynamoSubscriberStore.partitions, DynamoDigestStore.partitions, DynamoEndpointStore.partitions, DynamoAlertStore.partitions, DynamoNewsStore.partitions],
-      table: ['GetItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
+    // The week ahead: opted-in subscribers and endpoints on GSI1, the bills' planned events by BatchGetItem, each
+    // (recipient, week) claimed by a conditional Update, marked by Update, given back by a conditional Delete.
+    access: { stores: [DynamoChangeStore.partitions, DynamoSubscriberStore.partitions, DynamoDigestStore.partitions, DynamoEndpointStore.partitions, DynamoAlertStore.partitions, DynamoNewsStore.partitions, DynamoWeekAheadStore.partitions],
+      table: ['GetItem', 'BatchGetItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,
       sendsTo: [],
       secrets: ['tokenSecrets', 'telegramBotToken'],
@@ -290,8 +297,8 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // Subscriptions (follows synced by BatchWriteItem), rate limits, suppressions, bills; the admin listings on GSI1;
     // the endpoint service registers endpoints (Put + BatchWriteItem of follower items) and queues test events and
     // replays to the webhook, Slack and Telegram queues; a Telegram chat gets its test message at registration, as the
-    // service's bot. The console (shared/api/console) reads every queue's depth and peeks at
-    // and redrives the dead-letter queues.
+    // service's bot. The console (shared/api/console) reads each poll tier's pass (a bill's next poll), a change's
+    // digest entries and every queue's depth, and peeks at and redrives the dead-letter queues.
     access: { stores: [
         DynamoSubscriberStore.partitions,
         DynamoAddressBook.partitions,
@@ -309,6 +316,9 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
         DynamoOriginStore.partitions,
         DynamoEndpointStore.partitions,
         DynamoEndpointDeliveryStore.partitions,
+        DynamoPollScheduleStore.partitions,
+        DynamoFollowerRouteReader.partitions,
+        DynamoDigestEntryReader.partitions,
       ],
       table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,

@@ -79,6 +79,8 @@ export class InMemoryPollWorld {
     unwatch: unused,
     listWatched: unused,
     listWatchedPage: unused,
+    markDropQueued: unused,
+    listUnqueuedDrops: unused,
     listWatchedStates: unused,
     watchedHealth: unused,
   };

@@ -51,6 +51,8 @@ export const SubscriptionSchema = z.object({
     frequency: z.enum(['instant', 'daily', 'weekly']),
     stages: z.union([z.literal('all'), z.array(z.number().int())]),
     newsAlerts: z.boolean(),
+    /** The Monday "week ahead" email of the followed bills' planned events. */
+    weekAhead: z.boolean(),
   }),
 });
 export type SubscriptionBody = z.infer<typeof SubscriptionSchema>;

@@ -36,6 +36,7 @@ export const PreferencesFormSchema = z.object({
   stages: z.union([z.string().max(10), z.array(z.string().max(10)).max(50)]).optional(),
   /** A checkbox: present (any value) when ticked; a browser sends nothing at all for an unticked one. */
   newsAlerts: text(10),
+  weekAhead: text(10),
   csrf: text(4096),
 });
 export type PreferencesFormFields = z.infer<typeof PreferencesFormSchema>;
@@ -51,6 +52,7 @@ export interface PreferencesFormValues {
   stageMode: 'all' | 'chosen';
   stages: string[];
   newsAlerts: boolean;
+  weekAhead: boolean;
 }
 
 /** Form field name → the first problem with it. */
@@ -72,6 +74,7 @@ export function formValuesOf(preferences: Preferences, email = ''): PreferencesF
     stageMode: preferences.stages === 'all' ? 'all' : 'chosen',
     stages: preferences.stages === 'all' ? [] : preferences.stages.map(String),
     newsAlerts: preferences.newsAlerts,
+    weekAhead: preferences.weekAhead,
   };
 }
 
@@ -94,6 +97,7 @@ export function readPreferencesForm(
     stages: fields.stages === undefined ? [] : Array.isArray(fields.stages) ? fields.stages : [fields.stages],
     // Both forms show this checkbox, so its absence means unticked, not "keep as it was".
     newsAlerts: fields.newsAlerts !== undefined,
+    weekAhead: fields.weekAhead !== undefined,
   };
   const errors: FormErrors = {};
   const email = options.withEmail ? EmailAddressSchema.safeParse(values.email) : undefined;
@@ -109,6 +113,7 @@ export function readPreferencesForm(
     frequency: values.frequency,
     stages: values.stageMode === 'all' ? 'all' : values.stages.map(Number),
     newsAlerts: values.newsAlerts,
+    weekAhead: values.weekAhead,
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

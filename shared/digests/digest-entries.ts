@@ -7,7 +7,8 @@ export type DigestEntry = { kind: 'change'; change: BillChange } | { kind: 'aler
 /**
  * A digest's reading order: the changes in their given order, each bill's news right after that bill's last change
  * (so it reads under the bill's entry), then news about bills with no change this time, grouped by bill, then topic
- * matches and new bills from followed committees and initiators, each list keeping its given order.
+ * notices of bills no longer watched, then topic matches and new bills from followed committees and initiators, each
+ * list keeping its given order.
  */
 export function orderDigestEntries(changes: readonly BillChange[], alerts: readonly Alert[]): DigestEntry[] {
   const newsByBill = new Map<string, Alert[]>();
@@ -24,6 +25,7 @@ export function orderDigestEntries(changes: readonly BillChange[], alerts: reado
     newsByBill.delete(change.billNumber);
   });
   for (const news of newsByBill.values()) entries.push(...news.map((alert) => ({ kind: 'alert' as const, alert })));
-  for (const alert of alerts) if (alert.kind !== 'bill-news') entries.push({ kind: 'alert', alert });
+  for (const alert of alerts) if (alert.kind === 'bill-dropped') entries.push({ kind: 'alert', alert });
+  for (const alert of alerts) if (alert.kind === 'topic-match' || alert.kind === 'new-bill') entries.push({ kind: 'alert', alert });
   return entries;
 }

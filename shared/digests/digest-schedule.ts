@@ -43,6 +43,12 @@ function zoneOffset(instant: number, timeZone: string): number {
   return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(instant / 1000) * 1000;
 }
 
+/** The calendar date a zone's clock shows at an instant, as `YYYY-MM-DD`. */
+export function zonedDate(instant: Date, timeZone: string): string {
+  const { year, month, day } = wallClock(instant.getTime(), timeZone);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /**
  * The instant at which a zone's clock shows `hour`:00 on a calendar date. The offset is taken twice, at a first guess
  * and at the result, because the two differ when a DST change falls between UTC's and the zone's reading of the hour.

@@ -11,15 +11,15 @@ import type { AlertStore } from '../store/alert-store.js';
 import type { ChangeStore } from '../store/change-store.js';
 import type { DigestRecipientMarker, DigestStore, PendingDigestItem } from '../store/digest-store.js';
 import type { EndpointStore } from '../store/endpoint-store.js';
-import { sendTelegramMessages, type TelegramBotApi } from '../telegram/telegram-bot-api.js';
+import type { TelegramBotApi } from '../telegram/telegram-bot-api.js';
 import { telegramDigestMessages, telegramManageLink } from '../telegram/telegram-render.js';
-import { disableEndpoint, TELEGRAM_NOT_CONFIGURED } from '../webhooks/deliver-to-endpoint.js';
 import type { Endpoint } from '../webhooks/endpoint.js';
 import type { NewsStore } from '../store/news-store.js';
 import type { SubscriberStore } from '../store/subscriber-store.js';
 import { DEFAULT_TIME_ZONE } from '../subscriptions/subscription-preferences.js';
 import { unsubscribeUrl } from '../subscriptions/subscriber-links.js';
 import type { Alert } from '../topics/alert.js';
+import { postToSlack, postToTelegram } from './channel-posts.js';
 import { parseDigestRecipientKey } from './digest-recipient.js';
 import { isDigestDue, type DigestTiming } from './digest-schedule.js';
 
@@ -187,15 +187,12 @@ async function sendSlackDigest(
   changes: BillChange[],
   alerts: Alert[],
 ): Promise<void> {
-  const body = JSON.stringify(buildSlackDigestMessage(changes, target.language, alerts));
-  const response = await deps.http.post(target.url, { headers: { 'content-type': 'application/json' }, body });
-  if (response.status < 200 || response.status >= 300) throw new Error(`Slack answered HTTP ${response.status}`);
+  await postToSlack(deps, target.url, buildSlackDigestMessage(changes, target.language, alerts));
 }
 
 /**
- * Posts a digest to a Telegram chat, split in order into messages of at most 4,096 characters. A chat the bot was
- * removed from (403) is disabled and its owner emailed, as a queued delivery would; any failure leaves the digest
- * waiting for the next run (whose copy repeats the messages that went through before the failure).
+ * Posts a digest to a Telegram chat, split in order into messages of at most 4,096 characters; any failure leaves the
+ * digest waiting for the next run (see {@link postToTelegram}).
  */
 async function sendTelegramDigest(
   deps: SendDigestsDependencies,
@@ -203,11 +200,7 @@ async function sendTelegramDigest(
   changes: BillChange[],
   alerts: Alert[],
 ): Promise<void> {
-  if (!deps.telegram) throw new Error(TELEGRAM_NOT_CONFIGURED);
   const { endpoint } = target;
   const messages = telegramDigestMessages(changes, alerts, endpoint.language, [telegramManageLink(deps.publicBaseUrl, endpoint.id, endpoint.language)]);
-  const { last } = await sendTelegramMessages(deps.telegram, target.chatId, messages);
-  if (last.kind === 'sent') return;
-  if (last.kind === 'bot-removed') await disableEndpoint(deps, endpoint, 'bot-removed');
-  throw new Error(`Telegram answered ${last.result}`);
+  await postToTelegram(deps, endpoint, target.chatId, messages);
 }

@@ -1,6 +1,7 @@
 import type { Language } from '../bill/stages.js';
 
-const MONTHS: Record<Language, readonly string[]> = {
+/** Month names as a date writes them (Russian in the genitive: «7 декабря»). */
+export const MONTHS: Record<Language, readonly string[]> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
 };

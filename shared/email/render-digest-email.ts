@@ -10,7 +10,7 @@ import { ChangeEmailContextSchema, type ChangeEmailContext, type RenderedEmail }
 import { buildAlertEmailContent } from './render-topic-email.js';
 
 /** Russian picks a noun form by the number's last digits: 1 изменение, 2 изменения, 5 изменений, 11 изменений. */
-function russianPlural(count: number, one: string, few: string, many: string): string {
+export function russianPlural(count: number, one: string, few: string, many: string): string {
   const lastTwo = count % 100;
   const last = count % 10;
   if (lastTwo >= 11 && lastTwo <= 14) return many;

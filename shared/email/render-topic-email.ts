@@ -1,5 +1,5 @@
 import type { Language } from '../bill/stages.js';
-import type { Alert } from '../topics/alert.js';
+import type { Alert, ItemAlert } from '../topics/alert.js';
 import type { ChangeEmailContent, ChangeEmailLinks, ContentLine, ContentSection } from './change-email-content.js';
 import { renderChangeEmailHtml } from './change-email-html.js';
 import { renderChangeEmailText } from './change-email-text.js';
@@ -26,6 +26,21 @@ export function renderAlertEmail(alert: Alert, ctx: ChangeEmailContext): Rendere
 /** The language-resolved content of an alert's email, also used for the alert's entry in a digest. */
 export function buildAlertEmailContent(alert: Alert, language: Language, links: ChangeEmailLinks): ChangeEmailContent {
   const strings = topicEmailStrings(language);
+  const footerLinks = [
+    ...(links.unsubscribeUrl ? [{ text: strings.footer.unsubscribe, url: links.unsubscribeUrl }] : []),
+    ...(links.manageUrl ? [{ text: strings.footer.manage, url: links.manageUrl }] : []),
+  ];
+  if (alert.kind === 'bill-dropped') {
+    // No link to the bill: sozd has no page for it, which is the news.
+    return {
+      language,
+      subject: strings.dropped.subject(alert.billNumber),
+      billLabel: strings.billLabel(alert.billNumber),
+      bill: { text: strings.dropped.subject(alert.billNumber) },
+      sections: [{ heading: strings.dropped.heading, lines: [{ text: strings.dropped.body(alert.billNumber) }] }],
+      footer: { reason: strings.footer.droppedReason, links: footerLinks },
+    };
+  }
   // A bill's title alone does not say which bill: the subject names it first.
   const title = subjectPiece(alert.item.billNumber ? `${strings.billLabel(alert.item.billNumber)} — ${alert.item.title}` : alert.item.title);
   const isTopic = alert.kind === 'topic-match';
@@ -42,18 +57,12 @@ export function buildAlertEmailContent(alert: Alert, language: Language, links: 
     billLabel: alertHeading(alert, language),
     bill: linked(alert.item.title, alert.item.link),
     sections,
-    footer: {
-      reason: alertReason(alert, strings, language),
-      links: [
-        ...(links.unsubscribeUrl ? [{ text: strings.footer.unsubscribe, url: links.unsubscribeUrl }] : []),
-        ...(links.manageUrl ? [{ text: strings.footer.manage, url: links.manageUrl }] : []),
-      ],
-    },
+    footer: { reason: alertReason(alert, strings, language), links: footerLinks },
   };
 }
 
 /** An alert's heading in the reader's language (the email's first line, the Slack message's header). */
-export function alertHeading(alert: Alert, language: Language): string {
+export function alertHeading(alert: ItemAlert, language: Language): string {
   const strings = topicEmailStrings(language);
   switch (alert.kind) {
     case 'topic-match':
@@ -65,7 +74,7 @@ export function alertHeading(alert: Alert, language: Language): string {
   }
 }
 
-function alertSubject(alert: Alert, title: string, strings: TopicEmailStrings, language: Language): string {
+function alertSubject(alert: ItemAlert, title: string, strings: TopicEmailStrings, language: Language): string {
   switch (alert.kind) {
     case 'topic-match':
       return strings.topicSubject(subjectPiece(alert.topic.query), title);
@@ -76,7 +85,7 @@ function alertSubject(alert: Alert, title: string, strings: TopicEmailStrings, l
   }
 }
 
-function alertReason(alert: Alert, strings: TopicEmailStrings, language: Language): string {
+function alertReason(alert: ItemAlert, strings: TopicEmailStrings, language: Language): string {
   switch (alert.kind) {
     case 'topic-match':
       return strings.footer.topicReason(alert.topic.query);
@@ -91,7 +100,7 @@ function whyLine(hit: { term: string; field: string; found: string[] }, strings:
   return { label: strings.fieldName(hit.field), text: `${hit.term} — ${strings.found(hit.found)}` };
 }
 
-function itemLines(alert: Alert, strings: TopicEmailStrings, language: Language): ContentLine[] {
+function itemLines(alert: ItemAlert, strings: TopicEmailStrings, language: Language): ContentLine[] {
   const { item } = alert;
   return [
     ...(item.sourceLabel ? [{ label: strings.label.source, text: item.sourceLabel }] : []),

@@ -15,7 +15,9 @@ export interface TopicEmailStrings {
   /** The field a query word was found in, by TopicDocument field name. */
   fieldName(field: string): string;
   found(words: string[]): string;
-  footer: { topicReason(query: string): string; newsReason: string; originReason(origin: string): string; unsubscribe: string; manage: string };
+  footer: { topicReason(query: string): string; newsReason: string; originReason(origin: string): string; droppedReason: string; unsubscribe: string; manage: string };
+  /** The notice of a followed bill the source never had, which the watch list dropped. */
+  dropped: { subject(billNumber: string): string; heading: string; body(billNumber: string): string };
 }
 
 const EN_FIELDS: Record<string, string> = { title: 'Title', summary: 'Summary', decisions: 'Decisions' };
@@ -37,8 +39,15 @@ const EN: TopicEmailStrings = {
     topicReason: (query) => `You receive this email because you follow the topic "${query}" on duma-alerts.`,
     newsReason: 'You receive this email because you follow this bill on duma-alerts. News about followed bills can be turned off in your preferences.',
     originReason: (origin) => `You receive this email because you follow ${origin} on duma-alerts. You now follow this bill too; your preferences page lists it.`,
+    droppedReason: 'You receive this email because you followed this bill on duma-alerts. You will get no other message about it.',
     unsubscribe: 'Unsubscribe',
     manage: 'Manage your subscriptions',
+  },
+  dropped: {
+    subject: (billNumber) => `Bill ${billNumber} is no longer found on sozd and is no longer watched`,
+    heading: 'What happened',
+    body: (billNumber) =>
+      `sozd.duma.gov.ru answered "not found" for bill ${billNumber} every time it was asked over several days, so duma-alerts stopped watching it and removed it from what you follow. If the number was mistyped, follow the right one from your preferences.`,
   },
 };
 
@@ -58,8 +67,15 @@ const RU: TopicEmailStrings = {
     topicReason: (query) => `Вы получили это письмо, потому что следите за темой «${query}» в duma-alerts.`,
     newsReason: 'Вы получили это письмо, потому что следите за этим законопроектом в duma-alerts. Новости о законопроектах можно отключить в настройках.',
     originReason: (origin) => `Вы получили это письмо, потому что следите в duma-alerts за законопроектами: ${origin}. Теперь вы следите и за этим законопроектом.`,
+    droppedReason: 'Вы получили это письмо, потому что следили за этим законопроектом в duma-alerts. Других сообщений о нём не будет.',
     unsubscribe: 'Отписаться',
     manage: 'Управление подписками',
+  },
+  dropped: {
+    subject: (billNumber) => `Законопроект № ${billNumber} больше не найден на sozd и больше не отслеживается`,
+    heading: 'Что произошло',
+    body: (billNumber) =>
+      `Несколько дней подряд sozd.duma.gov.ru на каждый запрос отвечал, что законопроекта № ${billNumber} нет, поэтому duma-alerts перестал за ним следить и убрал его из ваших подписок. Если номер был введён с ошибкой, подпишитесь на правильный в настройках.`,
   },
 };
 

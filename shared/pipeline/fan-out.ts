@@ -7,7 +7,7 @@ import type { Frequency } from '../subscriptions/subscription-preferences.js';
 import type { Alert } from '../topics/alert.js';
 import { digestRecipientKey } from '../digests/digest-recipient.js';
 import { EndpointKindSchema, type EndpointKind } from '../webhooks/endpoint.js';
-import type { EndpointDeliveryMessage } from '../webhooks/endpoint-delivery-message.js';
+import { ENDPOINTS_PER_MESSAGE, type SharedEndpointDelivery } from '../webhooks/endpoint-delivery-message.js';
 import { EMAIL_RECIPIENTS_PER_MESSAGE, type AlertEmailMessage, type EmailMessage, type FanOutMessage } from './pipeline-messages.js';
 import { runConcurrently } from './run-concurrently.js';
 import { changeMatchesStages } from './stage-filter.js';
@@ -39,12 +39,15 @@ const CONCURRENCY = 8;
 
 /** What an email-queue message asks to send, whoever it is for. */
 type EmailContent = Omit<EmailMessage, 'subscriberIds'> | Omit<AlertEmailMessage, 'subscriberIds'>;
+/** What an endpoint-queue message asks to deliver, whichever endpoints it is for. */
+type EndpointContent = SharedEndpointDelivery extends infer Delivery ? (Delivery extends unknown ? Omit<Delivery, 'endpointIds'> : never) : never;
 
 /** What one page of followers is routed, collected so that it goes out in batches. */
 interface RoutedPage {
   /** Subscribers who get the same email content, by that content's key: they share email-queue messages. */
   emails: Map<string, { content: EmailContent; subscriberIds: string[] }>;
-  endpointMessages: Record<EndpointKind, EndpointDeliveryMessage[]>;
+  /** Endpoints that get the same delivery, by its key: they share endpoint-queue messages. */
+  endpoints: Map<string, { content: EndpointContent; endpointIds: string[] }>;
   digestItems: PendingDigestItem[];
   queuedAt: string;
 }
@@ -52,7 +55,7 @@ interface RoutedPage {
 /**
  * Routes a bill's changes to each follower, reading followers a page at a time so that memory stays flat however
  * many follow the bill: instant email followers who want the same changes share email messages (ten a message),
- * webhook and Slack followers get one delivery message per change, daily and weekly followers a place on their
+ * instant webhook, Slack and Telegram followers share a delivery message per change (ten a message), daily and weekly followers a place on their
  * digest list. Stage filters drop the changes a follower does not want. Running it twice queues the same messages
  * twice; delivery records, attempt claims and deterministic digest keys make the second one a no-op.
  * @returns how many followers were routed at least one change.
@@ -75,9 +78,7 @@ export async function fanOutChanges(deps: FanOutDependencies, message: FanOutMes
         addEmail(page, { billNumber, changeIds }, follower.subscriberId);
       } else {
         const endpointId = follower.endpointId ?? follower.subscriberId;
-        for (const changeId of changeIds) {
-          page.endpointMessages[follower.channel].push({ event: 'bill.changed', channel: follower.channel, endpointId, billNumber, changeId, attempt: 1 });
-        }
+        for (const changeId of changeIds) addEndpoint(page, { event: 'bill.changed', channel: follower.channel, billNumber, changeId }, endpointId);
       }
     }
     await sendPage(deps, page);
@@ -112,7 +113,7 @@ export async function fanOutAlert(
         addEmail(page, { kind: 'alert', alertId: alert.id }, follower.subscriberId);
       } else {
         const endpointId = follower.endpointId ?? follower.subscriberId;
-        page.endpointMessages[follower.channel].push({ event: 'alert', channel: follower.channel, endpointId, changeId: alert.id, attempt: 1 });
+        addEndpoint(page, { event: 'alert', channel: follower.channel, changeId: alert.id }, endpointId);
       }
     }
     await sendPage(deps, page);
@@ -131,7 +132,7 @@ function digestRecipient(follower: DeliveryRoute): string {
 }
 
 function emptyPage(deps: AlertRouteDependencies): RoutedPage {
-  return { emails: new Map(), endpointMessages: { webhook: [], slack: [], telegram: [] }, digestItems: [], queuedAt: (deps.now?.() ?? new Date()).toISOString() };
+  return { emails: new Map(), endpoints: new Map(), digestItems: [], queuedAt: (deps.now?.() ?? new Date()).toISOString() };
 }
 
 function addEmail(page: RoutedPage, content: EmailContent, subscriberId: string): void {
@@ -142,6 +143,13 @@ function addEmail(page: RoutedPage, content: EmailContent, subscriberId: string)
   else page.emails.set(key, { content, subscriberIds: [subscriberId] });
 }
 
+function addEndpoint(page: RoutedPage, content: EndpointContent, endpointId: string): void {
+  const key = `${content.channel}\n${content.changeId}`;
+  const group = page.endpoints.get(key);
+  if (group) group.endpointIds.push(endpointId);
+  else page.endpoints.set(key, { content, endpointIds: [endpointId] });
+}
+
 /** The page's email-queue messages: each content once per EMAIL_RECIPIENTS_PER_MESSAGE subscribers. */
 function emailMessages(page: RoutedPage): Array<EmailMessage | AlertEmailMessage> {
   return [...page.emails.values()].flatMap(({ content, subscriberIds }) =>
@@ -149,12 +157,19 @@ function emailMessages(page: RoutedPage): Array<EmailMessage | AlertEmailMessage
   );
 }
 
+/** The page's messages for one endpoint queue: each delivery once per ENDPOINTS_PER_MESSAGE endpoints. */
+function endpointMessages(page: RoutedPage, channel: EndpointKind): SharedEndpointDelivery[] {
+  return [...page.endpoints.values()]
+    .filter(({ content }) => content.channel === channel)
+    .flatMap(({ content, endpointIds }) => chunks(endpointIds, ENDPOINTS_PER_MESSAGE).map((ids) => ({ ...content, endpointIds: ids })));
+}
+
 async function sendPage(deps: AlertRouteDependencies, page: RoutedPage): Promise<void> {
   await runConcurrently(
     [
       ...chunks(emailMessages(page), SQS_BATCH).map((chunk) => () => deps.emailQueue.sendAll(chunk)),
       ...EndpointKindSchema.options.flatMap((channel) =>
-        chunks(page.endpointMessages[channel], SQS_BATCH).map((chunk) => () => endpointQueue(deps, channel).sendAll(chunk)),
+        chunks(endpointMessages(page, channel), SQS_BATCH).map((chunk) => () => endpointQueue(deps, channel).sendAll(chunk)),
       ),
       ...chunks(page.digestItems, DYNAMO_BATCH).map((chunk) => () => digestStore(deps).addPending(chunk)),
     ],

@@ -26,8 +26,19 @@ export const OriginFanOutMessageSchema = z.object({
 });
 export type OriginFanOutMessage = z.infer<typeof OriginFanOutMessageSchema>;
 
-/** Anything on the fan-out queue: a bill's changes (no `kind`, as before news travelled it), a news item, a bill's origins. */
-export const FanOutQueueMessageSchema = z.union([NewsFanOutMessageSchema, OriginFanOutMessageSchema, FanOutMessageSchema]);
+/** A message on the fan-out queue: a followed bill the watch list dropped (the source never had it), to tell its followers once. */
+export const BillDroppedMessageSchema = z.object({
+  kind: z.literal('bill-dropped'),
+  billNumber: BillNumberSchema,
+  droppedAt: z.iso.datetime(),
+});
+export type BillDroppedMessage = z.infer<typeof BillDroppedMessageSchema>;
+
+/**
+ * Anything on the fan-out queue: a bill's changes (no `kind`, as before news travelled it), a news item, a dropped bill,
+ * or a bill's new origins.
+ */
+export const FanOutQueueMessageSchema = z.union([NewsFanOutMessageSchema, BillDroppedMessageSchema, OriginFanOutMessageSchema, FanOutMessageSchema]);
 export type FanOutQueueMessage = z.infer<typeof FanOutQueueMessageSchema>;
 
 /**

@@ -10,6 +10,7 @@ import { moscowLocalOf } from '../sozd/moscow-time.js';
 import { SnapshotConflictError, type BillRecord, type BillStore, type PageValidators, type WatchedBill } from '../store/bill-store.js';
 import type { ChangeStore } from '../store/change-store.js';
 import type { MessageQueue } from '../queue/message-queue.js';
+import { queueDropNotices } from './announce-dropped-bill.js';
 import { enqueueChanges } from './enqueue-changes.js';
 import { missingRetryAt } from './missing-backoff.js';
 import { noticeOrigins } from './notice-origins.js';
@@ -92,7 +93,10 @@ export async function pollBill(deps: PollDependencies, watched: WatchedBill): Pr
       const misses = (watched.missingPolls ?? 0) + 1;
       const retryAt = missingRetryAt(misses, now)?.toISOString();
       await deps.bills.recordPollOutcome(number, { kind: 'missing', at, ...(retryAt ? { retryAt } : {}) });
-      if (!retryAt) deps.logger.warn('bill dropped from the watch list: the source has no such bill', { bill: number, misses });
+      if (!retryAt) {
+        deps.logger.warn('bill dropped from the watch list: the source has no such bill', { bill: number, misses });
+        await queueDropNotices(deps, [{ billNumber: number, droppedAt: at }]);
+      }
       return { number, outcome: retryAt ? 'missing' : 'dropped-missing', changes: 0 };
     }
   }

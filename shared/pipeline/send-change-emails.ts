@@ -1,6 +1,6 @@
 import { renderChangeEmail } from '../email/render-change-email.js';
 import type { ChangeStore } from '../store/change-store.js';
-import { emailEachRecipient, loadOncePerMessage } from './email-each-recipient.js';
+import { emailEachRecipient, loadOncePerMessage } from './each-recipient.js';
 import { emailOnce, type EmailOnceDependencies } from './email-once.js';
 import type { EmailMessage } from './pipeline-messages.js';
 

@@ -4,7 +4,7 @@ import type { NewsStore } from '../store/news-store.js';
 import type { Alert } from '../topics/alert.js';
 import { topicKeyOfText } from '../topics/topic-key.js';
 import type { AlertEmailMessage } from './pipeline-messages.js';
-import { emailEachRecipient, loadOncePerMessage } from './email-each-recipient.js';
+import { emailEachRecipient, loadOncePerMessage } from './each-recipient.js';
 import { emailOnce, type EmailOnceDependencies } from './email-once.js';
 
 export interface SendAlertEmailDependencies extends EmailOnceDependencies {

@@ -1,14 +1,17 @@
 import type { MessageQueue } from '../queue/message-queue.js';
+import type { BillStore } from '../store/bill-store.js';
 import type { ChangeStore } from '../store/change-store.js';
+import { queueDropNotices } from './announce-dropped-bill.js';
 import { enqueueChanges } from './enqueue-changes.js';
 
 /**
- * Re-queues changes that were written but never queued (a poller that crashed between the two steps).
- * Only changes older than the grace period are taken, so a poll still in flight is left to finish its own.
- * @returns how many changes were re-queued.
+ * Re-queues changes that were written but never queued, and the notices of dropped bills never queued (a poller that
+ * crashed between the two steps). Only what is older than the grace period is taken, so a poll still in flight is left
+ * to finish its own.
+ * @returns how many changes and drops were re-queued.
  */
 export async function sweepOutbox(
-  deps: { changes: ChangeStore; fanOutQueue: MessageQueue; now: () => Date },
+  deps: { changes: ChangeStore; bills: Pick<BillStore, 'listUnqueuedDrops' | 'markDropQueued'>; fanOutQueue: MessageQueue; now: () => Date },
   graceSeconds: number,
 ): Promise<number> {
   const now = deps.now();
@@ -19,6 +22,10 @@ export async function sweepOutbox(
     const ordered = [...page].sort((a, b) => (a.event?.date ?? a.detectedAt).localeCompare(b.event?.date ?? b.detectedAt));
     await enqueueChanges(deps, ordered, now.toISOString());
     swept += ordered.length;
+  }
+  for await (const drops of deps.bills.listUnqueuedDrops(before)) {
+    await queueDropNotices(deps, drops);
+    swept += drops.length;
   }
   return swept;
 }

@@ -1,5 +1,8 @@
 import type { Config } from '../config/config.js';
 import type { SendDigestsDependencies } from '../digests/send-digests.js';
+import type { SendWeekAheadDependencies } from '../digests/send-week-ahead.js';
+import { DynamoWeekAheadStore } from '../store/week-ahead-store.js';
+import { createDocumentClient } from '../aws/clients.js';
 import { createLogger } from '../log/logger.js';
 import { configuredMailer } from './mailer.js';
 import { requiredTokenSecrets } from './required-setting.js';
@@ -7,8 +10,8 @@ import { createDeliveryStores, createNewsStores, createStores } from './stores.j
 import { configuredTelegramBot } from './telegram-bot.js';
 import { createEndpointHttpClient } from './webhook-dependencies.js';
 
-/** What send-digests needs. */
-export function sendDigestsDependencies(config: Config): SendDigestsDependencies {
+/** What send-digests needs: the digests, and the week ahead it sends in the same runs. */
+export function sendDigestsDependencies(config: Config): SendDigestsDependencies & SendWeekAheadDependencies {
   const { changes, subscribers } = createStores(config);
   const { digests, endpoints } = createDeliveryStores(config);
   const { alerts, news } = createNewsStores(config);
@@ -16,6 +19,7 @@ export function sendDigestsDependencies(config: Config): SendDigestsDependencies
   return {
     ...(telegram ? { telegram } : {}),
     digests,
+    weekAhead: new DynamoWeekAheadStore(createDocumentClient(), config.tableName),
     changes,
     alerts,
     news,

@@ -5,9 +5,10 @@ import { createStores } from './stores.js';
 
 /** What the sweeper needs. */
 export function sweepDependencies(config: Config) {
-  const { changes, originOutbox } = createStores(config);
+  const { changes, bills, originOutbox } = createStores(config);
   return {
     changes,
+    bills,
     originOutbox,
     fanOutQueue: messageQueue(config.queues.fanOutUrl, 'queues.fanOutUrl (FAN_OUT_QUEUE_URL)'),
     now: () => new Date(),

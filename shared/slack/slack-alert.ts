@@ -11,11 +11,22 @@ const OPEN: Record<Language, string> = { en: 'Open the item', ru: 'Открыт�
 
 /**
  * A Block Kit message for an alert, with the same words as its email: a topic match names the topic and which words
- * were found in which field; an "in the news" alert names the bill; a "new bill" alert its committee or initiator. The item's link becomes a button only when it is
+ * were found in which field; an "in the news" alert names the bill; a "new bill" alert its committee or initiator; a
+ * dropped bill's notice says why it is no longer watched. The item's link becomes a button only when it is
  * a web address within Slack's URL limit; all external text is escaped and cut to Slack's limits.
  */
 export function buildSlackAlertMessage(alert: Alert, language: Language): SlackMessage {
   const strings = topicEmailStrings(language);
+  if (alert.kind === 'bill-dropped') {
+    const heading = strings.dropped.subject(alert.billNumber);
+    return {
+      text: cutSlackText(escapeSlackText(heading), SLACK_LIMITS.fallbackText),
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: cutSlackText(heading, SLACK_LIMITS.headerText) } },
+        section(escapeSlackText(strings.dropped.body(alert.billNumber))),
+      ],
+    };
+  }
   const heading = alertHeading(alert, language);
   const { item } = alert;
   // A link over Slack's button limit would get the whole message refused: the alert goes out without the button.

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { AlertSchema, type Alert } from '../topics/alert.js';
+import { AlertSchema, type Alert, type TopicMatchAlert } from '../topics/alert.js';
 import { isConditionFailure } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
 import type { Page } from './subscription-store.js';
@@ -53,10 +53,10 @@ export class DynamoAlertStore implements AlertStore {
    * The alerts a topic raised, newest first; `topicKey` is the normalised query's key (topicKeyOfText).
    * @throws InvalidCursorError for a cursor this listing did not hand out
    */
-  async listTopicMatches(topicKey: string, page: PageRequest): Promise<Page<Alert>> {
+  async listTopicMatches(topicKey: string, page: PageRequest): Promise<Page<TopicMatchAlert>> {
     return queryPage(this.db, { tableName: this.tableName, partition: gsi1.topicMatches(topicKey), index: true, newestFirst: true }, page, (item) => {
       const parsed = AlertSchema.safeParse(item.alert);
-      return parsed.success ? parsed.data : undefined;
+      return parsed.success && parsed.data.kind === 'topic-match' ? parsed.data : undefined;
     });
   }
 }

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Bill } from '../bill/bill.js';
 import type { PlannedRevisions } from '../bill/planned-revisions.js';
-import type { TierAssignment } from '../bill/poll-tier.js';
+import { POLL_TIERS, type PollTier, type TierAssignment } from '../bill/poll-tier.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
 import type { Page } from './subscription-store.js';
@@ -41,6 +41,8 @@ export interface BillRecord {
   contentHash?: string;
   etag?: string;
   lastModified?: string;
+  /** The poll tier the bill is filed in (shared/bill/poll-tier.ts); absent until its first filing. */
+  pollTier?: PollTier;
   health: SourceHealth;
 }
 
@@ -121,6 +123,16 @@ export interface BillStore {
   /** Keeps the summary of the latest poll run (one write per run, whatever the number of bills). */
   recordPollRun(run: PollRunRecord): Promise<void>;
   lastPollRun(): Promise<PollRunRecord | undefined>;
+  /** The drop is queued for its notice: the bill leaves the outbox of drops (a no-op once it has). */
+  markDropQueued(number: string): Promise<void>;
+  /** Drops recorded before `before` (ISO) whose notice was never queued, a page at a time. */
+  listUnqueuedDrops(before: string): AsyncIterable<DroppedBill[]>;
+}
+
+/** A bill the watch list dropped because the source never had it, and when. */
+export interface DroppedBill {
+  billNumber: string;
+  droppedAt: string;
 }
 
 /**
@@ -130,7 +142,7 @@ export interface BillStore {
  */
 export class DynamoBillStore implements BillStore {
   /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['bill', 'billState', 'pollRun'], index: ['watched'] };
+  static readonly partitions: StoreKeys = { keys: ['bill', 'billState', 'pollRun'], index: ['watched', 'droppedOutbox'] };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -289,19 +301,49 @@ export class DynamoBillStore implements BillStore {
     if (missing) {
       // The back-off of a bill the source does not have; without a retry time the bill leaves the watch list.
       set.push('missingAtSource = :true, missingSince = if_not_exists(missingSince, :at)');
-      set.push(missing.retryAt ? 'missingRetryAt = :retryAt' : 'watched = :false, droppedAsMissingAt = :at');
-      Object.assign(values, { ':one': 1 }, missing.retryAt ? { ':retryAt': missing.retryAt } : { ':false': false });
+      // A dropped bill leaves the watch list for the outbox of drops, in the same write: its followers' notice cannot be lost.
+      set.push(missing.retryAt ? 'missingRetryAt = :retryAt' : 'watched = :false, droppedAsMissingAt = :at, GSI1PK = :dropped, GSI1SK = :droppedKey');
+      Object.assign(
+        values,
+        { ':one': 1 },
+        missing.retryAt ? { ':retryAt': missing.retryAt } : { ':false': false, ':dropped': gsi1.droppedOutbox, ':droppedKey': `${outcome.at}#${number}` },
+      );
     }
     await this.db.send(
       new UpdateCommand({
         ...base,
-        UpdateExpression: `SET ${set.join(', ')}${missing ? ' ADD missingPolls :one' : ''}${
-          missing && !missing.retryAt ? ' REMOVE GSI1PK, GSI1SK, missingRetryAt' : ''
-        }`,
+        UpdateExpression: `SET ${set.join(', ')}${missing ? ' ADD missingPolls :one' : ''}${missing && !missing.retryAt ? ' REMOVE missingRetryAt' : ''}`,
         ExpressionAttributeNames: { '#number': 'number' },
         ExpressionAttributeValues: values,
       }),
     );
+  }
+
+  async markDropQueued(number: string): Promise<void> {
+    await this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.billState(number),
+          UpdateExpression: 'REMOVE GSI1PK, GSI1SK',
+          // A bill followed and watched again since is on the watch list: it stays there.
+          ConditionExpression: 'GSI1PK = :dropped',
+          ExpressionAttributeValues: { ':dropped': gsi1.droppedOutbox },
+        }),
+      )
+      .catch(ignoreConditionFailure);
+  }
+
+  async *listUnqueuedDrops(before: string): AsyncIterable<DroppedBill[]> {
+    const pages = queryAll<{ number: string; droppedAsMissingAt: string }>(this.db, {
+      TableName: this.tableName,
+      IndexName: GSI1,
+      KeyConditionExpression: 'GSI1PK = :dropped AND GSI1SK < :before',
+      ExpressionAttributeValues: { ':dropped': gsi1.droppedOutbox, ':before': before },
+      ProjectionExpression: '#number, droppedAsMissingAt',
+      ExpressionAttributeNames: { '#number': 'number' },
+    });
+    for await (const page of pages) yield page.map((item) => ({ billNumber: item.number, droppedAt: item.droppedAsMissingAt }));
   }
 
   async recordPollRun(run: PollRunRecord): Promise<void> {
@@ -413,6 +455,7 @@ function toRecord(number: string, snapshot: Record<string, unknown>, state: Reco
     contentHash: text('contentHash'),
     etag: text('etag'),
     lastModified: text('lastModified'),
+    ...(POLL_TIERS.includes(state.pollTier as PollTier) ? { pollTier: state.pollTier as PollTier } : {}),
     health: {
       ok: state.healthOk !== false,
       lastPolledAt: text('lastPolledAt'),

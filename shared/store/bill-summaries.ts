@@ -1,4 +1,5 @@
-import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from './dynamo-helpers.js';
 import type { Stage } from '../bill/bill.js';
 import { keys, type StoreKeys } from './table-schema.js';
 
@@ -16,10 +17,6 @@ export interface BillSummaryReader {
   summaries(numbers: readonly string[]): Promise<Map<string, BillSummary>>;
 }
 
-// BatchGetItem takes at most 100 keys a request.
-const BATCH_GET_LIMIT = 100;
-const MAX_ATTEMPTS = 6;
-
 /**
  * BillSummaryReader on the snapshot items, projecting only the title and stage: a snapshot holds the whole
  * parsed page, and a sign-up for 200 bills must not carry 200 pages across the wire.
@@ -35,27 +32,13 @@ export class DynamoBillSummaryReader implements BillSummaryReader {
 
   async summaries(numbers: readonly string[]): Promise<Map<string, BillSummary>> {
     const found = new Map<string, BillSummary>();
-    const unique = [...new Set(numbers)];
-    for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
-      let pending: Record<string, unknown>[] = unique.slice(start, start + BATCH_GET_LIMIT).map((number) => keys.bill(number));
-      for (let attempt = 1; pending.length > 0; attempt++) {
-        const answer = await this.db.send(
-          new BatchGetCommand({
-            RequestItems: {
-              [this.tableName]: {
-                Keys: pending,
-                ProjectionExpression: '#number, bill.title, bill.#status, bill.currentStage',
-                ExpressionAttributeNames: { '#number': 'number', '#status': 'status' },
-              },
-            },
-          }),
-        );
-        for (const item of answer.Responses?.[this.tableName] ?? []) addSummary(found, item);
-        pending = answer.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
-        if (pending.length > 0 && attempt >= MAX_ATTEMPTS) throw new Error(`DynamoDB left ${pending.length} bill reads unprocessed`);
-        if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-      }
-    }
+    const items = await batchGetAll(this.db, {
+      tableName: this.tableName,
+      keys: [...new Set(numbers)].map((number) => keys.bill(number)),
+      projection: '#number, bill.title, bill.#status, bill.currentStage',
+      names: { '#number': 'number', '#status': 'status' },
+    });
+    for (const item of items) addSummary(found, item);
     return found;
   }
 }

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 
 /**
  * Pages through a query, yielding one page of items at a time, so a caller never holds more than a page
@@ -25,4 +25,35 @@ export function ignoreConditionFailure(error: unknown): void {
 /** True when the error is DynamoDB refusing a conditional write. */
 export function isConditionFailure(error: unknown): boolean {
   return error instanceof ConditionalCheckFailedException;
+}
+
+// BatchGetItem takes at most 100 keys a request.
+const BATCH_GET_LIMIT = 100;
+const MAX_BATCH_GET_ATTEMPTS = 6;
+
+/**
+ * Reads items by key in BatchGetItem calls of 100, retrying unprocessed keys with a backoff; items that do not exist
+ * are absent from the result, whose order is DynamoDB's.
+ * @throws when DynamoDB still leaves keys unprocessed after six tries
+ */
+export async function batchGetAll(
+  db: DynamoDBDocumentClient,
+  input: { tableName: string; keys: readonly Record<string, unknown>[]; projection: string; names: Record<string, string> },
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for (let start = 0; start < input.keys.length; start += BATCH_GET_LIMIT) {
+    let pending: Record<string, unknown>[] = input.keys.slice(start, start + BATCH_GET_LIMIT);
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      const answer = await db.send(
+        new BatchGetCommand({
+          RequestItems: { [input.tableName]: { Keys: pending, ProjectionExpression: input.projection, ExpressionAttributeNames: input.names } },
+        }),
+      );
+      items.push(...(answer.Responses?.[input.tableName] ?? []));
+      pending = answer.UnprocessedKeys?.[input.tableName]?.Keys ?? [];
+      if (pending.length > 0 && attempt >= MAX_BATCH_GET_ATTEMPTS) throw new Error(`DynamoDB left ${pending.length} reads unprocessed`);
+      if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+    }
+  }
+  return items;
 }

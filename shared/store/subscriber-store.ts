@@ -38,6 +38,8 @@ export interface Subscriber {
   stages?: 'all' | number[];
   /** False when "in the news" alerts are turned off; absent means on. */
   newsAlerts?: boolean;
+  /** True when the subscriber asked for the week-ahead email (shared/digests/send-week-ahead.ts); absent means off. */
+  weekAhead?: boolean;
   confirmedAt?: string;
   updatedAt?: string;
   unsubscribedAt?: string;
@@ -208,6 +210,7 @@ export function toSubscriber(item: Record<string, unknown>): Subscriber {
     frequency: text('frequency') as Subscriber['frequency'],
     stages: item.stages === 'all' || Array.isArray(item.stages) ? (item.stages as Subscriber['stages']) : undefined,
     newsAlerts: typeof item.newsAlerts === 'boolean' ? item.newsAlerts : undefined,
+    weekAhead: typeof item.weekAhead === 'boolean' ? item.weekAhead : undefined,
     confirmedAt: text('confirmedAt'),
     updatedAt: text('updatedAt'),
     unsubscribedAt: text('unsubscribedAt'),

@@ -364,7 +364,7 @@ export class DynamoSubscriptionStore {
         Key: keys.subscriber(current.id),
         UpdateExpression: [
           'SET id = :id, email = :email, #language = :language, #status = :status, createdAt = if_not_exists(createdAt, :at)',
-          '#bills = :bills, #topics = :topics, #committees = :committees, #initiators = :initiators, #timeZone = :timeZone, #frequency = :frequency, #stages = :stages, #newsAlerts = :newsAlerts, updatedAt = :at',
+          '#bills = :bills, #topics = :topics, #committees = :committees, #initiators = :initiators, #timeZone = :timeZone, #frequency = :frequency, #stages = :stages, #newsAlerts = :newsAlerts, #weekAhead = :weekAhead, updatedAt = :at',
           'confirmedAt = if_not_exists(confirmedAt, :at), GSI1PK = :index, GSI1SK = :email',
         ].join(', ') + ' REMOVE #ttl',
         // Named, not written out: DynamoDB reserves some of these words (timeZone) and may reserve more.
@@ -380,6 +380,7 @@ export class DynamoSubscriptionStore {
           '#frequency': 'frequency',
           '#stages': 'stages',
           '#newsAlerts': 'newsAlerts',
+          '#weekAhead': 'weekAhead',
         },
         ExpressionAttributeValues: {
           ':id': current.id,
@@ -395,6 +396,7 @@ export class DynamoSubscriptionStore {
           ':frequency': preferences.frequency,
           ':stages': preferences.stages,
           ':newsAlerts': preferences.newsAlerts,
+          ':weekAhead': preferences.weekAhead,
           ':index': gsi1.subscribers,
         },
         ReturnValues: 'ALL_NEW',
@@ -512,8 +514,8 @@ function toPendingSignup(item: Record<string, unknown>): PendingSignup {
     subscriberId: item.subscriberId as string,
     ...(typeof item.requestId === 'string' ? { requestId: item.requestId } : {}),
     email: item.email as string,
-    // A sign-up requested before the newsAlerts preference (or committee follows) existed has none: it takes the default.
-    preferences: { newsAlerts: true, committees: [], initiators: [], ...(item.preferences as Omit<Preferences, 'newsAlerts' | 'committees' | 'initiators'>) },
+    // A sign-up requested before the newsAlerts, weekAhead or committee-follow preferences existed has none: it takes the defaults.
+    preferences: { newsAlerts: true, weekAhead: false, committees: [], initiators: [], ...(item.preferences as Omit<Preferences, 'newsAlerts' | 'weekAhead' | 'committees' | 'initiators'>) },
     requestedAt: item.requestedAt as string,
     expiresAt: item.expiresAt as number,
   };

@@ -69,6 +69,8 @@ export const keys = {
   digestSent: (recipient: string, changeId: string) => ({ PK: `DIGEST#${recipient}`, SK: `SENT#${changeId}` }),
   /** Puts a recipient with pending digest items in the DIGEST_PENDING index, so send-digests finds it without a scan. */
   digestMarker: (recipient: string) => ({ PK: `DIGEST#${recipient}`, SK: 'MARKER' }),
+  /** A recipient's week-ahead email of one ISO week: claimed before it is sent, then marked, so it goes once a week. */
+  weekAhead: (recipient: string, week: string) => ({ PK: `WEEKAHEAD#${recipient}`, SK: `WEEK#${week}` }),
   /** A news feed's polling state: validators for the conditional GET, whether its baseline is taken, its health. */
   feed: (feedId: string) => ({ PK: `FEED#${feedId}`, SK: 'STATE' }),
   /** One way of recognising an item of a feed (guid, normalised link, title and date), claimed by the first item seen so. */
@@ -123,6 +125,11 @@ export const gsi1 = {
   retryDue: 'RETRY_DUE',
   /** Digest recipients with changes waiting (sorted by recipient). */
   digestPending: 'DIGEST_PENDING',
+  /**
+   * Bills the watch list dropped (the source never had them) whose followers are not told yet (sorted by drop time):
+   * the outbox of the "no longer watched" notice.
+   */
+  droppedOutbox: 'DROPPED_OUTBOX',
   /** News items recorded but not yet queued for fan-out (sorted by when seen); emptied by every feed poll. */
   newsOutbox: 'NEWS_OUTBOX',
   /** Committees and initiators seen in passports or followed (sorted by kind, then normalised name). */

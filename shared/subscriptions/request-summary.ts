@@ -25,6 +25,7 @@ const WORDS = {
     stages: 'Stage changes',
     allStages: 'all stages',
     newsAlerts: 'News mentioning a followed bill',
+    weekAhead: 'The week ahead: planned events every Monday',
     yes: 'yes',
     no: 'no',
   },
@@ -41,6 +42,7 @@ const WORDS = {
     stages: 'Изменения стадий',
     allStages: 'все стадии',
     newsAlerts: 'Новости о законопроектах',
+    weekAhead: 'Неделя впереди: планы по понедельникам',
     yes: 'да',
     no: 'нет',
   },
@@ -71,6 +73,8 @@ export function summarizeRequest(preferences: Preferences, bills: ReadonlyMap<st
       ],
     },
     { label: words.newsAlerts, values: [preferences.newsAlerts ? words.yes : words.no] },
+    // Said only when asked for: it is opt-in, and a request that does not ask reads as it did before it existed.
+    ...(preferences.weekAhead ? [{ label: words.weekAhead, values: [words.yes] }] : []),
   );
   return lines;
 }

@@ -54,6 +54,8 @@ export const PreferencesSchema = z.strictObject({
   stages: StageFilterSchema.default('all'),
   /** Whether news items linked to a followed bill are sent as "in the news" alerts (shared/store/news-store.ts). */
   newsAlerts: z.boolean().default(true),
+  /** Whether a "week ahead" email (planned events of the followed bills) comes on Mondays at 08:00 local time. */
+  weekAhead: z.boolean().default(false),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 /** Preferences as given, before defaults are filled in. */
@@ -70,6 +72,7 @@ export const PreferencesPatchSchema = z.strictObject({
   frequency: FrequencySchema.optional(),
   stages: StageFilterSchema.optional(),
   newsAlerts: z.boolean().optional(),
+  weekAhead: z.boolean().optional(),
 });
 export type PreferencesPatch = z.infer<typeof PreferencesPatchSchema>;
 

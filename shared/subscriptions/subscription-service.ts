@@ -187,6 +187,7 @@ export function preferencesOf(subscriber: Subscriber): Preferences {
     frequency: subscriber.frequency ?? 'instant',
     stages: subscriber.stages ?? 'all',
     newsAlerts: subscriber.newsAlerts ?? true,
+    weekAhead: subscriber.weekAhead ?? false,
   };
 }
 

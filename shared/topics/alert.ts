@@ -23,8 +23,9 @@ export const TermHitSchema = z.object({ term: z.string(), field: z.string(), fou
 
 /**
  * An alert, written once under a deterministic id and delivered to many subscribers: a topic that matched
- * (with why), a news item that mentions a followed bill ("in the news"), or a bill from a followed committee or
- * initiator ("new bill from …").
+ * (with why), a news item that mentions a followed bill ("in the news"), a bill from a followed committee or
+ * initiator ("new bill from …"), or a followed bill the source never had and the watch list dropped (told once to each
+ * of its followers).
  */
 export const AlertSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -53,5 +54,16 @@ export const AlertSchema = z.discriminatedUnion('kind', [
     /** The followed committee or initiator the bill is from, as its passport names it. */
     origin: z.object({ kind: OriginKindSchema, name: z.string().min(1) }),
   }),
+  z.object({
+    kind: z.literal('bill-dropped'),
+    /** `dropped:<bill>:<droppedAt>`: the same drop keeps its id through every retry; a later drop is news again. */
+    id: z.string().min(1),
+    /** When the watch list dropped the bill. */
+    createdAt: z.iso.datetime(),
+    billNumber: BillNumberSchema,
+  }),
 ]);
 export type Alert = z.infer<typeof AlertSchema>;
+export type TopicMatchAlert = Extract<Alert, { kind: 'topic-match' }>;
+/** An alert about a news or bill item: every kind but the notice of a dropped bill, which has no item. */
+export type ItemAlert = Exclude<Alert, { kind: 'bill-dropped' }>;

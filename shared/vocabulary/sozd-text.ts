@@ -1,5 +1,5 @@
 import type { Language } from '../bill/stages.js';
-import { translateDecision, translateDocumentTitle, translateEventName, translateStatus, type Rendering } from './translate-sozd-text.js';
+import { ORIGINAL_MARK, translateCommittee, translateDecision, translateDocumentTitle, translateEventName, translateStatus, type Rendering } from './translate-sozd-text.js';
 
 /** The kinds of standard sozd text a subscriber reads. */
 export type SozdTextKind = 'event' | 'decision' | 'status' | 'document';
@@ -36,4 +36,10 @@ export function protocolText(protocol: string, language: Language): string {
     .replace(/б\/н/g, 'no number')
     .replace(/п\.\s*/g, 'item ')
     .replace(/\s*от\s+/g, ' of ');
+}
+
+/** A committee's name as sozd writes it, in the reader's language: English from the committee table, else the original marked. */
+export function committeeText(name: string, language: Language): string {
+  if (language === 'ru') return name;
+  return translateCommittee(name)?.text ?? `${ORIGINAL_MARK}${name}`;
 }

@@ -30,7 +30,7 @@ import { telegramAlertMessages, telegramChangeMessages, telegramManageLink, tele
 import type { Alert } from '../topics/alert.js';
 import { originName } from '../vocabulary/origin-names.js';
 import { findBillMention } from './bill-mention.js';
-import { buildBillChangedPayload, buildBillNewPayload, buildBillNewsPayload, buildPingPayload, buildTopicMatchedPayload, type WebhookPayload } from './webhook-payload.js';
+import { buildBillChangedPayload, buildBillDroppedPayload, buildBillNewPayload, buildBillNewsPayload, buildPingPayload, buildTopicMatchedPayload, type WebhookPayload } from './webhook-payload.js';
 import { buildWebhookRequest } from './webhook-request.js';
 import { PayloadTooLargeError } from './shrink-to-fit.js';
 import { signingSecretsAt } from './webhook-signature.js';
@@ -237,6 +237,7 @@ async function webhookPayload(deps: EndpointDeliveryDependencies, content: Deliv
   if (content.kind === 'change') return buildBillChangedPayload(content.change);
   if (content.kind === 'ping') return buildPingPayload(new Date(content.requestedAt));
   const { alert } = content;
+  if (alert.kind === 'bill-dropped') return buildBillDroppedPayload(alert.id, alert.billNumber, new Date(alert.createdAt));
   const link = alert.item.link ? webLink(alert.item.link) : undefined;
   const source = alert.item.sourceLabel ?? alert.item.source;
   const publishedAt = alert.item.publishedAt ? { publishedAt: alert.item.publishedAt } : {};

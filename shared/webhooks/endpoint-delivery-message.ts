@@ -45,3 +45,29 @@ export const EndpointDeliveryMessageSchema = z.discriminatedUnion('event', [
   }),
 ]);
 export type EndpointDeliveryMessage = z.infer<typeof EndpointDeliveryMessageSchema>;
+
+/**
+ * Endpoints one first-attempt message is for. Fan-out to many endpoints of a channel shares messages, ten endpoints
+ * each, so it takes a tenth of the SQS requests; every endpoint still has its own claim, record and retries (a retry
+ * is a message of its own, in the one-endpoint shape above).
+ */
+export const ENDPOINTS_PER_MESSAGE = 10;
+const endpointIds = z.array(z.string().min(1)).min(1).max(ENDPOINTS_PER_MESSAGE);
+
+/** A message on the webhook, Slack or Telegram queue: the first attempt of one change or alert for each of its endpoints. */
+export const SharedEndpointDeliverySchema = z.discriminatedUnion('event', [
+  z.object({ event: z.literal('bill.changed'), channel: EndpointKindSchema, endpointIds, billNumber: BillNumberSchema, changeId: z.string().min(1) }),
+  z.object({ event: z.literal('alert'), channel: EndpointKindSchema, endpointIds, changeId: z.string().min(1) }),
+]);
+export type SharedEndpointDelivery = z.infer<typeof SharedEndpointDeliverySchema>;
+
+/** Anything on the webhook, Slack and Telegram queues: one attempt for one endpoint, or first attempts for several. */
+export const EndpointQueueMessageSchema = z.union([SharedEndpointDeliverySchema, EndpointDeliveryMessageSchema]);
+export type EndpointQueueMessage = z.infer<typeof EndpointQueueMessageSchema>;
+
+/** The one-endpoint attempts a queue message stands for. */
+export function attemptsOf(message: EndpointQueueMessage): EndpointDeliveryMessage[] {
+  if (!('endpointIds' in message)) return [message];
+  const { endpointIds: ids, ...delivery } = message;
+  return ids.map((endpointId) => ({ ...delivery, endpointId, attempt: 1 }));
+}

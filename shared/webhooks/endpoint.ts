@@ -32,7 +32,12 @@ export const EndpointRegistrationSchema = z.object({
   /** Webhooks are always instant; a Slack channel may take a daily or weekly digest. */
   frequency: FrequencySchema.default('instant'),
   timeZone: TimeZoneSchema.default('Europe/Moscow'),
+  /** Slack and Telegram: a "week ahead" post of the followed bills' planned events, Mondays 08:00 in `timeZone`. */
+  weekAhead: z.boolean().optional(),
 }).superRefine((registration, context) => {
+  if (registration.kind === 'webhook' && registration.weekAhead) {
+    context.addIssue({ code: 'custom', path: ['weekAhead'], message: 'the week ahead is posted to Slack and Telegram endpoints, not webhooks' });
+  }
   if (registration.kind === 'telegram') {
     if (registration.chatId === undefined) context.addIssue({ code: 'custom', path: ['chatId'], message: 'a Telegram endpoint needs a chatId' });
     if (registration.url !== undefined) context.addIssue({ code: 'custom', path: ['url'], message: 'a Telegram endpoint has a chatId, not a url' });
@@ -61,6 +66,8 @@ export const EndpointSchema = z.object({
   bills: z.array(z.string()),
   frequency: FrequencySchema,
   timeZone: z.string().min(1),
+  /** Whether it gets the Monday "week ahead" post (shared/digests/send-week-ahead.ts); absent means no. */
+  weekAhead: z.boolean().optional(),
   status: z.enum(['active', 'disabled']),
   createdAt: z.string(),
   /** Webhooks only: the signing secrets. */

@@ -1,5 +1,5 @@
 import type { BillChange } from '../bill/bill-change.js';
-import { buildBillChangedPayload, buildBillNewPayload, buildBillNewsPayload, buildPingPayload, buildTopicMatchedPayload } from './webhook-payload.js';
+import { buildBillChangedPayload, buildBillDroppedPayload, buildBillNewPayload, buildBillNewsPayload, buildPingPayload, buildTopicMatchedPayload } from './webhook-payload.js';
 import type { BillNews, TopicMatch, WebhookEventType, WebhookPayload } from './webhook-payload.js';
 
 /** A bill passing first reading: the change the docs and the Slack preview show. */
@@ -80,6 +80,7 @@ export function webhookExamples(): Record<WebhookEventType, WebhookPayload> {
       },
       new Date('2025-12-16T12:30:00.000Z'),
     ),
+    'bill.dropped': buildBillDroppedPayload('dropped:1234567-8:2026-01-05T06:00:00.000Z', '1234567-8', new Date('2026-01-05T06:00:00.000Z')),
     ping: buildPingPayload(new Date('2025-12-16T12:00:00.000Z')),
   };
 }

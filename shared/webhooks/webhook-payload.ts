@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { BillNumberSchema } from '../bill/bill.js';
+import { billUrl, BillNumberSchema } from '../bill/bill.js';
 import type { Stage } from '../bill/bill.js';
 import type { BillChange, ChangeFact } from '../bill/bill-change.js';
 import { stageName } from '../bill/stages.js';
@@ -152,6 +152,17 @@ export const BillNewDataSchema = z.object({
   origin: z.object({ kind: z.enum(['committee', 'initiator']), name: z.string(), nameEn: z.string() }),
 });
 export type BillNewData = z.infer<typeof BillNewDataSchema>;
+/** A followed bill the source answered "not found" for until the watch list dropped it: told once, never again. */
+export const BillDroppedDataSchema = z.object({
+  schemaVersion: z.literal(WEBHOOK_SCHEMA_VERSION),
+  /** Stable across retries: deduplicate on it. */
+  alertId: z.string(),
+  bill: z.object({ number: BillNumberSchema, url: z.string().url() }),
+  /** Why it was dropped; `not-found` is the only reason today. */
+  reason: z.literal('not-found'),
+  droppedAt: IsoTimestampSchema,
+});
+export type BillDroppedData = z.infer<typeof BillDroppedDataSchema>;
 
 export const PingDataSchema = z.object({
   schemaVersion: z.literal(WEBHOOK_SCHEMA_VERSION),
@@ -165,6 +176,7 @@ export const WebhookPayloadSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('topic.matched'), timestamp: IsoTimestampSchema, data: TopicMatchedDataSchema }),
   z.object({ type: z.literal('bill.news'), timestamp: IsoTimestampSchema, data: BillNewsDataSchema }),
   z.object({ type: z.literal('bill.new'), timestamp: IsoTimestampSchema, data: BillNewDataSchema }),
+  z.object({ type: z.literal('bill.dropped'), timestamp: IsoTimestampSchema, data: BillDroppedDataSchema }),
   z.object({ type: z.literal('ping'), timestamp: IsoTimestampSchema, data: PingDataSchema }),
 ]);
 export type WebhookPayload = z.infer<typeof WebhookPayloadSchema>;
@@ -276,6 +288,19 @@ export function buildBillNewsPayload(news: BillNews, raisedAt: Date): WebhookPay
 /** The `bill.new` payload, stamped with the alert's creation so every retry sends the same body. */
 export function buildBillNewPayload(data: Omit<BillNewData, 'schemaVersion'>, raisedAt: Date): WebhookPayload {
   return { type: 'bill.new', timestamp: raisedAt.toISOString(), data: BillNewDataSchema.parse({ schemaVersion: WEBHOOK_SCHEMA_VERSION, ...data }) };
+}
+
+/**
+ * The `bill.dropped` payload: the bill left the watch list because the source has no such bill. Stamped with the drop,
+ * so every retry sends the same body; the bill's endpoints follow it no more.
+ */
+export function buildBillDroppedPayload(alertId: string, billNumber: string, droppedAt: Date): WebhookPayload {
+  const timestamp = droppedAt.toISOString();
+  return {
+    type: 'bill.dropped',
+    timestamp,
+    data: { schemaVersion: WEBHOOK_SCHEMA_VERSION, alertId, bill: { number: billNumber, url: billUrl(billNumber) }, reason: 'not-found', droppedAt: timestamp },
+  };
 }
 
 /** The `ping` payload sent when a subscriber presses "send test event". */

@@ -75,9 +75,29 @@ describe('the preferences page behind a signed manage link', () => {
     const read = await (await fetch(`${stack.url}/api/subscription?token=${token}`)).json() as JsonBody;
 
     expect(patched.status).toBe(200);
-    expect(read.preferences).toEqual({ bills: ['7-8'], topics: [], language: 'en', timeZone: 'Europe/Moscow', frequency: 'weekly', stages: 'all', newsAlerts: false });
+    expect(read.preferences).toEqual({ bills: ['7-8'], topics: [], language: 'en', timeZone: 'Europe/Moscow', frequency: 'weekly', stages: 'all', newsAlerts: false, weekAhead: false });
     expect((await stack.item(keys.subscriber(id)))?.newsAlerts).toBe(false);
     expect(await stack.item(keys.follower('1-8', id))).toBeUndefined();
+  });
+
+  it('turns the week ahead on through the JSON API, and the preferences page shows it ticked', async () => {
+    // Arrange
+    const { id } = await activeSubscriber('week-ahead', ['1-8']);
+    const token = new URL(manageUrl(stack.url, id, stack.tokenSecret)).searchParams.get('token')!;
+
+    // Act
+    const patched = await fetch(`${stack.url}/api/subscription?token=${token}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ weekAhead: true }),
+    });
+    const page = await (await fetch(`${stack.url}/preferences?token=${token}&lang=en`)).text();
+
+    // Assert
+    expect(patched.status).toBe(200);
+    expect(((await patched.json()) as JsonBody).preferences).toMatchObject({ bills: ['1-8'], weekAhead: true });
+    expect((await stack.item(keys.subscriber(id)))?.weekAhead).toBe(true);
+    expect(page).toContain('<input type="checkbox" id="weekAhead" name="weekAhead" value="on" checked><label for="weekAhead">Every Monday at 08:00 my time, send me the week ahead');
   });
 });
 

@@ -15,8 +15,8 @@ import { endpointServiceDependencies } from '../../shared/runtime/endpoint-servi
 import { deliverEndpointDependencies } from '../../shared/runtime/webhook-dependencies.js';
 import { sqsBatchConsumer } from '../../shared/runtime/sqs-batch.js';
 import { keys } from '../../shared/store/table-schema.js';
-import { deliverToEndpoint } from '../../shared/webhooks/deliver-to-endpoint.js';
-import { EndpointDeliveryMessageSchema } from '../../shared/webhooks/endpoint-delivery-message.js';
+import { EndpointQueueMessageSchema } from '../../shared/webhooks/endpoint-delivery-message.js';
+import { deliverEndpointMessage } from '../../shared/webhooks/deliver-endpoint-message.js';
 import { redriveDueRetries } from '../../shared/webhooks/redrive-retries.js';
 import { createRetryScheduler } from '../../shared/webhooks/retry-scheduler.js';
 import { EXAMPLE_BILL_CHANGE } from '../../shared/webhooks/webhook-examples.js';
@@ -89,7 +89,7 @@ export async function startDeliveryHarness(options: DeliveryHarnessOptions) {
   const fanOut = { ...fanOutDependencies(config), now: clock.now };
   const redrive = { ...redriveDependencies(config), now: clock.now };
   const digests = { ...sendDigestsDependencies(config), now: clock.now };
-  const consume = sqsBatchConsumer(EndpointDeliveryMessageSchema, (message) => deliverToEndpoint(deliverDeps, message));
+  const consume = sqsBatchConsumer(EndpointQueueMessageSchema, (message) => deliverEndpointMessage(deliverDeps, message));
   const sources = [queues.webhook.url, queues.slack.url, queues.telegram.url].map((url) => new SqsEventSource(sqs, url, consume, () => {}));
   const db = createDocumentClient();
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RecipientsNotEmailedError } from '../../shared/pipeline/email-each-recipient.js';
+import { RecipientsNotServedError } from '../../shared/pipeline/each-recipient.js';
 import { EmailQueueMessageSchema, type EmailQueueMessage } from '../../shared/pipeline/pipeline-messages.js';
 import { sendEmailMessage } from '../../shared/pipeline/send-email-message.js';
 import { sendEmailDependencies } from '../../shared/runtime/send-email-dependencies.js';
@@ -83,9 +83,9 @@ describe('email messages shared by several subscribers', () => {
 
     // Assert
     expect(firstTry.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : 'rejected'))).toEqual([10, 'rejected', 5]);
-    const failure = (firstTry[1] as PromiseRejectedResult).reason as RecipientsNotEmailedError;
-    expect(failure).toBeInstanceOf(RecipientsNotEmailedError);
-    expect(failure.subscriberIds).toEqual(['s-12']);
+    const failure = (firstTry[1] as PromiseRejectedResult).reason as RecipientsNotServedError;
+    expect(failure).toBeInstanceOf(RecipientsNotServedError);
+    expect(failure.recipientIds).toEqual(['s-12']);
     expect(failure.message).toBe('1 subscriber(s) not emailed yet (s-12): injected SES throttling');
     expect(afterFirstTry).toBe(24);
     expect(retried).toBe(1);

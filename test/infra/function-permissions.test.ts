@@ -132,13 +132,14 @@ describe('least privilege, function by function', () => {
     });
   });
 
-  it('fan-out reads followers, changes and news items, matches topics, writes alerts, bill links and digest entries, watches bills, and queues to email, webhook, Slack and Telegram', () => {
+  it('fan-out reads followers, changes and news items, matches topics, writes alerts, bill links and digest entries, watches bills, removes a dropped bill\'s follows, and queues to email, webhook, Slack and Telegram', () => {
     expect(grantsOf('fan-out')).toEqual({
       ...LOGS,
       ...consumes('queue:fanOut'),
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
+      'dynamodb:DeleteItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
       'dynamodb:BatchWriteItem': ['table'],
       'sqs:SendMessage': ['queue:email', 'queue:slack', 'queue:telegram', 'queue:webhook'],
@@ -214,11 +215,12 @@ describe('least privilege, function by function', () => {
     });
   });
 
-  it('send-digests reads what is due, batch-writes sent proofs, deletes markers, disables a chat its bot left, emails, and queues nothing', () => {
+  it('send-digests reads what is due, batch-reads planned events, batch-writes sent proofs, deletes markers, disables a chat its bot left, emails, and queues nothing', () => {
     const grants = grantsOf('send-digests');
     expect(grants).toEqual({
       ...LOGS,
       'dynamodb:GetItem': ['table'],
+      'dynamodb:BatchGetItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
       'dynamodb:DeleteItem': ['table'],
       'dynamodb:BatchWriteItem': ['table'],

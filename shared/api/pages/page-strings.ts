@@ -22,6 +22,7 @@ export interface PageStrings {
     allStages: string;
     chosenStages: string;
     newsAlerts: string;
+    weekAhead: string;
   };
   languages: Record<Language, string>;
   signup: { title: string; intro: string; submit: string; followSomething: string };
@@ -87,6 +88,7 @@ const EN: PageStrings = {
     allStages: 'All stages',
     chosenStages: 'Only these stages:',
     newsAlerts: 'Also tell me when the news mentions a bill I follow',
+    weekAhead: 'Every Monday at 08:00 my time, send me the week ahead: what is planned for my bills in the next 7 days',
   },
   languages: { ru: 'Russian', en: 'English' },
   signup: {
@@ -176,6 +178,7 @@ const RU: PageStrings = {
     allStages: 'Все стадии',
     chosenStages: 'Только эти стадии:',
     newsAlerts: 'Сообщать, когда о моём законопроекте пишут в новостях',
+    weekAhead: 'По понедельникам в 08:00 по моему времени присылать планы на неделю: что запланировано по моим законопроектам на 7 дней вперёд',
   },
   languages: { ru: 'Русский', en: 'Английский' },
   signup: {

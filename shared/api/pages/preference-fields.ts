@@ -28,6 +28,7 @@ export function preferenceFields(values: PreferencesFormValues, errors: FormErro
     ], errors.frequency),
     stageFieldset(values, errors.stages, language),
     checkbox('newsAlerts', words.newsAlerts, values.newsAlerts),
+    checkbox('weekAhead', words.weekAhead, values.weekAhead),
     radioGroup('language', words.language, values.language, [
       ['ru', languageNames.ru],
       ['en', languageNames.en],

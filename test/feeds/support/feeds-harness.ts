@@ -49,8 +49,9 @@ export interface TestFeed {
 }
 
 /**
- * Real local services (dynalite, SES emulator, fauxqs) and a loopback feed server, shared by a test file;
- * each test gets a world of its own: a fresh table and email queue, and the service's own builders on them.
+ * Real local services (dynalite, SES emulator, fauxqs) and a loopback server for feeds and sozd pages (it is the
+ * world's SOZD_BASE_URL too), shared by a test file; each test gets a world of its own: a fresh table and queues, and
+ * the service's own builders on them.
  */
 export async function startFeedsHarness() {
   const services: LocalServices = await startLocalServices();
@@ -73,12 +74,17 @@ export async function startFeedsHarness() {
     serve(path: string, response: FeedResponse) {
       responses.set(path, response);
     },
-    async newWorld(feeds: TestFeed[]) {
+    /** A fresh world; with `endpointQueues`, its webhook, Slack and Telegram queues too, for endpoint followers. */
+    async newWorld(feeds: TestFeed[], options: { endpointQueues?: boolean } = {}) {
       await fetch(`${services.sesEndpoint}/clear-store`, { method: 'POST' });
       const tableName = `t${randomBytes(4).toString('hex')}`;
       await ensureTable(new DynamoDBClient({}), tableName);
       const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `email-${tableName}` }));
       const fanOut = await sqs.send(new CreateQueueCommand({ QueueName: `fan-out-${tableName}` }));
+      const endpointEnv: Record<string, string> = {};
+      for (const [kind, variable] of options.endpointQueues ? ENDPOINT_QUEUE_VARIABLES : []) {
+        endpointEnv[variable] = (await sqs.send(new CreateQueueCommand({ QueueName: `${kind}-${tableName}` }))).QueueUrl!;
+      }
       const config: Config = loadConfig({
         ...services.env,
         TABLE_NAME: tableName,
@@ -98,6 +104,10 @@ export async function startFeedsHarness() {
         FEED_RETRY_ATTEMPTS: '1',
         FEED_MAX_BYTES: String(256 * 1024),
         FEED_TIMEOUT_MS: '2000',
+        SOZD_BASE_URL: origin,
+        SOZD_MIN_GAP_MS: '0',
+        SOZD_RETRY_ATTEMPTS: '1',
+        ...endpointEnv,
       });
       return createWorld(config, sqs, { email: QueueUrl!, fanOut: fanOut.QueueUrl! }, services.sesEndpoint);
     },
@@ -109,6 +119,12 @@ export async function startFeedsHarness() {
     },
   };
 }
+
+const ENDPOINT_QUEUE_VARIABLES = [
+  ['webhook', 'WEBHOOK_QUEUE_URL'],
+  ['slack', 'SLACK_QUEUE_URL'],
+  ['telegram', 'TELEGRAM_QUEUE_URL'],
+] as const;
 
 function createWorld(config: Config, sqs: SQSClient, queueUrls: { email: string; fanOut: string }, sesEndpoint: string) {
   const emailQueueUrl = queueUrls.email;

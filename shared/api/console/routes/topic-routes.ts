@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { escapeHtml } from '../../../email/html-escape.js';
 import type { Page } from '../../../store/subscription-store.js';
-import type { Alert } from '../../../topics/alert.js';
+import type { TopicMatchAlert } from '../../../topics/alert.js';
 import { topicKeyOfText } from '../../../topics/topic-key.js';
 import { tryTopic } from '../../../topics/try-topic.js';
 import type { ApiDependencies } from '../../api-dependencies.js';
@@ -14,7 +14,7 @@ import { ConsolePageQuerySchema, consoleRoute } from '../console-route.js';
 
 const TOPICS = `${CONSOLE_ROOT}/topics`;
 /** A query that no longer parses has no key, so nothing can be filed under it. */
-const noMatches: Page<Alert> = { items: [] };
+const noMatches: Page<TopicMatchAlert> = { items: [] };
 const PER_PAGE = 25;
 /** Followers counted per topic in the list; more shows as "100+" (the topic's page lists them all). */
 const COUNTED_FOLLOWERS = 100;
@@ -87,7 +87,7 @@ export const consoleTopicRoute = consoleRoute({
       `${alert.item.link ? `<a href="${escapeHtml(alert.item.link)}" rel="noreferrer">${escapeHtml(alert.item.title)}</a>` : escapeHtml(alert.item.title)}${
         alert.item.sourceLabel ? `<br><span class="detail">${escapeHtml(alert.item.sourceLabel)}</span>` : ''
       }`,
-      alert.kind === 'topic-match' ? hitsList(alert.why, view) : '',
+      hitsList(alert.why, view),
     ]);
     const pageQuery = { cursor: query.cursor, matches: query.matches };
     const main = [
