@@ -1,5 +1,6 @@
 import { combineAccess, queueAccess, storeAccess } from '../access/access.js';
 import type { Config } from '../config/config.js';
+import type { NewBillAlertDependencies } from '../pipeline/alert-new-bill.js';
 import type { NewsAlertDependencies } from '../pipeline/alert-news-item.js';
 import type { DroppedBillDependencies } from '../pipeline/announce-dropped-bill.js';
 import type { FanOutQueueDependencies } from '../pipeline/fan-out-message.js';
@@ -9,7 +10,7 @@ import { DynamoDroppedBillFollows } from '../store/dropped-bill-follows.js';
 import { DynamoFollowerRouteReader } from '../store/follower-route-store.js';
 import { ENDPOINT_QUEUES_ACCESS, endpointQueues, messageQueue } from './queues.js';
 import { createDeliveryStores, createStores } from './stores.js';
-import { newsAlertAccess, newsAlertDependencies } from './topic-alert-dependencies.js';
+import { newBillAlertAccess, newBillAlertDependencies, newsAlertAccess, newsAlertDependencies } from './topic-alert-dependencies.js';
 
 /** What {@link fanOutDependencies} builds may touch: followers, digest entries, changes, every alert channel's queue. */
 export const fanOutAccess = combineAccess(
@@ -33,20 +34,22 @@ export function fanOutDependencies(config: Config): FanOutQueueDependencies['cha
 }
 
 /** What {@link fanOutQueueDependencies} builds may touch: bill-change routing, news alerting, dropped bills' follows. */
-export const fanOutQueueAccess = combineAccess(fanOutAccess, newsAlertAccess, storeAccess(DynamoDroppedBillFollows));
+export const fanOutQueueAccess = combineAccess(fanOutAccess, newsAlertAccess, newBillAlertAccess, storeAccess(DynamoDroppedBillFollows));
 
 /**
- * What the fan-out function needs: bill-change routing now; topic and news alerting (topics, news, bills) and the
- * notice of dropped bills on first use.
+ * What the fan-out function needs: bill-change routing now; topic and news alerting (topics, news, bills), the notice
+ * of dropped bills and "new bill" alerting (committees and initiators) on first use.
  */
 export function fanOutQueueDependencies(config: Config): FanOutQueueDependencies {
   let news: NewsAlertDependencies | undefined;
   let dropped: DroppedBillDependencies | undefined;
+  let newBills: NewBillAlertDependencies | undefined;
   const newsDependencies = () => (news ??= newsAlertDependencies(config));
   return {
     changes: fanOutDependencies(config),
     news: newsDependencies,
     // A dropped bill's notice routes like a news alert; its follows are then removed.
     dropped: () => (dropped ??= { ...newsDependencies(), follows: createDeliveryStores(config).droppedFollows }),
+    newBills: () => (newBills ??= newBillAlertDependencies(config)),
   };
 }

@@ -11,19 +11,21 @@ import { DynamoPollScheduleStore } from '../store/poll-schedule-store.js';
 import { createSozdHttpSource } from '../sozd/sozd-http-source.js';
 import { DynamoBillStore } from '../store/bill-store.js';
 import { DynamoChangeStore } from '../store/change-store.js';
+import { DynamoOriginOutbox } from '../store/origin-outbox-store.js';
 import { createSozdFetcher, FETCHER_ACCESS } from './fetchers.js';
 import { messageQueue } from './queues.js';
 import { createStores } from './stores.js';
 
 /** What {@link pollDependencies} builds may touch: bills, changes, the fan-out queue, sozd's proxy. */
-export const pollAccess = combineAccess(storeAccess(DynamoBillStore, DynamoChangeStore), queueAccess('fanOut'), FETCHER_ACCESS);
+export const pollAccess = combineAccess(storeAccess(DynamoBillStore, DynamoChangeStore, DynamoOriginOutbox), queueAccess('fanOut'), FETCHER_ACCESS);
 
 /** What one poll of bills needs (the CLI's `poll` of every watched bill, and the base of the scheduled run). */
 export function pollDependencies(config: Config): PollDependencies {
-  const { bills, changes } = createStores(config);
+  const { bills, changes, originOutbox } = createStores(config);
   return {
     bills,
     changes,
+    originOutbox,
     fanOutQueue: messageQueue(config.queues.fanOutUrl, 'queues.fanOutUrl (FAN_OUT_QUEUE_URL)'),
     source: createSozdHttpSource(createSozdFetcher(config), config.sozd.baseUrl),
     now: () => new Date(),

@@ -1,6 +1,7 @@
 import { combineAccess, queueAccess, storeAccess } from '../access/access.js';
 import type { Config } from '../config/config.js';
 import { createLogger } from '../log/logger.js';
+import type { NewBillAlertDependencies } from '../pipeline/alert-new-bill.js';
 import type { NewsAlertDependencies } from '../pipeline/alert-news-item.js';
 import type { TopicAlertDependencies } from '../pipeline/alert-topic-matches.js';
 import { cachedTopicCatalog } from '../pipeline/topic-catalog.js';
@@ -9,6 +10,7 @@ import { DynamoBillStore } from '../store/bill-store.js';
 import { DynamoDigestStore } from '../store/digest-store.js';
 import { DynamoFollowerRouteReader } from '../store/follower-route-store.js';
 import { DynamoNewsStore } from '../store/news-store.js';
+import { DynamoOriginStore } from '../store/origin-store.js';
 import { DynamoTopicStore } from '../store/topic-store.js';
 import { ENDPOINT_QUEUES_ACCESS, endpointQueues, messageQueue } from './queues.js';
 import { createDeliveryStores, createNewsStores, createStores } from './stores.js';
@@ -29,9 +31,7 @@ export function topicAlertDependencies(config: Config): TopicAlertDependencies {
   return {
     topics,
     alerts,
-    emailQueue: messageQueue(config.queues.emailUrl, 'queues.emailUrl (EMAIL_QUEUE_URL)'),
-    digests: createDeliveryStores(config).digests,
-    ...(config.delivery.webhookQueueUrl && config.delivery.slackQueueUrl && config.delivery.telegramQueueUrl ? { endpointQueues: endpointQueues(config.delivery) } : {}),
+    ...alertRoutes(config),
     topicCatalog: cachedTopicCatalog(topics, createLogger('topic-matching')),
     now: () => new Date(),
   };
@@ -46,7 +46,33 @@ export function newsAlertDependencies(config: Config): NewsAlertDependencies {
     ...topicAlertDependencies(config),
     news: createNewsStores(config).news,
     bills: createStores(config).bills,
+    newBillFeeds: new Set(config.feeds.filter((feed) => feed.newBills).map((feed) => feed.id)),
     followers: createDeliveryStores(config).followerRoutes,
     logger: createLogger('news-alerts'),
+  };
+}
+
+/** What {@link newBillAlertDependencies} builds may touch: topic alerting's routes, alerts, bills, committees and initiators. */
+export const newBillAlertAccess = combineAccess(topicAlertAccess, storeAccess(DynamoBillStore, DynamoOriginStore));
+
+/** What fan-out needs to alert the followers of a bill's committee and initiators ("new bill from …"). */
+export function newBillAlertDependencies(config: Config): NewBillAlertDependencies {
+  const { bills, origins } = createStores(config);
+  return {
+    ...alertRoutes(config),
+    alerts: createNewsStores(config).alerts,
+    bills,
+    origins,
+    now: () => new Date(),
+    logger: createLogger('new-bill-alerts'),
+  };
+}
+
+/** The channels an alert is routed to: email, digests, and the endpoint queues when configured. */
+function alertRoutes(config: Config) {
+  return {
+    emailQueue: messageQueue(config.queues.emailUrl, 'queues.emailUrl (EMAIL_QUEUE_URL)'),
+    digests: createDeliveryStores(config).digests,
+    ...(config.delivery.webhookQueueUrl && config.delivery.slackQueueUrl && config.delivery.telegramQueueUrl ? { endpointQueues: endpointQueues(config.delivery) } : {}),
   };
 }
