@@ -4,6 +4,7 @@ import { DynamoBillStore } from '../shared/store/bill-store.js';
 import { DynamoBillSummaryReader } from '../shared/store/bill-summaries.js';
 import { DynamoChangeStore } from '../shared/store/change-store.js';
 import { DynamoDeliveryStore } from '../shared/store/delivery-store.js';
+import { DynamoDigestEntryReader } from '../shared/store/digest-entry-reader.js';
 import { DynamoDigestStore } from '../shared/store/digest-store.js';
 import { DynamoDroppedBillFollows } from '../shared/store/dropped-bill-follows.js';
 import { DynamoEndpointDeliveryStore } from '../shared/store/endpoint-delivery-store.js';
@@ -292,8 +293,8 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // Subscriptions (follows synced by BatchWriteItem), rate limits, suppressions, bills; the admin listings on GSI1;
     // the endpoint service registers endpoints (Put + BatchWriteItem of follower items) and queues test events and
     // replays to the webhook, Slack and Telegram queues; a Telegram chat gets its test message at registration, as the
-    // service's bot. The console (shared/api/console) reads every queue's depth and peeks at
-    // and redrives the dead-letter queues.
+    // service's bot. The console (shared/api/console) reads each poll tier's pass (a bill's next poll), a change's
+    // digest entries and every queue's depth, and peeks at and redrives the dead-letter queues.
     access: { stores: [
         DynamoSubscriberStore.partitions,
         DynamoAddressBook.partitions,
@@ -310,6 +311,9 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
         DynamoTopicStore.partitions,
         DynamoEndpointStore.partitions,
         DynamoEndpointDeliveryStore.partitions,
+        DynamoPollScheduleStore.partitions,
+        DynamoFollowerRouteReader.partitions,
+        DynamoDigestEntryReader.partitions,
       ],
       table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
       queriesIndex: true,

@@ -101,6 +101,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     TELEGRAM_DLQ_URL: queues.telegram.dlqUrl,
     POLL_TASKS_QUEUE_URL: queues.pollTasks.url,
     POLL_TASKS_DLQ_URL: queues.pollTasks.dlqUrl,
+    // The console reads each queue's oldest message from the emulator's inspection endpoint, receiving nothing.
+    QUEUE_INSPECT_URL: services.sqsEndpoint,
     TOKEN_SECRETS: localSecret(options.dataDir, 'token-secret', 'TOKEN_SECRETS'),
     ...telegramBotToken(options.dataDir),
     // CloudWatch metrics (EMF) mean nothing on this machine; the logs and `status` say the same.

@@ -1,7 +1,12 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { FeedConfig } from '../config/config.js';
+import type { OldestMessageReader } from '../queue/oldest-message.js';
 import type { DynamoAlertStore } from '../store/alert-store.js';
-import type { ChangeStore } from '../store/change-store.js';
+import type { DynamoChangeStore } from '../store/change-store.js';
+import type { PollScheduleStore } from '../store/poll-schedule-store.js';
+import type { DynamoDigestEntryReader } from '../store/digest-entry-reader.js';
+import type { FollowerRouteReader } from '../store/follower-route-store.js';
+import type { TierIntervals } from '../pipeline/tier-interval.js';
 import type { DynamoNewsStore } from '../store/news-store.js';
 import type { DynamoTopicStore } from '../store/topic-store.js';
 import type { BillStore } from '../store/bill-store.js';
@@ -26,11 +31,19 @@ export interface ApiDependencies extends SubscriptionDependencies {
 
 /** The console's own reads, and the queues it shows and redrives. */
 export interface ConsoleDependencies {
-  changes: Pick<ChangeStore, 'get'>;
+  changes: Pick<DynamoChangeStore, 'get' | 'listForBill'>;
+  /** How far each poll tier's pass has got, and the tiers' intervals: each bill's next poll. */
+  schedule: Pick<PollScheduleStore, 'pass'>;
+  /** A bill's followers with their routing, and where a change stands on each digest follower's list. */
+  followers: FollowerRouteReader;
+  digestEntries: Pick<DynamoDigestEntryReader, 'entryState'>;
+  polling: TierIntervals;
   alerts: Pick<DynamoAlertStore, 'listTopicMatches'>;
   news: Pick<DynamoNewsStore, 'listRecentForFeed'>;
   topics: Pick<DynamoTopicStore, 'followerPage'>;
   sqs: SQSClient;
+  /** Each queue's oldest message, read without receiving it (shared/queue/oldest-message.ts). */
+  oldestMessages: OldestMessageReader;
   /** Every queue of the service as configured (shared/cli/queue-depths.ts), dead-letter queues marked. */
   queues: readonly { label: string; dlq: boolean; url: string | undefined }[];
 }

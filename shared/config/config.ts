@@ -62,6 +62,11 @@ export const ConfigSchema = z.object({
     telegramDlqUrl: url.optional(),
     /** Where poll tasks land after their last failed receive. */
     pollTasksDlqUrl: url.optional(),
+    /**
+     * The local queue emulator's address (fauxqs; `npm start` sets it): the console reads each queue's oldest message
+     * from its inspection endpoint. Absent in AWS, where CloudWatch's ApproximateAgeOfOldestMessage says it.
+     */
+    inspectUrl: url.optional(),
   }),
   email: z.object({
     /** The verified SES sender: an address, or a name and an address (`duma-alerts <alerts@example.org>`). */
@@ -173,6 +178,7 @@ const ENV_FIELDS: Record<string, string> = {
   FAN_OUT_QUEUE_URL: 'queues.fanOutUrl',
   EMAIL_QUEUE_URL: 'queues.emailUrl',
   FAN_OUT_DLQ_URL: 'queues.fanOutDlqUrl',
+  QUEUE_INSPECT_URL: 'queues.inspectUrl',
   EMAIL_DLQ_URL: 'queues.emailDlqUrl',
   WEBHOOK_DLQ_URL: 'queues.webhookDlqUrl',
   SLACK_DLQ_URL: 'queues.slackDlqUrl',

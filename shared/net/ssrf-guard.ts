@@ -54,12 +54,29 @@ function internalNameReason(hostname: string): string | undefined {
   return undefined;
 }
 
-const nonPublic = new BlockList();
-for (const [network, prefix] of NON_PUBLIC_IPV4) nonPublic.addSubnet(network, prefix, 'ipv4');
-for (const [network, prefix] of NON_PUBLIC_IPV6_IN_GLOBAL_UNICAST) nonPublic.addSubnet(network, prefix, 'ipv6');
+interface AddressRanges {
+  nonPublic: BlockList;
+  globalUnicastIpv6: BlockList;
+}
 
-const globalUnicastIpv6 = new BlockList();
-globalUnicastIpv6.addSubnet('2000::', 3, 'ipv6');
+let addressRanges: AddressRanges | undefined;
+
+/**
+ * The range tables as block lists, built on first use rather than at import: a broken table entry then fails the
+ * first address check, where a test sees it, instead of every importer of this module.
+ */
+function ranges(): AddressRanges {
+  return (addressRanges ??= buildRanges());
+}
+
+function buildRanges(): AddressRanges {
+  const nonPublic = new BlockList();
+  for (const [network, prefix] of NON_PUBLIC_IPV4) nonPublic.addSubnet(network, prefix, 'ipv4');
+  for (const [network, prefix] of NON_PUBLIC_IPV6_IN_GLOBAL_UNICAST) nonPublic.addSubnet(network, prefix, 'ipv6');
+  const globalUnicastIpv6 = new BlockList();
+  globalUnicastIpv6.addSubnet('2000::', 3, 'ipv6');
+  return { nonPublic, globalUnicastIpv6 };
+}
 
 /** A URL or an address the SSRF policy refuses; `reason` says which rule, for the delivery log. */
 export class BlockedAddressError extends Error {
@@ -95,8 +112,10 @@ function embeddedIpv4(ipv6: string): string | undefined {
  * Anything that is not a plain IPv4/IPv6 literal (zone ids like `fe80::1%eth0` included) counts as not public.
  */
 export function isPublicAddress(address: string): boolean {
+  const { nonPublic, globalUnicastIpv6 } = ranges();
   if (isIPv4(address)) return !nonPublic.check(address, 'ipv4');
-  if (!isIPv6(address)) return false;
+  // A zone id scopes the address to one interface of this machine: not an address the internet routes to us.
+  if (!isIPv6(address) || address.includes('%')) return false;
   const mapped = embeddedIpv4(address);
   if (mapped !== undefined) return isPublicAddress(mapped);
   return globalUnicastIpv6.check(address, 'ipv6') && !nonPublic.check(address, 'ipv6');

@@ -1,15 +1,13 @@
 import * as z from 'zod';
-import { POLL_TIERS, pollTierOf, type PollTier, type PollTierSettings } from '../bill/poll-tier.js';
+import { POLL_TIERS, pollTierOf, type PollTierSettings } from '../bill/poll-tier.js';
 import type { RequestPacer } from '../http/host-pacer.js';
 import type { MessageQueue } from '../queue/message-queue.js';
 import type { PollScheduleStore, ScheduledBill, TierPass } from '../store/poll-schedule-store.js';
+import { passSlackMs, tierIntervalMs, type TierIntervals } from './tier-interval.js';
 import { createPollTally, pollBillSafely, pollEach, type BillPollResult, type PollDependencies, type PollSummary } from './poll-bills.js';
 
 /** How adaptive polling is tuned (config `polling`). */
-export interface PollingSettings extends PollTierSettings {
-  activeEveryMinutes: number;
-  dormantEveryMinutes: number;
-  restingEveryMinutes: number;
+export interface PollingSettings extends PollTierSettings, TierIntervals {
   hostRequestsPerSecond: number;
   taskSize: number;
 }
@@ -57,10 +55,6 @@ export interface PollRunSummary extends PollSummary {
 
 const RING_PAGE = 100;
 
-function intervalMs(tier: Exclude<PollTier, 'active'>, settings: PollingSettings): number {
-  return (tier === 'dormant' ? settings.dormantEveryMinutes : settings.restingEveryMinutes) * 60_000;
-}
-
 /**
  * The passes due at `now`, in the order a run serves them: active bills first (a new pass every run), then the
  * others by how long their pass has been due. A finished pass starts again one interval after it started, give or
@@ -68,11 +62,11 @@ function intervalMs(tier: Exclude<PollTier, 'active'>, settings: PollingSettings
  */
 async function duePasses(deps: ScheduledPollDependencies, nowMs: number): Promise<TierPass[]> {
   const passes: TierPass[] = [];
-  const slackMs = (deps.polling.activeEveryMinutes * 60_000) / 2;
+  const slackMs = passSlackMs(deps.polling);
   for (const tier of POLL_TIERS) {
     const pass = await deps.schedule.pass(tier);
     if (pass && !pass.done) passes.push(pass);
-    else if (!pass || tier === 'active' || nowMs >= Date.parse(pass.startedAt) + intervalMs(tier, deps.polling) - slackMs) {
+    else if (!pass || tier === 'active' || nowMs >= Date.parse(pass.startedAt) + tierIntervalMs(tier, deps.polling) - slackMs) {
       passes.push({ tier, startedAt: new Date(nowMs).toISOString(), done: false });
     }
   }

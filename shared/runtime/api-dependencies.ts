@@ -1,7 +1,11 @@
 import { createDocumentClient, createSqsClient } from '../aws/clients.js';
 import { configuredQueues } from '../cli/queue-depths.js';
+import { fauxqsOldestMessages, notReadableHere } from '../queue/oldest-message.js';
 import { DynamoAlertStore } from '../store/alert-store.js';
 import { DynamoChangeStore } from '../store/change-store.js';
+import { DynamoPollScheduleStore } from '../store/poll-schedule-store.js';
+import { DynamoDigestEntryReader } from '../store/digest-entry-reader.js';
+import { DynamoFollowerRouteReader } from '../store/follower-route-store.js';
 import { DynamoNewsStore } from '../store/news-store.js';
 import { DynamoTopicStore } from '../store/topic-store.js';
 import type { ApiDependencies } from '../api/api-dependencies.js';
@@ -43,11 +47,16 @@ export function apiDependencies(config: Config): ApiDependencies {
     adminApiKey: config.adminApiKey,
     console: {
       changes: new DynamoChangeStore(db, config.tableName),
+      schedule: new DynamoPollScheduleStore(db, config.tableName),
+      followers: new DynamoFollowerRouteReader(db, config.tableName),
+      digestEntries: new DynamoDigestEntryReader(db, config.tableName),
+      polling: config.polling,
       alerts: new DynamoAlertStore(db, config.tableName),
       news: new DynamoNewsStore(db, config.tableName),
       topics: new DynamoTopicStore(db, config.tableName),
       sqs: createSqsClient(),
       queues: configuredQueues(config),
+      oldestMessages: config.queues.inspectUrl ? fauxqsOldestMessages(config.queues.inspectUrl) : notReadableHere,
     },
     signupLimits: {
       perClientIp: { limit: config.signup.perClientIpPerHour, windowSeconds: 3600 },

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Bill } from '../bill/bill.js';
 import type { PlannedRevisions } from '../bill/planned-revisions.js';
-import type { TierAssignment } from '../bill/poll-tier.js';
+import { POLL_TIERS, type PollTier, type TierAssignment } from '../bill/poll-tier.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
 import type { Page } from './subscription-store.js';
@@ -41,6 +41,8 @@ export interface BillRecord {
   contentHash?: string;
   etag?: string;
   lastModified?: string;
+  /** The poll tier the bill is filed in (shared/bill/poll-tier.ts); absent until its first filing. */
+  pollTier?: PollTier;
   health: SourceHealth;
 }
 
@@ -444,6 +446,7 @@ function toRecord(number: string, snapshot: Record<string, unknown>, state: Reco
     contentHash: text('contentHash'),
     etag: text('etag'),
     lastModified: text('lastModified'),
+    ...(POLL_TIERS.includes(state.pollTier as PollTier) ? { pollTier: state.pollTier as PollTier } : {}),
     health: {
       ok: state.healthOk !== false,
       lastPolledAt: text('lastPolledAt'),

@@ -70,6 +70,21 @@ export class DynamoChangeStore implements ChangeStore {
     return Item ? BillChangeSchema.parse(Item.change) : undefined;
   }
 
+  /** Every change of one bill (its event changes and its status-only changes), in no particular order. */
+  async listForBill(billNumber: string): Promise<BillChange[]> {
+    const changes: BillChange[] = [];
+    // One bill's changes are bounded by its history: a few hundred items at most, read a page at a time.
+    for await (const page of queryAll<{ change: unknown }>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :change)',
+      ExpressionAttributeValues: { ':pk': keys.change(billNumber, '').PK, ':change': keys.change(billNumber, '').SK },
+      ProjectionExpression: 'change',
+    })) {
+      changes.push(...page.map((item) => BillChangeSchema.parse(item.change)));
+    }
+    return changes;
+  }
+
   async *listUnqueued(before: string): AsyncIterable<BillChange[]> {
     const pages = queryAll<{ change: unknown }>(this.db, {
       TableName: this.tableName,

@@ -28,6 +28,7 @@ if (!hasChromium) console.warn(`Skipping the console browser test: ${CHROMIUM} i
 
 const BILL = lawBill.page.number;
 const READER = 'reader.console@example.org';
+const DIGEST_READER = 'digest.console@example.org';
 const TOPIC = 'чтении';
 
 let receiver: WebhookReceiver;
@@ -70,16 +71,9 @@ beforeAll(async () => {
   adminKey = stack.env.ADMIN_API_KEY!;
   sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
 
-  // A reader of the bill and of a topic, signed up and confirmed through the public API.
-  await fetch(`${stack.api.url}/api/subscriptions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: READER, bills: [BILL], topics: [TOPIC], language: 'en' }),
-  });
-  const confirmation = (await sentEmails(stack.services.sesEndpoint)).find((email) => email.destination.to.includes(READER))!;
-  const link = /https?:\/\/\S+\/confirm\?token=[A-Za-z0-9_.-]+/.exec(confirmation.body.text ?? '')![0];
-  const csrf = /name="csrf" value="([^"]+)"/.exec(await (await fetch(link)).text())![1]!;
-  await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrf=${encodeURIComponent(csrf)}` });
+  // A reader of the bill and of a topic, and a daily-digest reader of the bill, signed up and confirmed through the public API.
+  await signUp({ email: READER, bills: [BILL], topics: [TOPIC], language: 'en' });
+  await signUp({ email: DIGEST_READER, bills: [BILL], language: 'en', frequency: 'daily' });
   const config = loadConfig();
   const { endpoint } = await registerEndpoint(endpointServiceDependencies(config), {
     kind: 'webhook',
@@ -103,7 +97,19 @@ beforeAll(async () => {
   ]);
   await stack.pollFeeds();
   await stack.drain();
-  await createStores(config).bills.watch('999003-8');
+  const stores = createStores(config);
+  await stores.bills.watch('999003-8');
+  // A status change that came without an event, as sozd shows when a bill is sent to the archive.
+  const bill = (await stores.bills.get(BILL))!.bill!;
+  await stores.changes.putIfAbsent({
+    id: `${BILL}:0123456789abcdef:status`,
+    kind: 'status',
+    billNumber: BILL,
+    billTitle: bill.title,
+    billUrl: bill.url,
+    detectedAt: new Date().toISOString(),
+    facts: [{ type: 'status-changed', from: 'Рассмотрение', to: 'В архиве', archived: true }],
+  });
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -119,6 +125,16 @@ afterAll(async () => {
   await receiver?.close();
   await new Promise((resolve) => feedServer?.close(resolve));
 });
+
+/** Signs a reader up through the public API and confirms the address from the email. */
+async function signUp(body: Record<string, unknown>): Promise<void> {
+  const email = body.email as string;
+  await fetch(`${stack.api.url}/api/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const confirmation = (await sentEmails(stack.services.sesEndpoint)).find((sent) => sent.destination.to.includes(email))!;
+  const link = /https?:\/\/\S+\/confirm\?token=[A-Za-z0-9_.-]+/.exec(confirmation.body.text ?? '')![0];
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await (await fetch(link)).text())![1]!;
+  await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrf=${encodeURIComponent(csrf)}` });
+}
 
 async function signIn(page: Page, key: string): Promise<void> {
   await page.goto(`${stack.api.url}/admin?lang=en`);
@@ -170,10 +186,13 @@ describe.skipIf(!hasChromium)('the operator console in headless Chromium', () =>
     await expect.poll(() => row.textContent()).toContain(lawBill.page.title);
     expect(await row.textContent()).toContain('First reading');
     expect(await row.textContent()).toContain('OK');
+    expect(await row.textContent()).toMatch(/(next run,|from) \d/);
     await page.getByLabel('Watch a bill').fill('999004-8');
     await page.getByRole('button', { name: 'Watch', exact: true }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('999004-8 is on the watch list');
-    expect(await page.getByRole('row').filter({ hasText: '999004-8' }).textContent()).toContain('not polled yet');
+    const watched = await page.getByRole('row').filter({ hasText: '999004-8' }).textContent();
+    expect(watched).toContain('not polled yet');
+    expect(watched).toContain('next run,');
     await shot(page, '03-bills');
 
     await page.getByRole('link', { name: BILL }).click();
@@ -182,13 +201,23 @@ describe.skipIf(!hasChromium)('the operator console in headless Chromium', () =>
     expect(await firstReading.textContent()).toMatch(/email\s*1\s*sent/);
     expect(await firstReading.textContent()).toMatch(/webhook\s*1\s*delivered/);
     expect(await page.getByRole('row').filter({ hasText: 'Назначение ответственного комитета' }).textContent()).toContain('stage: Submitted to the State Duma → Preliminary consideration');
+    const statusRow = page.getByRole('row').filter({ hasText: 'status change, no new event' });
+    expect(await statusRow.textContent()).toContain('status: Рассмотрение → В архиве');
+    expect(await page.locator('dl.facts').nth(2).textContent()).toMatch(/Next poll(next run,|from) \d/);
     await shot(page, '04-bill');
 
     await firstReading.getByRole('link', { name: 'every delivery' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(`Alerts of event 1.2 of bill ${BILL}`);
     expect(await page.getByRole('row').filter({ hasText: READER }).textContent()).toContain('sent');
     expect(await page.getByRole('row').filter({ hasText: endpointId }).textContent()).toContain('delivered');
+    expect(await page.getByRole('table', { name: 'In digests' }).getByRole('row').filter({ hasText: DIGEST_READER }).textContent()).toMatch(
+      /email.*daily digest.*waiting for the next digest/,
+    );
     await shot(page, '05-change-deliveries');
+    await page.goBack();
+    await statusRow.getByRole('link', { name: 'every delivery' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(`Alerts of a status change of bill ${BILL}`);
+    await shot(page, '05b-status-change');
     await page.close();
   });
 
@@ -236,6 +265,19 @@ describe.skipIf(!hasChromium)('the operator console in headless Chromium', () =>
     expect(await row.textContent()).toContain('delivering');
     expect(await row.textContent()).not.toContain('secret-token');
     await shot(page, '09-endpoints');
+    await page.getByText('Register an endpoint').click();
+    await page.getByLabel('URL (webhook, Slack)').fill('http://127.0.0.1:1/hook');
+    await page.getByLabel('Owner’s email').fill('desk@example.org');
+    await page.getByRole('button', { name: 'Register' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Not registered: url:');
+    await page.getByLabel('URL (webhook, Slack)').fill(`${receiver.origin}/hook/console-added`);
+    await page.getByLabel('Bills').fill(BILL);
+    await page.getByRole('button', { name: 'Register' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Endpoint registered');
+    expect(await page.locator('code.secret').textContent()).toMatch(/^whsec_/);
+    await shot(page, '09b-endpoint-registered');
+    await page.getByRole('link', { name: 'Endpoints' }).click();
+    expect(await page.getByRole('row').filter({ hasText: 'desk@example.org' }).count()).toBe(2);
     await row.getByRole('link').first().click();
     await page.getByRole('button', { name: 'Send a test event' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('A test event is queued');
@@ -258,7 +300,10 @@ describe.skipIf(!hasChromium)('the operator console in headless Chromium', () =>
 
     await page.getByRole('link', { name: 'Queues' }).click();
     expect(await page.getByRole('table', { name: 'email DLQ' }).textContent()).toContain('dead-letter-test');
-    expect(await page.getByRole('row').filter({ hasText: /^email DLQ/ }).first().textContent()).toMatch(/email DLQ\s*1/);
+    const dlqRow = await page.getByRole('row').filter({ hasText: /^email DLQ/ }).first().textContent();
+    expect(dlqRow).toMatch(/email DLQ\s*1/);
+    expect(dlqRow).toContain('less than a minute ago');
+    expect(await page.getByRole('row').filter({ hasText: /^fan-out DLQ/ }).first().textContent()).toContain('no messages');
     await shot(page, '12-queues');
     expect(await depth(stack.queues.email.dlqUrl)).toBe(1);
 

@@ -24,6 +24,7 @@ export const CONSOLE_ROUTES: readonly AnyRoute[] = [
   topics.consoleTryTopicRoute,
   topics.consoleTopicRoute,
   endpoints.consoleEndpointsRoute,
+  endpoints.consoleRegisterEndpointRoute,
   endpoints.consoleEndpointRoute,
   endpoints.consolePingEndpointRoute,
   endpoints.consoleDisableEndpointRoute,

@@ -1,4 +1,7 @@
+import type { PollTier } from '../../bill/poll-tier.js';
 import type { Language } from '../../bill/stages.js';
+import type { NextPoll } from '../../pipeline/next-poll.js';
+import type { DigestEntryState } from '../../store/digest-entry-reader.js';
 
 /** The console's sections, in the order of its navigation. */
 export const CONSOLE_SECTIONS = ['bills', 'subscribers', 'topics', 'endpoints', 'feeds', 'queues'] as const;
@@ -28,7 +31,11 @@ export interface ConsoleStrings {
     addHint: string;
     add: string;
     remove: string;
-    columns: { number: string; title: string; stage: string; status: string; lastEvent: string; lastPolled: string; health: string };
+    columns: { number: string; title: string; stage: string; status: string; lastEvent: string; lastPolled: string; nextPoll: string; health: string };
+    /** A bill's next poll (shared/pipeline/next-poll.ts), before its time. */
+    nextPoll: Record<NextPoll['kind'], string>;
+    tiers: Record<PollTier, string>;
+    statusOnly: string;
     billTitle(number: string): string;
     watchList: string;
     lastRun: string;
@@ -54,7 +61,18 @@ export interface ConsoleStrings {
     allDeliveries: string;
     noEvents: string;
   };
-  change: { title(event: string, bill: string): string; id: string; intro: string; columns: { channel: string; recipient: string; state: string; attempts: string; detail: string } };
+  change: {
+    title(event: string, bill: string): string;
+    statusTitle(bill: string): string;
+    id: string;
+    intro: string;
+    columns: { channel: string; recipient: string; state: string; attempts: string; detail: string };
+    digestsTitle: string;
+    digestsIntro: string;
+    digestStates: Record<DigestEntryState | 'absent', string>;
+    digestsFirst(count: number): string;
+    noDigests: string;
+  };
   subscribers: {
     intro: string;
     search: string;
@@ -107,6 +125,29 @@ export interface ConsoleStrings {
     deliveriesTitle: string;
     deliveryColumns: { when: string; event: string; state: string; attempts: string; result: string };
     notFound: string;
+    id: string;
+    secret: string;
+    secretOnce: string;
+    testSent: string;
+    open: string;
+    registered: string;
+    refused(problem: string): string;
+    form: {
+      title: string;
+      kind: string;
+      kinds: Record<'webhook' | 'slack' | 'telegram', string>;
+      url: string;
+      urlHint: string;
+      chat: string;
+      chatHint: string;
+      owner: string;
+      ownerHint: string;
+      bills: string;
+      billsHint: string;
+      language: string;
+      frequency: string;
+      submit: string;
+    };
   };
   feeds: { intro: string; none: string; baseline: string; warning: string; lastItems: string; allItems: string; notPolled: string; notFound: string; itemColumns: { seen: string; title: string; published: string } };
   queues: {
@@ -115,6 +156,9 @@ export interface ConsoleStrings {
     notConfigured: string;
     unavailable(error: string): string;
     oldestNote: string;
+    waited(minutes: number): string;
+    noMessages: string;
+    inCloudWatch: string;
     deadLetters: string;
     deadLettersIntro: string;
     empty: string;
@@ -173,7 +217,10 @@ const EN: ConsoleStrings = {
     addHint: 'A number as sozd writes it, e.g. 1075342-8.',
     add: 'Watch',
     remove: 'Unwatch',
-    columns: { number: 'Number', title: 'Title', stage: 'Stage', status: 'Status', lastEvent: 'Last event', lastPolled: 'Last polled', health: 'Source health' },
+    columns: { number: 'Number', title: 'Title', stage: 'Stage', status: 'Status', lastEvent: 'Last event', lastPolled: 'Last polled', nextPoll: 'Next poll', health: 'Source health' },
+    nextPoll: { 'next-run': 'next run,', 'next-pass': 'from', backoff: 'not on sozd yet; again from' },
+    tiers: { active: 'active: every run', dormant: 'dormant: its tier’s pass', resting: 'resting: its tier’s pass' },
+    statusOnly: 'status change, no new event',
     billTitle: (number) => `Bill ${number}`,
     watchList: 'Watch list',
     lastRun: 'Last poll run',
@@ -186,7 +233,7 @@ const EN: ConsoleStrings = {
     notWatched: 'Not watched',
     lawNumber: 'Law number',
     timeline: 'Timeline',
-    timelineIntro: 'Every dated event, newest first, with the change it made and the alerts that change caused on each channel.',
+    timelineIntro: 'Every dated event and every status change that came without one, newest first, with the change it made and the alerts that change caused on each channel.',
     timelineColumns: { date: 'Date', event: 'Event', stage: 'Stage', change: 'Change', alerts: 'Alerts' },
     baseline: 'baseline: there before watching, not alerted',
     newEvent: 'new event',
@@ -200,9 +247,15 @@ const EN: ConsoleStrings = {
   },
   change: {
     title: (event, bill) => `Alerts of event ${event} of bill ${bill}`,
+    statusTitle: (bill) => `Alerts of a status change of bill ${bill}`,
     id: 'Change id',
-    intro: 'Each delivery of this change, per channel and recipient. Daily and weekly followers get it in their digest instead, which is not listed here.',
+    intro: 'Each instant delivery of this change, per channel (email, webhook, Slack, Telegram) and recipient.',
     columns: { channel: 'Channel', recipient: 'Recipient', state: 'State', attempts: 'Attempts', detail: 'Detail' },
+    digestsTitle: 'In digests',
+    digestsIntro: 'Daily and weekly followers (email, Slack, Telegram) get the change in their next digest: where it stands on each one’s list.',
+    digestStates: { pending: 'waiting for the next digest', sent: 'sent in a digest', absent: 'not on the list' },
+    digestsFirst: (count) => `The first ${count} digest followers are shown.`,
+    noDigests: 'No daily or weekly follower.',
   },
   subscribers: {
     intro: 'Subscribers in address order. Narrow by the start of the address, status, frequency or a followed bill.',
@@ -256,6 +309,29 @@ const EN: ConsoleStrings = {
     deliveriesTitle: 'Last deliveries',
     deliveryColumns: { when: 'When', event: 'Event', state: 'State', attempts: 'Attempts', result: 'Last result' },
     notFound: 'No such endpoint.',
+    id: 'Endpoint id',
+    secret: 'Signing secret',
+    secretOnce: 'Give this secret to the receiver now: it verifies each delivery’s signature, and it is not shown again (rotate it from the API or the CLI if it is lost).',
+    testSent: 'A test event is on its way (a Telegram chat has had its test message already).',
+    open: 'Open the endpoint and its deliveries',
+    registered: 'Endpoint registered',
+    refused: (problem) => `Not registered: ${problem}`,
+    form: {
+      title: 'Register an endpoint',
+      kind: 'Kind',
+      kinds: { webhook: 'Webhook (signed JSON)', slack: 'Slack incoming webhook', telegram: 'Telegram chat' },
+      url: 'URL (webhook, Slack)',
+      urlHint: 'https only, on a public address; Slack’s is https://hooks.slack.com/services/…',
+      chat: 'Chat id (Telegram)',
+      chatHint: 'A numeric chat id (e.g. -1001234567890) or @channel, with the service’s bot added to the chat.',
+      owner: 'Owner’s email',
+      ownerHint: 'Who to tell when it fails or is disabled.',
+      bills: 'Bills',
+      billsHint: 'Bill numbers separated by spaces or commas, e.g. 1075342-8 999001-8.',
+      language: 'Language',
+      frequency: 'Frequency (Slack, Telegram; webhooks are always instant)',
+      submit: 'Register',
+    },
   },
   feeds: {
     intro: 'The configured news feeds, how polling them goes, and what they brought last.',
@@ -273,7 +349,10 @@ const EN: ConsoleStrings = {
     columns: { queue: 'Queue', waiting: 'Waiting', inFlight: 'In flight', oldest: 'Oldest message' },
     notConfigured: 'not configured',
     unavailable: (error) => `cannot be read: ${error}`,
-    oldestNote: 'The oldest message is read for dead-letter queues only: a look at a working queue would count as a delivery attempt.',
+    oldestNote: 'The oldest message is read without receiving any: on this machine from the queue emulator’s inspection; in AWS, SQS tells a message’s age only by receiving it, which would count as a delivery attempt, so a working queue’s is in CloudWatch (ApproximateAgeOfOldestMessage, the queue-age alarms) and a dead-letter queue’s comes from the look below.',
+    waited: (minutes) => (minutes < 1 ? 'less than a minute ago' : minutes < 120 ? `${minutes} min ago` : `${Math.round(minutes / 60)} h ago`),
+    noMessages: 'no messages',
+    inCloudWatch: 'in CloudWatch',
     deadLetters: 'Dead letters',
     deadLettersIntro: 'Up to 10 messages per queue, looked at without taking them: they stay in the queue.',
     empty: 'Empty.',
@@ -340,7 +419,10 @@ const RU: ConsoleStrings = {
     addHint: 'Номер, как его пишет sozd, например 1075342-8.',
     add: 'Отслеживать',
     remove: 'Не отслеживать',
-    columns: { number: 'Номер', title: 'Название', stage: 'Стадия', status: 'Статус', lastEvent: 'Последнее событие', lastPolled: 'Последний опрос', health: 'Источник' },
+    columns: { number: 'Номер', title: 'Название', stage: 'Стадия', status: 'Статус', lastEvent: 'Последнее событие', lastPolled: 'Последний опрос', nextPoll: 'Следующий опрос', health: 'Источник' },
+    nextPoll: { 'next-run': 'в следующем цикле,', 'next-pass': 'с', backoff: 'ещё нет на sozd; снова с' },
+    tiers: { active: 'активный: каждый цикл', dormant: 'спящий: по проходу своего уровня', resting: 'завершённый: по проходу своего уровня' },
+    statusOnly: 'смена статуса без нового события',
     billTitle: (number) => `Законопроект ${number}`,
     watchList: 'Список отслеживания',
     lastRun: 'Последний опрос списка',
@@ -353,7 +435,7 @@ const RU: ConsoleStrings = {
     notWatched: 'Не отслеживается',
     lawNumber: 'Номер закона',
     timeline: 'Хронология',
-    timelineIntro: 'Все датированные события, новые сверху: что изменилось и какие уведомления это вызвало по каждому каналу.',
+    timelineIntro: 'Все датированные события и смены статуса без события, новые сверху: что изменилось и какие уведомления это вызвало по каждому каналу.',
     timelineColumns: { date: 'Дата', event: 'Событие', stage: 'Стадия', change: 'Изменение', alerts: 'Уведомления' },
     baseline: 'исходное состояние: было до начала отслеживания, без уведомления',
     newEvent: 'новое событие',
@@ -367,9 +449,15 @@ const RU: ConsoleStrings = {
   },
   change: {
     title: (event, bill) => `Уведомления о событии ${event} законопроекта ${bill}`,
+    statusTitle: (bill) => `Уведомления о смене статуса законопроекта ${bill}`,
     id: 'Изменение',
-    intro: 'Каждая доставка этого изменения по каналам и получателям. Подписчики ежедневных и еженедельных дайджестов получают его в дайджесте; здесь он не показан.',
+    intro: 'Каждая мгновенная доставка этого изменения по каналам (почта, вебхук, Slack, Telegram) и получателям.',
     columns: { channel: 'Канал', recipient: 'Получатель', state: 'Состояние', attempts: 'Попытки', detail: 'Подробности' },
+    digestsTitle: 'В дайджестах',
+    digestsIntro: 'Подписчики ежедневных и еженедельных дайджестов (почта, Slack, Telegram) получают изменение в ближайшем дайджесте: где оно в списке каждого.',
+    digestStates: { pending: 'ждёт ближайшего дайджеста', sent: 'отправлено в дайджесте', absent: 'нет в списке' },
+    digestsFirst: (count) => `Показаны первые ${count} подписчиков дайджестов.`,
+    noDigests: 'Нет подписчиков дайджестов.',
   },
   subscribers: {
     intro: 'Подписчики по адресам. Можно сузить по началу адреса, статусу, частоте или законопроекту.',
@@ -422,6 +510,29 @@ const RU: ConsoleStrings = {
     replayHint: 'Снова ставит в очередь, с первой попытки, всё, что этот адрес пропустил или что не удалось доставить.',
     deliveriesTitle: 'Последние доставки',
     deliveryColumns: { when: 'Когда', event: 'Событие', state: 'Состояние', attempts: 'Попытки', result: 'Последний ответ' },
+    id: 'Идентификатор',
+    secret: 'Секрет подписи',
+    secretOnce: 'Передайте этот секрет получателю сейчас: им проверяется подпись каждой доставки, и больше он не будет показан (если потерян, смените его через API или CLI).',
+    testSent: 'Тестовое событие отправлено (чат Telegram уже получил тестовое сообщение).',
+    open: 'Открыть вебхук и его доставки',
+    registered: 'Вебхук зарегистрирован',
+    refused: (problem) => `Не зарегистрирован: ${problem}`,
+    form: {
+      title: 'Зарегистрировать вебхук',
+      kind: 'Вид',
+      kinds: { webhook: 'Вебхук (подписанный JSON)', slack: 'Входящий вебхук Slack', telegram: 'Чат Telegram' },
+      url: 'URL (вебхук, Slack)',
+      urlHint: 'Только https, на публичном адресе; у Slack — https://hooks.slack.com/services/…',
+      chat: 'Идентификатор чата (Telegram)',
+      chatHint: 'Числовой идентификатор чата (например, -1001234567890) или @канал; бот сервиса должен быть добавлен в чат.',
+      owner: 'Почта владельца',
+      ownerHint: 'Кому сообщить, если доставка не удаётся или вебхук отключён.',
+      bills: 'Законопроекты',
+      billsHint: 'Номера через пробел или запятую, например 1075342-8 999001-8.',
+      language: 'Язык',
+      frequency: 'Частота (Slack, Telegram; вебхуки всегда мгновенные)',
+      submit: 'Зарегистрировать',
+    },
     notFound: 'Такого адреса нет.',
   },
   feeds: {
@@ -440,7 +551,10 @@ const RU: ConsoleStrings = {
     columns: { queue: 'Очередь', waiting: 'Ждут', inFlight: 'В обработке', oldest: 'Самое старое' },
     notConfigured: 'не настроена',
     unavailable: (error) => `не читается: ${error}`,
-    oldestNote: 'Самое старое сообщение читается только в очередях недоставленных: просмотр рабочей очереди засчитался бы как попытка доставки.',
+    oldestNote: 'Самое старое сообщение читается, не получая сообщений: на этой машине — из просмотра эмулятора очередей; в AWS возраст сообщения SQS сообщает, только выдав его, а это засчиталось бы как попытка доставки, поэтому для рабочих очередей он в CloudWatch (ApproximateAgeOfOldestMessage, сигналы о возрасте очереди), а для очередей недоставленных — из просмотра ниже.',
+    waited: (minutes) => (minutes < 1 ? 'меньше минуты назад' : minutes < 120 ? `${minutes} мин назад` : `${Math.round(minutes / 60)} ч назад`),
+    noMessages: 'сообщений нет',
+    inCloudWatch: 'в CloudWatch',
     deadLetters: 'Недоставленные',
     deadLettersIntro: 'До 10 сообщений каждой очереди, просмотренных без изъятия: они остаются в очереди.',
     empty: 'Пусто.',

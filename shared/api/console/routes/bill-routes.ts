@@ -1,7 +1,11 @@
 import * as z from 'zod';
 import { BillNumberSchema, type BillEvent } from '../../../bill/bill.js';
-import type { ChangeFact } from '../../../bill/bill-change.js';
+import type { BillChange, ChangeFact } from '../../../bill/bill-change.js';
 import { eventChangeId } from '../../../bill/diff-bills.js';
+import { POLL_TIERS, type PollTier } from '../../../bill/poll-tier.js';
+import { parseDigestRecipientKey, digestRecipientKey } from '../../../digests/digest-recipient.js';
+import { nextPoll } from '../../../pipeline/next-poll.js';
+import type { TierPass } from '../../../store/poll-schedule-store.js';
 import { stageName, type Language } from '../../../bill/stages.js';
 import { escapeHtml } from '../../../email/html-escape.js';
 import type { BillRecord } from '../../../store/bill-store.js';
@@ -44,11 +48,13 @@ export const consoleBillsRoute = consoleRoute({
   query: ConsolePageQuerySchema,
   async handle({ query, deps }, view) {
     const { words, language } = view;
-    const [page, lastRun] = await Promise.all([
+    const [page, lastRun, passes] = await Promise.all([
       withCursor(() => deps.bills.listWatchedPage({ limit: BILLS_PER_PAGE, cursor: query.cursor })),
       deps.bills.lastPollRun(),
+      tierPasses(deps),
     ]);
     const records = (await Promise.all(page.items.map((number) => deps.bills.get(number)))).filter((record) => record !== undefined);
+    const schedule = (record: BillRecord) => nextPollText(deps, record, passes, lastRun?.startedAt, view);
     const columns = words.bills.columns;
     const rows = records.map((record) => [
       `<span class="nowrap">${link(consoleHref(`${BILLS}/${record.number}`, language), record.number)}</span>${
@@ -59,6 +65,7 @@ export const consoleBillsRoute = consoleRoute({
       escapeHtml(record.bill?.status || words.none),
       lastEvent(record, language, words),
       timeText(record.health.lastPolledAt, language),
+      schedule(record),
       healthBadge(record.health, words),
       postForm(view, `${BILLS}/${record.number}/unwatch`, {}, words.bills.remove, 'secondary small'),
     ]);
@@ -80,7 +87,7 @@ export const consoleBillsRoute = consoleRoute({
       `<button type="submit">${escapeHtml(words.bills.add)}</button></form>`,
       dataTable(
         words.sections.bills,
-        [columns.number, columns.title, columns.stage, columns.status, columns.lastEvent, columns.lastPolled, columns.health, words.actions],
+        [columns.number, columns.title, columns.stage, columns.status, columns.lastEvent, columns.lastPolled, columns.nextPoll, columns.health, words.actions],
         rows,
         words.none,
       ),
@@ -129,9 +136,9 @@ export const consoleBillRoute = consoleRoute({
     const record = await deps.bills.get(params.billNumber);
     if (!record) throw new HttpError(404, 'not_found', words.bills.notFound);
     const offset = pageOffset(query.cursor);
-    const events = [...(record.bill?.events ?? [])].reverse();
-    const shown = events.slice(offset, offset + EVENTS_PER_PAGE);
-    const rows = await Promise.all(shown.map((event) => timelineRow(deps, record.number, event, view)));
+    const [changes, lastRun, passes] = await Promise.all([deps.console.changes.listForBill(record.number), deps.bills.lastPollRun(), tierPasses(deps)]);
+    const entries = timelineEntries(record, changes);
+    const rows = await Promise.all(entries.slice(offset, offset + EVENTS_PER_PAGE).map((entry) => timelineRow(deps, record.number, entry, view)));
     const columns = words.bills.timelineColumns;
     const bill = record.bill;
     const main = [
@@ -145,11 +152,12 @@ export const consoleBillRoute = consoleRoute({
         ...(bill ? ([[words.bills.sozd, `<a href="${escapeHtml(bill.url)}" rel="noreferrer">${escapeHtml(bill.url)}</a>`]] as const) : []),
       ]),
       healthDetails(record.health, words, language),
+      record.watched ? definitions([[words.bills.columns.nextPoll, nextPollText(deps, record, passes, lastRun?.startedAt, view)]]) : '',
       record.watched ? postForm(view, `${BILLS}/${record.number}/unwatch`, {}, words.bills.remove, 'secondary') : '',
       `<h2>${escapeHtml(words.bills.timeline)}</h2>`,
       `<p>${escapeHtml(words.bills.timelineIntro)}</p>`,
       dataTable(words.bills.timeline, [columns.date, columns.event, columns.stage, columns.change, columns.alerts], rows, words.bills.noEvents),
-      pager(words, language, `${BILLS}/${record.number}`, { cursor: query.cursor }, offset + EVENTS_PER_PAGE < events.length ? String(offset + EVENTS_PER_PAGE) : undefined),
+      pager(words, language, `${BILLS}/${record.number}`, { cursor: query.cursor }, offset + EVENTS_PER_PAGE < entries.length ? String(offset + EVENTS_PER_PAGE) : undefined),
     ].join('\n');
     return htmlResponse(200, consolePage(view, { section: 'bills', title: words.bills.billTitle(record.number), main }));
   },
@@ -175,7 +183,7 @@ export const consoleChangeRoute = consoleRoute({
           .map(async (delivery) => [delivery.recipient, (await deps.subscriptions.get(delivery.recipient, deps.now()))?.email] as const),
       ),
     );
-    const title = words.change.title(change.event?.eventNumber ?? words.none, change.billNumber);
+    const title = change.event ? words.change.title(change.event.eventNumber, change.billNumber) : words.change.statusTitle(change.billNumber);
     const rows = page.items.map((delivery) => [
       escapeHtml(delivery.channel),
       recipientLink(delivery.channel, delivery.recipient, emails.get(delivery.recipient), language),
@@ -193,16 +201,39 @@ export const consoleChangeRoute = consoleRoute({
       `<p>${escapeHtml(words.change.intro)}</p>`,
       dataTable(title, [columns.channel, columns.recipient, columns.state, columns.attempts, columns.detail], rows, words.bills.noDeliveries),
       pager(words, language, `${BILLS}/${change.billNumber}/changes/${encodeURIComponent(change.id)}`, { cursor: query.cursor }, page.cursor),
+      `<h2>${escapeHtml(words.change.digestsTitle)}</h2>`,
+      `<p>${escapeHtml(words.change.digestsIntro)}</p>`,
+      await digestTable(deps, change, view),
     ].join('\n');
     return htmlResponse(200, consolePage(view, { section: 'bills', title, main }));
   },
 });
 
-/** One row of the timeline: the event, the change it made (if it alerted), and that change's deliveries by channel and state. */
-async function timelineRow(deps: ApiDependencies, billNumber: string, event: BillEvent, view: ConsoleView): Promise<string[]> {
+/** A line of a bill's timeline: a dated event (with the change it made, if it alerted) or a status-only change. */
+type TimelineEntry = { kind: 'event'; event: BillEvent; change?: BillChange } | { kind: 'status'; change: BillChange };
+
+/**
+ * The bill's timeline, newest first: each dated event of its snapshot with the change it made, and each change that
+ * came without an event (a status change, an archive), dated when it was seen.
+ */
+function timelineEntries(record: BillRecord, changes: readonly BillChange[]): TimelineEntry[] {
+  const byId = new Map(changes.map((change) => [change.id, change]));
+  const entries: { at: string; entry: TimelineEntry }[] = [
+    // Newest first already, so that events of one day keep their order through the (stable) sort.
+    ...[...(record.bill?.events ?? [])].reverse().map((event) => {
+      const change = byId.get(eventChangeId(record.number, event.id));
+      return { at: event.date, entry: { kind: 'event' as const, event, ...(change ? { change } : {}) } };
+    }),
+    ...changes.filter((change) => change.kind === 'status').map((change) => ({ at: change.detectedAt, entry: { kind: 'status' as const, change } })),
+  ];
+  // Dates compare as instants; an event's day-only date sorts before a status change seen later that day.
+  return entries.sort((a, b) => Date.parse(b.at) - Date.parse(a.at)).map(({ entry }) => entry);
+}
+
+/** One row of the timeline: the event or status change, the change it made (if it alerted), and its alerts by channel and state. */
+async function timelineRow(deps: ApiDependencies, billNumber: string, entry: TimelineEntry, view: ConsoleView): Promise<string[]> {
   const { words, language } = view;
-  const changeId = eventChangeId(billNumber, event.id);
-  const change = await deps.console.changes.get(billNumber, changeId);
+  const change = entry.change;
   let changeCell = `<span class="detail">${escapeHtml(words.bills.baseline)}</span>`;
   let alertsCell = escapeHtml(words.none);
   if (change) {
@@ -220,13 +251,68 @@ async function timelineRow(deps: ApiDependencies, billNumber: string, event: Bil
     const more = link(consoleHref(`${BILLS}/${billNumber}/changes/${encodeURIComponent(change.id)}`, language), words.bills.allDeliveries);
     alertsCell = summary.length > 0 ? `<ul class="counts">${summary.join('')}</ul>${more}` : `${escapeHtml(words.bills.noDeliveries)} · ${more}`;
   }
+  if (entry.kind === 'status') {
+    return [timeText(entry.change.detectedAt, language), `<span class="detail">${escapeHtml(words.bills.statusOnly)}</span>`, escapeHtml(words.none), changeCell, alertsCell];
+  }
   return [
-    timeText(event.date, language),
-    `<span class="event-number">${escapeHtml(event.eventNumber)}</span> ${escapeHtml(event.name)}`,
-    escapeHtml(stageName(event.stage, language)),
+    timeText(entry.event.date, language),
+    `<span class="event-number">${escapeHtml(entry.event.eventNumber)}</span> ${escapeHtml(entry.event.name)}`,
+    escapeHtml(stageName(entry.event.stage, language)),
     changeCell,
     alertsCell,
   ];
+}
+
+/** Each tier's current pass (one read each), for every bill's next poll on a page. */
+async function tierPasses(deps: ApiDependencies): Promise<Partial<Record<PollTier, TierPass>>> {
+  const passes = await Promise.all(POLL_TIERS.map(async (tier) => [tier, await deps.console.schedule.pass(tier)] as const));
+  return Object.fromEntries(passes.filter(([, pass]) => pass !== undefined));
+}
+
+/** When a watched bill is polled next, with its tier; a dash for a bill off the watch list. */
+function nextPollText(deps: ApiDependencies, record: BillRecord, passes: Partial<Record<PollTier, TierPass>>, lastRunAt: string | undefined, view: ConsoleView): string {
+  const { words, language } = view;
+  if (!record.watched) return escapeHtml(words.none);
+  const next = nextPoll({ number: record.number, tier: record.pollTier, missingRetryAt: record.missingRetryAt }, passes, deps.console.polling, lastRunAt, deps.now());
+  const tier = next.tier ? `<br><span class="detail">${escapeHtml(words.bills.tiers[next.tier])}</span>` : '';
+  return `${escapeHtml(words.bills.nextPoll[next.kind])} ${timeText(next.at, language)}${tier}`;
+}
+
+/** Largest number of digest followers whose entry for one change the change's page reads. */
+const DIGEST_FOLLOWERS = 50;
+
+/**
+ * The change's place on each digest follower's list (daily and weekly email subscribers, Slack and Telegram
+ * channels): waiting for the next digest, sent in one, or not on the list (it followed later, or its stage filter
+ * left the change out).
+ */
+async function digestTable(deps: ApiDependencies, change: BillChange, view: ConsoleView): Promise<string> {
+  const { words, language } = view;
+  const recipients: { key: string; frequency: string }[] = [];
+  for await (const page of deps.console.followers.listRoutes(change.billNumber)) {
+    for (const route of page) {
+      if (route.frequency === 'instant' || route.channel === 'webhook') continue;
+      recipients.push({ key: digestRecipientKey(route.channel, route.endpointId ?? route.subscriberId), frequency: route.frequency });
+    }
+    if (recipients.length >= DIGEST_FOLLOWERS) break;
+  }
+  const shown = recipients.slice(0, DIGEST_FOLLOWERS);
+  const rows = await Promise.all(
+    shown.map(async ({ key, frequency }) => {
+      const recipient = parseDigestRecipientKey(key)!;
+      const email = recipient.channel === 'email' ? (await deps.subscriptions.get(recipient.id, deps.now()))?.email : undefined;
+      const state = await deps.console.digestEntries.entryState(key, change.id);
+      return [
+        escapeHtml(recipient.channel),
+        recipientLink(recipient.channel, recipient.id, email, language),
+        escapeHtml(frequency === 'daily' ? words.subscribers.frequencies.daily : words.subscribers.frequencies.weekly),
+        state ? badge(words.change.digestStates[state], state === 'sent' ? 'ok' : 'warn') : badge(words.change.digestStates.absent, 'neutral'),
+      ];
+    }),
+  );
+  const columns = words.change.columns;
+  const note = recipients.length > DIGEST_FOLLOWERS ? `<p class="hint">${escapeHtml(words.change.digestsFirst(DIGEST_FOLLOWERS))}</p>` : '';
+  return dataTable(words.change.digestsTitle, [columns.channel, columns.recipient, words.subscribers.frequency, columns.state], rows, words.change.noDigests) + note;
 }
 
 /** The bill's public page, in the console's language. */

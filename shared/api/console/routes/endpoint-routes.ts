@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { escapeHtml } from '../../../email/html-escape.js';
 import { formatMoscowDate } from '../../../email/moscow-date.js';
 import type { Endpoint } from '../../../webhooks/endpoint.js';
-import { enableEndpoint, listDeliveries, sendTestEvent } from '../../../webhooks/endpoint-service.js';
+import { EndpointRegistrationSchema } from '../../../webhooks/endpoint.js';
+import { EndpointRegistrationError, enableEndpoint, listDeliveries, registerEndpoint, sendTestEvent } from '../../../webhooks/endpoint-service.js';
 import type { ApiDependencies } from '../../api-dependencies.js';
 import { HttpError } from '../../http-error.js';
 import { htmlResponse } from '../../responses.js';
@@ -10,37 +11,130 @@ import { withCursor } from '../../routes/admin-routes.js';
 import { EndpointIdParamsSchema } from '../../routes/endpoint-schemas.js';
 import { badge, CONSOLE_ROOT, consoleHref, consolePage, dataTable, definitions, link, pager, postForm, timeText, type ConsoleView } from '../console-page.js';
 import { ConsolePageQuerySchema, consoleRoute, doneRedirect, noticeOf } from '../console-route.js';
+import type { ConsoleNotice } from '../console-strings.js';
 import { stateBadge } from './bill-routes.js';
 
 const ENDPOINTS = `${CONSOLE_ROOT}/endpoints`;
 const PER_PAGE = 25;
 
-/** GET /admin/endpoints: every webhook, Slack and Telegram endpoint with its health and actions. */
+/** GET /admin/endpoints: every webhook, Slack and Telegram endpoint with its health and actions, and the form to add one. */
 export const consoleEndpointsRoute = consoleRoute({
   method: 'GET',
   path: ENDPOINTS,
   operationId: 'consoleEndpoints',
   query: ConsolePageQuerySchema,
   async handle({ query, deps }, view) {
-    const { words, language } = view;
-    const page = await withCursor(() => deps.endpointService.endpoints.list({ limit: PER_PAGE, cursor: query.cursor }));
-    const columns = words.endpoints.columns;
-    const rows = page.items.map((endpoint) => [
-      `${badge(endpoint.kind, 'neutral')} ${link(consoleHref(`${ENDPOINTS}/${endpoint.id}`, language), redactedUrl(endpoint.url))}<br><span class="detail">${escapeHtml(endpoint.id)}</span>`,
-      escapeHtml(endpoint.ownerEmail),
-      statusBadge(endpoint, view),
-      escapeHtml(endpoint.bills.join(', ') || words.none),
-      healthText(endpoint, view),
-      actions(endpoint, view),
-    ]);
-    const main = [
-      `<p>${escapeHtml(words.endpoints.intro)}</p>`,
-      dataTable(words.sections.endpoints, [columns.endpoint, columns.owner, columns.status, columns.bills, columns.health, words.actions], rows, words.none),
-      pager(words, language, ENDPOINTS, { cursor: query.cursor }, page.cursor),
-    ].join('\n');
-    return htmlResponse(200, consolePage(view, { section: 'endpoints', title: words.sections.endpoints, main, notice: noticeOf(view, query) }));
+    return htmlResponse(200, await endpointsPage(deps, view, query));
   },
 });
+
+/** The form's fields as a browser sends them: empty inputs are absent, the bills one line. */
+const blank = (value: unknown) => (value === '' ? undefined : value);
+const RegistrationFormSchema = z.object({
+  kind: z.string().max(20),
+  url: z.preprocess(blank, z.string().max(2048).optional()),
+  chatId: z.preprocess(blank, z.string().max(100).optional()),
+  ownerEmail: z.string().max(254),
+  bills: z.string().max(4000).default(''),
+  language: z.string().max(5).default('ru'),
+  frequency: z.string().max(10).default('instant'),
+});
+
+/**
+ * POST /admin/endpoints: registers a webhook, Slack or Telegram endpoint, as the admin API and the CLI do (the same
+ * checks: SSRF policy, Slack's hooks, a test message a Telegram chat must accept). The answer is a page, not a
+ * redirect: a webhook's signing secret is shown on it once and never put in a URL. A refusal shows the form again.
+ */
+export const consoleRegisterEndpointRoute = consoleRoute({
+  method: 'POST',
+  path: ENDPOINTS,
+  operationId: 'consoleRegisterEndpoint',
+  query: ConsolePageQuerySchema,
+  form: RegistrationFormSchema,
+  async handle({ body, query, deps }, view) {
+    const { words, language } = view;
+    const { kind, url, chatId, ownerEmail, bills, language: endpointLanguage, frequency } = body;
+    const input = { kind, url, chatId, ownerEmail, language: endpointLanguage, frequency, bills: bills.split(/[\s,;]+/).filter(Boolean) };
+    const registration = EndpointRegistrationSchema.safeParse(input);
+    if (!registration.success) {
+      const problem = registration.error.issues.map((issue) => `${issue.path.join('.') || 'form'}: ${issue.message}`).join('; ');
+      return htmlResponse(400, await endpointsPage(deps, view, query, { problem, values: body }));
+    }
+    try {
+      const { endpoint, secret } = await registerEndpoint(deps.endpointService, registration.data);
+      deps.logger.info('console registered an endpoint', { endpointId: endpoint.id, kind: endpoint.kind });
+      const main = [
+        definitions([
+          [words.endpoints.columns.endpoint, `${badge(endpoint.kind, 'neutral')} ${link(consoleHref(`${ENDPOINTS}/${endpoint.id}`, language), redactedUrl(endpoint.url))}`],
+          [words.endpoints.id, `<span class="detail">${escapeHtml(endpoint.id)}</span>`],
+          ...(secret ? ([[words.endpoints.secret, `<code class="secret">${escapeHtml(secret)}</code>`]] as const) : []),
+        ]),
+        secret ? `<p class="hint">${escapeHtml(words.endpoints.secretOnce)}</p>` : '',
+        `<p>${escapeHtml(words.endpoints.testSent)}</p>`,
+        `<p>${link(consoleHref(`${ENDPOINTS}/${endpoint.id}`, language), words.endpoints.open)}</p>`,
+      ].join('\n');
+      return htmlResponse(200, consolePage(view, { section: 'endpoints', title: words.endpoints.registered, main }));
+    } catch (error) {
+      if (!(error instanceof EndpointRegistrationError)) throw error;
+      return htmlResponse(400, await endpointsPage(deps, view, query, { problem: `${error.field}: ${error.message}`, values: body }));
+    }
+  },
+});
+
+/** The endpoints page: the registration form (with what was typed and why it was refused, after a refusal) and the list. */
+async function endpointsPage(
+  deps: ApiDependencies,
+  view: ConsoleView,
+  query: { cursor?: string; done?: ConsoleNotice; n?: string },
+  refused?: { problem: string; values: Partial<Record<keyof z.infer<typeof RegistrationFormSchema>, string>> },
+): Promise<string> {
+  const { words, language } = view;
+  const page = await withCursor(() => deps.endpointService.endpoints.list({ limit: PER_PAGE, cursor: query.cursor }));
+  const columns = words.endpoints.columns;
+  const rows = page.items.map((endpoint) => [
+    `${badge(endpoint.kind, 'neutral')} ${link(consoleHref(`${ENDPOINTS}/${endpoint.id}`, language), redactedUrl(endpoint.url))}<br><span class="detail">${escapeHtml(endpoint.id)}</span>`,
+    escapeHtml(endpoint.ownerEmail),
+    statusBadge(endpoint, view),
+    escapeHtml(endpoint.bills.join(', ') || words.none),
+    healthText(endpoint, view),
+    actions(endpoint, view),
+  ]);
+  const main = [
+    `<p>${escapeHtml(words.endpoints.intro)}</p>`,
+    refused ? `<div class="notice problem" role="alert"><p>${escapeHtml(words.endpoints.refused(refused.problem))}</p></div>` : '',
+    registrationForm(view, refused?.values ?? {}),
+    dataTable(words.sections.endpoints, [columns.endpoint, columns.owner, columns.status, columns.bills, columns.health, words.actions], rows, words.none),
+    pager(words, language, ENDPOINTS, { cursor: query.cursor }, page.cursor),
+  ].join('\n');
+  return consolePage(view, { section: 'endpoints', title: words.sections.endpoints, main, notice: query.done ? words.notices[query.done](query.n ?? '') : undefined });
+}
+
+/** The registration form: the kind, then a URL (webhook, Slack) or a chat id (Telegram), the owner and the bills. */
+function registrationForm(view: ConsoleView, values: Partial<Record<string, string>>): string {
+  const { words, language } = view;
+  const form = words.endpoints.form;
+  const input = (name: string, label: string, hint: string, type = 'text', extra = '') =>
+    `<div class="field"><label for="ep-${name}">${escapeHtml(label)}</label><p class="hint" id="ep-${name}-hint">${escapeHtml(hint)}</p>` +
+    `<input type="${type}" id="ep-${name}" name="${name}" value="${escapeHtml(values[name] ?? '')}" aria-describedby="ep-${name}-hint"${extra}></div>`;
+  const select = (name: string, label: string, options: Record<string, string>, chosen: string) =>
+    `<div class="field"><label for="ep-${name}">${escapeHtml(label)}</label><select id="ep-${name}" name="${name}">${Object.entries(options)
+      .map(([value, text]) => `<option value="${value}"${value === chosen ? ' selected' : ''}>${escapeHtml(text)}</option>`)
+      .join('')}</select></div>`;
+  return [
+    `<details class="register"${values.kind ? ' open' : ''}><summary>${escapeHtml(form.title)}</summary>`,
+    `<form method="post" action="${escapeHtml(consoleHref(ENDPOINTS, language))}">`,
+    `<input type="hidden" name="csrf" value="${escapeHtml(view.csrfToken)}">`,
+    select('kind', form.kind, form.kinds, values.kind ?? 'webhook'),
+    input('url', form.url, form.urlHint, 'url'),
+    input('chatId', form.chat, form.chatHint),
+    input('ownerEmail', form.owner, form.ownerHint, 'email', ' required'),
+    input('bills', form.bills, form.billsHint),
+    select('language', form.language, { ru: 'русский', en: 'English' }, values.language ?? language),
+    select('frequency', form.frequency, words.subscribers.frequencies, values.frequency ?? 'instant'),
+    `<button type="submit">${escapeHtml(form.submit)}</button>`,
+    '</form></details>',
+  ].join('\n');
+}
 
 /** GET /admin/endpoints/{endpointId}: one endpoint, its actions and its delivery log a page at a time. */
 export const consoleEndpointRoute = consoleRoute({

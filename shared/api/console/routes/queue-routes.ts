@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { readQueueDepths, type QueueDepth } from '../../../cli/queue-depths.js';
 import { escapeHtml } from '../../../email/html-escape.js';
 import { peekDeadLetters, redriveDeadLetters, type DeadLetter } from '../../../queue/dead-letter-queue.js';
+import type { OldestMessage } from '../../../queue/oldest-message.js';
 import type { ConsoleDependencies } from '../../api-dependencies.js';
 import { HttpError } from '../../http-error.js';
 import { htmlResponse } from '../../responses.js';
@@ -24,15 +25,18 @@ export const consoleQueuesRoute = consoleRoute({
   async handle({ query, deps }, view) {
     const { words } = view;
     const { sqs, queues } = deps.console;
-    const depths = await readQueueDepths(sqs, [...queues]);
-    const letters = await Promise.all(
-      queues.map(async (queue) => (queue.dlq && queue.url ? peekDeadLetters(sqs, queue.url, PEEKED) : undefined)),
-    );
+    const configured = queues.filter((queue) => queue.url !== undefined);
+    const [depths, letters, ages] = await Promise.all([
+      readQueueDepths(sqs, [...queues]),
+      Promise.all(queues.map(async (queue) => (queue.dlq && queue.url ? peekDeadLetters(sqs, queue.url, PEEKED) : undefined))),
+      deps.console.oldestMessages(configured.map((queue) => queue.url!)),
+    ]);
+    const oldestOf = new Map(configured.map((queue, index) => [queue.label, ages[index]!]));
     const columns = words.queues.columns;
     const rows = depths.map((depth, index) => [
       escapeHtml(depth.label),
       ...countCells(depth, view),
-      depth.dlq ? timeText(oldest(letters[index]), view.language) : escapeHtml(words.none),
+      oldestCell(oldestOf.get(depth.label), letters[index], deps.now(), view),
     ]);
     const deadLetterSections = depths.flatMap((depth, index) => {
       const peeked = letters[index];
@@ -95,6 +99,19 @@ function countCells(depth: QueueDepth, view: ConsoleView): [string, string] {
   return [`<span class="detail">${escapeHtml(text)}</span>`, ''];
 }
 
-function oldest(letters: readonly DeadLetter[] | undefined): string | undefined {
-  return letters?.find((letter) => letter.sentAt)?.sentAt;
+/**
+ * A queue's oldest message: when it was sent and how long it has waited. Where the emulator cannot be asked (in AWS),
+ * a dead-letter queue's is its oldest peeked message, and a working queue's is left to CloudWatch.
+ */
+function oldestCell(oldest: OldestMessage | undefined, letters: readonly DeadLetter[] | undefined, now: Date, view: ConsoleView): string {
+  const { words, language } = view;
+  const peeked = letters?.find((letter) => letter.sentAt)?.sentAt;
+  const sentAt = oldest?.kind === 'sent' ? oldest.at : oldest?.kind === 'unknown' ? peeked : undefined;
+  if (sentAt) {
+    const minutes = Math.max(0, Math.round((now.getTime() - Date.parse(sentAt)) / 60_000));
+    return `${timeText(sentAt, language)}<br><span class="detail">${escapeHtml(words.queues.waited(minutes))}</span>`;
+  }
+  if (oldest?.kind === 'empty' || (letters !== undefined && letters.length === 0)) return escapeHtml(words.queues.noMessages);
+  if (oldest?.kind === 'unknown') return `<span class="detail">${escapeHtml(oldest.reason === 'cloudwatch' ? words.queues.inCloudWatch : words.queues.unavailable(oldest.reason))}</span>`;
+  return escapeHtml(words.none);
 }
