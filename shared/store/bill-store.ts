@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import type { Bill } from '../bill/bill.js';
 import type { PlannedRevisions } from '../bill/planned-revisions.js';
 import { POLL_TIERS, type PollTier, type TierAssignment } from '../bill/poll-tier.js';
+import { billSummaryOf } from './bill-summaries.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
 import type { Page } from './subscription-store.js';
@@ -222,12 +223,18 @@ export class DynamoBillStore implements BillStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.bill(number),
-          UpdateExpression: `SET #number = :number, bill = :bill, #version = :version, snapshotAt = :at${write.plannedRevisions ? ', plannedRevisions = :planned' : ''}`,
+          // The bill is one JSON string, not a DynamoDB map of its ~1,000 attributes: nothing queries inside it, and
+          // marshalling such a map cost more CPU than the rest of a changed bill's poll. The summary beside it is what
+          // listings project. REMOVE bill: a snapshot saved before keeps its map until this first save.
+          UpdateExpression:
+            `SET #number = :number, billJson = :bill, summary = :summary, #version = :version, snapshotAt = :at${write.plannedRevisions ? ', plannedRevisions = :planned' : ''}` +
+            ' REMOVE bill',
           ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : '#version = :expected',
           ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
           ExpressionAttributeValues: {
             ':number': number,
-            ':bill': write.bill,
+            ':bill': JSON.stringify(write.bill),
+            ':summary': billSummaryOf(write.bill),
             ':version': version,
             ':at': write.at,
             ...(write.plannedRevisions ? { ':planned': write.plannedRevisions } : {}),
@@ -436,7 +443,7 @@ function toRecord(number: string, snapshot: Record<string, unknown>, state: Reco
     watched: state.watched === true,
     // The snapshot's own version is the lock; the state's copy may lag behind it after a crash.
     version: Number(snapshot.version ?? 0),
-    bill: snapshot.bill as Bill | undefined,
+    bill: typeof snapshot.billJson === 'string' ? (JSON.parse(snapshot.billJson) as Bill) : (snapshot.bill as Bill | undefined),
     ...(typeof snapshot.snapshotAt === 'string' ? { snapshotAt: snapshot.snapshotAt } : {}),
     ...(snapshot.plannedRevisions ? { plannedRevisions: snapshot.plannedRevisions as PlannedRevisions } : {}),
     missingAtSource: state.missingAtSource === true,

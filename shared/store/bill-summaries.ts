@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from './dynamo-helpers.js';
-import type { Stage } from '../bill/bill.js';
+import type { Bill, Stage } from '../bill/bill.js';
 import { keys, type StoreKeys } from './table-schema.js';
 
 /** What a subscriber sees of a bill beside its number: its title and the stage it has reached, once polled. */
@@ -15,6 +15,11 @@ export interface BillSummary {
 export interface BillSummaryReader {
   /** The summaries of the bills that have a snapshot; a bill never polled yet is absent from the map. */
   summaries(numbers: readonly string[]): Promise<Map<string, BillSummary>>;
+}
+
+/** The summary a snapshot carries beside its bill, so listings read a few bytes rather than the whole bill. */
+export function billSummaryOf(bill: Bill): BillSummary {
+  return { title: bill.title, status: bill.status, ...(bill.currentStage ? { stage: bill.currentStage } : {}) };
 }
 
 /**
@@ -35,7 +40,8 @@ export class DynamoBillSummaryReader implements BillSummaryReader {
     const items = await batchGetAll(this.db, {
       tableName: this.tableName,
       keys: [...new Set(numbers)].map((number) => keys.bill(number)),
-      projection: '#number, bill.title, bill.#status, bill.currentStage',
+      // `bill.…`: snapshots saved before the summary existed, until their next save.
+      projection: '#number, summary, bill.title, bill.#status, bill.currentStage',
       names: { '#number': 'number', '#status': 'status' },
     });
     for (const item of items) addSummary(found, item);
@@ -44,8 +50,14 @@ export class DynamoBillSummaryReader implements BillSummaryReader {
 }
 
 function addSummary(found: Map<string, BillSummary>, item: Record<string, unknown>): void {
+  if (typeof item.number !== 'string') return;
+  const summary = item.summary as BillSummary | undefined;
+  if (typeof summary?.title === 'string') {
+    found.set(item.number, summary);
+    return;
+  }
   const bill = item.bill as { title?: unknown; status?: unknown; currentStage?: Stage } | undefined;
-  if (typeof item.number !== 'string' || typeof bill?.title !== 'string') return;
+  if (typeof bill?.title !== 'string') return;
   found.set(item.number, {
     title: bill.title,
     ...(typeof bill.status === 'string' ? { status: bill.status } : {}),
