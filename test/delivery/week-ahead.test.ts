@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/aws/clients.js';
-import type { PlannedEvent } from '../../shared/bill/bill.js';
+import type { Bill, PlannedEvent } from '../../shared/bill/bill.js';
 import { sendDueWeekAheads } from '../../shared/digests/send-week-ahead.js';
 import { registerEndpoint, setEndpointWeekAhead, WeekAheadNotForWebhooksError } from '../../shared/webhooks/endpoint-service.js';
 import { startFakeTelegramBotApi, type FakeTelegramBotApi } from '../support/fake-telegram-bot-api.js';
@@ -25,10 +25,20 @@ function planned(name: string, date: string | undefined, stage = 2): PlannedEven
   return { eventNumber: `${stage}.1`, name, stage: { id: stage, name: '' }, ...(date ? { date } : {}), documents: [] };
 }
 
-/** A bill's snapshot as the poller stores it, with the planned events its page carries. */
+/** A bill's snapshot as the poller stores it (its bill as JSON), with the planned events its page carries. */
 async function putBill(h: DeliveryHarness, number: string, plannedEvents: PlannedEvent[], committee?: string): Promise<void> {
-  const bill = { number, url: `https://sozd.duma.gov.ru/bill/${number}`, title: `Законопроект ${number} о налогах`, plannedEvents, ...(committee ? { committee } : {}) };
-  await createDocumentClient().send(new PutCommand({ TableName: h.config.tableName, Item: { ...keys.bill(number), number, version: 1, bill } }));
+  const bill: Bill = {
+    number,
+    url: `https://sozd.duma.gov.ru/bill/${number}`,
+    title: `Законопроект ${number} о налогах`,
+    status: 'На рассмотрении',
+    archived: false,
+    passport: [],
+    ...(committee ? { committee } : {}),
+    events: [],
+    plannedEvents,
+  };
+  await h.stores.bills.saveSnapshot(number, 0, { bill, contentHash: number, at: '2026-03-01T00:00:00.000Z' });
 }
 
 describe('the week ahead by email', () => {
