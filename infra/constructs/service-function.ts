@@ -105,7 +105,8 @@ export class ServiceFunction extends Construct {
     for (const statement of policyFor(spec, resources)) role.addToPolicy(statement);
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions (X-Ray takes "*" only).',
+      reason:
+        'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions (X-Ray takes "*" only); nor does cloudwatch:GetMetricData (the console reads queue ages).',
     });
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
@@ -189,6 +190,8 @@ function policyFor(spec: FunctionSpec, resources: ServiceResources): PolicyState
         new PolicyStatement({ actions: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:ReceiveMessage'], resources: deadLetterArns }),
       );
     }
+    // Each queue's oldest message, from its ApproximateAgeOfOldestMessage metric; GetMetricData takes no resource.
+    statements.push(new PolicyStatement({ actions: ['cloudwatch:GetMetricData'], resources: ['*'] }));
   }
   const secretArns = access.secrets.flatMap((key) => resources.secrets[key]?.policyArn ?? []);
   if (secretArns.length > 0) statements.push(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: secretArns }));

@@ -1,6 +1,6 @@
 import { createDocumentClient, createSqsClient } from '../aws/clients.js';
 import { configuredQueues } from '../cli/queue-depths.js';
-import { fauxqsOldestMessages, notReadableHere } from '../queue/oldest-message.js';
+import { cloudWatchOldestMessages, fauxqsOldestMessages } from '../queue/oldest-message.js';
 import { DynamoAlertStore } from '../store/alert-store.js';
 import { DynamoChangeStore } from '../store/change-store.js';
 import { DynamoPollScheduleStore } from '../store/poll-schedule-store.js';
@@ -31,6 +31,7 @@ import { endpointServiceDependencies } from './endpoint-service-dependencies.js'
 export function apiDependencies(config: Config): ApiDependencies {
   const db = createDocumentClient();
   const subscribers = new DynamoSubscriberStore(db, config.tableName);
+  const sqs = createSqsClient();
   return {
     addresses: new DynamoAddressBook(db, config.tableName),
     subscriptions: new DynamoSubscriptionStore(db, config.tableName, subscribers),
@@ -54,9 +55,12 @@ export function apiDependencies(config: Config): ApiDependencies {
       alerts: new DynamoAlertStore(db, config.tableName),
       news: new DynamoNewsStore(db, config.tableName),
       topics: new DynamoTopicStore(db, config.tableName),
-      sqs: createSqsClient(),
+      sqs,
       queues: configuredQueues(config),
-      oldestMessages: config.queues.inspectUrl ? fauxqsOldestMessages(config.queues.inspectUrl) : notReadableHere,
+      // The SQS client's region and credentials (the function's role) sign the CloudWatch call too.
+      oldestMessages: config.queues.inspectUrl
+        ? fauxqsOldestMessages(config.queues.inspectUrl)
+        : cloudWatchOldestMessages({ region: () => sqs.config.region(), credentials: () => sqs.config.credentials() }),
     },
     signupLimits: {
       perClientIp: { limit: config.signup.perClientIpPerHour, windowSeconds: 3600 },

@@ -210,6 +210,8 @@ describe('least privilege, function by function', () => {
       'sqs:ReceiveMessage': DEAD_LETTERS,
       'sqs:ChangeMessageVisibility': DEAD_LETTERS,
       'sqs:DeleteMessage': DEAD_LETTERS,
+      // Each queue's oldest message (ApproximateAgeOfOldestMessage); GetMetricData has no resource-level permissions.
+      'cloudwatch:GetMetricData': ['*'],
       'secretsmanager:GetSecretValue': ['secret:admin-api-key', 'secret:telegram-bot-token', 'secret:token-signing-key'],
       ...SEND_EMAIL,
     });

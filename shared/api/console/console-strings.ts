@@ -158,7 +158,6 @@ export interface ConsoleStrings {
     oldestNote: string;
     waited(minutes: number): string;
     noMessages: string;
-    inCloudWatch: string;
     deadLetters: string;
     deadLettersIntro: string;
     empty: string;
@@ -349,10 +348,9 @@ const EN: ConsoleStrings = {
     columns: { queue: 'Queue', waiting: 'Waiting', inFlight: 'In flight', oldest: 'Oldest message' },
     notConfigured: 'not configured',
     unavailable: (error) => `cannot be read: ${error}`,
-    oldestNote: 'The oldest message is read without receiving any: on this machine from the queue emulator’s inspection; in AWS, SQS tells a message’s age only by receiving it, which would count as a delivery attempt, so a working queue’s is in CloudWatch (ApproximateAgeOfOldestMessage, the queue-age alarms) and a dead-letter queue’s comes from the look below.',
+    oldestNote: 'The oldest message is read without receiving any (a receive would count as a delivery attempt): on this machine from the queue emulator’s inspection, in AWS from CloudWatch’s ApproximateAgeOfOldestMessage (a minute behind at most; an idle queue has no datapoint).',
     waited: (minutes) => (minutes < 1 ? 'less than a minute ago' : minutes < 120 ? `${minutes} min ago` : `${Math.round(minutes / 60)} h ago`),
     noMessages: 'no messages',
-    inCloudWatch: 'in CloudWatch',
     deadLetters: 'Dead letters',
     deadLettersIntro: 'Up to 10 messages per queue, looked at without taking them: they stay in the queue.',
     empty: 'Empty.',
@@ -551,10 +549,9 @@ const RU: ConsoleStrings = {
     columns: { queue: 'Очередь', waiting: 'Ждут', inFlight: 'В обработке', oldest: 'Самое старое' },
     notConfigured: 'не настроена',
     unavailable: (error) => `не читается: ${error}`,
-    oldestNote: 'Самое старое сообщение читается, не получая сообщений: на этой машине — из просмотра эмулятора очередей; в AWS возраст сообщения SQS сообщает, только выдав его, а это засчиталось бы как попытка доставки, поэтому для рабочих очередей он в CloudWatch (ApproximateAgeOfOldestMessage, сигналы о возрасте очереди), а для очередей недоставленных — из просмотра ниже.',
+    oldestNote: 'Самое старое сообщение читается, не получая сообщений (получение засчиталось бы как попытка доставки): на этой машине — из просмотра эмулятора очередей, в AWS — из метрики CloudWatch ApproximateAgeOfOldestMessage (с отставанием до минуты; у простаивающей очереди данных нет).',
     waited: (minutes) => (minutes < 1 ? 'меньше минуты назад' : minutes < 120 ? `${minutes} мин назад` : `${Math.round(minutes / 60)} ч назад`),
     noMessages: 'сообщений нет',
-    inCloudWatch: 'в CloudWatch',
     deadLetters: 'Недоставленные',
     deadLettersIntro: 'До 10 сообщений каждой очереди, просмотренных без изъятия: они остаются в очереди.',
     empty: 'Пусто.',

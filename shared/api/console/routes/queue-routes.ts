@@ -100,8 +100,8 @@ function countCells(depth: QueueDepth, view: ConsoleView): [string, string] {
 }
 
 /**
- * A queue's oldest message: when it was sent and how long it has waited. Where the emulator cannot be asked (in AWS),
- * a dead-letter queue's is its oldest peeked message, and a working queue's is left to CloudWatch.
+ * A queue's oldest message: when it was sent and how long it has waited. When the source cannot say (no CloudWatch
+ * datapoint for an idle queue), a dead-letter queue's is its oldest peeked message.
  */
 function oldestCell(oldest: OldestMessage | undefined, letters: readonly DeadLetter[] | undefined, now: Date, view: ConsoleView): string {
   const { words, language } = view;
@@ -112,6 +112,6 @@ function oldestCell(oldest: OldestMessage | undefined, letters: readonly DeadLet
     return `${timeText(sentAt, language)}<br><span class="detail">${escapeHtml(words.queues.waited(minutes))}</span>`;
   }
   if (oldest?.kind === 'empty' || (letters !== undefined && letters.length === 0)) return escapeHtml(words.queues.noMessages);
-  if (oldest?.kind === 'unknown') return `<span class="detail">${escapeHtml(oldest.reason === 'cloudwatch' ? words.queues.inCloudWatch : words.queues.unavailable(oldest.reason))}</span>`;
+  if (oldest?.kind === 'unknown') return `<span class="detail">${escapeHtml(words.queues.unavailable(oldest.reason))}</span>`;
   return escapeHtml(words.none);
 }
