@@ -10,11 +10,13 @@ import { manageLinkApiRoute, manageLinkFormRoute, manageLinkSubmitRoute } from '
 import {
   preferencesPageRoute,
   preferencesSubmitRoute,
+  feedLinksResetRoute,
   subscriptionDeleteRoute,
   subscriptionPatchRoute,
   subscriptionReadRoute,
 } from './routes/preference-routes.js';
 import { billCalendarRoute, billFeedRoute, billPageRoute } from './routes/bill-page-routes.js';
+import { privateCalendarRoute, privateFeedRoute } from './routes/private-feed-routes.js';
 import { signupApiRoute, signupFormRoute, signupSubmitRoute } from './routes/signup-routes.js';
 import { faviconRoute } from './routes/favicon-route.js';
 import { stylesheetRoute } from './routes/stylesheet-route.js';
@@ -55,6 +57,9 @@ export const API_ROUTES: readonly AnyRoute[] = [
   billPageRoute,
   billFeedRoute,
   billCalendarRoute,
+  privateFeedRoute,
+  privateCalendarRoute,
+  feedLinksResetRoute,
   admin.adminListSubscriptionsRoute,
   admin.adminReadSubscriptionRoute,
   admin.adminUpdateSubscriptionRoute,

@@ -9,7 +9,7 @@ const CSRF_PURPOSE = 'csrf';
 export const CSRF_COOKIE = 'csrf_nonce';
 
 /** The forms a CSRF token can be issued for; a token for one form is refused by another. */
-export type CsrfForm = 'signup' | 'confirm' | 'preferences' | 'manage-link' | 'console-sign-in' | 'console';
+export type CsrfForm = 'signup' | 'confirm' | 'preferences' | 'feed-links' | 'manage-link' | 'console-sign-in' | 'console';
 
 /**
  * A CSRF token for one form and one subject: the subscriber of the page's signed link, or the sign-up

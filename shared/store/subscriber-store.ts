@@ -44,6 +44,8 @@ export interface Subscriber {
   suppressionReason?: string;
   /** Epoch seconds after which an unconfirmed sign-up is gone (TTL; readers filter it too). */
   expiresAt?: number;
+  /** The key in the subscriber's private feed URLs; a new one revokes every URL made with the old. */
+  feedKey?: string;
 }
 
 /** The address bounced or complained: it is never mailed again, and cannot be subscribed again. */
@@ -190,6 +192,7 @@ export function toSubscriber(item: Record<string, unknown>): Subscriber {
     unsubscribedAt: text('unsubscribedAt'),
     suppressionReason: text('suppressionReason'),
     expiresAt: typeof item.expiresAt === 'number' ? item.expiresAt : undefined,
+    feedKey: text('feedKey'),
   };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) Object.assign(subscriber, { [key]: value });

@@ -237,6 +237,29 @@ export class DynamoSubscriptionStore {
     await this.deleteItems((current?.topics ?? []).map((query) => keys.topicFollower(topicIdForQuery(query), subscriberId)));
   }
 
+  /**
+   * The key of a subscriber's private feed URLs, made on first use. With `reset`, a new key replaces it, so every
+   * URL made with the old one stops working. Undefined for a subscriber that does not exist.
+   */
+  async feedKey(subscriberId: string, options: { reset: boolean }): Promise<string | undefined> {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.subscriber(subscriberId),
+          UpdateExpression: options.reset ? 'SET feedKey = :key' : 'SET feedKey = if_not_exists(feedKey, :key)',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':key': randomBytes(16).toString('base64url') },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Attributes?.feedKey as string;
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
   /** The bills a subscriber follows, from the FOLLOWS items. */
   async listFollowedBills(subscriberId: string): Promise<string[]> {
     return this.subscribers.listFollowedBills(subscriberId);

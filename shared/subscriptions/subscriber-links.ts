@@ -1,7 +1,7 @@
-import { signToken, verifyToken, type TokenSecrets } from '../security/signed-token.js';
+import { signToken, TokenError, verifyToken, type TokenSecrets } from '../security/signed-token.js';
 
 /** The purposes a subscriber link can carry; a token for one purpose never works for another. */
-export const LinkPurpose = { unsubscribe: 'unsubscribe', manage: 'manage', confirm: 'confirm' } as const;
+export const LinkPurpose = { unsubscribe: 'unsubscribe', manage: 'manage', confirm: 'confirm', feed: 'feed' } as const;
 export type LinkPurpose = (typeof LinkPurpose)[keyof typeof LinkPurpose];
 
 /** A confirmation link lives as long as the unconfirmed sign-up it confirms. */
@@ -70,6 +70,25 @@ export function requestOfConfirmLink(token: string, secrets: TokenSecrets, now =
  */
 export function subscriberOfLink(token: string, purpose: LinkPurpose, secrets: TokenSecrets, now = new Date()): string {
   return verifyToken(token, secrets, { purpose, now }).sub;
+}
+
+/**
+ * The token of a subscriber's private feed and calendar: it names the subscriber and their current feed key, and does
+ * not expire (a feed reader keeps a URL for years). Resetting the key (a new one on the profile) revokes every URL
+ * minted with the old one.
+ */
+export function feedToken(subscriberId: string, feedKey: string, secrets: TokenSecrets): string {
+  return signToken({ sub: subscriberId, purpose: LinkPurpose.feed, key: feedKey }, secrets);
+}
+
+/**
+ * The subscriber and feed key a private feed token was signed with, if it is genuine.
+ * @throws TokenError saying why it was refused.
+ */
+export function feedOfToken(token: string, secrets: TokenSecrets): { subscriberId: string; feedKey: string } {
+  const payload = verifyToken(token, secrets, { purpose: LinkPurpose.feed });
+  if (typeof payload.key !== 'string') throw new TokenError('malformed');
+  return { subscriberId: payload.sub, feedKey: payload.key };
 }
 
 function expiry(now: Date, seconds: number): number {

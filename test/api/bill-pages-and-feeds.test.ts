@@ -13,7 +13,8 @@ import { DynamoChangeStore } from '../../shared/store/change-store.js';
 import { startHttpServer, type LoopbackServer } from '../http/loopback-server.js';
 import { testSettings } from '../http/test-settings.js';
 import { HAVE_REAL_PAGES, readRealPage } from '../support/real-sozd-pages.js';
-import { cookieOf, csrfIn, startApiTestStack, TABLE_NAME, uniqueAddress, type ApiTestStack } from './api-test-stack.js';
+import { manageUrl } from '../../shared/subscriptions/subscriber-links.js';
+import { cookieOf, csrfIn, linkIn, startApiTestStack, TABLE_NAME, uniqueAddress, type ApiTestStack } from './api-test-stack.js';
 
 /*
  * The public page, Atom feed and calendar of a bill, served by the api function over dynalite, of bills stored by the
@@ -324,6 +325,95 @@ describe('the Atom feed and the calendar of a bill', () => {
     expect([head.status, await head.text(), head.headers.get('etag')]).toEqual([200, '', feed.headers.get('etag')]);
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not_found');
+  });
+});
+
+describe('a subscriber’s private feed and calendar', () => {
+  const bills = ['999160-99', '999161-99'];
+  const plannedOn = (number: string, date: string) => billPage({ number, plannedEvents: [{ ...PLANNED, date }] });
+  let email: string;
+  let managePage: string;
+
+  /** Signs an address up for the bills and confirms it: an active subscriber. */
+  async function activeSubscriber(): Promise<string> {
+    const address = uniqueAddress('feeds');
+    await fetch(`${stack.url}/api/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: address, bills, language: 'en' }) });
+    const link = linkIn((await stack.emailsTo(address))[0]!, '/confirm');
+    const html = await (await fetch(link)).text();
+    await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrf=${encodeURIComponent(csrfIn(html))}` });
+    return address;
+  }
+  const feedLinks = (html: string) => [...html.matchAll(/<a href="([^"]+\/feeds\/[^"]+)" rel="nofollow">/g)].map((match) => match[1]!.replaceAll('&amp;', '&'));
+
+  beforeAll(async () => {
+    await publish(bills[0]!, plannedOn(bills[0]!, '2026-12-15T11:00:00'), '2026-11-21T09:00:00Z');
+    await publish(bills[1]!, plannedOn(bills[1]!, '2026-12-16T10:00:00'), '2026-11-21T09:00:00Z');
+    email = await activeSubscriber();
+    managePage = await (await fetch(manageUrl(stack.url, await stack.subscriberId(email), stack.tokenSecret) + '&lang=en')).text();
+  });
+
+  it('the preferences page offers an Atom feed and a calendar of everything followed; both parse, privately cached, with 304 on their ETag', async () => {
+    const [atomUrl, calendarUrl] = feedLinks(managePage);
+
+    const atom = await fetch(atomUrl!);
+    const atomText = await atom.text();
+    const calendar = await fetch(calendarUrl!);
+    const again = await fetch(atomUrl!, { headers: { 'if-none-match': atom.headers.get('etag')! } });
+
+    expect([atom.status, atom.headers.get('content-type'), atom.headers.get('cache-control')]).toEqual([200, 'application/atom+xml; charset=utf-8', 'private, max-age=300']);
+    const feed = await new Parser().parseString(atomText);
+    expect(feed.title).toBe('duma-alerts: the bills you follow');
+    expect(new Set(feed.items.map((item) => item.title!.split(':')[0]))).toEqual(new Set(bills.map((number) => `Bill ${number}`)));
+    expect(feed.items).toHaveLength(4);
+    expect([calendar.status, calendar.headers.get('content-type'), calendar.headers.get('cache-control')]).toEqual([200, 'text/calendar; charset=utf-8', 'private, max-age=300']);
+    expect(vevents(await calendar.text()).map((event) => [event.getFirstPropertyValue('uid'), String(event.getFirstPropertyValue('dtstart'))])).toEqual([
+      [`${bills[0]}.4_4.1@planned.duma-alerts`, '2026-12-15T11:00:00'],
+      [`${bills[1]}.4_4.1@planned.duma-alerts`, '2026-12-16T10:00:00'],
+    ]);
+    expect([again.status, await again.text()]).toEqual([304, '']);
+  });
+
+  it('keeps each planned event’s UID, as in the bill’s own calendar, and raises its SEQUENCE when its date moves', async () => {
+    const calendarUrl = feedLinks(managePage)[1]!;
+    const before = vevents(await (await fetch(calendarUrl)).text());
+
+    await publish(bills[0]!, plannedOn(bills[0]!, '2026-12-18T12:00:00'), '2026-11-24T09:00:00Z');
+    const after = vevents(await (await fetch(calendarUrl)).text());
+    const own = vevents(await (await get(`/bills/${bills[0]}/calendar.ics?lang=en`)).text());
+
+    const describe = (events: ICAL.Component[]) => events.map((event) => [event.getFirstPropertyValue('uid'), event.getFirstPropertyValue('sequence'), String(event.getFirstPropertyValue('dtstart'))]);
+    expect(describe(before)).toEqual([
+      [`${bills[0]}.4_4.1@planned.duma-alerts`, 0, '2026-12-15T11:00:00'],
+      [`${bills[1]}.4_4.1@planned.duma-alerts`, 0, '2026-12-16T10:00:00'],
+    ]);
+    expect(describe(after)).toEqual([
+      [`${bills[0]}.4_4.1@planned.duma-alerts`, 1, '2026-12-18T12:00:00'],
+      [`${bills[1]}.4_4.1@planned.duma-alerts`, 0, '2026-12-16T10:00:00'],
+    ]);
+    expect(describe(own)).toEqual([describe(after)[0]]);
+  });
+
+  it('"reset my feed links" makes the old URLs answer 410 and new ones work; a forged or foreign token is a 404; leaving ends the feed', async () => {
+    const old = feedLinks(managePage);
+    const reset = await fetch(/action="(\/preferences\/feed-links[^"]+)"/.exec(managePage)![1]!.replaceAll('&amp;', '&').replace(/^/, stack.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `csrf=${encodeURIComponent(/name="csrf" value="([^"]+)"><button type="submit" class="secondary">Reset my feed links/.exec(managePage)![1]!)}`,
+    });
+    const resetPage = await reset.text();
+    const fresh = feedLinks(resetPage);
+
+    const statuses = async (urls: string[]) => Promise.all(urls.map(async (url) => (await fetch(url)).status));
+    expect(reset.status).toBe(200);
+    expect(resetPage).toContain('Your feed links were reset');
+    expect(fresh).toHaveLength(2);
+    expect(fresh).not.toEqual(old);
+    expect(await statuses(old)).toEqual([410, 410]);
+    expect(await statuses(fresh)).toEqual([200, 200]);
+    const manageToken = new URL(manageUrl(stack.url, await stack.subscriberId(email), stack.tokenSecret)).searchParams.get('token')!;
+    expect(await statuses([`${stack.url}/feeds/not-a-token/feed.atom`, `${stack.url}/feeds/${manageToken}/calendar.ics`])).toEqual([404, 404]);
+    await fetch(`${stack.url}/api/subscription?token=${manageToken}`, { method: 'DELETE' });
+    expect(await statuses(fresh)).toEqual([410, 410]);
   });
 });
 

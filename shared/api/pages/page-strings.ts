@@ -41,6 +41,12 @@ export interface PageStrings {
     leaveTitle: string;
     leaveAll: string;
     followedTitle: string;
+    feedsTitle: string;
+    feedsIntro: string;
+    feedLink: string;
+    calendarLink: string;
+    feedsReset: string;
+    feedsWereReset: string;
   };
   unsubscribe: {
     title: string;
@@ -125,6 +131,13 @@ const EN: PageStrings = {
     leaveTitle: 'Leave',
     leaveAll: 'Unsubscribe from everything',
     followedTitle: 'Bills you follow',
+    feedsTitle: 'Your private feed and calendar',
+    feedsIntro:
+      'Everything you follow, for a feed reader or a calendar app. These links are private: anyone who has them sees what you follow. If one leaked, reset them; the old links stop working.',
+    feedLink: 'Atom feed of your bills',
+    calendarLink: 'Calendar of their planned events (iCalendar)',
+    feedsReset: 'Reset my feed links',
+    feedsWereReset: 'Your feed links were reset: the old ones no longer work. Give your feed reader and calendar the new ones below.',
   },
   unsubscribe: {
     title: 'Unsubscribe',
@@ -215,6 +228,13 @@ const RU: PageStrings = {
     leaveTitle: 'Отписка',
     leaveAll: 'Отписаться от всего',
     followedTitle: 'Законопроекты, за которыми вы следите',
+    feedsTitle: 'Ваша личная лента и календарь',
+    feedsIntro:
+      'Всё, за чем вы следите, — для программы чтения лент или календаря. Эти ссылки личные: тот, у кого они есть, видит, за чем вы следите. Если ссылка попала к другим, сбросьте их — старые перестанут работать.',
+    feedLink: 'Лента Atom ваших законопроектов',
+    calendarLink: 'Календарь их запланированных событий (iCalendar)',
+    feedsReset: 'Сбросить ссылки на ленту',
+    feedsWereReset: 'Ссылки на ленту сброшены: старые больше не работают. Укажите в программе чтения лент и в календаре новые ссылки ниже.',
   },
   unsubscribe: {
     title: 'Отписка',

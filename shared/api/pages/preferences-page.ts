@@ -23,6 +23,8 @@ export function preferencesPage(input: {
   /** Where "unsubscribe from everything" posts: the subscriber's one-click unsubscribe path. */
   unsubscribeAction: string;
   otherLanguageHref: string;
+  /** An active subscriber's private feed and calendar, and where "reset my feed links" posts (with its CSRF token). */
+  feeds?: { atom: string; calendar: string; resetAction: string; csrfToken: string; wereReset: boolean };
 }): string {
   const words = pageStrings(input.language).preferences;
   const notices: Partial<Record<SubscriberStatus, string>> = {
@@ -55,6 +57,7 @@ export function preferencesPage(input: {
             '</form>',
           ].join('\n')
         : '',
+      input.feeds ? feedsSection(input.feeds, words) : '',
       topicTesterForm(input.language),
       input.status === 'active'
         ? [
@@ -66,4 +69,17 @@ export function preferencesPage(input: {
         : '',
     ].join('\n'),
   });
+}
+
+function feedsSection(feeds: NonNullable<Parameters<typeof preferencesPage>[0]['feeds']>, words: ReturnType<typeof pageStrings>['preferences']): string {
+  return [
+    `<section aria-labelledby="feeds"><h2 id="feeds">${escapeHtml(words.feedsTitle)}</h2>`,
+    feeds.wereReset ? `<div class="notice success" role="status">${paragraph(words.feedsWereReset)}</div>` : '',
+    paragraph(words.feedsIntro),
+    `<ul class="feed-links"><li><a href="${escapeHtml(feeds.atom)}" rel="nofollow">${escapeHtml(words.feedLink)}</a></li>`,
+    `<li><a href="${escapeHtml(feeds.calendar)}" rel="nofollow">${escapeHtml(words.calendarLink)}</a></li></ul>`,
+    `<form method="post" action="${escapeHtml(feeds.resetAction)}">`,
+    `<input type="hidden" name="csrf" value="${escapeHtml(feeds.csrfToken)}">`,
+    `<button type="submit" class="secondary">${escapeHtml(words.feedsReset)}</button></form></section>`,
+  ].join('');
 }

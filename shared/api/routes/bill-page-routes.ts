@@ -27,7 +27,7 @@ const BillParamsSchema = z.object({ billNumber: BillNumberSchema });
 /** The language of a page or feed; an unknown value is ignored rather than refused. */
 export const LanguageQuerySchema = z.object({ lang: z.enum(['ru', 'en']).optional().catch(undefined) });
 
-const CACHED = {
+export const CACHED = {
   304: { description: 'Not modified: the If-None-Match ETag (or If-Modified-Since date) is still current.' },
 } as const;
 

@@ -1,10 +1,11 @@
+import * as z from 'zod';
 import { LinkPurpose, unsubscribeToken } from '../../subscriptions/subscriber-links.js';
 import { describeBill } from '../../subscriptions/request-summary.js';
 import { PreferencesPatchSchema } from '../../subscriptions/subscription-preferences.js';
 import { readSubscription, savePreferences, type SubscriptionView } from '../../subscriptions/subscription-service.js';
 import type { ApiDependencies } from '../api-dependencies.js';
 import { ErrorSchema, SubscriptionSchema } from '../api-schemas.js';
-import { issueCsrfToken, isValidCsrfToken } from '../csrf.js';
+import { issueCsrfToken, isValidCsrfToken, type CsrfForm } from '../csrf.js';
 import { HttpError } from '../http-error.js';
 import type { ApiRequest, ApiResponse } from '../http-types.js';
 import { LinkQuerySchema, subscriberOfToken } from '../link-token.js';
@@ -25,6 +26,7 @@ import { htmlResponse, jsonResponse } from '../responses.js';
 import { defineRoute } from '../route.js';
 import { assertWithinLimits } from '../follow-limits.js';
 import { subscriptionBody } from '../subscription-body.js';
+import { privateFeedUrls } from './private-feed-routes.js';
 
 /** GET /preferences?token=: the preferences page of the link's subscriber. */
 export const preferencesPageRoute = defineRoute({
@@ -65,10 +67,7 @@ export const preferencesSubmitRoute = defineRoute({
     410: { description: 'The link has expired.', html: true },
   },
   async handle({ request, query, body, deps }) {
-    const view = await viewOfLink(query.token, deps);
-    if (!isValidCsrfToken(body.csrf, 'preferences', view.subscriber.id, deps.tokenSecrets, deps.now())) {
-      throw new HttpError(403, 'csrf_failed', 'the form expired; reload it and send it again');
-    }
+    const view = await viewOfForm(query.token, body.csrf, 'preferences', deps);
     const words = pageStrings(pageLanguage(request, view.subscriber.language));
     const reading = readPreferencesForm(body, { withEmail: false, followSomethingMessage: words.signup.followSomething, limits: deps.followLimits });
     if (!reading.ok) {
@@ -78,6 +77,39 @@ export const preferencesSubmitRoute = defineRoute({
     if (!saved) throw new HttpError(409, 'not_changeable', 'this subscription cannot be changed now');
     const updated = { subscriber: saved, preferences: reading.preferences };
     return await renderPreferences(request, deps, query.token, updated, { status: 200, values: formValuesOf(reading.preferences), errors: {}, saved: true });
+  },
+  renderError: errorPage,
+});
+
+/** POST /preferences/feed-links?token=: a new feed key, so every private feed and calendar URL made before stops working. */
+export const feedLinksResetRoute = defineRoute({
+  method: 'POST',
+  path: '/preferences/feed-links',
+  operationId: 'feedLinksReset',
+  summary: 'Reset the private feed and calendar links (HTML form, CSRF-protected): the old URLs answer 410 from now on.',
+  tag: 'pages',
+  query: LinkQuerySchema,
+  body: { kind: 'form', schema: z.object({ csrf: z.string().max(4096).optional() }), maxBytes: 8192 },
+  responses: {
+    200: { description: 'Reset; the preferences page with the new links and a notice.', html: true },
+    403: { description: 'The link is not valid or the form expired.', html: true },
+    404: { description: 'The subscription no longer exists.', html: true },
+    409: { description: 'The subscription is not active, so it has no feed; nothing was changed.', html: true },
+    410: { description: 'The link has expired.', html: true },
+  },
+  async handle({ request, query, body, deps }) {
+    const view = await viewOfForm(query.token, body.csrf, 'feed-links', deps);
+    if (view.subscriber.status !== 'active') throw new HttpError(409, 'not_changeable', 'only an active subscription has a feed');
+    const feedKey = await deps.subscriptions.feedKey(view.subscriber.id, { reset: true });
+    if (!feedKey) throw new HttpError(404, 'not_found', 'the subscription no longer exists');
+    const subscriber = { ...view.subscriber, feedKey };
+    return await renderPreferences(request, deps, query.token, { ...view, subscriber }, {
+      status: 200,
+      values: formValuesOf(view.preferences),
+      errors: {},
+      saved: false,
+      feedsReset: true,
+    });
   },
   renderError: errorPage,
 });
@@ -159,16 +191,28 @@ async function viewOfLink(token: string, deps: ApiDependencies): Promise<Subscri
   return view;
 }
 
+/** The subscription of a form posted from its page: the link's, once the form's CSRF token is shown to be that page's. */
+async function viewOfForm(token: string, csrf: unknown, form: CsrfForm, deps: ApiDependencies): Promise<SubscriptionView> {
+  const view = await viewOfLink(token, deps);
+  if (!isValidCsrfToken(csrf, form, view.subscriber.id, deps.tokenSecrets, deps.now())) {
+    throw new HttpError(403, 'csrf_failed', 'the form expired; reload it and send it again');
+  }
+  return view;
+}
+
 async function renderPreferences(
   request: ApiRequest,
   deps: ApiDependencies,
   token: string,
   view: SubscriptionView,
-  state: { status: number; values: PreferencesFormValues; errors: FormErrors; saved: boolean },
+  state: { status: number; values: PreferencesFormValues; errors: FormErrors; saved: boolean; feedsReset?: boolean },
 ): Promise<ApiResponse> {
   const language = pageLanguage(request, view.subscriber.language);
   const words = pageStrings(language);
   const summaries = await deps.billSummaries.summaries(view.preferences.bills);
+  const { subscriber } = view;
+  // Only an active subscriber has a feed; the key is made the first time their page is shown.
+  const feedKey = subscriber.status === 'active' ? (subscriber.feedKey ?? (await deps.subscriptions.feedKey(subscriber.id, { reset: false }))) : undefined;
   return htmlResponse(
     state.status,
     preferencesPage({
@@ -183,6 +227,16 @@ async function renderPreferences(
       csrfToken: issueCsrfToken('preferences', view.subscriber.id, deps.tokenSecrets, deps.now()),
       unsubscribeAction: `/unsubscribe?token=${unsubscribeToken(view.subscriber.id, deps.tokenSecrets)}&lang=${language}`,
       otherLanguageHref: withLanguage('/preferences', { token }, words.otherLanguage.code),
+      ...(feedKey
+        ? {
+            feeds: {
+              ...privateFeedUrls(deps.publicBaseUrl, subscriber.id, feedKey, deps.tokenSecrets, language),
+              resetAction: `/preferences/feed-links?token=${token}&lang=${language}`,
+              csrfToken: issueCsrfToken('feed-links', subscriber.id, deps.tokenSecrets, deps.now()),
+              wereReset: state.feedsReset === true,
+            },
+          }
+        : {}),
     }),
   );
 }
