@@ -143,6 +143,21 @@ describe('the public page of a bill', () => {
     expect(html.indexOf('First reading of the bill')).toBeLessThan(html.indexOf('Registration of the bill'));
   });
 
+  it('shows the federal law number, in both languages as the alerts write it, on the page, its timeline and its feed', async () => {
+    const lawNumber = '999154-99';
+    const signed = { id: 'e9-guid', stageId: 8, eventNumber: '8.1', name: 'Закон подписан Президентом Российской Федерации', date: '2026-11-29T16:00:00', lawNumber: '386-ФЗ' };
+    await publish(lawNumber, billPage({ number: lawNumber, events: [...EVENTS, signed], plannedEvents: [] }), '2026-11-30T09:00:00Z');
+
+    const en = await (await get(`/bills/${lawNumber}?lang=en`)).text();
+    const ru = await (await get(`/bills/${lawNumber}?lang=ru`)).text();
+    const feed = await atomOf(await get(`/bills/${lawNumber}/feed.atom?lang=en`));
+
+    expect(en).toContain('<dt>Federal law</dt><dd>386-FZ</dd>');
+    expect(en).toContain('Federal law: 386-FZ');
+    expect(ru).toContain('<dt>Федеральный закон</dt><dd>386-ФЗ</dd>');
+    expect(feed.items[0]!.content).toContain('Federal law: 386-FZ');
+  });
+
   it('speaks Russian by Accept-Language, and says so in Vary', async () => {
     const response = await get(`/bills/${NUMBER}`, { 'accept-language': 'ru-RU,ru;q=0.9' });
     const html = await response.text();
