@@ -13,6 +13,8 @@ import { DynamoFeedStore } from '../shared/store/feed-store.js';
 import { DynamoFollowerRouteReader } from '../shared/store/follower-route-store.js';
 import { DynamoHostSlotStore } from '../shared/store/host-slot-store.js';
 import { DynamoNewsStore } from '../shared/store/news-store.js';
+import { DynamoOriginOutbox } from '../shared/store/origin-outbox-store.js';
+import { DynamoOriginStore } from '../shared/store/origin-store.js';
 import { DynamoPollScheduleStore } from '../shared/store/poll-schedule-store.js';
 import { DynamoRateLimitStore } from '../shared/store/rate-limit-store.js';
 import { DynamoRetryDueStore } from '../shared/store/retry-due-store.js';
@@ -98,7 +100,7 @@ const ENDPOINT_CHANNELS: readonly QueueKey[] = ['webhook', 'slack', 'telegram'];
 
 /** The stores of topic matching and alert routing (shared/runtime/topic-alert-dependencies.ts). */
 /** What polling bills touches (pollDependencies, scheduledPollDependencies): bills, changes, tier rings, host slots. */
-const POLLER_STORES = [DynamoBillStore.partitions, DynamoChangeStore.partitions, DynamoPollScheduleStore.partitions, DynamoHostSlotStore.partitions];
+const POLLER_STORES = [DynamoBillStore.partitions, DynamoChangeStore.partitions, DynamoOriginOutbox.partitions, DynamoPollScheduleStore.partitions, DynamoHostSlotStore.partitions];
 const TOPIC_ALERT_STORES = [DynamoTopicStore.partitions, DynamoAlertStore.partitions, DynamoDigestStore.partitions];
 /** ...and of "in the news" alerts (newsAlertDependencies). */
 const NEWS_ALERT_STORES = [
@@ -181,8 +183,9 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     memoryMb: 256,
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', rate: 'sweepRateMinutes' },
-    // The outboxes on GSI1 (changes, dropped bills), taken out once queued (Update); fan-out routes what it re-queues.
-    access: { stores: [DynamoChangeStore.partitions, DynamoBillStore.partitions],
+    // The outboxes on GSI1 (changes, dropped bills, bills with new origins), taken out once queued (Update); fan-out routes
+    // what it re-queues.
+    access: { stores: [DynamoChangeStore.partitions, DynamoBillStore.partitions, DynamoOriginOutbox.partitions],
       table: ['UpdateItem', 'Query'],
       queriesIndex: true,
       sendsTo: ['fanOut'],
@@ -202,8 +205,9 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     // Followers by Query, changes by Get (stage filters), digest items and markers by BatchWriteItem. A news item:
     // read by Get, matched against the topics on GSI1 (their followers by Query), alerts and bill links Put, bills a
     // topic asks for watched (Update). A dropped bill: its notice routed as an alert, then the bill taken out of its
-    // followers' profiles and endpoints (Get, conditional Update) and their follow items deleted.
-    access: { stores: [DynamoFollowerRouteReader.partitions, DynamoDigestStore.partitions, DynamoChangeStore.partitions, DynamoDroppedBillFollows.partitions, ...NEWS_ALERT_STORES], table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'], queriesIndex: true, sendsTo: ALERT_CHANNELS, secrets: [], sendsEmail: false },
+    // followers' profiles and endpoints (Get, conditional Update) and their follow items deleted. A bill's new origins:
+    // the catalog (Update), the origins' followers (Query), their bill follows (conditional Put).
+    access: { stores: [DynamoFollowerRouteReader.partitions, DynamoDigestStore.partitions, DynamoChangeStore.partitions, DynamoDroppedBillFollows.partitions, ...NEWS_ALERT_STORES, DynamoOriginStore.partitions], table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'], queriesIndex: true, sendsTo: ALERT_CHANNELS, secrets: [], sendsEmail: false },
   },
   {
     name: 'send-email',
@@ -309,6 +313,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
         DynamoAlertStore.partitions,
         DynamoNewsStore.partitions,
         DynamoTopicStore.partitions,
+        DynamoOriginStore.partitions,
         DynamoEndpointStore.partitions,
         DynamoEndpointDeliveryStore.partitions,
         DynamoPollScheduleStore.partitions,

@@ -18,16 +18,29 @@ type MutantResult = Awaited<ReturnType<Stryker['runMutationTest']>>[number];
 
 /**
  * Modules whose unit tests are not named after them (`test/<area>/<module>*.test.ts` is the rule for the rest).
- * The sozd parser is tested through parse-bill-page, which composes the header and history parsers; the feed parser
- * also through feed-reading, its tests of real-world feed quirks.
+ * The sozd history parser is tested on its own and through parse-bill-page, which composes the header and history
+ * parsers; the feed parser also through feed-reading, its tests of real-world feed quirks.
  */
 const TESTS_BY_MODULE: Record<string, readonly string[]> = {
   'shared/sozd/parse-bill-history.ts': [
+    'test/sozd/parse-bill-history.test.ts',
     'test/sozd/parse-built-pages.test.ts',
     'test/sozd/parse-real-pages.test.ts',
     'test/sozd/parse-bill-page-property.test.ts',
   ],
-  'shared/feeds/parse-feed.ts': ['test/feeds/parse-feed.test.ts', 'test/feeds/feed-reading.test.ts'],
+  'shared/feeds/parse-feed.ts': [
+    'test/feeds/parse-feed.test.ts',
+    'test/feeds/parse-feed-items.test.ts',
+    'test/feeds/feed-reading.test.ts',
+  ],
+  // Feed recovery: the charset decoder and the XML reader are tested through the feed reading tests and parseFeed.
+  'shared/feeds/decode-feed-body.ts': ['test/feeds/feed-reading.test.ts'],
+  'shared/feeds/read-feed-xml.ts': [
+    'test/feeds/feed-reading.test.ts',
+    'test/feeds/parse-feed.test.ts',
+    'test/feeds/parse-feed-items.test.ts',
+  ],
+  'shared/feeds/feed-item-key.ts': ['test/feeds/feed-item-identity.test.ts'],
 };
 
 /**

@@ -75,6 +75,7 @@ export class InMemoryPollWorld {
     recordPollRun: async (_run: PollRunRecord) => void this.writes.run++,
     lastPollRun: async () => undefined,
     watch: unused,
+    watchOnce: unused,
     unwatch: unused,
     listWatched: unused,
     listWatchedPage: unused,

@@ -76,6 +76,7 @@ export const API_ROUTES: readonly AnyRoute[] = [
   endpoints.adminRegisterEndpointRoute,
   endpoints.adminListEndpointsRoute,
   endpoints.adminReadEndpointRoute,
+  endpoints.adminPatchEndpointRoute,
   endpoints.adminTestEndpointRoute,
   endpoints.adminEnableEndpointRoute,
   endpoints.adminRotateEndpointSecretRoute,

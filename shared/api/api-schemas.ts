@@ -3,9 +3,9 @@ import { BillNumberSchema } from '../bill/bill.js';
 import { EmailAddressSchema } from '../store/subscriber-store.js';
 import { followsNothing, PreferencesSchema } from '../subscriptions/subscription-preferences.js';
 
-/** A JSON sign-up: the address and its preferences; it must follow at least one bill or topic. */
+/** A JSON sign-up: the address and its preferences; it must follow at least one bill, topic, committee or initiator. */
 export const SignupRequestSchema = PreferencesSchema.extend({ email: EmailAddressSchema }).refine((request) => !followsNothing(request), {
-  message: 'follow at least one bill or topic',
+  message: 'follow at least one bill, topic, committee or initiator',
   path: ['bills'],
 });
 
@@ -44,6 +44,8 @@ export const SubscriptionSchema = z.object({
   preferences: z.object({
     bills: z.array(z.string()),
     topics: z.array(z.string()),
+    committees: z.array(z.string()),
+    initiators: z.array(z.string()),
     language: z.enum(['ru', 'en']),
     timeZone: z.string(),
     frequency: z.enum(['instant', 'daily', 'weekly']),

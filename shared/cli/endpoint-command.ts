@@ -8,6 +8,8 @@ import {
   listDeliveries,
   registerEndpoint,
   sendTestEvent,
+  setEndpointWeekAhead,
+  WeekAheadNotForWebhooksError,
   type EndpointServiceDependencies,
 } from '../webhooks/endpoint-service.js';
 import { allEndpoints } from './all-endpoints.js';
@@ -19,9 +21,10 @@ import { UsageError } from './usage-error.js';
 import { withStores } from './with-stores.js';
 
 export const usage = `duma-alerts endpoint add --kind webhook|slack --url <url> --owner <email> [--bill <number> …] [--lang ru|en]
-                      [--frequency instant|daily|weekly]
+                      [--frequency instant|daily|weekly] [--time-zone <IANA zone>] [--week-ahead]
 duma-alerts endpoint add --kind telegram --chat <@channel or chat id> --owner <email> [--bill …] [--lang …] [--frequency …]
-duma-alerts endpoint list | test <id> | enable <id> | deliveries <id> [--limit N]
+                      [--time-zone …] [--week-ahead]
+duma-alerts endpoint list | test <id> | enable <id> | deliveries <id> [--limit N] | week-ahead <id> on|off
   add         registers a webhook or Slack incoming-webhook URL, or a Telegram chat the service's bot posts to,
               following the bills (each put on the watch list), and sends it a test event (a Telegram chat at once:
               one the bot cannot post to is refused); prints the endpoint id, a webhook's signing secret (shown
@@ -31,6 +34,8 @@ duma-alerts endpoint list | test <id> | enable <id> | deliveries <id> [--limit N
   test        sends the endpoint a test event (ping)
   enable      enables a disabled endpoint and replays what it missed
   deliveries  the endpoint's delivery log, newest first (--limit, default 20, at most 100)
+  week-ahead  turns a Slack or Telegram endpoint's Monday post of its bills' planned events for the week on or off
+              (08:00 in its --time-zone, Europe/Moscow by default; --week-ahead on add turns it on from the start)
   An unknown endpoint id is bad input (exit 2).`;
 
 /** The CLI flag that sets each registration field, so a refusal names what the user typed. */
@@ -42,9 +47,11 @@ const FLAG_OF: Record<string, string> = {
   bills: '--bill',
   language: '--lang',
   frequency: '--frequency',
+  timeZone: '--time-zone',
+  weekAhead: '--week-ahead',
 };
 
-const SUBCOMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<void>> = { add, list, test, enable, deliveries };
+const SUBCOMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<void>> = { add, list, test, enable, deliveries, 'week-ahead': weekAhead };
 
 /** `endpoint`: registers, lists, tests and re-enables webhook, Slack and Telegram endpoints, and shows their delivery logs. */
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
@@ -66,6 +73,8 @@ async function add(args: readonly string[], io: CliIo): Promise<void> {
     bill: { type: 'string', multiple: true },
     lang: { type: 'string' },
     frequency: { type: 'string' },
+    'time-zone': { type: 'string' },
+    'week-ahead': { type: 'boolean' },
   });
   const address = values.kind === 'telegram' ? 'chat' : 'url';
   for (const flag of ['kind', address, 'owner'] as const) {
@@ -82,6 +91,8 @@ async function add(args: readonly string[], io: CliIo): Promise<void> {
     ...(values.bill ? { bills: values.bill } : {}),
     ...(values.lang !== undefined ? { language: values.lang } : {}),
     ...(values.frequency !== undefined ? { frequency: values.frequency } : {}),
+    ...(values['time-zone'] !== undefined ? { timeZone: values['time-zone'] } : {}),
+    ...(values['week-ahead'] ? { weekAhead: true } : {}),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -115,6 +126,21 @@ async function enable(args: readonly string[], io: CliIo): Promise<void> {
   const endpoint = await requireEndpoint(deps, 'enable', positionals[0]!);
   const replayed = await enableEndpoint(deps, endpoint.id);
   io.stdout.write(`enabled ${endpoint.id}; ${plural(replayed, 'missed change')} replayed\n`);
+}
+
+async function weekAhead(args: readonly string[], io: CliIo): Promise<void> {
+  const { positionals } = parseCommandArgs('endpoint week-ahead', args, {}, ['id', 'on|off']);
+  const [id, state] = positionals as [string, string];
+  if (state !== 'on' && state !== 'off') throw new UsageError(`endpoint week-ahead: expected on or off, got "${state}"`);
+  const deps = serviceDependencies();
+  const endpoint = await requireEndpoint(deps, 'week-ahead', id);
+  try {
+    await setEndpointWeekAhead(deps, endpoint.id, state === 'on');
+  } catch (error) {
+    if (error instanceof WeekAheadNotForWebhooksError) throw new UsageError(`endpoint week-ahead: ${error.message}`);
+    throw error;
+  }
+  io.stdout.write(`week ahead ${state} for ${endpoint.id} (Mondays 08:00 ${endpoint.timeZone})\n`);
 }
 
 async function deliveries(args: readonly string[], io: CliIo): Promise<void> {

@@ -10,6 +10,8 @@ import { TelegramConfigSchema } from './telegram-config.js';
  */
 export const MAX_BILLS_PER_SUBSCRIBER = 200;
 export const MAX_TOPICS_PER_SUBSCRIBER = 50;
+/** Committees, and initiators, each: enough for a newsroom's whole beat. */
+export const MAX_ORIGINS_PER_SUBSCRIBER = 50;
 
 const url = z.string().url();
 
@@ -19,13 +21,18 @@ export const FeedConfigSchema = z.object({
   url,
   language: z.enum(['ru', 'en']),
   label: z.string().min(1).max(100),
+  /**
+   * The feed announces new bills (the Duma API's search feed): each bill it names that the service has not read is
+   * read once from sozd for its passport, so followers of its committee or initiators hear of it ("new bill from …").
+   */
+  newBills: z.boolean().optional(),
 });
 export type FeedConfig = z.infer<typeof FeedConfigSchema>;
 
 /** The feeds of the issue: the Duma's news, the Duma API's search feed of new bills, and news in English and Russian. */
 export const DEFAULT_FEEDS: FeedConfig[] = [
   { id: 'duma-news', url: 'http://duma.gov.ru/news/rss/', language: 'ru', label: 'Государственная Дума: новости' },
-  { id: 'duma-api-bills', url: 'http://api.duma.gov.ru/api/search.rss', language: 'ru', label: 'Государственная Дума: новые законопроекты' },
+  { id: 'duma-api-bills', url: 'http://api.duma.gov.ru/api/search.rss', language: 'ru', label: 'Государственная Дума: новые законопроекты', newBills: true },
   { id: 'moscow-times-en', url: 'https://www.themoscowtimes.com/rss/news', language: 'en', label: 'The Moscow Times' },
   { id: 'moscow-times-ru', url: 'https://ru.themoscowtimes.com/rss/news', language: 'ru', label: 'The Moscow Times (рус.)' },
   { id: 'meduza-en', url: 'https://meduza.io/rss/en/all', language: 'en', label: 'Meduza' },
@@ -160,6 +167,8 @@ export const ConfigSchema = z.object({
   subscriberLimits: z.object({
     maxBills: z.coerce.number().int().min(1).max(MAX_BILLS_PER_SUBSCRIBER).default(100),
     maxTopics: z.coerce.number().int().min(1).max(MAX_TOPICS_PER_SUBSCRIBER).default(MAX_TOPICS_PER_SUBSCRIBER),
+    /** Committees followed, and initiators followed, each (issue 15: "new bill from …"). */
+    maxOrigins: z.coerce.number().int().min(1).max(MAX_ORIGINS_PER_SUBSCRIBER).default(20),
   }).prefault({}),
   delivery: DeliveryConfigSchema,
   telegram: TelegramConfigSchema,
@@ -220,6 +229,7 @@ const ENV_FIELDS: Record<string, string> = {
   SIGNUP_SETTLE_MS: 'signup.settleMs',
   MAX_BILLS_PER_SUBSCRIBER: 'subscriberLimits.maxBills',
   MAX_TOPICS_PER_SUBSCRIBER: 'subscriberLimits.maxTopics',
+  MAX_ORIGINS_PER_SUBSCRIBER: 'subscriberLimits.maxOrigins',
   CONFIRMATION_COOLDOWN_MINUTES: 'signup.confirmationCooldownMinutes',
   WEBHOOK_QUEUE_URL: 'delivery.webhookQueueUrl',
   SLACK_QUEUE_URL: 'delivery.slackQueueUrl',

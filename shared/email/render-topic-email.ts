@@ -7,13 +7,14 @@ import { formatMoscowDate } from './moscow-date.js';
 import { ChangeEmailContextSchema, type ChangeEmailContext, type RenderedEmail } from './render-change-email.js';
 import { topicEmailStrings, type TopicEmailStrings } from './topic-email-strings.js';
 import { webLink } from './web-link.js';
+import { originName } from '../vocabulary/origin-names.js';
 
 // External text in a subject: long enough to recognise, short enough to leave room for the rest.
 const MAX_SUBJECT_PIECE = 100;
 
 /**
  * The email for one alert in the subscriber's language: a topic match says which words were found in which
- * field; an "in the news" alert names the bill. Same layout and escaping as a change email (its renderers
+ * field; an "in the news" alert names the bill; a "new bill" alert names the committee or initiator it is from. Same layout and escaping as a change email (its renderers
  * draw both parts from one content). Throws a ZodError for a context that is not valid.
  */
 export function renderAlertEmail(alert: Alert, ctx: ChangeEmailContext): RenderedEmail {
@@ -52,14 +53,47 @@ export function buildAlertEmailContent(alert: Alert, language: Language, links: 
   ];
   return {
     language,
-    subject: isTopic
-      ? strings.topicSubject(subjectPiece(alert.topic.query), title)
-      : strings.newsSubject(alert.billNumber, title),
-    billLabel: isTopic ? strings.topicHeading(alert.topic.query) : strings.newsHeading(alert.billNumber),
+    subject: alertSubject(alert, title, strings, language),
+    billLabel: alertHeading(alert, language),
     bill: linked(alert.item.title, alert.item.link),
     sections,
-    footer: { reason: isTopic ? strings.footer.topicReason(alert.topic.query) : strings.footer.newsReason, links: footerLinks },
+    footer: { reason: alertReason(alert, strings, language), links: footerLinks },
   };
+}
+
+/** An alert's heading in the reader's language (the email's first line, the Slack message's header). */
+export function alertHeading(alert: ItemAlert, language: Language): string {
+  const strings = topicEmailStrings(language);
+  switch (alert.kind) {
+    case 'topic-match':
+      return strings.topicHeading(alert.topic.query);
+    case 'bill-news':
+      return strings.newsHeading(alert.billNumber);
+    case 'new-bill':
+      return strings.newBillHeading(originName(alert.origin, language));
+  }
+}
+
+function alertSubject(alert: ItemAlert, title: string, strings: TopicEmailStrings, language: Language): string {
+  switch (alert.kind) {
+    case 'topic-match':
+      return strings.topicSubject(subjectPiece(alert.topic.query), title);
+    case 'bill-news':
+      return strings.newsSubject(alert.billNumber, title);
+    case 'new-bill':
+      return strings.newBillSubject(subjectPiece(originName(alert.origin, language)), title);
+  }
+}
+
+function alertReason(alert: ItemAlert, strings: TopicEmailStrings, language: Language): string {
+  switch (alert.kind) {
+    case 'topic-match':
+      return strings.footer.topicReason(alert.topic.query);
+    case 'bill-news':
+      return strings.footer.newsReason;
+    case 'new-bill':
+      return strings.footer.originReason(originName(alert.origin, language));
+  }
 }
 
 function whyLine(hit: { term: string; field: string; found: string[] }, strings: TopicEmailStrings): ContentLine {
@@ -71,6 +105,7 @@ function itemLines(alert: ItemAlert, strings: TopicEmailStrings, language: Langu
   return [
     ...(item.sourceLabel ? [{ label: strings.label.source, text: item.sourceLabel }] : []),
     ...(item.billNumber ? [{ label: strings.label.bill, text: strings.billLabel(item.billNumber) }] : []),
+    ...(alert.kind === 'new-bill' ? [{ label: strings.label[alert.origin.kind], text: originName(alert.origin, language) }] : []),
     ...(item.source === 'bill-event' && item.summary ? [{ label: strings.label.event, text: item.summary }] : []),
     ...(item.publishedAt ? [{ label: strings.label.date, text: formatMoscowDate(item.publishedAt, language) }] : []),
   ];

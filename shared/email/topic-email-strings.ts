@@ -1,18 +1,21 @@
 import type { Language } from '../bill/stages.js';
 
-/** Every word a topic or "in the news" email says, in one language. External text is passed in as is. */
+/** Every word a topic, "in the news" or "new bill" email says, in one language. External text is passed in as is. */
 export interface TopicEmailStrings {
   topicSubject(query: string, title: string): string;
   topicHeading(query: string): string;
   newsSubject(billNumber: string, title: string): string;
   newsHeading(billNumber: string): string;
   billLabel(billNumber: string): string;
+  /** A bill from a followed committee or initiator; `origin` already in the reader's language. */
+  newBillSubject(origin: string, title: string): string;
+  newBillHeading(origin: string): string;
   heading: { why: string; item: string; summary: string };
-  label: { source: string; date: string; bill: string; event: string };
+  label: { source: string; date: string; bill: string; event: string; committee: string; initiator: string };
   /** The field a query word was found in, by TopicDocument field name. */
   fieldName(field: string): string;
   found(words: string[]): string;
-  footer: { topicReason(query: string): string; newsReason: string; droppedReason: string; unsubscribe: string; manage: string };
+  footer: { topicReason(query: string): string; newsReason: string; originReason(origin: string): string; droppedReason: string; unsubscribe: string; manage: string };
   /** The notice of a followed bill the source never had, which the watch list dropped. */
   dropped: { subject(billNumber: string): string; heading: string; body(billNumber: string): string };
 }
@@ -26,13 +29,16 @@ const EN: TopicEmailStrings = {
   newsSubject: (billNumber, title) => `Bill ${billNumber} in the news: ${title}`,
   newsHeading: (billNumber) => `Bill ${billNumber} in the news`,
   billLabel: (billNumber) => `Bill ${billNumber}`,
+  newBillSubject: (origin, title) => `New bill from ${origin}: ${title}`,
+  newBillHeading: (origin) => `New bill from ${origin}`,
   heading: { why: 'Why it matched', item: 'Item', summary: 'Summary' },
-  label: { source: 'Source', date: 'Date', bill: 'Bill', event: 'Event' },
+  label: { source: 'Source', date: 'Date', bill: 'Bill', event: 'Event', committee: 'Responsible committee', initiator: 'Initiator' },
   fieldName: (field) => EN_FIELDS[field] ?? field,
   found: (words) => `found ${words.map((word) => `"${word}"`).join(', ')}`,
   footer: {
     topicReason: (query) => `You receive this email because you follow the topic "${query}" on duma-alerts.`,
     newsReason: 'You receive this email because you follow this bill on duma-alerts. News about followed bills can be turned off in your preferences.',
+    originReason: (origin) => `You receive this email because you follow ${origin} on duma-alerts. You now follow this bill too; your preferences page lists it.`,
     droppedReason: 'You receive this email because you followed this bill on duma-alerts. You will get no other message about it.',
     unsubscribe: 'Unsubscribe',
     manage: 'Manage your subscriptions',
@@ -51,13 +57,16 @@ const RU: TopicEmailStrings = {
   newsSubject: (billNumber, title) => `Законопроект № ${billNumber} в новостях: ${title}`,
   newsHeading: (billNumber) => `Законопроект № ${billNumber} в новостях`,
   billLabel: (billNumber) => `Законопроект № ${billNumber}`,
+  newBillSubject: (origin, title) => `Новый законопроект: ${origin} — ${title}`,
+  newBillHeading: (origin) => `Новый законопроект: ${origin}`,
   heading: { why: 'Почему подошло', item: 'Материал', summary: 'Анонс' },
-  label: { source: 'Источник', date: 'Дата', bill: 'Законопроект', event: 'Событие' },
+  label: { source: 'Источник', date: 'Дата', bill: 'Законопроект', event: 'Событие', committee: 'Ответственный комитет', initiator: 'Инициатор' },
   fieldName: (field) => RU_FIELDS[field] ?? field,
   found: (words) => `найдено: ${words.map((word) => `«${word}»`).join(', ')}`,
   footer: {
     topicReason: (query) => `Вы получили это письмо, потому что следите за темой «${query}» в duma-alerts.`,
     newsReason: 'Вы получили это письмо, потому что следите за этим законопроектом в duma-alerts. Новости о законопроектах можно отключить в настройках.',
+    originReason: (origin) => `Вы получили это письмо, потому что следите в duma-alerts за законопроектами: ${origin}. Теперь вы следите и за этим законопроектом.`,
     droppedReason: 'Вы получили это письмо, потому что следили за этим законопроектом в duma-alerts. Других сообщений о нём не будет.',
     unsubscribe: 'Отписаться',
     manage: 'Управление подписками',

@@ -4,7 +4,7 @@ import { feedDate } from './feed-date.js';
 import { FeedError } from './feed-error.js';
 import { feedItemKey } from './feed-item-key.js';
 import { FeedItemSchema, MAX_SUMMARY_LENGTH, type FeedItem, type ParsedFeed } from './feed-item.js';
-import { readHtml } from './html-to-text.js';
+import { readHtml, type HtmlReading } from './html-to-text.js';
 import { readFeedXml, type FeedText, type RawFeedItem } from './read-feed-xml.js';
 
 /** Bodies larger than this are refused: no news feed is that big, and the whole tree is held in memory. */
@@ -41,7 +41,7 @@ export function parseFeed(body: Buffer, contentType: string | undefined, feedUrl
     const item = rawItem.wellFormed ? toFeedItem(rawItem) : undefined;
     if (!rawItem.wellFormed) counts.broken += 1;
     else if (!item) counts.dropped += 1;
-    else if (!decoded.clean && [item.title, item.summary ?? ''].some((text) => text.includes(REPLACEMENT_CHARACTER))) counts.unreadable += 1;
+    else if (!decoded.clean && [item.title, item.summary].some((text) => text?.includes(REPLACEMENT_CHARACTER))) counts.unreadable += 1;
     else if (keys.has(item.key)) counts.duplicate += 1;
     else {
       keys.add(item.key);
@@ -72,8 +72,10 @@ export function parseFeed(body: Buffer, contentType: string | undefined, feedUrl
 function toFeedItem(raw: RawFeedItem): FeedItem | undefined {
   const link = absoluteHttpUrl(raw.link, raw.base);
   const title = readText(raw.title);
-  const summary = readText(raw.summary ?? raw.content);
-  const content = raw.summary && raw.content ? readText(raw.content) : { text: '', links: [] };
+  const summary = readText(raw.summary);
+  const content = readText(raw.content);
+  // The short text summarises the item; the full text only when there is no short one. Both may link bills.
+  const summaryText = raw.summary ? summary.text : content.text;
   const billLinks = [...new Set([...title.links, ...summary.links, ...content.links])]
     .filter((href) => extractBillNumbers(href).length > 0)
     .slice(0, MAX_BILL_LINKS);
@@ -82,33 +84,33 @@ function toFeedItem(raw: RawFeedItem): FeedItem | undefined {
   const item = {
     title: titleText,
     link,
-    summary: truncate(summary.text, MAX_SUMMARY_LENGTH) || undefined,
+    summary: truncate(summaryText, MAX_SUMMARY_LENGTH) || undefined,
     publishedAt: raw.dates.map(feedDate).find((date) => date !== undefined),
-    guid: raw.guid?.trim() || undefined,
+    guid: raw.guid || undefined,
     billLinks: billLinks.length > 0 ? billLinks : undefined,
   };
   const parsed = FeedItemSchema.safeParse({ key: feedItemKey(item), ...item });
   return parsed.success ? parsed.data : undefined;
 }
 
-function readText(text: FeedText | undefined): { text: string; links: string[] } {
+function readText(text: FeedText | undefined): HtmlReading {
   return text ? readHtml(text.html, text.base) : { text: '', links: [] };
 }
 
 function absoluteHttpUrl(link: string | undefined, base: string): string | undefined {
-  if (!link?.trim()) return undefined;
-  try {
-    const url = new URL(link.trim(), base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  // The URL parser trims spaces itself, but a blank link would resolve to the base: the feed's own address.
+  if (!link?.trim() || !URL.canParse(link, base)) return undefined;
+  const url = new URL(link, base);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
 }
 
-/** Cuts at the last space before the limit, so no word is broken, and marks the cut with an ellipsis. */
+/**
+ * Cuts at the last space before the limit, so no word is broken, and marks the cut with an ellipsis. The text comes
+ * from readHtml, whitespace collapsed to single spaces, so neither cut ends in a space.
+ */
 function truncate(text: string, limit: number): string {
   if (text.length <= limit) return text;
   const cut = text.slice(0, limit - 1);
   const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+  return `${lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut}…`;
 }

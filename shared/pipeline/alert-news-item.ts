@@ -13,7 +13,9 @@ export interface NewsAlertDependencies extends TopicAlertDependencies {
   news: NewsStore;
   /** A mentioned bill's followers, with how each wants its alerts. */
   followers: FollowerRouteReader;
-  bills: Pick<BillStore, 'watch'>;
+  bills: Pick<BillStore, 'watch' | 'watchOnce' | 'get'>;
+  /** Feeds whose items announce new bills (config `newBills`): their bills are read once for their passports. */
+  newBillFeeds: ReadonlySet<string>;
   logger: Logger;
 }
 
@@ -24,6 +26,8 @@ export interface NewsItemAlerts {
   billNumbers: string[];
   /** Bills started being watched because a topic asking for it matched. */
   watchedBills: string[];
+  /** New bills of a new-bill feed, put on the watch list to be read once for their committee and initiators. */
+  newBills?: string[];
 }
 
 /**
@@ -57,7 +61,22 @@ export async function alertNewsItem(deps: NewsAlertDependencies, news: StoredNew
 
   const watchedBills = matched.some((entry) => entry.watchLinkedBills) ? billNumbers : [];
   for (const billNumber of watchedBills) await deps.bills.watch(billNumber);
-  return { topicAlerts: matched.length, billNumbers, watchedBills };
+  const newBills = deps.newBillFeeds.has(news.feedId) ? await readOnceUnknown(deps, billNumbers) : [];
+  return { topicAlerts: matched.length, billNumbers, watchedBills, ...(newBills.length > 0 ? { newBills } : {}) };
+}
+
+/**
+ * Bills of a new-bill feed item that the service has never seen go on the watch list to be read once: the poll reads
+ * their passports (the feed item names no committee or initiator) and fan-out alerts the followers of those.
+ */
+async function readOnceUnknown(deps: NewsAlertDependencies, billNumbers: readonly string[]): Promise<string[]> {
+  const unknown: string[] = [];
+  for (const billNumber of billNumbers) {
+    if (await deps.bills.get(billNumber)) continue;
+    await deps.bills.watchOnce(billNumber);
+    unknown.push(billNumber);
+  }
+  return unknown;
 }
 
 /**

@@ -15,6 +15,17 @@ export const NewsFanOutMessageSchema = z.object({
 });
 export type NewsFanOutMessage = z.infer<typeof NewsFanOutMessageSchema>;
 
+/**
+ * A message on the fan-out queue: a bill whose committee or initiators were first read or changed (`signature`
+ * fingerprints them), to alert the followers of each as "new bill from …".
+ */
+export const OriginFanOutMessageSchema = z.object({
+  kind: z.literal('bill-origin'),
+  billNumber: BillNumberSchema,
+  signature: z.string().min(1),
+});
+export type OriginFanOutMessage = z.infer<typeof OriginFanOutMessageSchema>;
+
 /** A message on the fan-out queue: a followed bill the watch list dropped (the source never had it), to tell its followers once. */
 export const BillDroppedMessageSchema = z.object({
   kind: z.literal('bill-dropped'),
@@ -23,8 +34,11 @@ export const BillDroppedMessageSchema = z.object({
 });
 export type BillDroppedMessage = z.infer<typeof BillDroppedMessageSchema>;
 
-/** Anything on the fan-out queue: a bill's changes (no `kind`, as before news travelled it), a news item or a dropped bill. */
-export const FanOutQueueMessageSchema = z.union([NewsFanOutMessageSchema, BillDroppedMessageSchema, FanOutMessageSchema]);
+/**
+ * Anything on the fan-out queue: a bill's changes (no `kind`, as before news travelled it), a news item, a dropped bill,
+ * or a bill's new origins.
+ */
+export const FanOutQueueMessageSchema = z.union([NewsFanOutMessageSchema, BillDroppedMessageSchema, OriginFanOutMessageSchema, FanOutMessageSchema]);
 export type FanOutQueueMessage = z.infer<typeof FanOutQueueMessageSchema>;
 
 /**

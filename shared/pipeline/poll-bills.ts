@@ -13,6 +13,8 @@ import type { MessageQueue } from '../queue/message-queue.js';
 import { queueDropNotices } from './announce-dropped-bill.js';
 import { enqueueChanges } from './enqueue-changes.js';
 import { missingRetryAt } from './missing-backoff.js';
+import { noticeOrigins } from './notice-origins.js';
+import type { OriginOutbox } from '../store/origin-outbox-store.js';
 
 export interface PollDependencies {
   bills: BillStore;
@@ -23,6 +25,8 @@ export interface PollDependencies {
   logger: Logger;
   /** When set, every saved snapshot files its bill in the poll tier it now belongs to (adaptive polling). */
   tiers?: PollTierSettings;
+  /** When set, a snapshot whose committee or initiators are new queues "new bill from …" alerts (shared/pipeline/notice-origins.ts). */
+  originOutbox?: OriginOutbox;
 }
 
 export type BillPollOutcome =
@@ -129,7 +133,8 @@ export async function pollBill(deps: PollDependencies, watched: WatchedBill): Pr
     conflict = true;
   }
   await enqueueChanges(deps, written, at);
-  // The snapshot write recorded the healthy poll; after a conflict, the winner's write did.
+  // The snapshot write recorded the healthy poll; after a conflict, the winner's write did (and noticed its origins).
+  if (!conflict && deps.originOutbox) await noticeOrigins({ originOutbox: deps.originOutbox, fanOutQueue: deps.fanOutQueue }, stored?.bill, bill, at);
 
   const outcome: BillPollOutcome = conflict ? 'conflict' : baseline ? 'baseline' : detected.length > 0 ? 'changed' : 'no-new-events';
   if (written.length > 0) deps.logger.info('bill changed', { bill: number, changes: written.map((change) => change.id) });

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import type { NewBillAlertDependencies } from '../pipeline/alert-new-bill.js';
 import type { NewsAlertDependencies } from '../pipeline/alert-news-item.js';
 import type { DroppedBillDependencies } from '../pipeline/announce-dropped-bill.js';
 import type { FanOutQueueDependencies } from '../pipeline/fan-out-message.js';
@@ -6,7 +7,7 @@ import { createDocumentClient } from '../aws/clients.js';
 import { DynamoDroppedBillFollows } from '../store/dropped-bill-follows.js';
 import { endpointQueues, messageQueue } from './queues.js';
 import { createDeliveryStores, createStores } from './stores.js';
-import { newsAlertDependencies } from './topic-alert-dependencies.js';
+import { newBillAlertDependencies, newsAlertDependencies } from './topic-alert-dependencies.js';
 
 /** What fan-out needs: the email queue always, the webhook, Slack and Telegram queues when they are configured. */
 export function fanOutDependencies(config: Config): FanOutQueueDependencies['changes'] {
@@ -23,12 +24,13 @@ export function fanOutDependencies(config: Config): FanOutQueueDependencies['cha
 }
 
 /**
- * What the fan-out function needs: bill-change routing now; topic and news alerting (topics, news, bills) and the
- * notice of dropped bills on first use.
+ * What the fan-out function needs: bill-change routing now; topic and news alerting (topics, news, bills), the notice
+ * of dropped bills and "new bill" alerting (committees and initiators) on first use.
  */
 export function fanOutQueueDependencies(config: Config): FanOutQueueDependencies {
   let news: NewsAlertDependencies | undefined;
   let dropped: DroppedBillDependencies | undefined;
+  let newBills: NewBillAlertDependencies | undefined;
   const newsDependencies = () => (news ??= newsAlertDependencies(config));
   return {
     changes: fanOutDependencies(config),
@@ -40,5 +42,6 @@ export function fanOutQueueDependencies(config: Config): FanOutQueueDependencies
       // Built here, not with the shared stores: only fan-out removes a dropped bill's follows (and the api bundle is full).
       return (dropped = { ...news, follows: new DynamoDroppedBillFollows(createDocumentClient(), config.tableName, news.followers) });
     },
+    newBills: () => (newBills ??= newBillAlertDependencies(config)),
   };
 }

@@ -14,10 +14,11 @@ import { createStores } from './stores.js';
 
 /** What one poll of bills needs (the CLI's `poll` of every watched bill, and the base of the scheduled run). */
 export function pollDependencies(config: Config): PollDependencies {
-  const { bills, changes } = createStores(config);
+  const { bills, changes, originOutbox } = createStores(config);
   return {
     bills,
     changes,
+    originOutbox,
     fanOutQueue: messageQueue(config.queues.fanOutUrl, 'queues.fanOutUrl (FAN_OUT_QUEUE_URL)'),
     source: createSozdHttpSource(createSozdFetcher(config), config.sozd.baseUrl),
     now: () => new Date(),

@@ -10,6 +10,8 @@ import { DynamoEndpointStore } from '../store/endpoint-store.js';
 import { DynamoFeedStore } from '../store/feed-store.js';
 import { DynamoFollowerRouteReader } from '../store/follower-route-store.js';
 import { DynamoNewsStore } from '../store/news-store.js';
+import { DynamoOriginOutbox } from '../store/origin-outbox-store.js';
+import { DynamoOriginStore } from '../store/origin-store.js';
 import { DynamoRetryDueStore } from '../store/retry-due-store.js';
 import { DynamoSubscriberStore } from '../store/subscriber-store.js';
 import { DynamoTopicStore } from '../store/topic-store.js';
@@ -19,12 +21,14 @@ import { DynamoTopicStore } from '../store/topic-store.js';
  * nothing here pulls in an HTTP client or the topic stemmers, so every function can import it.
  */
 
-/** Bills, changes, subscribers and email deliveries. */
+/** Bills, changes, subscribers and email deliveries; committees and initiators and their outbox. */
 export function createStores(config: Config) {
   const db = createDocumentClient();
   return {
     bills: new DynamoBillStore(db, config.tableName),
     changes: new DynamoChangeStore(db, config.tableName),
+    origins: new DynamoOriginStore(db, config.tableName),
+    originOutbox: new DynamoOriginOutbox(db, config.tableName),
     subscribers: new DynamoSubscriberStore(db, config.tableName),
     deliveries: new DynamoDeliveryStore(db, config.tableName),
   };

@@ -1,5 +1,6 @@
 import type { Language } from '../bill/stages.js';
 import { formatMoscowDate } from '../email/moscow-date.js';
+import { alertHeading } from '../email/render-topic-email.js';
 import { topicEmailStrings } from '../email/topic-email-strings.js';
 import { webLink } from '../email/web-link.js';
 import type { Alert } from '../topics/alert.js';
@@ -10,7 +11,8 @@ const OPEN: Record<Language, string> = { en: 'Open the item', ru: 'Открыт�
 
 /**
  * A Block Kit message for an alert, with the same words as its email: a topic match names the topic and which words
- * were found in which field; an "in the news" alert names the bill; a dropped bill's notice says why it is no longer watched. The item's link becomes a button only when it is
+ * were found in which field; an "in the news" alert names the bill; a "new bill" alert its committee or initiator; a
+ * dropped bill's notice says why it is no longer watched. The item's link becomes a button only when it is
  * a web address within Slack's URL limit; all external text is escaped and cut to Slack's limits.
  */
 export function buildSlackAlertMessage(alert: Alert, language: Language): SlackMessage {
@@ -25,7 +27,7 @@ export function buildSlackAlertMessage(alert: Alert, language: Language): SlackM
       ],
     };
   }
-  const heading = alert.kind === 'topic-match' ? strings.topicHeading(alert.topic.query) : strings.newsHeading(alert.billNumber);
+  const heading = alertHeading(alert, language);
   const { item } = alert;
   // A link over Slack's button limit would get the whole message refused: the alert goes out without the button.
   const link = item.link ? webLink(item.link) : undefined;

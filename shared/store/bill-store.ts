@@ -101,6 +101,11 @@ export interface BillStore {
   get(number: string): Promise<BillRecord | undefined>;
   /** Adds a bill to the watch list; keeps any snapshot it already has. */
   watch(number: string): Promise<void>;
+  /**
+   * Puts a bill on the watch list to be read once, without holding it there: after its first read a bill nobody
+   * follows leaves the list again (a new bill read for its committee and initiators).
+   */
+  watchOnce(number: string): Promise<void>;
   unwatch(number: string): Promise<void>;
   listWatched(): AsyncIterable<WatchedBill[]>;
   /** One page of the watch list's bill numbers, in number order. */
@@ -155,6 +160,10 @@ export class DynamoBillStore implements BillStore {
 
   async watch(number: string): Promise<void> {
     await watchBills(this.db, this.tableName, [number], { byOperator: true });
+  }
+
+  async watchOnce(number: string): Promise<void> {
+    await watchBills(this.db, this.tableName, [number]);
   }
 
   async unwatch(number: string): Promise<void> {

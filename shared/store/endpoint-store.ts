@@ -21,6 +21,8 @@ export interface EndpointStore {
   disable(endpointId: string, reason: DisabledReason, at: string): Promise<boolean>;
   /** Makes an endpoint active again with a clean failure record. */
   enable(endpointId: string): Promise<void>;
+  /** Turns its Monday "week ahead" post on or off; the endpoint as it now is, undefined when there is none. */
+  setWeekAhead(endpointId: string, on: boolean): Promise<Endpoint | undefined>;
   /** Notes a failed attempt; returns when the current run of failures began. */
   recordFailure(endpointId: string, at: string): Promise<string>;
   /** A success ends the run of failures. */
@@ -113,6 +115,25 @@ export class DynamoEndpointStore implements EndpointStore {
         ExpressionAttributeValues: { ':active': 'active' },
       }),
     );
+  }
+
+  async setWeekAhead(endpointId: string, on: boolean): Promise<Endpoint | undefined> {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.endpoint(endpointId),
+          UpdateExpression: 'SET weekAhead = :on',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':on': on },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return EndpointSchema.parse(Attributes);
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
   }
 
   async recordFailure(endpointId: string, at: string): Promise<string> {

@@ -28,6 +28,9 @@ export interface Subscriber {
   bills?: string[];
   /** Topic queries followed. */
   topics?: string[];
+  /** Committees and initiators followed: every new bill from them is alerted and watched (shared/origins). */
+  committees?: string[];
+  initiators?: string[];
   /** IANA time zone, e.g. Europe/Moscow. */
   timeZone?: string;
   frequency?: 'instant' | 'daily' | 'weekly';
@@ -65,8 +68,17 @@ export interface SubscriberStore {
   follow(subscriberId: string, billNumber: string): Promise<void>;
   unfollow(subscriberId: string, billNumber: string): Promise<void>;
   listFollowedBills(subscriberId: string): Promise<string[]>;
+  /** The bill follows, each with the committee or initiator alert that made it, if one did. */
+  listFollows(subscriberId: string): Promise<FollowedBill[]>;
   /** Stops all mail to the subscriber at once; their follows are removed. */
   unsubscribe(subscriberId: string): Promise<void>;
+}
+
+/** A bill a subscriber follows; `originId` and `originAlertId` when a "new bill from …" alert made the follow. */
+export interface FollowedBill {
+  billNumber: string;
+  originId?: string;
+  originAlertId?: string;
 }
 
 /** SubscriberStore on the single DynamoDB table (adjacency list: BILL#n/FOLLOWER#id and SUBSCRIBER#id/FOLLOWS#n). */
@@ -143,14 +155,26 @@ export class DynamoSubscriberStore implements SubscriberStore {
   }
 
   async listFollowedBills(subscriberId: string): Promise<string[]> {
-    const bills: string[] = [];
-    const pages = queryAll<{ billNumber: string }>(this.db, {
+    return (await this.listFollows(subscriberId)).map((follow) => follow.billNumber);
+  }
+
+  async listFollows(subscriberId: string): Promise<FollowedBill[]> {
+    const follows: FollowedBill[] = [];
+    const pages = queryAll<Record<string, unknown>>(this.db, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
       ExpressionAttributeValues: { ':pk': keys.subscriber(subscriberId).PK, ':prefix': FOLLOWS_PREFIX },
     });
-    for await (const page of pages) bills.push(...page.map((item) => item.billNumber));
-    return bills;
+    for await (const page of pages) {
+      for (const item of page) {
+        follows.push({
+          billNumber: item.billNumber as string,
+          ...(typeof item.originId === 'string' ? { originId: item.originId } : {}),
+          ...(typeof item.originAlertId === 'string' ? { originAlertId: item.originAlertId } : {}),
+        });
+      }
+    }
+    return follows;
   }
 
   async unsubscribe(subscriberId: string): Promise<void> {
@@ -182,6 +206,8 @@ export function toSubscriber(item: Record<string, unknown>): Subscriber {
   const optional: Partial<Subscriber> = {
     bills: Array.isArray(item.bills) ? (item.bills as string[]) : undefined,
     topics: Array.isArray(item.topics) ? (item.topics as string[]) : undefined,
+    committees: Array.isArray(item.committees) ? (item.committees as string[]) : undefined,
+    initiators: Array.isArray(item.initiators) ? (item.initiators as string[]) : undefined,
     timeZone: text('timeZone'),
     frequency: text('frequency') as Subscriber['frequency'],
     stages: item.stages === 'all' || Array.isArray(item.stages) ? (item.stages as Subscriber['stages']) : undefined,

@@ -14,6 +14,8 @@ import { indexSortKey } from './index-sort-key.js';
 import { EmailAddressSchema, toSubscriber, type Subscriber, type SubscriberStore } from './subscriber-store.js';
 import { GSI1, gsi1, keys, TTL_ATTRIBUTE, type StoreKeys } from './table-schema.js';
 import { releaseBills, watchBills } from './bill-store.js';
+import { originId, type BillOrigin } from '../origins/bill-origin.js';
+import { catalogIndex } from './origin-store.js';
 
 /** A sign-up as stored until its link is followed. */
 export interface PendingSignup {
@@ -76,7 +78,10 @@ export function topicIdForQuery(query: string): string {
  */
 export class DynamoSubscriptionStore {
   /** The partitions it reads and writes: the `dynamodb:LeadingKeys` of every function that uses it. */
-  static readonly partitions: StoreKeys = { keys: ['follower', 'follows', 'pendingSignup', 'subscriber', 'topic', 'topicFollower'], index: ['subscribers', 'topics'] };
+  static readonly partitions: StoreKeys = {
+    keys: ['follower', 'follows', 'pendingSignup', 'subscriber', 'topic', 'topicFollower', 'origin', 'originFollower'],
+    index: ['subscribers', 'topics'],
+  };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -234,7 +239,7 @@ export class DynamoSubscriptionStore {
       .catch((error: unknown) => {
         if (!isConditionFailure(error)) throw error;
       });
-    await this.deleteItems((current?.topics ?? []).map((query) => keys.topicFollower(topicIdForQuery(query), subscriberId)));
+    await this.deleteItems(followItemKeys(current, subscriberId));
   }
 
   /**
@@ -265,13 +270,13 @@ export class DynamoSubscriptionStore {
     return this.subscribers.listFollowedBills(subscriberId);
   }
 
-  /** Removes every follower item of a subscriber (bills and topics), leaving the profile as it is. */
+  /** Removes every follower item of a subscriber (bills, topics, committees, initiators), leaving the profile as it is. */
   async dropFollows(subscriberId: string, now: Date): Promise<void> {
     const current = await this.get(subscriberId, now);
     for (const billNumber of await this.subscribers.listFollowedBills(subscriberId)) {
       await this.subscribers.unfollow(subscriberId, billNumber);
     }
-    await this.deleteItems((current?.topics ?? []).map((query) => keys.topicFollower(topicIdForQuery(query), subscriberId)));
+    await this.deleteItems(followItemKeys(current, subscriberId));
   }
 
   /**
@@ -382,7 +387,7 @@ export class DynamoSubscriptionStore {
         Key: keys.subscriber(current.id),
         UpdateExpression: [
           'SET id = :id, email = :email, #language = :language, #status = :status, createdAt = if_not_exists(createdAt, :at)',
-          '#bills = :bills, #topics = :topics, #timeZone = :timeZone, #frequency = :frequency, #stages = :stages, #newsAlerts = :newsAlerts, #weekAhead = :weekAhead, updatedAt = :at',
+          '#bills = :bills, #topics = :topics, #committees = :committees, #initiators = :initiators, #timeZone = :timeZone, #frequency = :frequency, #stages = :stages, #newsAlerts = :newsAlerts, #weekAhead = :weekAhead, updatedAt = :at',
           'confirmedAt = if_not_exists(confirmedAt, :at), GSI1PK = :index, GSI1SK = :email',
         ].join(', ') + ' REMOVE #ttl',
         // Named, not written out: DynamoDB reserves some of these words (timeZone) and may reserve more.
@@ -392,6 +397,8 @@ export class DynamoSubscriptionStore {
           '#ttl': TTL_ATTRIBUTE,
           '#bills': 'bills',
           '#topics': 'topics',
+          '#committees': 'committees',
+          '#initiators': 'initiators',
           '#timeZone': 'timeZone',
           '#frequency': 'frequency',
           '#stages': 'stages',
@@ -406,6 +413,8 @@ export class DynamoSubscriptionStore {
           ':at': at,
           ':bills': preferences.bills,
           ':topics': preferences.topics,
+          ':committees': preferences.committees,
+          ':initiators': preferences.initiators,
           ':timeZone': preferences.timeZone,
           ':frequency': preferences.frequency,
           ':stages': preferences.stages,
@@ -421,7 +430,8 @@ export class DynamoSubscriptionStore {
 
   /**
    * Makes the follower items match the preferences. Every followed item is rewritten (idempotent puts), so
-   * a changed frequency or stage filter reaches the denormalised copies too; what is no longer followed goes.
+   * a changed frequency or stage filter reaches the denormalised copies too; what is no longer followed goes. A bill
+   * followed because a followed committee or initiator brought it stays while that origin is followed.
    */
   private async syncFollows(subscriberId: string, preferences: Preferences, before: Subscriber | undefined): Promise<void> {
     const delivery = { subscriberId, frequency: preferences.frequency, stages: preferences.stages };
@@ -435,20 +445,53 @@ export class DynamoSubscriptionStore {
       puts.push({ ...keys.topic(topicId), topicId, query, GSI1PK: gsi1.topics, GSI1SK: indexSortKey(query) });
       puts.push({ ...keys.topicFollower(topicId, subscriberId), topicId, query, ...delivery });
     }
+    const origins = originsOf(preferences);
+    for (const origin of origins) {
+      const id = originId(origin.kind, origin.name);
+      puts.push({ ...keys.originFollower(id, subscriberId), originId: id, kind: origin.kind, name: origin.name, ...delivery });
+    }
     const bills = new Set(preferences.bills);
     const topics = new Set(preferences.topics);
-    const followedBills = before ? await this.subscribers.listFollowedBills(subscriberId) : [];
-    const droppedBills = followedBills.filter((bill) => !bills.has(bill));
+    const followedOrigins = new Set(origins.map((origin) => originId(origin.kind, origin.name)));
+    const follows = before ? await this.subscribers.listFollows(subscriberId) : [];
+    const broughtByOrigin = follows.filter((follow) => !bills.has(follow.billNumber) && follow.originId && followedOrigins.has(follow.originId));
+    for (const follow of broughtByOrigin) {
+      const claim = { originId: follow.originId, originAlertId: follow.originAlertId };
+      puts.push({ ...keys.follower(follow.billNumber, subscriberId), billNumber: follow.billNumber, ...delivery, ...claim });
+    }
+    const kept = new Set([...bills, ...broughtByOrigin.map((follow) => follow.billNumber)]);
+    const droppedBills = follows.map((follow) => follow.billNumber).filter((bill) => !kept.has(bill));
     const deletes = [
       ...droppedBills.flatMap((bill) => [keys.follower(bill, subscriberId), keys.follows(subscriberId, bill)]),
       ...(before?.topics ?? []).filter((query) => !topics.has(query)).map((query) => keys.topicFollower(topicIdForQuery(query), subscriberId)),
+      ...(before ? originsOf(before) : [])
+        .map((origin) => originId(origin.kind, origin.name))
+        .filter((id) => !followedOrigins.has(id))
+        .map((id) => keys.originFollower(id, subscriberId)),
     ];
     await this.batchWrite([
       ...puts.map((Item) => ({ PutRequest: { Item } })),
       ...deletes.map((Key) => ({ DeleteRequest: { Key } })),
     ]);
+    await this.defineOrigins(origins);
     await watchBills(this.db, this.tableName, preferences.bills);
     await releaseBills(this.db, this.tableName, droppedBills);
+  }
+
+  /** Puts a followed name in the catalog if no passport named it yet, so the console lists what is followed. */
+  private async defineOrigins(origins: readonly BillOrigin[]): Promise<void> {
+    for (const origin of origins) {
+      const id = originId(origin.kind, origin.name);
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.origin(id),
+          UpdateExpression: 'SET originId = :id, kind = :kind, #name = if_not_exists(#name, :name), GSI1PK = :index, GSI1SK = :sort',
+          ExpressionAttributeNames: { '#name': 'name' },
+          ExpressionAttributeValues: { ':id': id, ':kind': origin.kind, ':name': origin.name, ...catalogIndex(origin) },
+        }),
+      );
+    }
   }
 
   private async deleteItems(itemKeys: { PK: string; SK: string }[]): Promise<void> {
@@ -473,13 +516,29 @@ export class DynamoSubscriptionStore {
 const BATCH_WRITE_LIMIT = 25;
 const MAX_BATCH_ATTEMPTS = 6;
 
+/** The committees and initiators a set of preferences (or a stored profile) follows. */
+function originsOf(followed: { committees?: readonly string[]; initiators?: readonly string[] }): BillOrigin[] {
+  return [
+    ...(followed.committees ?? []).map((name) => ({ kind: 'committee' as const, name })),
+    ...(followed.initiators ?? []).map((name) => ({ kind: 'initiator' as const, name })),
+  ];
+}
+
+/** The topic and origin follower items of a subscriber's profile: what unsubscribing removes besides bill follows. */
+function followItemKeys(current: Subscriber | undefined, subscriberId: string): { PK: string; SK: string }[] {
+  return [
+    ...(current?.topics ?? []).map((query) => keys.topicFollower(topicIdForQuery(query), subscriberId)),
+    ...(current ? originsOf(current) : []).map((origin) => keys.originFollower(originId(origin.kind, origin.name), subscriberId)),
+  ];
+}
+
 function toPendingSignup(item: Record<string, unknown>): PendingSignup {
   return {
     subscriberId: item.subscriberId as string,
     ...(typeof item.requestId === 'string' ? { requestId: item.requestId } : {}),
     email: item.email as string,
-    // A sign-up requested before the newsAlerts or weekAhead preference existed has none: it takes the default.
-    preferences: { newsAlerts: true, weekAhead: false, ...(item.preferences as Omit<Preferences, 'newsAlerts' | 'weekAhead'>) },
+    // A sign-up requested before the newsAlerts, weekAhead or committee-follow preferences existed has none: it takes the defaults.
+    preferences: { newsAlerts: true, weekAhead: false, committees: [], initiators: [], ...(item.preferences as Omit<Preferences, 'newsAlerts' | 'weekAhead' | 'committees' | 'initiators'>) },
     requestedAt: item.requestedAt as string,
     expiresAt: item.expiresAt as number,
   };

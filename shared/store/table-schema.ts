@@ -81,6 +81,18 @@ export const keys = {
   billNews: (billNumber: string, newsId: string) => ({ PK: `BILL#${billNumber}`, SK: `NEWS#${newsId}` }),
   /** A topic match or an "in the news" alert, written once under its deterministic id. */
   alert: (alertId: string) => ({ PK: `ALERT#${alertId}`, SK: 'ALERT' }),
+  /**
+   * A committee or initiator (shared/origins/bill-origin.ts): its name, and when a bill's passport last named it (absent
+   * while only followed, never seen). In the ORIGINS index, by kind and normalised name: the forms' list of names.
+   */
+  origin: (originId: string) => ({ PK: `ORIGIN#${originId}`, SK: 'DEFINITION' }),
+  /** A subscriber following a committee or initiator, with how they want its "new bill" alerts. */
+  originFollower: (originId: string, subscriberId: string) => ({ PK: `ORIGIN#${originId}`, SK: `FOLLOWER#${subscriberId}` }),
+  /**
+   * A bill whose committee or initiators were first read or changed (`signature` fingerprints them), waiting in the
+   * ORIGIN_OUTBOX index until it is queued for fan-out to the followers of its committee and initiators.
+   */
+  originNotice: (billNumber: string, signature: string) => ({ PK: `BILL#${billNumber}`, SK: `ORIGIN#${signature}` }),
   /** A small copy of a news item under its feed, newest last in key order: the feed's recent items for the console. */
   feedItem: (feedId: string, seenAt: string, newsId: string) => ({ PK: `FEED#${feedId}`, SK: `ITEM#${seenAt}#${newsId}` }),
 } as const;
@@ -120,6 +132,10 @@ export const gsi1 = {
   droppedOutbox: 'DROPPED_OUTBOX',
   /** News items recorded but not yet queued for fan-out (sorted by when seen); emptied by every feed poll. */
   newsOutbox: 'NEWS_OUTBOX',
+  /** Committees and initiators seen in passports or followed (sorted by kind, then normalised name). */
+  origins: 'ORIGINS',
+  /** Bills whose committee or initiators changed, not yet queued for fan-out (sorted by when noticed). */
+  originOutbox: 'ORIGIN_OUTBOX',
   /** The alerts one topic raised (sorted by time), for the console; keyed by the normalised query's key. */
   topicMatches: (topicKey: string) => `MATCHES#${topicKey}`,
 } as const;

@@ -60,11 +60,13 @@ export class DynamoWeekAheadStore implements WeekAheadStore {
     const items = await batchGetAll(this.db, {
       tableName: this.tableName,
       keys: [...new Set(numbers)].map((number) => keys.bill(number)),
-      projection: '#number, bill.title, bill.#url, bill.committee, bill.plannedEvents',
+      // `billJson` is the snapshot as saved now; `bill.…` a snapshot saved before, until its next save. Only recipients
+      // whose week is due get here, so each bill is read at most once a run, on Mondays.
+      projection: '#number, billJson, bill.title, bill.#url, bill.committee, bill.plannedEvents',
       names: { '#number': 'number', '#url': 'url' },
     });
     return items.flatMap((item) => {
-      const bill = item.bill as Partial<Record<keyof WeekAheadBill, unknown>> | undefined;
+      const bill = (typeof item.billJson === 'string' ? JSON.parse(item.billJson) : item.bill) as Partial<Record<keyof WeekAheadBill, unknown>> | undefined;
       const planned = PlannedEventSchema.array().safeParse(bill?.plannedEvents);
       if (typeof item.number !== 'string' || typeof bill?.title !== 'string' || typeof bill.url !== 'string' || !planned.success) return [];
       return [{ number: item.number, title: bill.title, url: bill.url, plannedEvents: planned.data, ...(typeof bill.committee === 'string' ? { committee: bill.committee } : {}) }];

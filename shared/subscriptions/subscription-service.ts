@@ -180,6 +180,8 @@ export function preferencesOf(subscriber: Subscriber): Preferences {
   return {
     bills: subscriber.bills ?? [],
     topics: subscriber.topics ?? [],
+    committees: subscriber.committees ?? [],
+    initiators: subscriber.initiators ?? [],
     language: subscriber.language,
     timeZone: subscriber.timeZone ?? 'Europe/Moscow',
     frequency: subscriber.frequency ?? 'instant',

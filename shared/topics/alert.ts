@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { BillNumberSchema } from '../bill/bill.js';
+import { OriginKindSchema } from '../origins/bill-origin.js';
 
 /** What an alert is about: a news item, or a new event of a tracked bill. */
 export const AlertItemSchema = z.object({
@@ -22,8 +23,9 @@ export const TermHitSchema = z.object({ term: z.string(), field: z.string(), fou
 
 /**
  * An alert, written once under a deterministic id and delivered to many subscribers: a topic that matched
- * (with why), a news item that mentions a followed bill ("in the news"), or a followed bill the source never had and
- * the watch list dropped (told once to each of its followers).
+ * (with why), a news item that mentions a followed bill ("in the news"), a bill from a followed committee or
+ * initiator ("new bill from …"), or a followed bill the source never had and the watch list dropped (told once to each
+ * of its followers).
  */
 export const AlertSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -41,6 +43,16 @@ export const AlertSchema = z.discriminatedUnion('kind', [
     createdAt: z.iso.datetime(),
     item: AlertItemSchema,
     billNumber: BillNumberSchema,
+  }),
+  z.object({
+    kind: z.literal('new-bill'),
+    id: z.string().min(1),
+    createdAt: z.iso.datetime(),
+    /** The bill: its title, its sozd link and number. */
+    item: AlertItemSchema,
+    billNumber: BillNumberSchema,
+    /** The followed committee or initiator the bill is from, as its passport names it. */
+    origin: z.object({ kind: OriginKindSchema, name: z.string().min(1) }),
   }),
   z.object({
     kind: z.literal('bill-dropped'),

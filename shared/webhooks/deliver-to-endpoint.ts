@@ -28,8 +28,9 @@ import {
 import { sendTelegramMessages, type TelegramBotApi } from '../telegram/telegram-bot-api.js';
 import { telegramAlertMessages, telegramChangeMessages, telegramManageLink, telegramPingMessages } from '../telegram/telegram-render.js';
 import type { Alert } from '../topics/alert.js';
+import { originName } from '../vocabulary/origin-names.js';
 import { findBillMention } from './bill-mention.js';
-import { buildBillChangedPayload, buildBillDroppedPayload, buildBillNewsPayload, buildPingPayload, buildTopicMatchedPayload, type WebhookPayload } from './webhook-payload.js';
+import { buildBillChangedPayload, buildBillDroppedPayload, buildBillNewPayload, buildBillNewsPayload, buildPingPayload, buildTopicMatchedPayload, type WebhookPayload } from './webhook-payload.js';
 import { buildWebhookRequest } from './webhook-request.js';
 import { PayloadTooLargeError } from './shrink-to-fit.js';
 import { signingSecretsAt } from './webhook-signature.js';
@@ -229,7 +230,8 @@ async function contentOf(deps: EndpointDeliveryDependencies, message: EndpointDe
 
 /**
  * The signed body's payload, stamped with when its change was detected or its alert raised, so every retry sends the
- * same body. A topic match is `topic.matched` and needs the item's web link; "in the news" is `bill.news`.
+ * same body. A topic match is `topic.matched` and needs the item's web link; "in the news" is `bill.news`; a bill
+ * from a followed committee or initiator is `bill.new`.
  */
 async function webhookPayload(deps: EndpointDeliveryDependencies, content: DeliveryContent): Promise<WebhookPayload | undefined> {
   if (content.kind === 'change') return buildBillChangedPayload(content.change);
@@ -248,6 +250,17 @@ async function webhookPayload(deps: EndpointDeliveryDependencies, content: Deliv
         bill: { number: alert.billNumber, url: billUrl(alert.billNumber), ...(title ? { title } : {}) },
         item: { title: alert.item.title, source, ...(link ? { link } : {}), ...publishedAt },
         ...(mention ? { why: mention } : {}),
+      },
+      new Date(alert.createdAt),
+    );
+  }
+  if (alert.kind === 'new-bill') {
+    const { origin } = alert;
+    return buildBillNewPayload(
+      {
+        alertId: alert.id,
+        bill: { number: alert.billNumber, title: alert.item.title, url: alert.item.link ?? billUrl(alert.billNumber) },
+        origin: { kind: origin.kind, name: origin.name, nameEn: originName(origin, 'en') },
       },
       new Date(alert.createdAt),
     );

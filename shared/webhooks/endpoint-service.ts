@@ -192,6 +192,27 @@ function checkEndpointUrl(kind: EndpointKind, url: string, allowedHosts: Readonl
   }
 }
 
+/** Thrown when the week ahead is asked of a webhook: it is a Slack or Telegram post, and webhooks carry changes only. */
+export class WeekAheadNotForWebhooksError extends Error {
+  override readonly name = 'WeekAheadNotForWebhooksError';
+  constructor(endpointId: string) {
+    super(`the week ahead is posted to Slack and Telegram endpoints; ${endpointId} is a webhook`);
+  }
+}
+
+/**
+ * Turns an endpoint's Monday "week ahead" post on or off (shared/digests/send-week-ahead.ts).
+ * @returns the endpoint as it now is
+ * @throws EndpointRegistrationError for an unknown endpoint; WeekAheadNotForWebhooksError to turn it on for a webhook
+ */
+export async function setEndpointWeekAhead(deps: Pick<EndpointServiceDependencies, 'endpoints'>, endpointId: string, on: boolean): Promise<Endpoint> {
+  const endpoint = await requireEndpoint(deps, endpointId);
+  if (on && endpoint.kind === 'webhook') throw new WeekAheadNotForWebhooksError(endpointId);
+  const updated = await deps.endpoints.setWeekAhead(endpointId, on);
+  if (!updated) throw new EndpointRegistrationError(`no endpoint ${endpointId}`);
+  return updated;
+}
+
 async function requireEndpoint(deps: Pick<EndpointServiceDependencies, 'endpoints'>, endpointId: string): Promise<Endpoint> {
   const endpoint = await deps.endpoints.get(endpointId);
   if (!endpoint) throw new EndpointRegistrationError(`no endpoint ${endpointId}`);

@@ -1,5 +1,5 @@
 import type { BillChange } from '../bill/bill-change.js';
-import { buildBillChangedPayload, buildBillDroppedPayload, buildBillNewsPayload, buildPingPayload, buildTopicMatchedPayload } from './webhook-payload.js';
+import { buildBillChangedPayload, buildBillDroppedPayload, buildBillNewPayload, buildBillNewsPayload, buildPingPayload, buildTopicMatchedPayload } from './webhook-payload.js';
 import type { BillNews, TopicMatch, WebhookEventType, WebhookPayload } from './webhook-payload.js';
 
 /** A bill passing first reading: the change the docs and the Slack preview show. */
@@ -72,6 +72,14 @@ export function webhookExamples(): Record<WebhookEventType, WebhookPayload> {
     'bill.changed': buildBillChangedPayload(EXAMPLE_BILL_CHANGE),
     'topic.matched': buildTopicMatchedPayload(EXAMPLE_TOPIC_MATCH, new Date('2025-12-16T12:06:41.000Z')),
     'bill.news': buildBillNewsPayload(EXAMPLE_BILL_NEWS, new Date('2025-12-16T12:21:05.000Z')),
+    'bill.new': buildBillNewPayload(
+      {
+        alertId: 'new-bill:o6c1f0e3a5b2d4c7e9f8a1b3c:1075342-8',
+        bill: { number: '1075342-8', title: EXAMPLE_BILL_CHANGE.billTitle, url: EXAMPLE_BILL_CHANGE.billUrl },
+        origin: { kind: 'committee', name: 'Комитет Государственной Думы по информационной политике, информационным технологиям и связи', nameEn: 'State Duma Committee on Information Policy, Information Technology and Communications' },
+      },
+      new Date('2025-12-16T12:30:00.000Z'),
+    ),
     'bill.dropped': buildBillDroppedPayload('dropped:1234567-8:2026-01-05T06:00:00.000Z', '1234567-8', new Date('2026-01-05T06:00:00.000Z')),
     ping: buildPingPayload(new Date('2025-12-16T12:00:00.000Z')),
   };

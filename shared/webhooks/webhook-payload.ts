@@ -142,6 +142,16 @@ export const BillNewsDataSchema = z.object({
 });
 export type BillNewsData = z.infer<typeof BillNewsDataSchema>;
 
+/** A bill from a followed committee or initiator ("new bill from …"). */
+export const BillNewDataSchema = z.object({
+  schemaVersion: z.literal(WEBHOOK_SCHEMA_VERSION),
+  /** Stable across re-polls and retries: deduplicate on it. */
+  alertId: z.string(),
+  bill: z.object({ number: BillNumberSchema, title: z.string(), url: z.string().url() }),
+  /** The followed committee or initiator, as the passport names it and in English. */
+  origin: z.object({ kind: z.enum(['committee', 'initiator']), name: z.string(), nameEn: z.string() }),
+});
+export type BillNewData = z.infer<typeof BillNewDataSchema>;
 /** A followed bill the source answered "not found" for until the watch list dropped it: told once, never again. */
 export const BillDroppedDataSchema = z.object({
   schemaVersion: z.literal(WEBHOOK_SCHEMA_VERSION),
@@ -165,6 +175,7 @@ export const WebhookPayloadSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bill.changed'), timestamp: IsoTimestampSchema, data: BillChangedDataSchema }),
   z.object({ type: z.literal('topic.matched'), timestamp: IsoTimestampSchema, data: TopicMatchedDataSchema }),
   z.object({ type: z.literal('bill.news'), timestamp: IsoTimestampSchema, data: BillNewsDataSchema }),
+  z.object({ type: z.literal('bill.new'), timestamp: IsoTimestampSchema, data: BillNewDataSchema }),
   z.object({ type: z.literal('bill.dropped'), timestamp: IsoTimestampSchema, data: BillDroppedDataSchema }),
   z.object({ type: z.literal('ping'), timestamp: IsoTimestampSchema, data: PingDataSchema }),
 ]);
@@ -272,6 +283,11 @@ export function buildBillNewsPayload(news: BillNews, raisedAt: Date): WebhookPay
   };
   const timestamp = raisedAt.toISOString();
   return shrinkToFit(data, (fitted) => ({ type: 'bill.news' as const, timestamp, data: fitted }), MAX_WEBHOOK_PAYLOAD_BYTES);
+}
+
+/** The `bill.new` payload, stamped with the alert's creation so every retry sends the same body. */
+export function buildBillNewPayload(data: Omit<BillNewData, 'schemaVersion'>, raisedAt: Date): WebhookPayload {
+  return { type: 'bill.new', timestamp: raisedAt.toISOString(), data: BillNewDataSchema.parse({ schemaVersion: WEBHOOK_SCHEMA_VERSION, ...data }) };
 }
 
 /**

@@ -15,7 +15,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const FIELD_NAMES = ['email', 'bills', 'topics', 'language', 'timeZone', 'frequency', 'stages', 'stageMode', 'newsAlerts', 'csrf', 'token', 'lang', 'limit', 'cursor', 'status', 'changeId', 'List-Unsubscribe', '__proto__', 'constructor'];
+const FIELD_NAMES = ['email', 'bills', 'topics', 'language', 'timeZone', 'frequency', 'stages', 'stageMode', 'newsAlerts', 'weekAhead', 'csrf', 'token', 'lang', 'limit', 'cursor', 'status', 'changeId', 'List-Unsubscribe', '__proto__', 'constructor'];
 const CONTENT_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain', 'application/json; charset=utf-8', '', 'application/xml'];
 
 /** Tokens that verify (any purpose, any subject), so the fuzzing reaches past the signature check. */

@@ -147,7 +147,7 @@ describe('POST /api/subscriptions (double opt-in)', () => {
     const response = await signUp({ email: uniqueAddress('empty') });
 
     expect(response.status).toBe(400);
-    expect((await response.json() as JsonBody).error.issues).toEqual([{ field: 'body.bills', message: 'follow at least one bill or topic' }]);
+    expect((await response.json() as JsonBody).error.issues).toEqual([{ field: 'body.bills', message: 'follow at least one bill, topic, committee or initiator' }]);
   });
 
   it('refuses an unparsable topic naming its position', async () => {

@@ -137,8 +137,8 @@ describe('endpoint commands and status', () => {
   it('refuses bad input with exit code 2 and one line, registering nothing', async () => {
     const unknown = `ep_${'0'.repeat(24)}`;
     const cases: [string[], string][] = [
-      [['endpoint'], 'endpoint: expected one of add, list, test, enable, deliveries'],
-      [['endpoint', 'remove'], 'endpoint: expected one of add, list, test, enable, deliveries, got "remove"'],
+      [['endpoint'], 'endpoint: expected one of add, list, test, enable, deliveries, week-ahead'],
+      [['endpoint', 'remove'], 'endpoint: expected one of add, list, test, enable, deliveries, week-ahead, got "remove"'],
       [['endpoint', 'add', '--kind', 'webhook', '--url', `${receiver.origin}/x`], 'endpoint add: --owner is required'],
       [['endpoint', 'add', '--kind', 'email', '--url', `${receiver.origin}/x`, '--owner', OWNER], 'endpoint add: invalid --kind: Invalid option: expected one of "webhook"|"slack"|"telegram"'],
       [['endpoint', 'add', '--kind', 'webhook', '--url', `${receiver.origin}/x`, '--owner', 'nobody'], 'endpoint add: invalid --owner: not an email address'],
@@ -152,6 +152,9 @@ describe('endpoint commands and status', () => {
       [['endpoint', 'enable', unknown], `endpoint enable: no endpoint ${unknown}`],
       [['endpoint', 'deliveries', unknown, '--limit', '0'], 'endpoint deliveries: invalid --limit "0": a whole number from 1 to 100'],
       [['endpoint', 'list', 'extra'], 'endpoint list: expected no arguments, got 1 argument(s)'],
+      [['endpoint', 'add', '--kind', 'webhook', '--url', `${receiver.origin}/x`, '--owner', OWNER, '--week-ahead'], 'endpoint add: invalid --week-ahead: the week ahead is posted to Slack and Telegram endpoints, not webhooks'],
+      [['endpoint', 'week-ahead', unknown, 'maybe'], 'endpoint week-ahead: expected on or off, got "maybe"'],
+      [['endpoint', 'week-ahead', unknown, 'on'], `endpoint week-ahead: no endpoint ${unknown}`],
     ];
 
     const results = [];

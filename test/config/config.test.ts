@@ -41,8 +41,8 @@ describe('loadConfig', () => {
   it('caps what one subscriber follows at 100 bills and 50 topics by default, configurable within 200 and 50', () => {
     const configured = loadConfig({ MAX_BILLS_PER_SUBSCRIBER: '20', MAX_TOPICS_PER_SUBSCRIBER: '5' });
 
-    expect(loadConfig({}).subscriberLimits).toEqual({ maxBills: 100, maxTopics: 50 });
-    expect(configured.subscriberLimits).toEqual({ maxBills: 20, maxTopics: 5 });
+    expect(loadConfig({}).subscriberLimits).toEqual({ maxBills: 100, maxTopics: 50, maxOrigins: 20 });
+    expect(configured.subscriberLimits).toEqual({ maxBills: 20, maxTopics: 5, maxOrigins: 20 });
     expect(() => loadConfig({ MAX_BILLS_PER_SUBSCRIBER: '201' })).toThrow(/subscriberLimits\.maxBills \(MAX_BILLS_PER_SUBSCRIBER\)/);
   });
 

@@ -1,8 +1,11 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/aws/clients.js';
-import type { PlannedEvent } from '../../shared/bill/bill.js';
+import type { Bill, PlannedEvent } from '../../shared/bill/bill.js';
 import { sendDueWeekAheads } from '../../shared/digests/send-week-ahead.js';
+import { registerEndpoint, setEndpointWeekAhead, WeekAheadNotForWebhooksError } from '../../shared/webhooks/endpoint-service.js';
+import { startFakeTelegramBotApi, type FakeTelegramBotApi } from '../support/fake-telegram-bot-api.js';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 import { gsi1, keys } from '../../shared/store/table-schema.js';
 import { header, sentEmails } from '../support/ses-store.js';
 import { startDeliveryHarness, type DeliveryHarness } from './delivery-harness.js';
@@ -22,6 +25,22 @@ function planned(name: string, date: string | undefined, stage = 2): PlannedEven
   return { eventNumber: `${stage}.1`, name, stage: { id: stage, name: '' }, ...(date ? { date } : {}), documents: [] };
 }
 
+/** A bill's snapshot as the poller stores it (its bill as JSON), with the planned events its page carries. */
+async function putBill(h: DeliveryHarness, number: string, plannedEvents: PlannedEvent[], committee?: string): Promise<void> {
+  const bill: Bill = {
+    number,
+    url: `https://sozd.duma.gov.ru/bill/${number}`,
+    title: `Законопроект ${number} о налогах`,
+    status: 'На рассмотрении',
+    archived: false,
+    passport: [],
+    ...(committee ? { committee } : {}),
+    events: [],
+    plannedEvents,
+  };
+  await h.stores.bills.saveSnapshot(number, 0, { bill, contentHash: number, at: '2026-03-01T00:00:00.000Z' });
+}
+
 describe('the week ahead by email', () => {
   let h: DeliveryHarness;
   let db: ReturnType<typeof createDocumentClient>;
@@ -33,12 +52,6 @@ describe('the week ahead by email', () => {
   afterEach(async () => {
     await h.stop();
   });
-
-  /** A bill's snapshot as the poller stores it, with the planned events its page carries. */
-  async function putBill(number: string, plannedEvents: PlannedEvent[], committee?: string): Promise<void> {
-    const bill = { number, url: `https://sozd.duma.gov.ru/bill/${number}`, title: `Законопроект ${number} о налогах`, plannedEvents, ...(committee ? { committee } : {}) };
-    await db.send(new PutCommand({ TableName: h.config.tableName, Item: { ...keys.bill(number), number, version: 1, bill } }));
-  }
 
   /** A confirmed subscriber's profile as the subscription API writes it. */
   async function putSubscriber(input: { id: string; email: string; bills: string[]; timeZone?: string; language?: 'ru' | 'en'; weekAhead?: boolean; status?: string }) {
@@ -77,8 +90,8 @@ describe('the week ahead by email', () => {
 
   it('mails each opted-in subscriber at exactly 08:00 local on the Mondays either side of Berlin’s DST change, and no one else', async () => {
     // Arrange: something planned in both weeks.
-    await putBill('1075342-8', [planned(COUNCIL, '2026-03-24T10:00:00+03:00'), planned(FIRST_READING, '2026-03-31T12:00:00+03:00', 3)], BUDGET_COMMITTEE);
-    await putBill('7-8', [planned(COUNCIL, '2026-05-12T10:00:00+03:00')]);
+    await putBill(h, '1075342-8', [planned(COUNCIL, '2026-03-24T10:00:00+03:00'), planned(FIRST_READING, '2026-03-31T12:00:00+03:00', 3)], BUDGET_COMMITTEE);
+    await putBill(h, '7-8', [planned(COUNCIL, '2026-05-12T10:00:00+03:00')]);
     await putSubscriber({ id: 's-berlin', email: 'berlin@example.org', bills: ['1075342-8'], timeZone: 'Europe/Berlin' });
     await putSubscriber({ id: 's-moscow', email: 'moscow@example.org', bills: ['1075342-8'] });
     await putSubscriber({ id: 's-ny', email: 'ny@example.org', bills: ['1075342-8'], timeZone: 'America/New_York' });
@@ -106,7 +119,7 @@ describe('the week ahead by email', () => {
 
   it('mails a New York subscriber at 08:00 EST before the switch and 08:00 EDT after it (8 March 2026)', async () => {
     // Arrange
-    await putBill('1075342-8', [planned(COUNCIL, '2026-03-04T10:00:00+03:00'), planned(COUNCIL, '2026-03-10T10:00:00+03:00')]);
+    await putBill(h, '1075342-8', [planned(COUNCIL, '2026-03-04T10:00:00+03:00'), planned(COUNCIL, '2026-03-10T10:00:00+03:00')]);
     await putSubscriber({ id: 's-ny', email: 'ny@example.org', bills: ['1075342-8'], timeZone: 'America/New_York' });
 
     // Act
@@ -118,8 +131,8 @@ describe('the week ahead by email', () => {
 
   it('lists exactly the week’s planned events by day, in English from the vocabulary, linked to the bill pages and sozd, with one-click unsubscribe', async () => {
     // Arrange
-    await putBill('1075342-8', [planned(COUNCIL, '2026-03-30T10:00:00+03:00'), planned(FIRST_READING, '2026-04-02T12:00:00+03:00', 3), planned(FIRST_READING, '2026-04-06T12:00:00+03:00', 3)], BUDGET_COMMITTEE);
-    await putBill('42-8', [planned(COMMITTEE_DECISION, '2026-03-30T15:00:00+03:00'), planned(COUNCIL, undefined)]);
+    await putBill(h, '1075342-8', [planned(COUNCIL, '2026-03-30T10:00:00+03:00'), planned(FIRST_READING, '2026-04-02T12:00:00+03:00', 3), planned(FIRST_READING, '2026-04-06T12:00:00+03:00', 3)], BUDGET_COMMITTEE);
+    await putBill(h, '42-8', [planned(COMMITTEE_DECISION, '2026-03-30T15:00:00+03:00'), planned(COUNCIL, undefined)]);
     await putSubscriber({ id: 's-berlin', email: 'berlin@example.org', bills: ['1075342-8', '42-8', '99-8'], timeZone: 'Europe/Berlin' });
 
     // Act
@@ -162,7 +175,7 @@ describe('the week ahead by email', () => {
 
   it('writes the week ahead in Russian for a Russian reader', async () => {
     // Arrange
-    await putBill('1075342-8', [planned(COUNCIL, '2026-03-31T10:00:00+03:00')], BUDGET_COMMITTEE);
+    await putBill(h, '1075342-8', [planned(COUNCIL, '2026-03-31T10:00:00+03:00')], BUDGET_COMMITTEE);
     await putSubscriber({ id: 's-ru', email: 'ru@example.org', bills: ['1075342-8'], language: 'ru' });
 
     // Act
@@ -179,7 +192,7 @@ describe('the week ahead by email', () => {
 
   it('sends a week once: a re-run, two overlapping runs and later runs that week send nothing more', async () => {
     // Arrange
-    await putBill('1075342-8', [planned(COUNCIL, '2026-04-01T10:00:00+03:00')]);
+    await putBill(h, '1075342-8', [planned(COUNCIL, '2026-04-01T10:00:00+03:00')]);
     await putSubscriber({ id: 's-moscow', email: 'moscow@example.org', bills: ['1075342-8'] });
     h.clock.set(new Date('2026-03-30T05:00:00Z'));
 
@@ -196,7 +209,7 @@ describe('the week ahead by email', () => {
 
   it('sends a late week once, listing only the days still ahead, when the Monday runs did not happen', async () => {
     // Arrange
-    await putBill('1075342-8', [planned(COUNCIL, '2026-03-30T10:00:00+03:00'), planned(FIRST_READING, '2026-04-03T12:00:00+03:00', 3)]);
+    await putBill(h, '1075342-8', [planned(COUNCIL, '2026-03-30T10:00:00+03:00'), planned(FIRST_READING, '2026-04-03T12:00:00+03:00', 3)]);
     await putSubscriber({ id: 's-moscow', email: 'moscow@example.org', bills: ['1075342-8'] });
 
     // Act: the first run of the week is on Wednesday.
@@ -213,7 +226,7 @@ describe('the week ahead by email', () => {
 
   it('sends nothing for a week with nothing planned, and nothing later that week when something is', async () => {
     // Arrange
-    await putBill('1075342-8', [planned(COUNCIL, '2026-04-08T10:00:00+03:00')]);
+    await putBill(h, '1075342-8', [planned(COUNCIL, '2026-04-08T10:00:00+03:00')]);
     await putSubscriber({ id: 's-moscow', email: 'moscow@example.org', bills: ['1075342-8'] });
 
     // Act
@@ -224,5 +237,86 @@ describe('the week ahead by email', () => {
     // Assert
     expect(summary).toEqual({ sent: 0, empty: 1, failed: 0 });
     expect(nextWeek).toEqual(['moscow@example.org']);
+  });
+});
+
+describe('the week ahead in Slack and Telegram', () => {
+  let receiver: WebhookReceiver;
+  let bot: FakeTelegramBotApi;
+  let h: DeliveryHarness;
+
+  beforeEach(async () => {
+    receiver = await startWebhookReceiver();
+    bot = await startFakeTelegramBotApi();
+    h = await startDeliveryHarness({ allowHosts: [receiver.hostPort], startAt: new Date('2026-03-20T00:00:00Z'), telegram: { baseUrl: bot.baseUrl, token: bot.token } });
+  });
+  afterEach(async () => {
+    await h.stop();
+    await bot.close();
+    await receiver.close();
+  });
+
+  it('posts once a week to each opted-in Slack channel and Telegram chat at 08:00 in its own zone, and to no other endpoint', async () => {
+    // Arrange
+    await putBill(h, '1075342-8', [planned(COUNCIL, '2026-03-31T10:00:00+03:00'), planned(FIRST_READING, '2026-04-02T12:00:00+03:00', 3)], BUDGET_COMMITTEE);
+    const common = { ownerEmail: 'desk@example.org', bills: ['1075342-8'] };
+    await registerEndpoint(h.deps.service, { ...common, kind: 'slack', url: `${receiver.origin}/slack-on`, language: 'en', timeZone: 'Europe/Berlin', weekAhead: true });
+    await registerEndpoint(h.deps.service, { ...common, kind: 'slack', url: `${receiver.origin}/slack-off`, language: 'en' });
+    const { endpoint: chat } = await registerEndpoint(h.deps.service, { ...common, kind: 'telegram', chatId: '@duma_newsroom', language: 'ru' });
+    const { endpoint: hook } = await registerEndpoint(h.deps.service, { ...common, kind: 'webhook', url: `${receiver.origin}/hook` });
+    await setEndpointWeekAhead(h.deps.service, chat.id, true);
+    const webhookRefused = await setEndpointWeekAhead(h.deps.service, hook.id, true).catch((error: unknown) => error);
+    const pings = bot.posted.length;
+
+    // Act: Moscow 08:00 is 05:00 UTC, Berlin 08:00 (summer time since Sunday) 06:00 UTC; then a re-run.
+    const runs = [];
+    for (const at of ['2026-03-30T04:00:00Z', '2026-03-30T05:00:00Z', '2026-03-30T06:00:00Z', '2026-03-30T06:00:00Z', '2026-03-31T06:00:00Z']) {
+      h.clock.set(new Date(at));
+      runs.push((await sendDueWeekAheads(h.deps.digests)).sent);
+    }
+
+    // Assert
+    expect(webhookRefused).toBeInstanceOf(WeekAheadNotForWebhooksError);
+    expect(runs).toEqual([0, 1, 1, 0, 0]);
+    expect([receiver.hitsTo('/slack-off'), receiver.hitsTo('/hook')]).toEqual([[], []]);
+    const [slack] = receiver.hitsTo('/slack-on').map((hit) => JSON.parse(hit.body) as { text: string; blocks: { type: string; text?: { text: string } }[] });
+    expect(receiver.hitsTo('/slack-on')).toHaveLength(1);
+    expect(slack?.text).toBe('The week ahead: 2 planned events, 30 March – 5 April 2026');
+    const base = h.config.publicBaseUrl;
+    expect(slack?.blocks.filter((block) => block.type === 'section').map((block) => block.text?.text)).toEqual([
+      [
+        '*Tuesday, 31 March 2026*',
+        `• *Bill 1075342-8:* <${base}/bills/1075342-8?lang=en|The Council of the State Duma considers the bill>`,
+        '• *Title (original, Russian):* <https://sozd.duma.gov.ru/bill/1075342-8|Законопроект 1075342-8 о налогах>',
+        '• *Responsible committee:* State Duma Committee on Budget and Taxes',
+      ].join('\n'),
+      [
+        '*Thursday, 2 April 2026*',
+        `• *Bill 1075342-8:* <${base}/bills/1075342-8?lang=en|First reading of the bill>`,
+        '• *Title (original, Russian):* <https://sozd.duma.gov.ru/bill/1075342-8|Законопроект 1075342-8 о налогах>',
+        '• *Responsible committee:* State Duma Committee on Budget and Taxes',
+      ].join('\n'),
+    ]);
+    const posts = bot.posted.slice(pings);
+    expect(posts.map((post) => post.chatId)).toEqual(['@duma_newsroom']);
+    expect(posts[0]?.text).toBe(
+      [
+        '<b>Неделя впереди: 2 запланированных события, 30 марта – 5 апреля 2026</b>',
+        'Запланированные события законопроектов, за которыми вы следите, по дням (даты московские). Дума отмечает запланированные даты как неокончательные; они могут измениться.',
+        '',
+        '<b>Вторник, 31 марта 2026</b>',
+        `<b>Законопроект № 1075342-8:</b> <a href="${base}/bills/1075342-8?lang=ru">${COUNCIL}</a>`,
+        '<a href="https://sozd.duma.gov.ru/bill/1075342-8">Законопроект 1075342-8 о налогах</a>',
+        `<b>Ответственный комитет:</b> ${BUDGET_COMMITTEE}`,
+        '',
+        '<b>Четверг, 2 апреля 2026</b>',
+        `<b>Законопроект № 1075342-8:</b> <a href="${base}/bills/1075342-8?lang=ru">${FIRST_READING}</a>`,
+        '<a href="https://sozd.duma.gov.ru/bill/1075342-8">Законопроект 1075342-8 о налогах</a>',
+        `<b>Ответственный комитет:</b> ${BUDGET_COMMITTEE}`,
+        '',
+        `<a href="${base}/admin/endpoints/${chat.id}?lang=ru">Настроить уведомления этого чата</a>`,
+      ].join('\n'),
+    );
+    expect(bot.refused).toEqual([]);
   });
 });

@@ -212,7 +212,7 @@ describe('docs/webhooks.md', () => {
   it('shows exactly the payloads the code builds, one per event type', () => {
     const docs = readFileSync(new URL('../../docs/webhooks.md', import.meta.url), 'utf8');
     const examples = Object.values(webhookExamples());
-    expect(examples.map((example) => docs.includes(`\`\`\`json\n${JSON.stringify(example, null, 2)}\n\`\`\``))).toEqual([true, true, true, true, true]);
-    expect(examples.map((example) => WebhookPayloadSchema.safeParse(example).success)).toEqual([true, true, true, true, true]);
+    expect(examples.map((example) => docs.includes(`\`\`\`json\n${JSON.stringify(example, null, 2)}\n\`\`\``))).toEqual([true, true, true, true, true, true]);
+    expect(examples.map((example) => WebhookPayloadSchema.safeParse(example).success)).toEqual([true, true, true, true, true, true]);
   });
 });

@@ -6,6 +6,8 @@ import {
   registerEndpoint,
   rotateEndpointSecret,
   sendTestEvent,
+  setEndpointWeekAhead,
+  WeekAheadNotForWebhooksError,
   type EndpointServiceDependencies,
 } from '../../webhooks/endpoint-service.js';
 import { ErrorSchema, PageQuerySchema } from '../api-schemas.js';
@@ -18,6 +20,7 @@ import {
   DeliveryLogSchema,
   EndpointIdParamsSchema,
   EndpointListSchema,
+  EndpointPatchSchema,
   EndpointRegistrationBodySchema,
   EndpointViewSchema,
   RegisteredEndpointSchema,
@@ -89,6 +92,33 @@ export const adminReadEndpointRoute = defineRoute({
   responses: { 200: { description: 'The endpoint.', json: EndpointViewSchema }, 400: invalid, 401: unauthorized, 404: notFound },
   async handle({ params, deps }) {
     return jsonResponse(200, endpointView(await requireEndpoint(deps.endpointService, params.endpointId)));
+  },
+});
+
+export const adminPatchEndpointRoute = defineRoute({
+  method: 'PATCH',
+  path: '/api/admin/endpoints/{endpointId}',
+  operationId: 'adminPatchEndpoint',
+  summary: 'Change an endpoint’s settings: `weekAhead` turns its Monday 08:00 (its time zone) post of the followed bills’ planned events for the week on or off.',
+  tag: 'admin',
+  auth: 'apiKey',
+  params: EndpointIdParamsSchema,
+  body: { kind: 'json', schema: EndpointPatchSchema },
+  responses: {
+    200: { description: 'The endpoint as it now is.', json: EndpointViewSchema },
+    400: invalid,
+    401: unauthorized,
+    404: notFound,
+    409: { description: 'The week ahead was asked of a webhook endpoint (it is for Slack and Telegram); nothing was changed.', json: ErrorSchema },
+  },
+  async handle({ params, body, deps }) {
+    await requireEndpoint(deps.endpointService, params.endpointId);
+    try {
+      return jsonResponse(200, endpointView(await setEndpointWeekAhead(deps.endpointService, params.endpointId, body.weekAhead)));
+    } catch (error) {
+      if (error instanceof WeekAheadNotForWebhooksError) throw new HttpError(409, 'not_slack_or_telegram', error.message);
+      throw error;
+    }
   },
 });
 

@@ -25,6 +25,9 @@ export const RegisteredEndpointSchema = z.object({
   testEventId: z.string(),
 });
 
+/** A change to an endpoint's settings: for now, its Monday "week ahead" post. */
+export const EndpointPatchSchema = z.strictObject({ weekAhead: z.boolean() });
+
 export const TestEventSchema = z.object({ testEventId: z.string() });
 
 export const ReplaySchema = z.object({ replayed: z.number().int() });

@@ -44,6 +44,8 @@ export interface TestFeed {
   path: string;
   language?: 'ru' | 'en';
   label?: string;
+  /** The feed announces new bills (config `newBills`). */
+  newBills?: boolean;
 }
 
 /**
@@ -66,6 +68,8 @@ export async function startFeedsHarness() {
 
   return {
     services,
+    /** The loopback server's base URL: it serves sozd pages too, at `/bill/<number>`, when told to. */
+    origin,
     /** Makes the feed server answer `path` with this response from now on. */
     serve(path: string, response: FeedResponse) {
       responses.set(path, response);
@@ -88,7 +92,13 @@ export async function startFeedsHarness() {
         FAN_OUT_QUEUE_URL: fanOut.QueueUrl!,
         TOKEN_SECRETS: randomBytes(32).toString('hex'),
         FEEDS: JSON.stringify(
-          feeds.map((feed) => ({ id: feed.id, url: `${origin}${feed.path}`, language: feed.language ?? 'ru', label: feed.label ?? `Feed ${feed.id}` })),
+          feeds.map((feed) => ({
+            id: feed.id,
+            url: `${origin}${feed.path}`,
+            language: feed.language ?? 'ru',
+            label: feed.label ?? `Feed ${feed.id}`,
+            ...(feed.newBills ? { newBills: true } : {}),
+          })),
         ),
         FEED_MIN_GAP_MS: '0',
         FEED_RETRY_ATTEMPTS: '1',
