@@ -1,19 +1,10 @@
-import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { normalizeOriginName, originId, OriginKindSchema, type BillOrigin, type OriginKind } from '../origins/bill-origin.js';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { normalizeOriginName, originId, type BillOrigin } from '../origins/bill-origin.js';
 import { releaseBills, watchBills } from './bill-store.js';
 import { isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { deliveryRouteOf, type DeliveryRoute } from './follower-route-store.js';
 import { indexSortKey } from './index-sort-key.js';
-import { FOLLOWER_PREFIX, GSI1, gsi1, keys, type StoreKeys } from './table-schema.js';
-
-/** A committee or initiator as the catalog keeps it. */
-export interface CatalogOrigin extends BillOrigin {
-  originId: string;
-  /** When a bill's passport last named it; absent for a name only followed, never seen. */
-  lastSeenAt?: string;
-  /** The last bill that named it. */
-  lastBill?: string;
-}
+import { FOLLOWER_PREFIX, gsi1, keys, type StoreKeys } from './table-schema.js';
 
 /** Which "new bill" alert made a follower follow a bill, so a retry finds its own follow and routes again. */
 export interface OriginFollowClaim {
@@ -22,17 +13,13 @@ export interface OriginFollowClaim {
 }
 
 /**
- * Committees and initiators: the catalog the forms offer (every one seen in a passport), their followers, and the
- * bill follows a "new bill" alert makes. Follower items of origins are written by the subscription store with the
+ * Committees and initiators: the catalog of those seen in passports (in the ORIGINS index, for the forms to offer),
+ * their followers, and the bill follows a "new bill" alert makes. Follower items of origins are written by the subscription store with the
  * rest of a subscriber's follows.
  */
 export interface OriginStore {
   /** Records that a bill's passport names these origins (their latest spelling, when, which bill). */
   recordSeen(origins: readonly BillOrigin[], billNumber: string, at: string): Promise<void>;
-  /** Every origin seen in a passport, of one kind or both, by normalised name. */
-  listSeen(kind?: OriginKind): Promise<CatalogOrigin[]>;
-  /** Every origin in the catalog, followed-only names included (the console's listing). */
-  listAll(): Promise<CatalogOrigin[]>;
   /** The followers of an origin with how each wants its alerts, a page at a time. */
   listFollowers(originId: string): AsyncIterable<DeliveryRoute[]>;
   /**
@@ -68,14 +55,6 @@ export class DynamoOriginStore implements OriginStore {
     }
   }
 
-  async listSeen(kind?: OriginKind): Promise<CatalogOrigin[]> {
-    return (await this.list(kind)).filter((origin) => origin.lastSeenAt !== undefined);
-  }
-
-  async listAll(): Promise<CatalogOrigin[]> {
-    return this.list();
-  }
-
   async *listFollowers(id: string): AsyncIterable<DeliveryRoute[]> {
     const pages = queryAll<Record<string, unknown>>(this.db, {
       TableName: this.tableName,
@@ -109,58 +88,12 @@ export class DynamoOriginStore implements OriginStore {
     return true;
   }
 
-  /** How many follow an origin (the console's listing): one count query, no items read. */
-  async followerCount(id: string): Promise<number> {
-    let count = 0;
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.origin(id).PK, ':prefix': FOLLOWER_PREFIX },
-          Select: 'COUNT',
-          ExclusiveStartKey,
-        }),
-      );
-      count += page.Count ?? 0;
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return count;
-  }
-
   async releaseIfUnfollowed(billNumber: string): Promise<void> {
     await releaseBills(this.db, this.tableName, [billNumber]);
-  }
-
-  private async list(kind?: OriginKind): Promise<CatalogOrigin[]> {
-    const origins: CatalogOrigin[] = [];
-    const pages = queryAll<Record<string, unknown>>(this.db, {
-      TableName: this.tableName,
-      IndexName: GSI1,
-      KeyConditionExpression: `GSI1PK = :index${kind ? ' AND begins_with(GSI1SK, :kind)' : ''}`,
-      ExpressionAttributeValues: { ':index': gsi1.origins, ...(kind ? { ':kind': `${kind}#` } : {}) },
-    });
-    for await (const page of pages) origins.push(...page.flatMap(toCatalogOrigin));
-    return origins;
   }
 }
 
 /** The catalog item's place in the ORIGINS index: by kind, then normalised name (within DynamoDB's sort-key limit). */
 export function catalogIndex(origin: BillOrigin): Record<':index' | ':sort', string> {
   return { ':index': gsi1.origins, ':sort': `${origin.kind}#${indexSortKey(normalizeOriginName(origin.name))}` };
-}
-
-function toCatalogOrigin(item: Record<string, unknown>): CatalogOrigin[] {
-  const kind = OriginKindSchema.safeParse(item.kind);
-  if (!kind.success || typeof item.name !== 'string' || typeof item.originId !== 'string') return [];
-  return [
-    {
-      originId: item.originId,
-      kind: kind.data,
-      name: item.name,
-      ...(typeof item.lastSeenAt === 'string' ? { lastSeenAt: item.lastSeenAt } : {}),
-      ...(typeof item.lastBill === 'string' ? { lastBill: item.lastBill } : {}),
-    },
-  ];
 }

@@ -84,6 +84,8 @@ export interface ConsoleStrings {
     any: string;
     statuses: Record<'pending' | 'active' | 'unsubscribed' | 'suppressed', string>;
     frequencies: Record<'instant' | 'daily' | 'weekly', string>;
+    /** Beside the frequency of a subscriber who asked for the Monday week-ahead email. */
+    weekAhead: string;
     columns: { address: string; status: string; bills: string; topics: string; frequency: string; language: string; suppression: string };
     unsubscribe: string;
     noneFound: string;
@@ -267,6 +269,7 @@ const EN: ConsoleStrings = {
     any: 'any',
     statuses: { pending: 'pending confirmation', active: 'active', unsubscribed: 'unsubscribed', suppressed: 'suppressed' },
     frequencies: { instant: 'instant', daily: 'daily digest', weekly: 'weekly digest' },
+    weekAhead: '+ the week ahead on Mondays',
     columns: { address: 'Address', status: 'Status', bills: 'Bills', topics: 'Topics', frequency: 'Frequency', language: 'Language', suppression: 'Suppression' },
     unsubscribe: 'Unsubscribe',
     noneFound: 'No subscriber on this page matches.',
@@ -468,6 +471,7 @@ const RU: ConsoleStrings = {
     any: 'любой',
     statuses: { pending: 'ждёт подтверждения', active: 'активен', unsubscribed: 'отписан', suppressed: 'заблокирован' },
     frequencies: { instant: 'сразу', daily: 'ежедневный дайджест', weekly: 'еженедельный дайджест' },
+    weekAhead: '+ неделя впереди по понедельникам',
     columns: { address: 'Адрес', status: 'Статус', bills: 'Законопроекты', topics: 'Темы', frequency: 'Частота', language: 'Язык', suppression: 'Блокировка' },
     unsubscribe: 'Отписать',
     noneFound: 'На этой странице подходящих подписчиков нет.',

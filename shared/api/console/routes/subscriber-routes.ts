@@ -94,7 +94,7 @@ function row({ subscriber, preferences }: SubscriptionView, view: ConsoleView): 
     badge(words.subscribers.statuses[subscriber.status], tone),
     bills || escapeHtml(words.none),
     escapeHtml(preferences.topics.join(' · ') || words.none),
-    `${escapeHtml(words.subscribers.frequencies[preferences.frequency])}${stages}`,
+    `${escapeHtml(words.subscribers.frequencies[preferences.frequency])}${stages}${preferences.weekAhead ? `<br><span class="detail">${escapeHtml(words.subscribers.weekAhead)}</span>` : ''}`,
     escapeHtml(`${preferences.language} · ${preferences.timeZone}`),
     subscriber.suppressionReason ? badge(subscriber.suppressionReason, 'bad') : escapeHtml(words.none),
     subscriber.status === 'active' ? postForm(view, `${SUBSCRIBERS}/${subscriber.id}/unsubscribe`, {}, words.subscribers.unsubscribe, 'secondary small') : '',
