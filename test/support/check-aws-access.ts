@@ -11,7 +11,7 @@ import { leadingKeysOf } from '../../shared/store/table-schema.js';
  * `<name>Access`, the grants of the function it builds for. A call the role would lack fails the test that made it.
  */
 
-type Call = { action: TableAction; index: boolean; partitions: string[]; store?: Frame; heldStore?: Frame; builders: Frame[] };
+type Call = { action: TableAction; index: boolean; partitions: string[]; store?: Frame; heldStores: Frame[]; builders: Frame[] };
 type Frame = { name: string; file: string };
 
 const ACTIONS: Record<string, TableAction> = {
@@ -61,9 +61,9 @@ global[HOOKS] = {
       action,
       index: Boolean(command.input.IndexName),
       partitions: partitionsOf(command.input),
-      // The innermost store's code sends; the outermost is the one the function holds (which may build or be handed others).
+      // The innermost store's code sends; the function must hold one of the stores on the way (a store may build or be handed others).
       store: stores[0],
-      heldStore: stores.at(-1),
+      heldStores: stores,
       builders: buildersOf.get(client) ?? [],
     });
   },
@@ -147,9 +147,9 @@ async function undeclaredCalls(): Promise<string[]> {
       else {
         const why = refusal(call, tableAccessOf(access));
         if (why) found.push(`${label}'s client makes ${why}, which ${builder.name}Access does not grant`);
-        const { heldStore } = call;
-        if (heldStore && !access.stores.some((declaredStore) => declaredStore.name === heldStore.name)) {
-          found.push(`${label}'s client is used by ${heldStore.name}, which ${builder.name}Access does not list`);
+        const listed = (frame: Frame) => access.stores.some((declaredStore) => declaredStore.name === frame.name);
+        if (call.heldStores.length > 0 && !call.heldStores.some(listed)) {
+          found.push(`${label}'s client is used by ${call.heldStores.map((frame) => frame.name).join(' in ')}, none of which ${builder.name}Access lists`);
         }
       }
     }
