@@ -78,6 +78,7 @@ async function bundle(name: string, outdir: string): Promise<{ file: string; hea
     sourcesContent: lambdaBundling.sourcesContent,
     mainFields: lambdaBundling.mainFields,
     banner: { js: lambdaBundling.banner! },
+    charset: lambdaBundling.charset,
     logLevel: 'error',
     metafile: true,
   });

@@ -3,6 +3,8 @@ import type { NewBillAlertDependencies } from '../pipeline/alert-new-bill.js';
 import type { NewsAlertDependencies } from '../pipeline/alert-news-item.js';
 import type { DroppedBillDependencies } from '../pipeline/announce-dropped-bill.js';
 import type { FanOutQueueDependencies } from '../pipeline/fan-out-message.js';
+import { createDocumentClient } from '../aws/clients.js';
+import { DynamoDroppedBillFollows } from '../store/dropped-bill-follows.js';
 import { endpointQueues, messageQueue } from './queues.js';
 import { createDeliveryStores, createStores } from './stores.js';
 import { newBillAlertDependencies, newsAlertDependencies } from './topic-alert-dependencies.js';
@@ -34,7 +36,12 @@ export function fanOutQueueDependencies(config: Config): FanOutQueueDependencies
     changes: fanOutDependencies(config),
     news: newsDependencies,
     // A dropped bill's notice routes like a news alert; its follows are then removed.
-    dropped: () => (dropped ??= { ...newsDependencies(), follows: createDeliveryStores(config).droppedFollows }),
+    dropped: () => {
+      if (dropped) return dropped;
+      const news = newsDependencies();
+      // Built here, not with the shared stores: only fan-out removes a dropped bill's follows (and the api bundle is full).
+      return (dropped = { ...news, follows: new DynamoDroppedBillFollows(createDocumentClient(), config.tableName, news.followers) });
+    },
     newBills: () => (newBills ??= newBillAlertDependencies(config)),
   };
 }

@@ -5,7 +5,6 @@ import { DynamoBillStore } from '../store/bill-store.js';
 import { DynamoChangeStore } from '../store/change-store.js';
 import { DynamoDeliveryStore } from '../store/delivery-store.js';
 import { DynamoDigestStore } from '../store/digest-store.js';
-import { DynamoDroppedBillFollows } from '../store/dropped-bill-follows.js';
 import { DynamoEndpointDeliveryStore } from '../store/endpoint-delivery-store.js';
 import { DynamoEndpointStore } from '../store/endpoint-store.js';
 import { DynamoFeedStore } from '../store/feed-store.js';
@@ -38,14 +37,12 @@ export function createStores(config: Config) {
 /** Webhook, Slack and digest delivery. */
 export function createDeliveryStores(config: Config) {
   const db = createDocumentClient();
-  const followerRoutes = new DynamoFollowerRouteReader(db, config.tableName);
   return {
     endpoints: new DynamoEndpointStore(db, config.tableName),
     endpointDeliveries: new DynamoEndpointDeliveryStore(db, config.tableName),
     retryDue: new DynamoRetryDueStore(db, config.tableName),
     digests: new DynamoDigestStore(db, config.tableName),
-    followerRoutes,
-    droppedFollows: new DynamoDroppedBillFollows(db, config.tableName, followerRoutes),
+    followerRoutes: new DynamoFollowerRouteReader(db, config.tableName),
   };
 }
 

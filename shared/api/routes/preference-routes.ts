@@ -28,6 +28,16 @@ import { assertWithinLimits } from '../follow-limits.js';
 import { subscriptionBody } from '../subscription-body.js';
 import { privateFeedUrls } from './private-feed-routes.js';
 
+// What every route behind a manage link may answer, written once.
+const GONE_PAGE = { description: 'The subscription no longer exists.', html: true } as const;
+const EXPIRED_PAGE = { description: 'The link has expired.', html: true } as const;
+const INVALID_FORM = { description: 'The link is not valid or the form expired.', html: true } as const;
+const TOKEN_ERRORS = {
+  403: { description: 'The token is not valid.', json: ErrorSchema },
+  404: { description: 'The subscription no longer exists.', json: ErrorSchema },
+  410: { description: 'The token has expired.', json: ErrorSchema },
+} as const;
+
 /** GET /preferences?token=: the preferences page of the link's subscriber. */
 export const preferencesPageRoute = defineRoute({
   method: 'GET',
@@ -39,8 +49,8 @@ export const preferencesPageRoute = defineRoute({
   responses: {
     200: { description: 'The preferences page.', html: true },
     403: { description: 'The link is not valid.', html: true },
-    404: { description: 'The subscription no longer exists.', html: true },
-    410: { description: 'The link has expired.', html: true },
+    404: GONE_PAGE,
+    410: EXPIRED_PAGE,
   },
   async handle({ request, query, deps }) {
     const view = await viewOfLink(query.token, deps);
@@ -61,10 +71,10 @@ export const preferencesSubmitRoute = defineRoute({
   responses: {
     200: { description: 'Saved; the page again with a notice.', html: true },
     400: { description: 'The form again, each mistake named.', html: true },
-    403: { description: 'The link is not valid or the form expired.', html: true },
-    404: { description: 'The subscription no longer exists.', html: true },
+    403: INVALID_FORM,
+    404: GONE_PAGE,
     409: { description: 'The subscription is unconfirmed or suppressed and cannot be changed; nothing was changed.', html: true },
-    410: { description: 'The link has expired.', html: true },
+    410: EXPIRED_PAGE,
   },
   async handle({ request, query, body, deps }) {
     const view = await viewOfForm(query.token, body.csrf, 'preferences', deps);
@@ -86,16 +96,16 @@ export const feedLinksResetRoute = defineRoute({
   method: 'POST',
   path: '/preferences/feed-links',
   operationId: 'feedLinksReset',
-  summary: 'Reset the private feed and calendar links (HTML form, CSRF-protected): the old URLs answer 410 from now on.',
+  summary: 'Reset the private feed links (HTML form, CSRF): old URLs answer 410.',
   tag: 'pages',
   query: LinkQuerySchema,
   body: { kind: 'form', schema: z.object({ csrf: z.string().max(4096).optional() }), maxBytes: 8192 },
   responses: {
-    200: { description: 'Reset; the preferences page with the new links and a notice.', html: true },
-    403: { description: 'The link is not valid or the form expired.', html: true },
-    404: { description: 'The subscription no longer exists.', html: true },
-    409: { description: 'The subscription is not active, so it has no feed; nothing was changed.', html: true },
-    410: { description: 'The link has expired.', html: true },
+    200: { description: 'The page with the new links.', html: true },
+    403: INVALID_FORM,
+    404: GONE_PAGE,
+    409: { description: 'Not active, so no feed; nothing was changed.', html: true },
+    410: EXPIRED_PAGE,
   },
   async handle({ request, query, body, deps }) {
     const view = await viewOfForm(query.token, body.csrf, 'feed-links', deps);
@@ -124,9 +134,7 @@ export const subscriptionReadRoute = defineRoute({
   query: LinkQuerySchema,
   responses: {
     200: { description: 'The subscription.', json: SubscriptionSchema },
-    403: { description: 'The token is not valid.', json: ErrorSchema },
-    404: { description: 'The subscription no longer exists.', json: ErrorSchema },
-    410: { description: 'The token has expired.', json: ErrorSchema },
+    ...TOKEN_ERRORS,
   },
   async handle({ query, deps }) {
     return jsonResponse(200, subscriptionBody(await viewOfLink(query.token, deps)));
@@ -145,10 +153,8 @@ export const subscriptionPatchRoute = defineRoute({
   responses: {
     200: { description: 'The subscription as saved.', json: SubscriptionSchema },
     400: { description: 'Invalid request; each bad field is named.', json: ErrorSchema },
-    403: { description: 'The token is not valid.', json: ErrorSchema },
-    404: { description: 'The subscription no longer exists.', json: ErrorSchema },
+    ...TOKEN_ERRORS,
     409: { description: 'The subscription is unconfirmed, unsubscribed or suppressed; nothing was changed.', json: ErrorSchema },
-    410: { description: 'The token has expired.', json: ErrorSchema },
   },
   async handle({ query, body, deps }) {
     const view = await viewOfLink(query.token, deps);
@@ -173,9 +179,7 @@ export const subscriptionDeleteRoute = defineRoute({
   query: LinkQuerySchema,
   responses: {
     204: { description: 'Unsubscribed.' },
-    403: { description: 'The token is not valid.', json: ErrorSchema },
-    404: { description: 'The subscription no longer exists.', json: ErrorSchema },
-    410: { description: 'The token has expired.', json: ErrorSchema },
+    ...TOKEN_ERRORS,
   },
   async handle({ query, deps }) {
     const view = await viewOfLink(query.token, deps);

@@ -25,8 +25,9 @@ const READ_CONCURRENCY = 8;
 const FeedParamsSchema = z.object({ token: z.string().min(1).max(4096) });
 
 const FEED_ERRORS = {
-  404: { description: 'No such feed: the link is not one duma-alerts made, or its subscriber no longer exists.', json: ErrorSchema },
-  410: { description: 'The feed links were reset (or the subscriber left): this URL no longer works.', json: ErrorSchema },
+  400: { description: 'Malformed request.', json: ErrorSchema },
+  404: { description: 'No such feed.', json: ErrorSchema },
+  410: { description: 'The feed links were reset, or the subscription ended.', json: ErrorSchema },
 } as const;
 
 /** The URLs of a subscriber's private feed and calendar, for their preferences page. */
@@ -40,11 +41,11 @@ export const privateFeedRoute = defineRoute({
   method: 'GET',
   path: '/feeds/{token}/feed.atom',
   operationId: 'privateFeed',
-  summary: 'A subscriber’s private Atom feed: every dated event of every bill they follow, newest first (ru/en by ?lang=, else theirs).',
+  summary: 'Private Atom feed of the bills a subscriber follows.',
   tag: 'feeds',
   params: FeedParamsSchema,
   query: LanguageQuerySchema,
-  responses: { 200: { description: 'The feed.', mediaType: 'application/atom+xml' }, ...CACHED, 400: { description: 'Malformed request.', json: ErrorSchema }, ...FEED_ERRORS },
+  responses: { 200: { description: 'The feed.', mediaType: 'application/atom+xml' }, ...CACHED, ...FEED_ERRORS },
   async handle({ request, params, deps }) {
     const feed = await privateFeedOf(deps, params.token, request);
     const body = renderAtomFeed(
@@ -64,11 +65,11 @@ export const privateCalendarRoute = defineRoute({
   method: 'GET',
   path: '/feeds/{token}/calendar.ics',
   operationId: 'privateCalendar',
-  summary: 'A subscriber’s private calendar (RFC 5545): the planned events of every bill they follow, the same UIDs and SEQUENCE as each bill’s own calendar.',
+  summary: 'Private calendar (RFC 5545) of the planned events of the bills a subscriber follows.',
   tag: 'feeds',
   params: FeedParamsSchema,
   query: LanguageQuerySchema,
-  responses: { 200: { description: 'The calendar.', mediaType: 'text/calendar' }, ...CACHED, 400: { description: 'Malformed request.', json: ErrorSchema }, ...FEED_ERRORS },
+  responses: { 200: { description: 'The calendar.', mediaType: 'text/calendar' }, ...CACHED, ...FEED_ERRORS },
   async handle({ request, params, deps }) {
     const feed = await privateFeedOf(deps, params.token, request);
     const body = renderBillCalendar({ name: billStrings(feed.language).privateCalendarTitle, language: feed.language, publicBaseUrl: deps.publicBaseUrl }, feed.bills);
@@ -93,7 +94,7 @@ async function privateFeedOf(deps: ApiDependencies, token: string, request: ApiR
   const subscriber = await deps.subscriptions.get(await deps.addresses.currentId(claimed.subscriberId), deps.now());
   if (!subscriber) throw notFound;
   if (subscriber.feedKey !== claimed.feedKey || subscriber.status !== 'active') {
-    throw new HttpError(410, 'feed_revoked', 'these feed links were reset or the subscription ended; get the new ones from your preferences page');
+    throw new HttpError(410, 'feed_revoked', 'feed links reset or subscription ended');
   }
   const language: Language = request.query.lang === 'ru' || request.query.lang === 'en' ? request.query.lang : subscriber.language;
   const bills = await readBills(deps, subscriber.bills ?? []);
