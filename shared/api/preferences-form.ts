@@ -28,6 +28,9 @@ export const PreferencesFormSchema = z.object({
   bills: text(20_000),
   /** Topic queries, one per line. */
   topics: text(30_000),
+  /** Committees and initiators, one name per line. */
+  committees: text(30_000),
+  initiators: text(30_000),
   language: text(10),
   timeZone: text(100),
   frequency: text(20),
@@ -46,6 +49,8 @@ export interface PreferencesFormValues {
   email: string;
   bills: string;
   topics: string;
+  committees: string;
+  initiators: string;
   language: string;
   timeZone: string;
   frequency: string;
@@ -68,6 +73,8 @@ export function formValuesOf(preferences: Preferences, email = ''): PreferencesF
     email,
     bills: preferences.bills.join('\n'),
     topics: preferences.topics.join('\n'),
+    committees: preferences.committees.join('\n'),
+    initiators: preferences.initiators.join('\n'),
     language: preferences.language,
     timeZone: preferences.timeZone,
     frequency: preferences.frequency,
@@ -90,6 +97,8 @@ export function readPreferencesForm(
     email: fields.email?.trim() ?? '',
     bills: fields.bills ?? '',
     topics: fields.topics ?? '',
+    committees: fields.committees ?? '',
+    initiators: fields.initiators ?? '',
     language: fields.language ?? 'ru',
     timeZone: fields.timeZone?.trim() || DEFAULT_TIME_ZONE,
     frequency: fields.frequency ?? 'instant',
@@ -104,10 +113,15 @@ export function readPreferencesForm(
   if (email && !email.success) errors.email = email.error.issues[0]?.message ?? 'invalid';
 
   const bills = values.bills.split(/[\s,;]+/).filter(Boolean);
-  const topics = values.topics.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const lines = (text: string) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const topics = lines(values.topics);
+  const committees = lines(values.committees);
+  const initiators = lines(values.initiators);
   const parsed = PreferencesSchema.safeParse({
     bills,
     topics,
+    committees,
+    initiators,
     language: values.language,
     timeZone: values.timeZone,
     frequency: values.frequency,
@@ -118,7 +132,7 @@ export function readPreferencesForm(
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [field, index] = issue.path as [keyof PreferencesFormValues, number | undefined];
-      const list = field === 'bills' ? bills : field === 'topics' ? topics : undefined;
+      const list = { bills, topics, committees, initiators }[field as string];
       const subject = typeof index === 'number' && list?.[index] !== undefined ? `“${list[index]}”: ` : '';
       errors[field] ??= `${subject}${issue.message}`;
     }

@@ -75,7 +75,7 @@ describe('the preferences page behind a signed manage link', () => {
     const read = await (await fetch(`${stack.url}/api/subscription?token=${token}`)).json() as JsonBody;
 
     expect(patched.status).toBe(200);
-    expect(read.preferences).toEqual({ bills: ['7-8'], topics: [], language: 'en', timeZone: 'Europe/Moscow', frequency: 'weekly', stages: 'all', newsAlerts: false, weekAhead: false });
+    expect(read.preferences).toEqual({ bills: ['7-8'], topics: [], committees: [], initiators: [], language: 'en', timeZone: 'Europe/Moscow', frequency: 'weekly', stages: 'all', newsAlerts: false, weekAhead: false });
     expect((await stack.item(keys.subscriber(id)))?.newsAlerts).toBe(false);
     expect(await stack.item(keys.follower('1-8', id))).toBeUndefined();
   });
@@ -157,6 +157,35 @@ describe('the preferences form saves what the JSON API accepts', () => {
     expect(Buffer.byteLength(request.body)).toBeGreaterThan(130_000);
     expect(saved.status).toBe(200);
     expect((await stack.item(keys.subscriber(id)))?.topics).toEqual(topics);
+  });
+});
+
+describe('committees and initiators on the preferences form', () => {
+  it('shows the committees and initiators followed, and saving the form as shown keeps them', async () => {
+    // Arrange: follows set through the JSON API, which the form must not lose.
+    const { id } = await activeSubscriber('origins', ['81-8']);
+    const link = manageUrl(stack.url, id, stack.tokenSecret);
+    const token = new URL(link).searchParams.get('token')!;
+    const committees = ['Комитет Государственной Думы по бюджету и налогам'];
+    const initiators = ['Правительство Российской Федерации', 'Исаев А.К.'];
+    const patched = await fetch(`${stack.url}/api/subscription?token=${token}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ committees, initiators }),
+    });
+    const html = await (await fetch(link)).text();
+    const shown = (name: string) => new RegExp(`<textarea id="${name}" name="${name}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1];
+
+    // Act: the form posted back with what it shows, and one initiator removed.
+    const saved = await fetch(link, form({ csrf: csrfIn(html), bills: '81-8', topics: '', committees: shown('committees')!, initiators: initiators[0]!, frequency: 'instant', stageMode: 'all', language: 'ru', timeZone: 'Europe/Moscow' }));
+
+    // Assert
+    expect(patched.status).toBe(200);
+    expect(shown('committees')).toBe(committees.join('\n'));
+    expect(shown('initiators')).toBe(initiators.join('\n'));
+    expect(saved.status).toBe(200);
+    const stored = await stack.item(keys.subscriber(id));
+    expect([stored?.committees, stored?.initiators]).toEqual([committees, [initiators[0]]]);
   });
 });
 

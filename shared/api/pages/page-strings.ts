@@ -13,6 +13,10 @@ export interface PageStrings {
     billsHint: string;
     topics: string;
     topicsHint: string;
+    committees: string;
+    committeesHint: string;
+    initiators: string;
+    initiatorsHint: string;
     language: string;
     timeZone: string;
     timeZoneHint: string;
@@ -85,6 +89,10 @@ const EN: PageStrings = {
     billsHint: 'One bill number per line, e.g. 1075342-8.',
     topics: 'Topics to follow',
     topicsHint: 'One query per line: words, "exact phrases", AND, OR, NOT, parentheses.',
+    committees: 'Committees to follow',
+    committeesHint: 'One responsible committee per line, as sozd names it, e.g. Комитет Государственной Думы по бюджету и налогам: each new bill it is given is alerted and followed.',
+    initiators: 'Initiators to follow',
+    initiatorsHint: 'One per line, as sozd names them: a deputy (Исаев А.К.), a body (Правительство Российской Федерации), a regional legislature. Each new bill they introduce is alerted and followed.',
     language: 'Language of the emails',
     timeZone: 'Time zone',
     timeZoneHint: 'An IANA name such as Europe/Moscow or Asia/Yekaterinburg; digests arrive in your morning.',
@@ -182,6 +190,10 @@ const RU: PageStrings = {
     billsHint: 'Один номер на строку, например 1075342-8.',
     topics: 'Темы',
     topicsHint: 'Один запрос на строку: слова, "точные фразы", И, ИЛИ, НЕ, скобки.',
+    committees: 'Комитеты',
+    committeesHint: 'Один ответственный комитет на строку, как его называет СОЗД, например Комитет Государственной Думы по бюджету и налогам: о каждом новом законопроекте, переданном ему, придёт сообщение, и он будет отслеживаться.',
+    initiators: 'Инициаторы',
+    initiatorsHint: 'Один на строку, как их называет СОЗД: депутат (Исаев А.К.), орган (Правительство Российской Федерации), региональное законодательное собрание. О каждом их новом законопроекте придёт сообщение, и он будет отслеживаться.',
     language: 'Язык писем',
     timeZone: 'Часовой пояс',
     timeZoneHint: 'Название IANA, например Europe/Moscow или Asia/Yekaterinburg; дайджесты приходят утром по вашему времени.',

@@ -21,6 +21,8 @@ export function preferenceFields(values: PreferencesFormValues, errors: FormErro
   return [
     textArea('bills', words.bills, words.billsHint, values.bills, errors.bills),
     textArea('topics', words.topics, words.topicsHint, values.topics, errors.topics),
+    textArea('committees', words.committees, words.committeesHint, values.committees, errors.committees),
+    textArea('initiators', words.initiators, words.initiatorsHint, values.initiators, errors.initiators),
     radioGroup('frequency', words.frequency, values.frequency, [
       ['instant', words.frequencies.instant],
       ['daily', words.frequencies.daily],
@@ -96,6 +98,8 @@ function fieldLabel(field: string, language: Language): string {
     email: words.email,
     bills: words.bills,
     topics: words.topics,
+    committees: words.committees,
+    initiators: words.initiators,
     language: words.language,
     timeZone: words.timeZone,
     frequency: words.frequency,
