@@ -187,8 +187,8 @@ describe('CLI commands against the local stack', () => {
     expect(secondLines.slice(0, 3).sort()).toEqual(['999001-99  changed (1 change)', '999002-99  changed (1 change)', '999009-8  missing']);
     expect(secondLines[3]).toMatch(/^polled 3 bills in \d+\.\d s: 2 changed, 1 missing; 2 changes queued$/);
     expect(first.err() + second.err()).toBe('');
-    // One fan-out message per changed bill.
-    expect(await depth(queues.fanOut.url)).toBe(2);
+    // One fan-out message per changed bill, and one per bill whose passport (committee, initiators) was first read.
+    expect(await depth(queues.fanOut.url)).toBe(4);
   });
 
   it('status shows each bill with its last poll and health, the last poll, and queue depths with a non-empty DLQ flagged', async () => {
@@ -220,7 +220,8 @@ describe('CLI commands against the local stack', () => {
         `  999009-8  updated ${unknownPolledAt}  not at the source yet  ok`,
         `Last poll: ${failedAt}`,
         'Queues:',
-        '  fan-out      1 waiting / 0 in flight',
+        // The message sent above, and the committee-and-initiators notices of the two bills read.
+        '  fan-out      3 waiting / 0 in flight',
         '  email        0 waiting / 0 in flight',
         '  webhook      0 waiting / 0 in flight',
         '  slack        0 waiting / 0 in flight',

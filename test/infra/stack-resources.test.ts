@@ -121,12 +121,12 @@ describe('the stack with every function of the catalog', () => {
       'Polls every watched bill on sozd.duma.gov.ru and queues what changed': [512, 540, common],
       "Polls the bills of one poll task (a scheduled run's overflow) at the pace every poller shares": [512, 300, common],
       'Polls the news feeds, matches topics and bill numbers, and queues the matches': [512, 300, common],
-      'Re-queues changes that were written but never queued': [256, 60, common],
+      "Re-queues changes and dropped bills' notices that were written but never queued": [256, 60, common],
       'Turns one change or news item into one message per follower and channel': [512, 300, common],
       'Sends one alert email per change and subscriber through SES': [512, 30, common],
       'Delivers signed webhook, Slack and Telegram messages, with retries': [256, 90, common],
       'Re-queues webhook, Slack and Telegram retries parked beyond the 15-minute SQS delay once they are due': [256, 60, common],
-      'Sends the daily and weekly digests that are due': [512, 600, common],
+      'Sends the daily and weekly digests and the week-ahead emails and posts that are due': [512, 600, common],
       'Puts bouncing and complaining addresses on the suppression list': [256, 30, common],
       'HTTP API and web pages: sign-up, confirmation, preferences, unsubscribe, admin': [512, 10, common],
     });
@@ -183,7 +183,7 @@ describe('the stack with every function of the catalog', () => {
       ].sort(),
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Description: 'Sends the daily and weekly digests that are due',
+      Description: 'Sends the daily and weekly digests and the week-ahead emails and posts that are due',
       Environment: { Variables: Match.objectLike({ DIGEST_HOUR: '8' }) },
     });
   });
