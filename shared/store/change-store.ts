@@ -1,8 +1,8 @@
 import type { TableAccess } from '../access/access.js';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { BillChangeSchema, type BillChange } from '../bill/bill-change.js';
 import { GSI1, gsi1, keys } from './table-schema.js';
-import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
+import { isConditionFailure, leaveOutbox, queryAll } from './dynamo-helpers.js';
 
 /**
  * The changes detected, written once each. A change sits in the outbox (GSI1 partition OUTBOX) from the
@@ -55,17 +55,7 @@ export class DynamoChangeStore implements ChangeStore {
   }
 
   async markQueued(change: Pick<BillChange, 'billNumber' | 'id'>, at: string): Promise<void> {
-    await this.db
-      .send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.change(change.billNumber, change.id),
-          UpdateExpression: 'SET queuedAt = :at REMOVE GSI1PK, GSI1SK',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':at': at },
-        }),
-      )
-      .catch(ignoreConditionFailure);
+    await leaveOutbox(this.db, this.tableName, keys.change(change.billNumber, change.id), 'queuedAt', at);
   }
 
   async get(billNumber: string, changeId: string): Promise<BillChange | undefined> {

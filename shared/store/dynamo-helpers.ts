@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 
 /**
  * Pages through a query, yielding one page of items at a time, so a caller never holds more than a page
@@ -25,6 +25,31 @@ export function ignoreConditionFailure(error: unknown): void {
 /** True when the error is DynamoDB refusing a conditional write. */
 export function isConditionFailure(error: unknown): boolean {
   return error instanceof ConditionalCheckFailedException;
+}
+
+/**
+ * Takes an item out of its outbox (the GSI1 partition it is listed under until handled), recording when under
+ * `handledAt` (e.g. `queuedAt`). An item gone in the meantime is a no-op: outboxes are swept and retried.
+ */
+export async function leaveOutbox(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  key: Record<string, string>,
+  handledAt: string,
+  at: string,
+): Promise<void> {
+  await db
+    .send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key,
+        UpdateExpression: 'SET #handledAt = :at REMOVE GSI1PK, GSI1SK',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#handledAt': handledAt },
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    )
+    .catch(ignoreConditionFailure);
 }
 
 // BatchGetItem takes at most 100 keys a request.

@@ -1,9 +1,9 @@
 import type { TableAccess } from '../access/access.js';
 import { createHash } from 'node:crypto';
-import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { FeedItemSchema } from '../feeds/feed-item.js';
-import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
+import { isConditionFailure, leaveOutbox, queryAll } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
 import type { Page } from './subscription-store.js';
 import { FEED_ITEM_PREFIX, GSI1, gsi1, keys, NEWS_PREFIX } from './table-schema.js';
@@ -146,17 +146,7 @@ export class DynamoNewsStore implements NewsStore {
   }
 
   async markProcessed(newsId: string, at: string): Promise<void> {
-    await this.db
-      .send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.newsItem(newsId),
-          UpdateExpression: 'SET processedAt = :at REMOVE GSI1PK, GSI1SK',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':at': at },
-        }),
-      )
-      .catch(ignoreConditionFailure);
+    await leaveOutbox(this.db, this.tableName, keys.newsItem(newsId), 'processedAt', at);
   }
 
   async linkToBill(billNumber: string, item: StoredNewsItem): Promise<void> {

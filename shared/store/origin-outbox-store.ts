@@ -1,5 +1,5 @@
-import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ignoreConditionFailure, queryAll } from './dynamo-helpers.js';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ignoreConditionFailure, leaveOutbox, queryAll } from './dynamo-helpers.js';
 import type { TableAccess } from '../access/access.js';
 import { GSI1, gsi1, keys } from './table-schema.js';
 
@@ -47,17 +47,7 @@ export class DynamoOriginOutbox implements OriginOutbox {
   }
 
   async markQueued(notice: Pick<OriginNotice, 'billNumber' | 'signature'>, at: string): Promise<void> {
-    await this.db
-      .send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.originNotice(notice.billNumber, notice.signature),
-          UpdateExpression: 'SET queuedAt = :at REMOVE GSI1PK, GSI1SK',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':at': at },
-        }),
-      )
-      .catch(ignoreConditionFailure);
+    await leaveOutbox(this.db, this.tableName, keys.originNotice(notice.billNumber, notice.signature), 'queuedAt', at);
   }
 
   async *listUnqueued(before: string): AsyncIterable<OriginNotice[]> {

@@ -29,7 +29,8 @@ function argumentsAt(source: string, open: number): string {
 }
 
 /**
- * The table actions a store's source can send: its commands, batchWriteAll and batchGetAll (their batch actions), and each query (the
+ * The table actions a store's source can send: its commands, batchWriteAll and batchGetAll (their batch actions), leaveOutbox (an
+ * update), and each query (the
  * command, queryAll, queryPage) that names no index (one on GSI1 is declared by `index`, which the keys check covers).
  */
 function actionsIn(source: string): TableAction[] {
@@ -40,6 +41,7 @@ function actionsIn(source: string): TableAction[] {
   }
   if (source.includes('batchWriteAll(')) actions.add('BatchWriteItem');
   if (source.includes('batchGetAll(')) actions.add('BatchGetItem');
+  if (source.includes('leaveOutbox(')) actions.add('UpdateItem');
   for (const match of source.matchAll(/(?:new QueryCommand|queryAll|queryPage)(?:<[^()]*>)?\(/g)) {
     const call = argumentsAt(source, match.index + match[0].length - 1);
     if (!/IndexName|index: true/.test(call)) actions.add('Query');
