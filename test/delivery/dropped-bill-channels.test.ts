@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { announceDroppedBill } from '../../shared/pipeline/announce-dropped-bill.js';
 import { fanOutQueueDependencies } from '../../shared/runtime/fan-out-dependencies.js';
 import { registerEndpoint } from '../../shared/webhooks/endpoint-service.js';
-import { startFakeTelegramBotApi, type FakeTelegramBotApi } from '../support/fake-telegram-bot-api.js';
-import { BILL, startDeliveryHarness, type DeliveryHarness } from './delivery-harness.js';
-import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
+import type { FakeTelegramBotApi } from '../support/fake-telegram-bot-api.js';
+import { BILL, startChannelsHarness, type ChannelsHarness, type DeliveryHarness } from './delivery-harness.js';
+import type { WebhookReceiver } from './webhook-receiver.js';
 
 /*
  * The "no longer watched" notice of a dropped bill (alert `dropped:<bill>:<droppedAt>`) as Slack and Telegram post it,
@@ -30,16 +30,14 @@ describe('the dropped-bill notice in Slack and Telegram', () => {
   let receiver: WebhookReceiver;
   let bot: FakeTelegramBotApi;
   let h: DeliveryHarness;
+  let channels: ChannelsHarness;
 
   beforeEach(async () => {
-    receiver = await startWebhookReceiver();
-    bot = await startFakeTelegramBotApi();
-    h = await startDeliveryHarness({ allowHosts: [receiver.hostPort], startAt: new Date('2026-03-28T20:00:00Z'), telegram: { baseUrl: bot.baseUrl, token: bot.token } });
+    channels = await startChannelsHarness(new Date('2026-03-28T20:00:00Z'));
+    ({ h, receiver, bot } = channels);
   });
   afterEach(async () => {
-    await h.stop();
-    await bot.close();
-    await receiver.close();
+    await channels.stop();
   });
 
   it('posts the notice once to each Slack and Telegram follower, in its language, with the exact words and no link to the missing bill', async () => {
