@@ -71,6 +71,16 @@ async function worldWithFollowers() {
   return { world, ids };
 }
 
+/** {@link worldWithFollowers} whose new-bill feed has just listed BUDGET_BILL (served, not yet polled). */
+async function worldWithBudgetBillInFeed() {
+  const { world } = await worldWithFollowers();
+  servePage(BUDGET_BILL);
+  harness.serve('/search.rss', rss([itemFor(BUDGET_BILL), OLD_ITEM]));
+  await pollFeeds(world.deps);
+  await world.deliver();
+  return world;
+}
+
 describe('following a committee or an initiator', () => {
   it('a new bill in the new-bill feed is read from sozd and alerts each follower of its committee or initiators once, in their language', async () => {
     const { world } = await worldWithFollowers();
@@ -110,11 +120,7 @@ describe('following a committee or an initiator', () => {
   });
 
   it('a re-poll, a repeated fan-out message and an unchanged feed send nothing more', async () => {
-    const { world } = await worldWithFollowers();
-    servePage(BUDGET_BILL);
-    harness.serve('/search.rss', rss([itemFor(BUDGET_BILL), OLD_ITEM]));
-    await pollFeeds(world.deps);
-    await world.deliver();
+    const world = await worldWithBudgetBillInFeed();
     await pollWatchedBills(pollDeps(world));
     await world.deliver();
     const first = (await world.emails()).map((email) => email.subject);
@@ -134,11 +140,7 @@ describe('following a committee or an initiator', () => {
   });
 
   it('a poller stopped after saving the snapshot, before queueing its notice, loses no alert: the sweeper queues it once', async () => {
-    const { world } = await worldWithFollowers();
-    servePage(BUDGET_BILL);
-    harness.serve('/search.rss', rss([itemFor(BUDGET_BILL), OLD_ITEM]));
-    await pollFeeds(world.deps);
-    await world.deliver();
+    const world = await worldWithBudgetBillInFeed();
     const deps = pollDeps(world);
     const crash = crashOnce(deps.fanOutQueue, 'sendAll');
 
