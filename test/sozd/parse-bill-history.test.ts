@@ -104,6 +104,24 @@ describe('parseBillHistory', () => {
     ]);
   });
 
+  it('titles a document and names a type header by their caption, not by other text around it', () => {
+    // Arrange: a link with its file size beside the caption, a type header with its date beside the name.
+    const link = '<a class="a_event_files" href="https://example.org/a.pdf"><span>PDF, 1 МБ</span><div class="doc_wrap">Текст законопроекта</div></a>';
+    const header = '<div class="oz_event bh_etap bh_etap_not" data-eventnum="1.1"><span>28.04.2022</span><span class="name">Регистрация</span></div>';
+
+    // Act
+    const [event] = parseBillHistory(stage(1, STAGE_1.name, header, dated('e-1', '1.1', '2023-03-01T12:00:00', link))).events;
+
+    // Assert
+    expect([event?.name, event?.documents]).toEqual(['Регистрация', [{ title: 'Текст законопроекта', url: 'https://example.org/a.pdf' }]]);
+  });
+
+  it('names a planned event by its own div, not by an unclassed element of another kind before it', () => {
+    const html = stage(1, STAGE_1.name, REGISTRATION, planned('1.2', '<span>сноска</span><div>Рассмотрение поправок</div>'));
+
+    expect(parseBillHistory(html).plannedEvents.map((event) => event.name)).toEqual(['Рассмотрение поправок']);
+  });
+
   it('reads planned events: named by their own unclassed div, else by the type header, else unnamed; id and date only when readable', () => {
     // Arrange
     const html = stage(
@@ -150,6 +168,12 @@ describe('parseBillHistory', () => {
       ],
     ])('%s → layout-changed', (_description, html, message) => {
       expect(refusal(html)).toEqual({ reason: 'layout-changed', message: `layout-changed: ${message}` });
+    });
+
+    it('refuses a tab nested deeper than a page could be, naming the events tab', () => {
+      const html = stage(1, STAGE_1.name, `${'<div>'.repeat(100)}${REGISTRATION}${'</div>'.repeat(100)}`);
+
+      expect(refusal(html)).toEqual({ reason: 'layout-changed', message: 'layout-changed: the events tab nests elements deeper than 100 levels' });
     });
 
     it('refuses a tab with planned events only as holding no dated event', () => {
