@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BillPageError } from '../../shared/sozd/bill-page-error.js';
-import { parseBillHistory } from '../../shared/sozd/parse-bill-history.js';
+import { byteString } from '../../shared/sozd/page-dom.js';
+import { parseBillHistory as parseHistoryBytes } from '../../shared/sozd/parse-bill-history.js';
+
+/** The parser reads a tab as its UTF-8 bytes, as the page slicer hands it over. */
+const parseBillHistory = (html: string) => parseHistoryBytes(byteString(Buffer.from(html, 'utf8')));
 
 /*
  * The events tab alone, written by hand in the markup sozd uses (see local/simulator/sozd-page-builder.ts for whole
@@ -73,6 +77,33 @@ describe('parseBillHistory', () => {
         { id: 'e-32', eventNumber: '3.2', name: '', stage: stage3, date: '2014-10-28T09:30:00+03:00', decisions: [], documents: [] },
       ],
       plannedEvents: [],
+    });
+  });
+
+  it('reads character references in text and attributes as the characters they stand for, beside Cyrillic', () => {
+    // Arrange
+    const html = stage(
+      1,
+      'Внесение&nbsp;законопроекта',
+      typeHeader('1.1', '&laquo;Регистрация&raquo; &amp; &#x2014; &#1087;&#x440;&#1080;&#1085;&#1103;&#1090;&#1080;&#1077;'),
+      dated(
+        'e-1',
+        '1.1',
+        '2023-03-01T12:00:00',
+        tooltip('Номер и пункт протокола', '№&nbsp;12') +
+          `<a class="a_event_files" href="/download/file?id=1&amp;kind=&quot;текст&quot;">Текст &lt;проект&gt;</a>`,
+      ),
+    );
+
+    // Act
+    const [event] = parseBillHistory(html).events;
+
+    // Assert
+    expect(event).toMatchObject({
+      stage: { id: 1, name: 'Внесение законопроекта' },
+      name: '«Регистрация» & — принятие',
+      protocol: '№ 12',
+      documents: [{ title: 'Текст <проект>', url: 'https://sozd.duma.gov.ru/download/file?id=1&kind=%22%D1%82%D0%B5%D0%BA%D1%81%D1%82%22' }],
     });
   });
 
