@@ -17,6 +17,7 @@ import type { ApiDependencies } from '../../api-dependencies.js';
 import { HttpError } from '../../http-error.js';
 import { htmlResponse } from '../../responses.js';
 import { withCursor } from '../../routes/admin-routes.js';
+import { asValidationFailure } from '../../routes/endpoint-routes.js';
 import { EndpointIdParamsSchema } from '../../routes/endpoint-schemas.js';
 import { badge, CONSOLE_ROOT, consoleHref, consolePage, dataTable, definitions, link, pager, postForm, timeText, type ConsoleView } from '../console-page.js';
 import { ConsolePageQuerySchema, consoleRoute, doneRedirect, noticeOf } from '../console-route.js';
@@ -254,10 +255,7 @@ export const consoleEndpointFollowsRoute = consoleRoute({
       const issues = change.error.issues.map((issue) => ({ field: `body.${String(issue.path[0])}`, message: issue.message }));
       throw new HttpError(400, 'validation_failed', 'invalid committees or initiators', issues);
     }
-    await setEndpointOrigins(deps.endpointService, endpoint.id, change.data).catch((error: unknown) => {
-      if (error instanceof EndpointRegistrationError) throw new HttpError(400, 'validation_failed', `invalid body.${error.field}`, [{ field: `body.${error.field}`, message: error.message }]);
-      throw error;
-    });
+    await setEndpointOrigins(deps.endpointService, endpoint.id, change.data).catch(asValidationFailure);
     deps.logger.info('console changed what an endpoint follows', { endpointId: endpoint.id });
     return doneRedirect(`${ENDPOINTS}/${endpoint.id}`, view, 'followsSaved');
   },
