@@ -80,7 +80,7 @@ async function sendIfDue(
   try {
     // A late run (the service was down on Monday) lists what still lies ahead, not days gone by.
     const today = zonedDate(now, recipient.timeZone);
-    const agenda = weekAheadAgenda(await bills(recipient.bills), days.filter((day) => day >= today));
+    const agenda = weekAheadAgenda(await bills(await followedBills(deps, recipient)), days.filter((day) => day >= today));
     if (agenda.length > 0) await send(deps, recipient, agenda, days);
     const outcome = agenda.length > 0 ? 'sent' : 'empty';
     await deps.weekAhead.complete(recipient.key, week, outcome, now);
@@ -90,6 +90,12 @@ async function sendIfDue(
     await deps.weekAhead.release(recipient.key, week);
     throw error;
   }
+}
+
+/** A subscriber's bills are their list and their follows (a committee's new bills are not on the list); an endpoint's, its list. */
+async function followedBills(deps: SendWeekAheadDependencies, recipient: Recipient): Promise<string[]> {
+  if (recipient.kind !== 'email') return recipient.bills;
+  return [...new Set([...recipient.bills, ...(await deps.weekAhead.followedBills(recipient.subscriber.id))])];
 }
 
 async function send(deps: SendWeekAheadDependencies, recipient: Recipient, agenda: AgendaDay[], days: readonly string[]): Promise<void> {

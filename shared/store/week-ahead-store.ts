@@ -5,7 +5,7 @@ import { EndpointSchema, type Endpoint } from '../webhooks/endpoint.js';
 import { batchGetAll, ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { toSubscriber, type Subscriber } from './subscriber-store.js';
 import type { TableAccess } from '../access/access.js';
-import { GSI1, gsi1, keys, TTL_ATTRIBUTE } from './table-schema.js';
+import { FOLLOWS_PREFIX, GSI1, gsi1, keys, TTL_ATTRIBUTE } from './table-schema.js';
 
 /** How long a week's record is kept: long after its week, so no late run can send that week again. */
 const RECORD_DAYS = 60;
@@ -23,6 +23,11 @@ export interface WeekAheadStore {
   subscribers(): AsyncIterable<Subscriber[]>;
   /** Endpoints that asked for the week ahead, a page at a time (the ENDPOINTS index, filtered). */
   endpoints(): AsyncIterable<Endpoint[]>;
+  /**
+   * The bills a subscriber follows through FOLLOWS items: beside the profile's own list, those an older CLI follow or a
+   * followed committee or initiator brought ("new bill from …"), which the profile does not list.
+   */
+  followedBills(subscriberId: string): Promise<string[]>;
   /** The snapshots of the bills that have one: only what the week ahead shows, never the whole page. */
   bills(numbers: readonly string[]): Promise<WeekAheadBill[]>;
   /** Takes the week for this run: true unless it is done, or claimed by a run whose lease has not run out. */
@@ -37,8 +42,8 @@ export interface WeekAheadStore {
 export class DynamoWeekAheadStore implements WeekAheadStore {
   /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
   static readonly access: TableAccess = {
-    actions: ['UpdateItem', 'DeleteItem', 'BatchGetItem'],
-    keys: ['weekAhead', 'bill'],
+    actions: ['UpdateItem', 'DeleteItem', 'BatchGetItem', 'Query'],
+    keys: ['weekAhead', 'bill', 'subscriber'],
     index: ['subscribers', 'endpoints'],
   };
 
@@ -59,6 +64,18 @@ export class DynamoWeekAheadStore implements WeekAheadStore {
         return parsed.success ? [parsed.data] : [];
       });
     }
+  }
+
+  async followedBills(subscriberId: string): Promise<string[]> {
+    const numbers: string[] = [];
+    const pages = queryAll<{ billNumber?: unknown }>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.subscriber(subscriberId).PK, ':prefix': FOLLOWS_PREFIX },
+      ProjectionExpression: 'billNumber',
+    });
+    for await (const page of pages) numbers.push(...page.flatMap((item) => (typeof item.billNumber === 'string' ? [item.billNumber] : [])));
+    return numbers;
   }
 
   async bills(numbers: readonly string[]): Promise<WeekAheadBill[]> {

@@ -117,6 +117,21 @@ describe('the week ahead by email', () => {
     });
   });
 
+  it('includes the bills a subscriber follows without listing them: one a followed committee brought', async () => {
+    // Arrange: the profile lists one bill; a "new bill from …" alert made the subscriber follow another (a FOLLOWS item only).
+    await putBill(h, '1075342-8', [planned(COUNCIL, '2026-03-24T10:00:00+03:00')]);
+    await putBill(h, '42-8', [planned(FIRST_READING, '2026-03-26T12:00:00+03:00', 3)], BUDGET_COMMITTEE);
+    await putSubscriber({ id: 's-desk', email: 'desk@example.org', bills: ['1075342-8'] });
+    await db.send(new PutCommand({ TableName: h.config.tableName, Item: { ...keys.follows('s-desk', '42-8'), billNumber: '42-8', subscriberId: 's-desk', originId: 'committee-budget', originAlertId: 'origin:42-8' } }));
+
+    // Act
+    const sent = await runAt('2026-03-23T05:00:00Z');
+
+    // Assert
+    const [email] = await sentEmails(h.services.sesEndpoint);
+    expect([sent, email?.subject]).toEqual([['desk@example.org'], 'The week ahead: 2 planned events, 23 March – 29 March 2026']);
+  });
+
   it('mails a New York subscriber at 08:00 EST before the switch and 08:00 EDT after it (8 March 2026)', async () => {
     // Arrange
     await putBill(h, '1075342-8', [planned(COUNCIL, '2026-03-04T10:00:00+03:00'), planned(COUNCIL, '2026-03-10T10:00:00+03:00')]);
