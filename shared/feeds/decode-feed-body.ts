@@ -67,9 +67,10 @@ function byteOrderMarkCharset(body: Buffer): string | undefined {
   return BYTE_ORDER_MARKS.find(({ bytes }) => bytes.every((byte, index) => body[index] === byte))?.charset;
 }
 
+/** The platform's decoder for a charset label (white space around it is ignored, as the Encoding Standard says). */
 function decoderFor(label: string): TextDecoder | undefined {
   try {
-    return new TextDecoder(label.trim());
+    return new TextDecoder(label);
   } catch {
     return undefined;
   }

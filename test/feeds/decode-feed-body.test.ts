@@ -33,10 +33,22 @@ describe('decodeFeedBody', () => {
     expect(decodeFeedBody(body, 'text/xml;charset=koi8-r;profile=x')).toEqual({ text: xml('utf-8'), clean: true });
   });
 
-  it('reads the XML declaration in single quotes and after leading white space', () => {
-    const declared = `\n  ${xml('koi8-r', "'")}`;
+  it('reads the XML declaration in single quotes, spaced around its equals sign, and after leading white space', () => {
+    const declared = `\n  ${xml('koi8-r', "'").replace('encoding=', 'encoding = ')}`;
 
     expect(decodeFeedBody(encodeSingleByte(declared, 'koi8-r'), undefined)).toEqual({ text: declared, clean: true });
+  });
+
+  it('reads a body that looks like it starts with a byte order mark but does not decode by it by its declarations, and warns', () => {
+    // Arrange: "яю" in windows-1251 is 0xFF 0xFE, the UTF-16 little-endian mark; three bytes are no UTF-16.
+    const body = encodeSingleByte('яюя', 'windows-1251');
+
+    // Act + Assert
+    expect(decodeFeedBody(body, 'text/plain; charset=windows-1251')).toEqual({
+      text: 'яюя',
+      clean: true,
+      warning: 'the byte order mark says utf-16le, but the body is not utf-16le: read as windows-1251, as the Content-Type header says',
+    });
   });
 
   it('reads an encoding only from an XML declaration at the start of the body, within its first kilobyte', () => {

@@ -4,11 +4,11 @@ import type { NextPoll } from '../../pipeline/next-poll.js';
 import type { DigestEntryState } from '../../store/digest-entry-reader.js';
 
 /** The console's sections, in the order of its navigation. */
-export const CONSOLE_SECTIONS = ['bills', 'subscribers', 'topics', 'endpoints', 'feeds', 'queues'] as const;
+export const CONSOLE_SECTIONS = ['bills', 'subscribers', 'topics', 'origins', 'endpoints', 'feeds', 'queues'] as const;
 export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number];
 
 /** What a finished action says on the page it leads back to (`?done=`). */
-export type ConsoleNotice = 'watched' | 'unwatched' | 'pinged' | 'disabled' | 'enabled' | 'redriven' | 'unsubscribed' | 'signedOut';
+export type ConsoleNotice = 'watched' | 'unwatched' | 'pinged' | 'disabled' | 'enabled' | 'redriven' | 'unsubscribed' | 'signedOut' | 'followsSaved' | 'weekAheadOn' | 'weekAheadOff';
 
 /** Every word of the operator's console, in one language. */
 export interface ConsoleStrings {
@@ -86,9 +86,22 @@ export interface ConsoleStrings {
     frequencies: Record<'instant' | 'daily' | 'weekly', string>;
     /** Beside the frequency of a subscriber who asked for the Monday week-ahead email. */
     weekAhead: string;
-    columns: { address: string; status: string; bills: string; topics: string; frequency: string; language: string; suppression: string };
+    columns: { address: string; status: string; bills: string; topics: string; origins: string; frequency: string; language: string; suppression: string };
     unsubscribe: string;
     noneFound: string;
+  };
+  origins: {
+    intro: string;
+    committees: string;
+    initiators: string;
+    columns: { name: string; seen: string; followers: string };
+    seenIn(bill: string): string;
+    followedOnly: string;
+    kinds: Record<'committee' | 'initiator', string>;
+    lastSeen: string;
+    lastBill: string;
+    followersTitle: string;
+    notFound: string;
   };
   topics: {
     intro: string;
@@ -134,6 +147,16 @@ export interface ConsoleStrings {
     open: string;
     registered: string;
     refused(problem: string): string;
+    committees: string;
+    initiators: string;
+    weekAhead: string;
+    weekAheadOn: string;
+    weekAheadOff: string;
+    /** Why a webhook has no week ahead. */
+    weekAheadWebhook: string;
+    turnWeekAheadOn: string;
+    turnWeekAheadOff: string;
+    follows: { title: string; hint: string; committeesHint: string; initiatorsHint: string; submit: string };
     form: {
       title: string;
       kind: string;
@@ -148,6 +171,7 @@ export interface ConsoleStrings {
       billsHint: string;
       language: string;
       frequency: string;
+      weekAhead: string;
       submit: string;
     };
   };
@@ -173,7 +197,7 @@ export interface ConsoleStrings {
 
 const EN: ConsoleStrings = {
   title: 'Operator console',
-  sections: { bills: 'Bills', subscribers: 'Subscribers', topics: 'Topics', endpoints: 'Endpoints', feeds: 'Feeds', queues: 'Queues' },
+  sections: { bills: 'Bills', subscribers: 'Subscribers', topics: 'Topics', origins: 'Committees and initiators', endpoints: 'Endpoints', feeds: 'Feeds', queues: 'Queues' },
   nav: 'Console sections',
   signOut: 'Sign out',
   signedInUntil: (time) => `Signed in until ${time}`,
@@ -186,6 +210,9 @@ const EN: ConsoleStrings = {
     redriven: (count) => `${count} messages were moved back to their queue.`,
     unsubscribed: (address) => `${address} is unsubscribed from everything.`,
     signedOut: () => 'You are signed out.',
+    followsSaved: () => 'Saved: each new bill from these committees and initiators is sent here once and followed from then on.',
+    weekAheadOn: () => 'The week ahead is on: a post every Monday at 08:00 in the endpoint’s time zone.',
+    weekAheadOff: () => 'The week ahead is off.',
   },
   pager: { first: '← First page', next: 'Next page →', label: 'Pages' },
   none: '—',
@@ -270,9 +297,22 @@ const EN: ConsoleStrings = {
     statuses: { pending: 'pending confirmation', active: 'active', unsubscribed: 'unsubscribed', suppressed: 'suppressed' },
     frequencies: { instant: 'instant', daily: 'daily digest', weekly: 'weekly digest' },
     weekAhead: '+ the week ahead on Mondays',
-    columns: { address: 'Address', status: 'Status', bills: 'Bills', topics: 'Topics', frequency: 'Frequency', language: 'Language', suppression: 'Suppression' },
+    columns: { address: 'Address', status: 'Status', bills: 'Bills', topics: 'Topics', origins: 'Committees and initiators', frequency: 'Frequency', language: 'Language', suppression: 'Suppression' },
     unsubscribe: 'Unsubscribe',
     noneFound: 'No subscriber on this page matches.',
+  },
+  origins: {
+    intro: 'Every committee and initiator bills\' passports have named, and every name a subscriber follows, with how many follow each.',
+    committees: 'Committees',
+    initiators: 'Initiators',
+    columns: { name: 'Name', seen: 'Last named in a passport', followers: 'Followers' },
+    seenIn: (bill) => `bill ${bill}`,
+    followedOnly: 'followed, never named in a passport',
+    kinds: { committee: 'Committee', initiator: 'Initiator' },
+    lastSeen: 'Last named in a passport',
+    lastBill: 'By bill',
+    followersTitle: 'Followers',
+    notFound: 'No such committee or initiator.',
   },
   topics: {
     intro: 'Every topic query someone follows, with its followers and what it matched.',
@@ -318,6 +358,21 @@ const EN: ConsoleStrings = {
     open: 'Open the endpoint and its deliveries',
     registered: 'Endpoint registered',
     refused: (problem) => `Not registered: ${problem}`,
+    committees: 'Committees',
+    initiators: 'Initiators',
+    weekAhead: 'Week ahead',
+    weekAheadOn: 'on, Mondays 08:00',
+    weekAheadOff: 'off',
+    weekAheadWebhook: 'not for webhooks',
+    turnWeekAheadOn: 'Turn the week ahead on',
+    turnWeekAheadOff: 'Turn the week ahead off',
+    follows: {
+      title: 'Committees and initiators followed',
+      hint: 'Each new bill from one of them is sent here once (“new bill from …”, the webhook event bill.new) and followed from then on. Names match without regard to case, ё/е, spacing or quotes; bills already brought stay followed when a name is removed.',
+      committeesHint: 'One responsible committee per line, as sozd names it, e.g. Комитет Государственной Думы по бюджету и налогам.',
+      initiatorsHint: 'One per line, as sozd names them: a deputy (А.К.Исаев), a body (Правительство Российской Федерации), a regional legislature.',
+      submit: 'Save what it follows',
+    },
     form: {
       title: 'Register an endpoint',
       kind: 'Kind',
@@ -332,6 +387,7 @@ const EN: ConsoleStrings = {
       billsHint: 'Bill numbers separated by spaces or commas, e.g. 1075342-8 999001-8.',
       language: 'Language',
       frequency: 'Frequency (Slack, Telegram; webhooks are always instant)',
+      weekAhead: 'Post the week ahead every Monday at 08:00 Moscow time (Slack, Telegram)',
       submit: 'Register',
     },
   },
@@ -375,7 +431,7 @@ const EN: ConsoleStrings = {
 
 const RU: ConsoleStrings = {
   title: 'Консоль оператора',
-  sections: { bills: 'Законопроекты', subscribers: 'Подписчики', topics: 'Темы', endpoints: 'Вебхуки', feeds: 'Ленты', queues: 'Очереди' },
+  sections: { bills: 'Законопроекты', subscribers: 'Подписчики', topics: 'Темы', origins: 'Комитеты и инициаторы', endpoints: 'Вебхуки', feeds: 'Ленты', queues: 'Очереди' },
   nav: 'Разделы консоли',
   signOut: 'Выйти',
   signedInUntil: (time) => `Сеанс до ${time}`,
@@ -388,6 +444,9 @@ const RU: ConsoleStrings = {
     redriven: (count) => `Сообщений возвращено в очередь: ${count}.`,
     unsubscribed: (address) => `${address} отписан от всего.`,
     signedOut: () => 'Вы вышли.',
+    followsSaved: () => 'Сохранено: о каждом новом законопроекте этих комитетов и инициаторов сюда придёт одно сообщение, и он будет отслеживаться.',
+    weekAheadOn: () => 'Неделя впереди включена: сообщение каждый понедельник в 08:00 по часовому поясу адреса.',
+    weekAheadOff: () => 'Неделя впереди выключена.',
   },
   pager: { first: '← Первая страница', next: 'Следующая страница →', label: 'Страницы' },
   none: '—',
@@ -472,9 +531,22 @@ const RU: ConsoleStrings = {
     statuses: { pending: 'ждёт подтверждения', active: 'активен', unsubscribed: 'отписан', suppressed: 'заблокирован' },
     frequencies: { instant: 'сразу', daily: 'ежедневный дайджест', weekly: 'еженедельный дайджест' },
     weekAhead: '+ неделя впереди по понедельникам',
-    columns: { address: 'Адрес', status: 'Статус', bills: 'Законопроекты', topics: 'Темы', frequency: 'Частота', language: 'Язык', suppression: 'Блокировка' },
+    columns: { address: 'Адрес', status: 'Статус', bills: 'Законопроекты', topics: 'Темы', origins: 'Комитеты и инициаторы', frequency: 'Частота', language: 'Язык', suppression: 'Блокировка' },
     unsubscribe: 'Отписать',
     noneFound: 'На этой странице подходящих подписчиков нет.',
+  },
+  origins: {
+    intro: 'Все комитеты и инициаторы, названные в паспортах законопроектов, и все имена, на которые подписаны, с числом подписчиков каждого.',
+    committees: 'Комитеты',
+    initiators: 'Инициаторы',
+    columns: { name: 'Название', seen: 'Последний раз в паспорте', followers: 'Подписчики' },
+    seenIn: (bill) => `законопроект ${bill}`,
+    followedOnly: 'есть подписчики, в паспортах не встречался',
+    kinds: { committee: 'Комитет', initiator: 'Инициатор' },
+    lastSeen: 'Последний раз в паспорте',
+    lastBill: 'Законопроект',
+    followersTitle: 'Подписчики',
+    notFound: 'Такого комитета или инициатора нет.',
   },
   topics: {
     intro: 'Все темы, на которые кто-то подписан: подписчики и что нашлось.',
@@ -519,6 +591,21 @@ const RU: ConsoleStrings = {
     open: 'Открыть вебхук и его доставки',
     registered: 'Вебхук зарегистрирован',
     refused: (problem) => `Не зарегистрирован: ${problem}`,
+    committees: 'Комитеты',
+    initiators: 'Инициаторы',
+    weekAhead: 'Неделя впереди',
+    weekAheadOn: 'включена, по понедельникам в 08:00',
+    weekAheadOff: 'выключена',
+    weekAheadWebhook: 'не для вебхуков',
+    turnWeekAheadOn: 'Включить неделю впереди',
+    turnWeekAheadOff: 'Выключить неделю впереди',
+    follows: {
+      title: 'Комитеты и инициаторы',
+      hint: 'О каждом новом законопроекте любого из них сюда придёт одно сообщение («Новый законопроект: …», событие вебхука bill.new), и он будет отслеживаться. Регистр, ё/е, пробелы и кавычки в названиях не важны; законопроекты, которые уже пришли, остаются, если название убрать.',
+      committeesHint: 'Один ответственный комитет на строку, как его называет СОЗД, например Комитет Государственной Думы по бюджету и налогам.',
+      initiatorsHint: 'По одному на строку, как их называет СОЗД: депутат (А.К.Исаев), орган (Правительство Российской Федерации), региональное законодательное собрание.',
+      submit: 'Сохранить',
+    },
     form: {
       title: 'Зарегистрировать вебхук',
       kind: 'Вид',
@@ -533,6 +620,7 @@ const RU: ConsoleStrings = {
       billsHint: 'Номера через пробел или запятую, например 1075342-8 999001-8.',
       language: 'Язык',
       frequency: 'Частота (Slack, Telegram; вебхуки всегда мгновенные)',
+      weekAhead: 'Неделя впереди: сообщение каждый понедельник в 08:00 по Москве (Slack, Telegram)',
       submit: 'Зарегистрировать',
     },
     notFound: 'Такого адреса нет.',
