@@ -4,10 +4,10 @@ import { formatMoscowDate } from '../../../email/moscow-date.js';
 import type { Endpoint } from '../../../webhooks/endpoint.js';
 import { EndpointRegistrationSchema } from '../../../webhooks/endpoint.js';
 import { EndpointRegistrationError, enableEndpoint, listDeliveries, registerEndpoint, sendTestEvent } from '../../../webhooks/endpoint-service.js';
-import type { ApiDependencies } from '../../api-dependencies.js';
+import type { ConsoleAppDependencies } from '../../api-dependencies.js';
 import { HttpError } from '../../http-error.js';
 import { htmlResponse } from '../../responses.js';
-import { withCursor } from '../../routes/admin-routes.js';
+import { withCursor } from '../../with-cursor.js';
 import { EndpointIdParamsSchema } from '../../routes/endpoint-schemas.js';
 import { badge, CONSOLE_ROOT, consoleHref, consolePage, dataTable, definitions, link, pager, postForm, timeText, type ConsoleView } from '../console-page.js';
 import { ConsolePageQuerySchema, consoleRoute, doneRedirect, noticeOf } from '../console-route.js';
@@ -83,7 +83,7 @@ export const consoleRegisterEndpointRoute = consoleRoute({
 
 /** The endpoints page: the registration form (with what was typed and why it was refused, after a refusal) and the list. */
 async function endpointsPage(
-  deps: ApiDependencies,
+  deps: ConsoleAppDependencies,
   view: ConsoleView,
   query: { cursor?: string; done?: ConsoleNotice; n?: string },
   refused?: { problem: string; values: Partial<Record<keyof z.infer<typeof RegistrationFormSchema>, string>> },
@@ -173,7 +173,7 @@ export const consoleEndpointRoute = consoleRoute({
   },
 });
 
-const endpointAction = (action: 'ping' | 'disable' | 'enable', run: (deps: ApiDependencies, endpoint: Endpoint) => Promise<string>) =>
+const endpointAction = (action: 'ping' | 'disable' | 'enable', run: (deps: ConsoleAppDependencies, endpoint: Endpoint) => Promise<string>) =>
   consoleRoute({
     method: 'POST',
     path: `${ENDPOINTS}/{endpointId}/${action}`,
@@ -200,7 +200,7 @@ export const consoleDisableEndpointRoute = endpointAction('disable', async (deps
 /** POST /admin/endpoints/{endpointId}/enable: enables the endpoint (if disabled) and replays what it missed or failed. */
 export const consoleEnableEndpointRoute = endpointAction('enable', async (deps, endpoint) => String(await enableEndpoint(deps.endpointService, endpoint.id)));
 
-async function requireEndpoint(deps: ApiDependencies, endpointId: string, view: ConsoleView): Promise<Endpoint> {
+async function requireEndpoint(deps: ConsoleAppDependencies, endpointId: string, view: ConsoleView): Promise<Endpoint> {
   const endpoint = await deps.endpointService.endpoints.get(endpointId);
   if (!endpoint) throw new HttpError(404, 'not_found', view.words.endpoints.notFound);
   return endpoint;
