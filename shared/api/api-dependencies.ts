@@ -12,6 +12,7 @@ import type { DynamoTopicStore } from '../store/topic-store.js';
 import type { BillStore } from '../store/bill-store.js';
 import type { DynamoDeliveryStore } from '../store/delivery-store.js';
 import type { FeedStore } from '../store/feed-store.js';
+import type { SeenOrigins } from '../origins/seen-origins.js';
 import type { SubscriptionDependencies } from '../subscriptions/subscription-service.js';
 import type { EndpointServiceDependencies } from '../webhooks/endpoint-service.js';
 
@@ -23,6 +24,8 @@ export interface ApiDependencies extends SubscriptionDependencies {
   endpointService: EndpointServiceDependencies;
   /** The configured news feeds and their polling state, for source health. */
   feeds: { configured: readonly FeedConfig[]; store: Pick<FeedStore, 'get'> };
+  /** The committees and initiators passports have named (cached): what the forms offer and `GET /api/origins` lists. */
+  seenOrigins: () => Promise<SeenOrigins>;
   /** The admin API key; without one, every admin request is refused. */
   adminApiKey: string | undefined;
 }

@@ -15,6 +15,7 @@ import {
   subscriptionReadRoute,
 } from './routes/preference-routes.js';
 import { billCalendarRoute, billFeedRoute, billPageRoute } from './routes/bill-page-routes.js';
+import { seenOriginsRoute } from './routes/origin-routes.js';
 import { privateCalendarRoute, privateFeedRoute } from './routes/private-feed-routes.js';
 import { signupApiRoute, signupFormRoute, signupSubmitRoute } from './routes/signup-routes.js';
 import { faviconRoute } from './routes/favicon-route.js';
@@ -53,6 +54,7 @@ export const API_ROUTES: readonly AnyRoute[] = [
   subscriptionDeleteRoute,
   topicTesterPageRoute,
   topicTestApiRoute,
+  seenOriginsRoute,
   billPageRoute,
   billFeedRoute,
   billCalendarRoute,

@@ -10,6 +10,7 @@ import {
 } from '../subscriptions/subscription-preferences.js';
 
 const text = (max: number) => z.string().max(max).optional();
+const originNames = z.union([z.string().max(30_000), z.array(z.string().max(30_000)).max(200)]).optional();
 
 /**
  * The largest body of a valid subscription, as a form or as JSON: 50 topics of 500 characters of up to 3 UTF-8
@@ -28,9 +29,12 @@ export const PreferencesFormSchema = z.object({
   bills: text(20_000),
   /** Topic queries, one per line. */
   topics: text(30_000),
-  /** Committees and initiators, one name per line. */
-  committees: text(30_000),
-  initiators: text(30_000),
+  /**
+   * Committees and initiators, one name per line; several values when the form sends a ticked name or an added one
+   * beside its text area.
+   */
+  committees: originNames,
+  initiators: originNames,
   language: text(10),
   timeZone: text(100),
   frequency: text(20),
@@ -67,6 +71,16 @@ export type FormReading =
   | { ok: true; email: string; preferences: Preferences; values: PreferencesFormValues }
   | { ok: false; errors: FormErrors; values: PreferencesFormValues };
 
+/** The non-empty lines of a text area, trimmed. */
+export function lines(text: string): string[] {
+  return text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+}
+
+/** A field's values as one text of lines (a ticked box, a text area and an added name, all sent under one name). */
+function joinLines(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value : [value ?? '']).filter((line) => line.trim() !== '').join('\n');
+}
+
 /** The form's values for stored preferences. */
 export function formValuesOf(preferences: Preferences, email = ''): PreferencesFormValues {
   return {
@@ -97,8 +111,8 @@ export function readPreferencesForm(
     email: fields.email?.trim() ?? '',
     bills: fields.bills ?? '',
     topics: fields.topics ?? '',
-    committees: fields.committees ?? '',
-    initiators: fields.initiators ?? '',
+    committees: joinLines(fields.committees),
+    initiators: joinLines(fields.initiators),
     language: fields.language ?? 'ru',
     timeZone: fields.timeZone?.trim() || DEFAULT_TIME_ZONE,
     frequency: fields.frequency ?? 'instant',
@@ -113,7 +127,6 @@ export function readPreferencesForm(
   if (email && !email.success) errors.email = email.error.issues[0]?.message ?? 'invalid';
 
   const bills = values.bills.split(/[\s,;]+/).filter(Boolean);
-  const lines = (text: string) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   const topics = lines(values.topics);
   const committees = lines(values.committees);
   const initiators = lines(values.initiators);

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BillNumberSchema, type BillNumber } from '../bill/bill.js';
 import type { Language } from '../bill/stages.js';
+import { OriginNameSchema, type OriginKind } from '../origins/bill-origin.js';
 import { EmailAddressSchema, LanguageSchema } from '../store/subscriber-store.js';
 import { UsageError } from './usage-error.js';
 
@@ -50,6 +51,13 @@ export function parseEmailArg(text: string): string {
 export function parseLanguageArg(text: string): Language {
   const parsed = LanguageSchema.safeParse(text);
   if (!parsed.success) throw new UsageError(`invalid language "${text}": expected ru or en`);
+  return parsed.data;
+}
+
+/** @throws UsageError unless `text` is a committee's or an initiator's name as the API takes one; returns it tidied. */
+export function parseOriginNameArg(kind: OriginKind, text: string): string {
+  const parsed = OriginNameSchema.safeParse(text);
+  if (!parsed.success) throw new UsageError(`invalid ${kind} "${text}": ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }
 

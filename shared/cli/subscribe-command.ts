@@ -1,45 +1,104 @@
-import { parseBillNumberArg, parseCommandArgs, parseEmailArg, parseLanguageArg } from './cli-args.js';
+import { loadConfig } from '../config/config.js';
+import type { Language } from '../bill/stages.js';
+import type { Subscriber } from '../store/subscriber-store.js';
+import { overLimits, PreferencesSchema, type Preferences } from '../subscriptions/subscription-preferences.js';
+import { preferencesOf } from '../subscriptions/subscription-service.js';
+import { parseBillNumberArg, parseCommandArgs, parseEmailArg, parseLanguageArg, parseOriginNameArg } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
 import { UsageError } from './usage-error.js';
-import { withStores } from './with-stores.js';
+import { withStores, type CliStores } from './with-stores.js';
 
-export const usage = `duma-alerts subscribe --email <address> --bill <number> [--bill <number> …] [--lang ru|en]
+export const usage = `duma-alerts subscribe --email <address> [--bill <number> …] [--committee <name> …] [--initiator <name> …] [--lang ru|en]
   Subscribes an address to the bills' changes (the same address is always the same subscriber), puts each bill on
   the watch list, and prints what it did. The subscriber is active at once, with no confirmation email: this is an
   operator's command (people signing up themselves get the double opt-in of the sign-up page).
-  --lang   the language of the alerts: ru or en (a new subscriber gets ru; an existing one keeps theirs unless given)`;
+  --bill       a bill to follow (repeatable)
+  --committee  a responsible committee to follow, as sozd names it: each new bill it is given is alerted and
+               followed (repeatable; added to those followed already, up to MAX_ORIGINS_PER_SUBSCRIBER)
+  --initiator  an initiator to follow, as sozd names it (a deputy, the Government, a regional legislature): each
+               new bill they introduce is alerted and followed (repeatable; added like --committee)
+  --lang       the language of the alerts: ru or en (a new subscriber gets ru; an existing one keeps theirs unless given)
+  At least one --bill, --committee or --initiator. Names are checked as the API checks them; see them all with
+  curl <PUBLIC_BASE_URL>/api/origins.`;
 
 const LANGUAGE_NAMES = { ru: 'Russian', en: 'English' } as const;
 
-/** `subscribe`: creates or updates the email subscriber, follows and watches each bill, prints what was done. */
+/** `subscribe`: creates or updates the email subscriber, follows and watches each bill, follows each committee and initiator, prints what was done. */
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs('subscribe', args, {
     email: { type: 'string' },
     bill: { type: 'string', multiple: true },
+    committee: { type: 'string', multiple: true },
+    initiator: { type: 'string', multiple: true },
     lang: { type: 'string' },
   });
   if (values.email === undefined) throw new UsageError('subscribe: --email <address> is required');
-  if (!values.bill?.length) throw new UsageError('subscribe: at least one --bill <number> is required');
+  if (!values.bill?.length && !values.committee?.length && !values.initiator?.length) {
+    throw new UsageError('subscribe: at least one --bill <number>, --committee <name> or --initiator <name> is required');
+  }
   // Everything is validated before the first write, so bad input never leaves a half-made subscription.
   const email = parseEmailArg(values.email);
-  const numbers = [...new Set(values.bill.map(parseBillNumberArg))];
+  const committees = (values.committee ?? []).map((name) => parseOriginNameArg('committee', name));
+  const initiators = (values.initiator ?? []).map((name) => parseOriginNameArg('initiator', name));
+  const numbers = [...new Set((values.bill ?? []).map(parseBillNumberArg))];
   const language = values.lang === undefined ? undefined : parseLanguageArg(values.lang);
+  const followsOrigins = committees.length > 0 || initiators.length > 0;
 
   // Following a bill puts it on the watch list too (the store does it, whichever door the follow comes through).
   const at = new Date().toISOString();
-  const subscriber = await withStores(async ({ subscribers }) => {
-    const created = await subscribers.upsertEmailSubscriber({ email, language, at });
-    for (const number of numbers) await subscribers.follow(created.id, number);
-    return created;
+  const { subscriber, preferences } = await withStores(async (stores) => {
+    const withOrigins = followsOrigins ? await originPreferences(stores, email, { numbers, committees, initiators, language }) : undefined;
+    const created = await stores.subscribers.upsertEmailSubscriber({ email, language, at });
+    for (const number of numbers) await stores.subscribers.follow(created.id, number);
+    if (withOrigins) await stores.subscriptions.updatePreferences(created.id, withOrigins, new Date(at), { reactivate: true });
+    return { subscriber: created, preferences: withOrigins };
   });
   io.stdout.write(
     [
       `subscribed ${subscriber.email} (${subscriber.id})`,
-      `  bills:     ${numbers.join(', ')} (on the watch list)`,
+      ...(numbers.length > 0 ? [`  bills:     ${numbers.join(', ')} (on the watch list)`] : []),
+      ...(preferences ? originLines(preferences) : []),
       `  language:  ${subscriber.language} (${LANGUAGE_NAMES[subscriber.language]}${language ? '' : subscriber.createdAt === at ? ', the default: --lang changes it' : ', kept: --lang changes it'})`,
       '  status:    active now, no confirmation email (an operator\'s command)',
       '',
     ].join('\n'),
   );
   return 0;
+}
+
+/**
+ * The subscriber's preferences with the committees and initiators added, checked as the API checks a subscription
+ * (MAX_ORIGINS_PER_SUBSCRIBER; each name was checked already), before anything is written. The bills are every bill they follow
+ * by their own choice (the profile's, and those an earlier `subscribe --bill` followed), so saving these
+ * preferences unfollows nothing.
+ * @throws UsageError naming the list over its limit
+ */
+async function originPreferences(
+  { subscribers, addresses }: CliStores,
+  email: string,
+  given: { numbers: string[]; committees: string[]; initiators: string[]; language: Language | undefined },
+): Promise<Preferences> {
+  const id = await addresses.idOf(email);
+  const current: Subscriber | undefined = id ? await subscribers.get(id) : undefined;
+  const before = current ? preferencesOf(current) : undefined;
+  const chosenBills = id ? (await subscribers.listFollows(id)).filter((follow) => !follow.originId).map((follow) => follow.billNumber) : [];
+  const parsed = PreferencesSchema.safeParse({
+    ...before,
+    bills: [...new Set([...(before?.bills ?? []), ...chosenBills, ...given.numbers])],
+    committees: [...(before?.committees ?? []), ...given.committees],
+    initiators: [...(before?.initiators ?? []), ...given.initiators],
+    language: given.language ?? current?.language ?? 'ru',
+  });
+  // Each name passed parseOriginNameArg: what is left to refuse is a list longer than any subscriber may have.
+  if (!parsed.success) throw new UsageError(`subscribe: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  const over = Object.values(overLimits(parsed.data, loadConfig().subscriberLimits));
+  if (over.length > 0) throw new UsageError(`subscribe: ${over.join('; ')}`);
+  return parsed.data;
+}
+
+function originLines(preferences: Preferences): string[] {
+  return [
+    ...(preferences.committees.length > 0 ? [`  committees: ${preferences.committees.join('; ')} (each new bill alerted and followed)`] : []),
+    ...(preferences.initiators.length > 0 ? [`  initiators: ${preferences.initiators.join('; ')} (each new bill alerted and followed)`] : []),
+  ];
 }

@@ -1,15 +1,21 @@
 import { createDocumentClient } from '../aws/clients.js';
 import { loadConfig } from '../config/config.js';
+import { DynamoAddressBook } from '../store/address-book.js';
 import { DynamoBillStore } from '../store/bill-store.js';
 import { DynamoEndpointStore } from '../store/endpoint-store.js';
 import { DynamoFeedStore } from '../store/feed-store.js';
 import { DynamoSubscriberStore } from '../store/subscriber-store.js';
 import { SubscriberIdMigration } from '../store/subscriber-id-migration.js';
+import { DynamoSubscriptionStore } from '../store/subscription-store.js';
 
 /** The stores a CLI command works on. */
 export interface CliStores {
   bills: DynamoBillStore;
   subscribers: DynamoSubscriberStore;
+  /** Which subscriber an address is. */
+  addresses: DynamoAddressBook;
+  /** Preferences with their follower items (committees and initiators followed). */
+  subscriptions: DynamoSubscriptionStore;
   endpoints: DynamoEndpointStore;
   feeds: DynamoFeedStore;
   /** The one-off move of legacy subscriber ids to random ones. */
@@ -23,10 +29,13 @@ export interface CliStores {
 export async function withStores<T>(work: (stores: CliStores) => Promise<T>): Promise<T> {
   const { tableName } = loadConfig();
   const db = createDocumentClient();
+  const subscribers = new DynamoSubscriberStore(db, tableName);
   try {
     return await work({
       bills: new DynamoBillStore(db, tableName),
-      subscribers: new DynamoSubscriberStore(db, tableName),
+      subscribers,
+      addresses: new DynamoAddressBook(db, tableName),
+      subscriptions: new DynamoSubscriptionStore(db, tableName, subscribers),
       endpoints: new DynamoEndpointStore(db, tableName),
       feeds: new DynamoFeedStore(db, tableName),
       subscriberIds: new SubscriberIdMigration(db, tableName),

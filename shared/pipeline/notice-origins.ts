@@ -10,18 +10,13 @@ export interface OriginNoticeDependencies {
 }
 
 /**
- * When a saved snapshot names other origins than the one before it (its passport read for the first time, a committee
- * assigned or changed, initiators changed), writes a notice to the outbox and queues it for fan-out, which alerts the
+ * The signature of the origins a new snapshot should notice: set when it names other origins than the one before it
+ * (its passport read for the first time, a committee assigned or changed, initiators changed), which alerts the
  * followers of its committee and initiators. The same origins again notice nothing.
- * @returns whether a notice was queued.
  */
-export async function noticeOrigins(deps: OriginNoticeDependencies, previous: Bill | undefined, bill: Bill, at: string): Promise<boolean> {
+export function newOriginSignature(previous: Bill | undefined, bill: Bill): string | undefined {
   const signature = originSignature(bill);
-  if (!signature || signature === originSignature(previous)) return false;
-  const notice = { billNumber: bill.number, signature, noticedAt: at };
-  await deps.originOutbox.put(notice);
-  await queueOriginNotices(deps, [notice], at);
-  return true;
+  return signature && signature !== originSignature(previous) ? signature : undefined;
 }
 
 /** Queues notices for fan-out, then takes them out of the outbox; a crash in between leaves them for the sweeper. */

@@ -13,7 +13,7 @@ import type { MessageQueue } from '../queue/message-queue.js';
 import { queueDropNotices } from './announce-dropped-bill.js';
 import { enqueueChanges } from './enqueue-changes.js';
 import { missingRetryAt } from './missing-backoff.js';
-import { noticeOrigins } from './notice-origins.js';
+import { newOriginSignature, queueOriginNotices } from './notice-origins.js';
 import type { OriginOutbox } from '../store/origin-outbox-store.js';
 
 export interface PollDependencies {
@@ -25,7 +25,10 @@ export interface PollDependencies {
   logger: Logger;
   /** When set, every saved snapshot files its bill in the poll tier it now belongs to (adaptive polling). */
   tiers?: PollTierSettings;
-  /** When set, a snapshot whose committee or initiators are new queues "new bill from …" alerts (shared/pipeline/notice-origins.ts). */
+  /**
+   * When set, a snapshot whose committee or initiators are new enters this outbox and queues "new bill from …" alerts
+   * (shared/pipeline/notice-origins.ts).
+   */
   originOutbox?: OriginOutbox;
 }
 
@@ -116,6 +119,7 @@ export async function pollBill(deps: PollDependencies, watched: WatchedBill): Pr
   const written: BillChange[] = [];
   for (const change of detected) if (await deps.changes.putIfAbsent(change)) written.push(change);
 
+  const originSignature = deps.originOutbox ? newOriginSignature(stored?.bill, bill) : undefined;
   let conflict = false;
   try {
     await deps.bills.saveSnapshot(number, version, {
@@ -126,6 +130,7 @@ export async function pollBill(deps: PollDependencies, watched: WatchedBill): Pr
       at,
       plannedRevisions: revisePlannedDates(stored?.plannedRevisions, bill.plannedEvents, at),
       ...(deps.tiers ? { tier: pollTierOf(bill, deps.now(), deps.tiers) } : {}),
+      ...(originSignature ? { originSignature } : {}),
     });
   } catch (error) {
     if (!(error instanceof SnapshotConflictError)) throw error;
@@ -133,8 +138,10 @@ export async function pollBill(deps: PollDependencies, watched: WatchedBill): Pr
     conflict = true;
   }
   await enqueueChanges(deps, written, at);
-  // The snapshot write recorded the healthy poll; after a conflict, the winner's write did (and noticed its origins).
-  if (!conflict && deps.originOutbox) await noticeOrigins({ originOutbox: deps.originOutbox, fanOutQueue: deps.fanOutQueue }, stored?.bill, bill, at);
+  // The snapshot write put the notice in the outbox; after a conflict, the winner's write noticed its own origins.
+  if (!conflict && deps.originOutbox && originSignature) {
+    await queueOriginNotices({ originOutbox: deps.originOutbox, fanOutQueue: deps.fanOutQueue }, [{ billNumber: number, signature: originSignature, noticedAt: at }], at);
+  }
 
   const outcome: BillPollOutcome = conflict ? 'conflict' : baseline ? 'baseline' : detected.length > 0 ? 'changed' : 'no-new-events';
   if (written.length > 0) deps.logger.info('bill changed', { bill: number, changes: written.map((change) => change.id) });

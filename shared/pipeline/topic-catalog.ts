@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { cachedFor } from '../runtime/cached-for.js';
 import type { TopicStore } from '../store/topic-store.js';
 import type { MatchExplanation } from '../topics/match-topic.js';
 import { parseTopicQuery } from '../topics/parse-topic-query.js';
@@ -69,18 +70,5 @@ export function cachedTopicCatalog(
   logger: Logger,
   options: { maxAgeMs?: number; now?: () => number } = {},
 ): () => Promise<TopicCatalog> {
-  const maxAgeMs = options.maxAgeMs ?? 60_000;
-  const now = options.now ?? Date.now;
-  let cached: { builtAt: number; catalog: Promise<TopicCatalog> } | undefined;
-  return () => {
-    if (!cached || now() - cached.builtAt > maxAgeMs) {
-      const catalog = loadTopicCatalog(topics, logger);
-      cached = { builtAt: now(), catalog };
-      // A failed build must not be served from the cache to the next caller.
-      catalog.catch(() => {
-        if (cached?.catalog === catalog) cached = undefined;
-      });
-    }
-    return cached.catalog;
-  };
+  return cachedFor(() => loadTopicCatalog(topics, logger), { maxAgeMs: options.maxAgeMs ?? 60_000, ...(options.now ? { now: options.now } : {}) });
 }

@@ -8,6 +8,8 @@ import { DynamoBillStore } from '../store/bill-store.js';
 import { DynamoBillSummaryReader } from '../store/bill-summaries.js';
 import { DynamoDeliveryStore } from '../store/delivery-store.js';
 import { DynamoFeedStore } from '../store/feed-store.js';
+import { DynamoOriginCatalog } from '../store/origin-catalog.js';
+import { cachedSeenOrigins } from '../origins/seen-origins.js';
 import { DynamoRateLimitStore } from '../store/rate-limit-store.js';
 import { DynamoSubscriberStore } from '../store/subscriber-store.js';
 import { DynamoSubscriptionStore } from '../store/subscription-store.js';
@@ -32,12 +34,16 @@ export const apiAccess = combineAccess(
     DynamoBillSummaryReader,
     DynamoDeliveryStore,
     DynamoFeedStore,
+    DynamoOriginCatalog,
   ),
   endpointServiceAccess,
   MAILER_ACCESS,
   TOKEN_SECRETS_ACCESS,
   secretAccess('adminApiKey'),
 );
+
+/** How long a warm function offers the committees and initiators it read: a new one appears within a minute. */
+const SEEN_ORIGINS_MAX_AGE_MS = 60_000;
 
 /**
  * What the HTTP API needs: the subscription stores, the mailer for confirmation emails, the admin key, and the
@@ -46,6 +52,7 @@ export const apiAccess = combineAccess(
 export function apiDependencies(config: Config): ApiDependencies {
   const db = createDocumentClient();
   const subscribers = new DynamoSubscriberStore(db, config.tableName);
+  const origins = new DynamoOriginCatalog(db, config.tableName);
   return {
     addresses: new DynamoAddressBook(db, config.tableName),
     subscriptions: new DynamoSubscriptionStore(db, config.tableName, subscribers),
@@ -56,6 +63,7 @@ export function apiDependencies(config: Config): ApiDependencies {
     deliveries: new DynamoDeliveryStore(db, config.tableName),
     endpointService: endpointServiceDependencies(config),
     feeds: { configured: config.feeds, store: new DynamoFeedStore(db, config.tableName) },
+    seenOrigins: cachedSeenOrigins(origins, { maxAgeMs: SEEN_ORIGINS_MAX_AGE_MS }),
     mailer: configuredMailer(config),
     tokenSecrets: requiredTokenSecrets(config.tokenSecrets),
     publicBaseUrl: config.publicBaseUrl,

@@ -17,8 +17,3 @@ export function pageDecoder(contentType: string | undefined): TextDecoder {
 export function decodePage(body: Uint8Array, contentType: string | undefined): string {
   return pageDecoder(contentType).decode(body);
 }
-
-/** Whether ASCII text is encoded as itself, so ASCII markers can be searched for in the raw bytes. */
-export function isAsciiCompatible(decoder: TextDecoder): boolean {
-  return !decoder.encoding.startsWith('utf-16');
-}

@@ -2,7 +2,7 @@ import type { Document, Element } from 'domhandler';
 import type { Initiator, PassportField, Stage } from '../bill/bill.js';
 import { BillPageError } from './bill-page-error.js';
 import { committeeOf, initiatorsOf } from './passport-facts.js';
-import { absoluteSozdUrl, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryOne } from './page-dom.js';
+import { absoluteSozdUrl, attribute, type ByteString, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryOne } from './page-dom.js';
 
 /** What the top of a bill card says about the bill. */
 export interface BillHeader {
@@ -30,7 +30,7 @@ function passportField(row: Element): PassportField | undefined {
   const value =
     normalizedText(valueCell) ||
     queryAll('a[href]', valueCell)
-      .map((link) => absoluteSozdUrl(link.attribs['href']))
+      .map((link) => absoluteSozdUrl(attribute(link, 'href')))
       .filter((url) => url !== undefined)
       .join(' ');
   return { label, value };
@@ -46,14 +46,16 @@ function pageStageOf(doc: Document): Stage | undefined {
   const id = step && numberedClass(step, 'btm');
   if (!step || id === undefined) return undefined;
   const link = queryOne('a', step);
-  return { id, name: (link?.attribs['data-original-title'] || link?.attribs['title'] || '').trim() };
+  const name = link ? attribute(link, 'data-original-title') || attribute(link, 'title') : undefined;
+  return { id, name: (name ?? '').trim() };
 }
 
 /**
- * Reads number, title, status, passport (with its committee and initiators) and progress bar from the header slice of a bill card.
+ * Reads number, title, status, passport (with its committee and initiators) and progress bar from the header slice of a
+ * bill card (its UTF-8 bytes as a ByteString).
  * @throws BillPageError `no-bill-number` when the number element holds no bill number.
  */
-export function parseBillHeader(headerHtml: string): BillHeader {
+export function parseBillHeader(headerHtml: ByteString): BillHeader {
   const doc = parseRegion(headerHtml, 'header');
   const number = BILL_NUMBER.exec(normalizedText(queryOne('#number_oz_id', doc)))?.[0];
   if (!number) throw new BillPageError('no-bill-number', 'the bill number element (#number_oz_id) holds no bill number');

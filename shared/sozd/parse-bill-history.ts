@@ -1,7 +1,7 @@
 import type { Element } from 'domhandler';
 import type { BillEvent, DocumentLink, PlannedEvent, Stage } from '../bill/bill.js';
 import { BillPageError } from './bill-page-error.js';
-import { absoluteSozdUrl, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryOne } from './page-dom.js';
+import { absoluteSozdUrl, attribute, type ByteString, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryOne } from './page-dom.js';
 import { moscowLocalToIso } from './moscow-time.js';
 
 /** The events of the "ЭРК по событиям" tab, in page order. */
@@ -23,7 +23,7 @@ function titledText(event: Element, selector: string): string | undefined {
 function documentsOf(event: Element): DocumentLink[] {
   const documents = new Map<string, DocumentLink>();
   for (const link of queryAll('a.a_event_files', event)) {
-    const url = absoluteSozdUrl(link.attribs['href']);
+    const url = absoluteSozdUrl(attribute(link, 'href'));
     if (!url || documents.has(url)) continue;
     const id = DOWNLOAD_PATH.exec(new URL(url).pathname)?.[1];
     const title = normalizedText(queryOne('.doc_wrap', link)) || normalizedText(link);
@@ -33,8 +33,8 @@ function documentsOf(event: Element): DocumentLink[] {
 }
 
 function datedEvent(event: Element, eventNumber: string, name: string, stage: Stage): BillEvent {
-  const id = event.attribs['id']?.trim();
-  const rawDate = event.attribs['data-eventdate'];
+  const id = attribute(event, 'id')?.trim();
+  const rawDate = attribute(event, 'data-eventdate');
   if (!id) throw layoutChanged(`an event ${eventNumber} of stage ${stage.id} has no id`);
   const date = rawDate === undefined ? undefined : moscowLocalToIso(rawDate);
   if (!date) throw layoutChanged(`event ${id} has no readable date (data-eventdate=${JSON.stringify(rawDate)})`);
@@ -42,7 +42,8 @@ function datedEvent(event: Element, eventNumber: string, name: string, stage: St
   const protocol = titledText(event, '[data-original-title="Номер и пункт протокола"]');
   const resolution = titledText(event, '[data-original-title^="Номер постановления"]');
   const lawNumber = titledText(event, '[data-original-title="Номер федерального закона"]');
-  const publication = queryOne('a[href*="publication.pravo.gov.ru"]', event)?.attribs['href']?.trim();
+  const publicationLink = queryOne('a[href*="publication.pravo.gov.ru"]', event);
+  const publication = publicationLink && attribute(publicationLink, 'href')?.trim();
   return {
     id,
     eventNumber,
@@ -61,12 +62,12 @@ function datedEvent(event: Element, eventNumber: string, name: string, stage: St
 }
 
 function plannedEvent(event: Element, eventNumber: string, typeName: string | undefined, stage: Stage): PlannedEvent {
-  const id = event.attribs['id']?.trim();
-  const rawDate = event.attribs['data-eventdate'];
+  const id = attribute(event, 'id')?.trim();
+  const rawDate = attribute(event, 'data-eventdate');
   const date = rawDate === undefined ? undefined : moscowLocalToIso(rawDate);
   // The event's own unclassed <div> names it; the type header is the fallback for pages that omit it.
   const ownName = event.children.find(
-    (child): child is Element => child.type === 'tag' && child.name === 'div' && !child.attribs['class'],
+    (child): child is Element => child.type === 'tag' && child.name === 'div' && !attribute(child, 'class'),
   );
   return {
     ...(id ? { id } : {}),
@@ -79,12 +80,12 @@ function plannedEvent(event: Element, eventNumber: string, typeName: string | un
 }
 
 /**
- * Reads every event of the events-tab slice. Type headers (`bh_etap_not`) name the events after them with the same
+ * Reads every event of the events-tab slice (its UTF-8 bytes as a ByteString). Type headers (`bh_etap_not`) name the events after them with the same
  * `data-eventnum`; `future_event`s are planned. Every element carrying `data-eventnum` must be understood.
  * @throws BillPageError `layout-changed` when an event lacks its id, date, number or stage, or lies outside a stage;
  *   `no-events` when the tab holds no dated event.
  */
-export function parseBillHistory(historyHtml: string): BillHistory {
+export function parseBillHistory(historyHtml: ByteString): BillHistory {
   const doc = parseRegion(historyHtml, 'events tab');
   const events: BillEvent[] = [];
   const plannedEvents: PlannedEvent[] = [];
@@ -98,7 +99,7 @@ export function parseBillHistory(historyHtml: string): BillHistory {
 
     for (const event of queryAll('.oz_event', block)) {
       elementsRead += 1;
-      const eventNumber = event.attribs['data-eventnum']?.trim();
+      const eventNumber = attribute(event, 'data-eventnum')?.trim();
       if (!eventNumber) throw layoutChanged(`an event of stage ${stageId} has no data-eventnum`);
       if (hasClass(event, 'bh_etap_not')) {
         typeNames.set(eventNumber, normalizedText(queryOne('.name', event) ?? event));

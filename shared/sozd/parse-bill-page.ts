@@ -3,8 +3,8 @@ import { billStage, inDateOrder } from '../bill/stage-model.js';
 import { BillPageError } from './bill-page-error.js';
 import { parseBillHeader } from './parse-bill-header.js';
 import { parseBillHistory } from './parse-bill-history.js';
-import { decodePage, isAsciiCompatible, pageDecoder } from './page-charset.js';
-import { sliceBillPage, sliceBillPageBytes, type BillPageRegions } from './slice-bill-page.js';
+import { pageDecoder } from './page-charset.js';
+import { sliceBillPageBytes, type BillPageRegions } from './slice-bill-page.js';
 
 export { BillPageError, type BillPageErrorReason } from './bill-page-error.js';
 
@@ -18,18 +18,19 @@ export { BillPageError, type BillPageErrorReason } from './bill-page-error.js';
  * @throws BillPageError when the page is not a readable bill card (see BillPageErrorReason).
  */
 export function parseBillPage(html: string, options: { url?: string } = {}): Bill {
-  return billFromRegions(sliceBillPage(html), options.url);
+  return billFromRegions(sliceBillPageBytes(Buffer.from(html, 'utf8')), options.url);
 }
 
 /**
- * {@link parseBillPage} on the bytes as fetched: only the header and the events tab are decoded (a whole page's
- * decoding cost more than the parse), in the charset `contentType` names.
+ * {@link parseBillPage} on the bytes as fetched, in the charset `contentType` names: only what is read of the header
+ * and the events tab is decoded (a whole page's decoding cost more than the parse). A page in another charset than
+ * sozd's UTF-8 is re-encoded as UTF-8 first.
  * @throws BillPageError as {@link parseBillPage}.
  */
 export function parseBillPageBytes(body: Buffer, options: { url?: string; contentType?: string } = {}): Bill {
   const decoder = pageDecoder(options.contentType);
-  if (!isAsciiCompatible(decoder)) return parseBillPage(decodePage(body, options.contentType), options);
-  return billFromRegions(sliceBillPageBytes(body, decoder), options.url);
+  const utf8 = decoder.encoding === 'utf-8' ? body : Buffer.from(decoder.decode(body), 'utf8');
+  return billFromRegions(sliceBillPageBytes(utf8), options.url);
 }
 
 function billFromRegions(regions: BillPageRegions, url: string | undefined): Bill {

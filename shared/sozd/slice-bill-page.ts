@@ -1,12 +1,12 @@
-import type { TextDecoder } from 'node:util';
 import { BillPageError } from './bill-page-error.js';
+import { byteString, type ByteString } from './page-dom.js';
 
-/** The two parts of a bill card worth parsing; together ~5% of the 2.5 MB page. */
+/** The two parts of a bill card worth parsing, as {@link ByteString}s; together ~5% of the 2.5 MB page. */
 export interface BillPageRegions {
   /** From the `<h1>` with the bill number to the events tab: title, status, passport, progress bar. */
-  header: string;
+  header: ByteString;
   /** The "ЭРК по событиям" tab (`#bh_histras`), whole. */
-  history: string;
+  history: ByteString;
 }
 
 const NUMBER_MARKER = 'id="number_oz_id"';
@@ -15,21 +15,18 @@ const TAB_PANEL_MARKER = 'role="tabpanel"';
 /** Enough of a page's end to hold `</html>` and the whitespace after it. */
 const TAIL_BYTES = 256;
 
-/**
- * A page as text, or as raw bytes in an ASCII-compatible charset: the markers are ASCII, so `indexOf` finds them at
- * the same places in both, and only the regions between them need decoding.
- */
-type PageSource = string | Buffer;
-
 function countMatches(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
 }
 
 /**
- * Cuts the header and the events tab out of a page by plain search, then reads each region through `text`.
+ * Cuts the header and the events tab out of a page's UTF-8 bytes by plain search (the markers are ASCII), because
+ * building a DOM of the whole page costs ten times the budget; only the two regions (~5% of the page) are read.
+ * Fails loudly on anything that would make the cut wrong.
  * @throws BillPageError `no-bill-number`, `no-history`, `truncated` or `layout-changed`.
  */
-function cutRegions(page: PageSource, text: (start: number, end?: number) => string): BillPageRegions {
+export function sliceBillPageBytes(page: Buffer): BillPageRegions {
+  const text = (start: number, end?: number) => byteString(page.subarray(start, end));
   const numberAt = page.indexOf(NUMBER_MARKER);
   if (numberAt < 0) throw new BillPageError('no-bill-number', 'the page has no bill number (#number_oz_id)');
   const headingAt = page.lastIndexOf('<h1', numberAt);
@@ -63,25 +60,7 @@ function cutRegions(page: PageSource, text: (start: number, end?: number) => str
 }
 
 /**
- * Cuts the header and the events tab out of a bill page by plain string search, because building a DOM of the whole
- * page costs ten times the budget. Fails loudly on anything that would make the cut wrong.
- * @throws BillPageError `no-bill-number`, `no-history`, `truncated` or `layout-changed`.
- */
-export function sliceBillPage(html: string): BillPageRegions {
-  return cutRegions(html, (start, end) => html.slice(start, end));
-}
-
-/**
- * {@link sliceBillPage} on the raw bytes of a page in an ASCII-compatible charset: only the two regions (~5% of the
- * page) are decoded, since decoding a whole 2.7 MB page cost more than parsing what is read of it.
- * @throws BillPageError as {@link sliceBillPage}.
- */
-export function sliceBillPageBytes(page: Buffer, decoder: TextDecoder): BillPageRegions {
-  return cutRegions(page, (start, end) => decoder.decode(page.subarray(start, end)));
-}
-
-/**
- * How many leading bytes of a bill page {@link sliceBillPage} reads (through the tab panel after the events tab,
+ * How many leading bytes of a bill page {@link sliceBillPageBytes} reads (through the tab panel after the events tab,
  * ~10% of a real page), or undefined while `head` does not hold them all: the poller keeps no more of a 2.7 MB page.
  */
 export function billPageNeededBytes(head: Buffer): number | undefined {
@@ -92,7 +71,7 @@ export function billPageNeededBytes(head: Buffer): number | undefined {
 }
 
 /**
- * The bytes of a bill page that {@link sliceBillPage} would parse (the header through the end of the events tab),
+ * The bytes of a bill page that {@link sliceBillPageBytes} would parse (the header through the end of the events tab),
  * found with the same markers on the raw bytes, so the poller can fingerprint a 2.5 MB page by its ~5% that
  * matters without decoding it. The whole page when a marker is missing: the parser then says what is wrong.
  */

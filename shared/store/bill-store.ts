@@ -4,6 +4,7 @@ import type { Bill } from '../bill/bill.js';
 import type { PlannedRevisions } from '../bill/planned-revisions.js';
 import { POLL_TIERS, type PollTier, type TierAssignment } from '../bill/poll-tier.js';
 import { billSummaryOf } from './bill-summaries.js';
+import { ORIGIN_NOTICE_FIELDS, originNoticeValues } from './origin-outbox-store.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { queryPage, type PageRequest } from './query-page.js';
 import type { Page } from './subscription-store.js';
@@ -71,6 +72,11 @@ export interface SnapshotWrite {
   tier?: TierAssignment;
   /** The planned dates' revisions as of this snapshot, saved in the same conditional write. */
   plannedRevisions?: PlannedRevisions;
+  /**
+   * The signature of origins this snapshot noticed (shared/pipeline/notice-origins.ts): the snapshot enters the outbox
+   * of "new bill from …" alerts in the same conditional write (shared/store/origin-outbox-store.ts).
+   */
+  originSignature?: string;
 }
 
 /** Validators to keep for the next conditional GET. */
@@ -156,9 +162,19 @@ export class DynamoBillStore implements BillStore {
   ) {}
 
   async get(number: string): Promise<BillRecord | undefined> {
-    const read = (Key: Record<string, string>) =>
-      this.db.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true })).then(({ Item }) => Item);
-    const [snapshot, state] = await Promise.all([read(keys.bill(number)), read(keys.billState(number))]);
+    // One query reads both items (two GetItems cost the poller a second request on every read or changed bill).
+    const { PK, SK: first } = keys.bill(number);
+    const last = keys.billState(number).SK;
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :last',
+        ExpressionAttributeValues: { ':pk': PK, ':first': first, ':last': last },
+        ConsistentRead: true,
+      }),
+    );
+    const snapshot = Items.find((item) => item.SK === first);
+    const state = Items.find((item) => item.SK === last);
     if (!snapshot && !state) return undefined;
     return toRecord(number, snapshot ?? {}, state ?? {});
   }
@@ -242,7 +258,7 @@ export class DynamoBillStore implements BillStore {
           // listings project. REMOVE bill: a snapshot saved before keeps its map until this first save.
           UpdateExpression:
             `SET #number = :number, billJson = :bill, summary = :summary, #version = :version, snapshotAt = :at${write.plannedRevisions ? ', plannedRevisions = :planned' : ''}` +
-            ' REMOVE bill',
+            `${write.originSignature ? `, ${ORIGIN_NOTICE_FIELDS}` : ''} REMOVE bill`,
           ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : '#version = :expected',
           ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
           ExpressionAttributeValues: {
@@ -252,6 +268,7 @@ export class DynamoBillStore implements BillStore {
             ':version': version,
             ':at': write.at,
             ...(write.plannedRevisions ? { ':planned': write.plannedRevisions } : {}),
+            ...(write.originSignature ? originNoticeValues(number, write.originSignature, write.at) : {}),
             ...(expectedVersion === 0 ? {} : { ':expected': expectedVersion }),
           },
         }),

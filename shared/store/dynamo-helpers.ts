@@ -29,7 +29,8 @@ export function isConditionFailure(error: unknown): boolean {
 
 /**
  * Takes an item out of its outbox (the GSI1 partition it is listed under until handled), recording when under
- * `handledAt` (e.g. `queuedAt`). An item gone in the meantime is a no-op: outboxes are swept and retried.
+ * `handledAt` (e.g. `queuedAt`). An item gone in the meantime, or one where `onlyIf` does not hold (a newer entry took its
+ * place), is a no-op: outboxes are swept and retried.
  */
 export async function leaveOutbox(
   db: DynamoDBDocumentClient,
@@ -37,6 +38,7 @@ export async function leaveOutbox(
   key: Record<string, string>,
   handledAt: string,
   at: string,
+  onlyIf?: { expression: string; values: Record<string, unknown> },
 ): Promise<void> {
   await db
     .send(
@@ -44,9 +46,9 @@ export async function leaveOutbox(
         TableName: tableName,
         Key: key,
         UpdateExpression: 'SET #handledAt = :at REMOVE GSI1PK, GSI1SK',
-        ConditionExpression: 'attribute_exists(PK)',
+        ConditionExpression: onlyIf ? `attribute_exists(PK) AND ${onlyIf.expression}` : 'attribute_exists(PK)',
         ExpressionAttributeNames: { '#handledAt': handledAt },
-        ExpressionAttributeValues: { ':at': at },
+        ExpressionAttributeValues: { ':at': at, ...onlyIf?.values },
       }),
     )
     .catch(ignoreConditionFailure);

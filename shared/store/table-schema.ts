@@ -12,6 +12,10 @@ export const GSI1 = 'GSI1';
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 export const keys = {
+  /**
+   * A bill's snapshot. It and its state item (`billState`) sort next to each other: no other sort key of a bill lies
+   * between `SNAPSHOT` and `STATE`, so one query reads both (shared/store/bill-store.ts).
+   */
   bill: (number: string) => ({ PK: `BILL#${number}`, SK: 'SNAPSHOT' }),
   /** The small item a poll reads and writes: watch flag, validators, source health (the snapshot stays untouched). */
   billState: (number: string) => ({ PK: `BILL#${number}`, SK: 'STATE' }),
@@ -88,11 +92,6 @@ export const keys = {
   origin: (originId: string) => ({ PK: `ORIGIN#${originId}`, SK: 'DEFINITION' }),
   /** A subscriber following a committee or initiator, with how they want its "new bill" alerts. */
   originFollower: (originId: string, subscriberId: string) => ({ PK: `ORIGIN#${originId}`, SK: `FOLLOWER#${subscriberId}` }),
-  /**
-   * A bill whose committee or initiators were first read or changed (`signature` fingerprints them), waiting in the
-   * ORIGIN_OUTBOX index until it is queued for fan-out to the followers of its committee and initiators.
-   */
-  originNotice: (billNumber: string, signature: string) => ({ PK: `BILL#${billNumber}`, SK: `ORIGIN#${signature}` }),
   /** A small copy of a news item under its feed, newest last in key order: the feed's recent items for the console. */
   feedItem: (feedId: string, seenAt: string, newsId: string) => ({ PK: `FEED#${feedId}`, SK: `ITEM#${seenAt}#${newsId}` }),
 } as const;
@@ -134,7 +133,7 @@ export const gsi1 = {
   newsOutbox: 'NEWS_OUTBOX',
   /** Committees and initiators seen in passports or followed (sorted by kind, then normalised name). */
   origins: 'ORIGINS',
-  /** Bills whose committee or initiators changed, not yet queued for fan-out (sorted by when noticed). */
+  /** Snapshots of bills whose committee or initiators changed, not yet queued for fan-out (sorted by when noticed). */
   originOutbox: 'ORIGIN_OUTBOX',
   /** The alerts one topic raised (sorted by time), for the console; keyed by the normalised query's key. */
   topicMatches: (topicKey: string) => `MATCHES#${topicKey}`,

@@ -22,3 +22,12 @@ export function originName(origin: BillOrigin, language: Language): string {
   if (body) return fillPhrase(body.entry.en, Object.fromEntries(Object.entries(body.captures).map(([name, value]) => [name, transliterate(value)])));
   return `${ORIGINAL_MARK}${origin.name}`;
 }
+
+/**
+ * A committee's or an initiator's name standing alone (a list entry, a label): {@link originName} with a capital first
+ * letter, since the vocabulary writes names to sit inside a sentence ("the Government of the Russian Federation").
+ */
+export function standaloneOriginName(origin: BillOrigin, language: Language): string {
+  const name = originName(origin, language);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}

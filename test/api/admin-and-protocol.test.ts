@@ -10,7 +10,7 @@ import { lawBill } from '../../local/simulator/demo-bills.js';
 import { pageAt } from '../../local/simulator/duma-simulator.js';
 import { buildBillPage } from '../../local/simulator/sozd-page-builder.js';
 import { parseBillPage } from '../../shared/sozd/parse-bill-page.js';
-import { csrfIn, linkIn, startApiTestStack, TABLE_NAME, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
+import { activeSubscriber as subscribeActive, csrfIn, linkIn, startApiTestStack, TABLE_NAME, uniqueAddress, type ApiTestStack, type JsonBody } from './api-test-stack.js';
 
 let stack: ApiTestStack;
 let admin: (path: string, init?: RequestInit) => Promise<Response>;
@@ -23,14 +23,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function activeSubscriber(label: string, body: Record<string, unknown>): Promise<string> {
-  const email = uniqueAddress(label);
-  await fetch(`${stack.url}/api/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, ...body }) });
-  const link = linkIn((await stack.emailsTo(email))[0]!, '/confirm');
-  const html = await (await fetch(link)).text();
-  await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrf=${encodeURIComponent(csrfIn(html))}` });
-  return stack.subscriberId(email);
-}
+/** An active subscriber of this file's stack. */
+const activeSubscriber = (label: string, body: Record<string, unknown>) => subscribeActive(stack, label, body);
 
 describe('admin API key', () => {
   it('refuses a missing or wrong key with 401 on every admin route', async () => {

@@ -138,6 +138,16 @@ export async function startApiTestStack(env: Record<string, string> = {}): Promi
   };
 }
 
+/** Signs an address up through the JSON API and follows its confirmation link: an active subscriber; its id. */
+export async function activeSubscriber(stack: ApiTestStack, label: string, body: Record<string, unknown>): Promise<string> {
+  const email = uniqueAddress(label);
+  await fetch(`${stack.url}/api/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, ...body }) });
+  const link = linkIn((await stack.emailsTo(email))[0]!, '/confirm');
+  const html = await (await fetch(link)).text();
+  await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrf=${encodeURIComponent(csrfIn(html))}` });
+  return stack.subscriberId(email);
+}
+
 /** The confirmation link in the text of the one confirmation email to an address. */
 export function linkIn(email: StoredEmail, path: string): string {
   const match = new RegExp(`https?://\\S+${path}\\?token=[A-Za-z0-9_.-]+`).exec(email.body.text ?? '');

@@ -93,6 +93,7 @@ describe('the preferences page', () => {
       email: 'a@example.org',
       status: 'active',
       values: formValuesOf(PreferencesSchema.parse({ language: 'en' })),
+      offered: { committees: [], initiators: [] },
       errors: {},
       saved: false,
       followedBills: [],

@@ -14,6 +14,8 @@ describe('duma-alerts bad input', () => {
     ['a bad --bill in subscribe', ['subscribe', '--email', 'a@example.org', '--bill', '1-8', '--bill', 'x'], 'duma-alerts: invalid bill number "x": a bill number looks like 1075342-8\n'],
     ['an address without a domain', ['subscribe', '--email', 'reader@', '--bill', '1075342-8'], 'duma-alerts: invalid email address "reader@": not an email address\n'],
     ['an unknown language', ['subscribe', '--email', 'a@example.org', '--bill', '1075342-8', '--lang', 'de'], 'duma-alerts: invalid language "de": expected ru or en\n'],
+    ['subscribe with nothing to follow', ['subscribe', '--email', 'a@example.org', '--lang', 'en'], 'duma-alerts: subscribe: at least one --bill <number>, --committee <name> or --initiator <name> is required\n'],
+    ['a one-letter committee', ['subscribe', '--email', 'a@example.org', '--committee', ' Я '], 'duma-alerts: invalid committee " Я ": a name has at least 2 characters\n'],
     ['subscribe without --email', ['subscribe', '--bill', '1075342-8'], 'duma-alerts: subscribe: --email <address> is required\n'],
     ['an unknown command', ['frobnicate'], 'duma-alerts: unknown command "frobnicate" (see duma-alerts --help)\n'],
     ['an unknown flag', ['status', '--verbose'], "duma-alerts: status: unknown option '--verbose'\n"],

@@ -16,6 +16,8 @@ import { DynamoBillStore } from '../../shared/store/bill-store.js';
 import { DynamoFollowerRouteReader } from '../../shared/store/follower-route-store.js';
 import { DynamoAddressBook } from '../../shared/store/address-book.js';
 import { DynamoSubscriberStore } from '../../shared/store/subscriber-store.js';
+import { DynamoOriginStore } from '../../shared/store/origin-store.js';
+import { originId } from '../../shared/origins/bill-origin.js';
 import { captureIo } from './capture-io.js';
 
 const LAW_BILL = '999001-99';
@@ -152,6 +154,61 @@ describe('CLI commands against the local stack', () => {
     expect(rerun.out().split('\n')[2]).toBe('  language:  en (English, kept: --lang changes it)');
     expect((await subscribers().get((await idOf('new@example.org'))!))?.language).toBe('ru');
     expect(newcomer.out().split('\n')[2]).toBe('  language:  ru (Russian, the default: --lang changes it)');
+  });
+
+  it('subscribe --committee and --initiator add to what the subscriber follows, tidied like the API, and keep their bills', async () => {
+    const budget = 'Комитет Государственной Думы по бюджету и налогам';
+    const education = 'Комитет Государственной Думы по просвещению';
+    const government = 'Правительство Российской Федерации';
+    await subscribe(['--email', 'desk@example.org', '--bill', LAW_BILL], captureIo());
+    const first = captureIo();
+    const second = captureIo();
+
+    const codes = [
+      // The same committee twice, the second time spelled otherwise: followed once, as first written.
+      await subscribe(['--email', 'desk@example.org', '--committee', ` ${budget} `, '--committee', 'комитет  государственной думы по бюджету и налогам', '--initiator', government, '--lang', 'en'], first),
+      await subscribe(['--email', 'desk@example.org', '--committee', education], second),
+    ];
+    const id = (await idOf('desk@example.org'))!;
+
+    expect(codes).toEqual([0, 0]);
+    expect(first.out()).toBe(
+      [
+        `subscribed desk@example.org (${id})`,
+        `  committees: ${budget} (each new bill alerted and followed)`,
+        `  initiators: ${government} (each new bill alerted and followed)`,
+        '  language:  en (English)',
+        "  status:    active now, no confirmation email (an operator's command)",
+        '',
+      ].join('\n'),
+    );
+    expect(second.out().split('\n')[1]).toBe(`  committees: ${budget}; ${education} (each new bill alerted and followed)`);
+    const stored = await subscribers().get(id);
+    expect([stored?.committees, stored?.initiators, stored?.bills, stored?.language]).toEqual([[budget, education], [government], [LAW_BILL], 'en']);
+    const origins = new DynamoOriginStore(doc, process.env.TABLE_NAME!);
+    const followersOf = async (kind: 'committee' | 'initiator', name: string) => {
+      const routes = [];
+      for await (const page of origins.listFollowers(originId(kind, name))) routes.push(...page);
+      return routes;
+    };
+    const route = { subscriberId: id, channel: 'email', frequency: 'instant', stages: 'all' };
+    expect([await followersOf('committee', budget), await followersOf('committee', education), await followersOf('initiator', government)]).toEqual([[route], [route], [route]]);
+    expect(await subscribers().listFollowedBills(id)).toEqual([LAW_BILL]);
+  });
+
+  it('subscribe refuses committees beyond MAX_ORIGINS_PER_SUBSCRIBER with exit code 2 and writes nothing', async () => {
+    await subscribe(['--email', 'desk@example.org', '--committee', 'Комитет Государственной Думы по бюджету и налогам'], captureIo());
+    const id = (await idOf('desk@example.org'))!;
+    const before = await subscribers().get(id);
+    process.env.MAX_ORIGINS_PER_SUBSCRIBER = '2';
+    const io = captureIo();
+
+    const code = await runCli(['subscribe', '--email', 'desk@example.org', '--committee', 'Комитет Государственной Думы по просвещению', '--committee', 'Комитет Государственной Думы по обороне'], io).finally(() => {
+      delete process.env.MAX_ORIGINS_PER_SUBSCRIBER;
+    });
+
+    expect({ code, err: io.err() }).toEqual({ code: 2, err: 'duma-alerts: subscribe: at most 2 committees (3 given)\n' });
+    expect(await subscribers().get(id)).toEqual(before);
   });
 
   it('unwatch of a bill that is not on the watch list says so with exit code 2 and changes nothing', async () => {

@@ -20,7 +20,9 @@ import { deliverEndpointMessage } from '../../shared/webhooks/deliver-endpoint-m
 import { redriveDueRetries } from '../../shared/webhooks/redrive-retries.js';
 import { createRetryScheduler } from '../../shared/webhooks/retry-scheduler.js';
 import { EXAMPLE_BILL_CHANGE } from '../../shared/webhooks/webhook-examples.js';
+import { startFakeTelegramBotApi } from '../support/fake-telegram-bot-api.js';
 import { startTestServices } from '../support/test-services.js';
+import { startWebhookReceiver } from './webhook-receiver.js';
 
 export const BILL = EXAMPLE_BILL_CHANGE.billNumber;
 
@@ -196,3 +198,25 @@ export async function startDeliveryHarness(options: DeliveryHarnessOptions) {
 }
 
 export type DeliveryHarness = Awaited<ReturnType<typeof startDeliveryHarness>>;
+
+/**
+ * The delivery pipeline with the channels' far ends on loopback: a receiver for webhook and Slack URLs (which the safe
+ * client may reach) and a fake Bot API the service's bot posts through.
+ */
+export async function startChannelsHarness(startAt: Date) {
+  const receiver = await startWebhookReceiver();
+  const bot = await startFakeTelegramBotApi();
+  const h = await startDeliveryHarness({ allowHosts: [receiver.hostPort], startAt, telegram: { baseUrl: bot.baseUrl, token: bot.token } });
+  return {
+    h,
+    receiver,
+    bot,
+    async stop() {
+      await h.stop();
+      await bot.close();
+      await receiver.close();
+    },
+  };
+}
+
+export type ChannelsHarness = Awaited<ReturnType<typeof startChannelsHarness>>;

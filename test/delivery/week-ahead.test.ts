@@ -4,11 +4,11 @@ import { createDocumentClient } from '../../shared/aws/clients.js';
 import type { Bill, PlannedEvent } from '../../shared/bill/bill.js';
 import { sendDueWeekAheads } from '../../shared/digests/send-week-ahead.js';
 import { registerEndpoint, setEndpointWeekAhead, WeekAheadNotForWebhooksError } from '../../shared/webhooks/endpoint-service.js';
-import { startFakeTelegramBotApi, type FakeTelegramBotApi } from '../support/fake-telegram-bot-api.js';
-import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
+import type { FakeTelegramBotApi } from '../support/fake-telegram-bot-api.js';
+import type { WebhookReceiver } from './webhook-receiver.js';
 import { gsi1, keys } from '../../shared/store/table-schema.js';
 import { header, sentEmails } from '../support/ses-store.js';
-import { startDeliveryHarness, type DeliveryHarness } from './delivery-harness.js';
+import { startChannelsHarness, startDeliveryHarness, type ChannelsHarness, type DeliveryHarness } from './delivery-harness.js';
 
 /*
  * The week ahead on real local services (dynalite, the SES emulator), run by the hourly schedule on an injected clock
@@ -244,16 +244,14 @@ describe('the week ahead in Slack and Telegram', () => {
   let receiver: WebhookReceiver;
   let bot: FakeTelegramBotApi;
   let h: DeliveryHarness;
+  let channels: ChannelsHarness;
 
   beforeEach(async () => {
-    receiver = await startWebhookReceiver();
-    bot = await startFakeTelegramBotApi();
-    h = await startDeliveryHarness({ allowHosts: [receiver.hostPort], startAt: new Date('2026-03-20T00:00:00Z'), telegram: { baseUrl: bot.baseUrl, token: bot.token } });
+    channels = await startChannelsHarness(new Date('2026-03-20T00:00:00Z'));
+    ({ h, receiver, bot } = channels);
   });
   afterEach(async () => {
-    await h.stop();
-    await bot.close();
-    await receiver.close();
+    await channels.stop();
   });
 
   it('posts once a week to each opted-in Slack channel and Telegram chat at 08:00 in its own zone, and to no other endpoint', async () => {

@@ -3,12 +3,14 @@ import { buildBillPage, type BillPageSpec } from '../../local/simulator/sozd-pag
 import { createLogger } from '../../shared/log/logger.js';
 import { alertNewBill } from '../../shared/pipeline/alert-new-bill.js';
 import { pollFeeds } from '../../shared/pipeline/poll-feeds.js';
+import { sweepOriginOutbox } from '../../shared/pipeline/notice-origins.js';
 import { pollWatchedBills, type PollDependencies } from '../../shared/pipeline/poll-bills.js';
 import { originSignature } from '../../shared/origins/bill-origin.js';
 import { newBillAlertDependencies } from '../../shared/runtime/topic-alert-dependencies.js';
 import { buildFeed, type TestItem } from '../feeds/support/feed-builder.js';
 import { startFeedsHarness, type FeedsHarness, type FeedsWorld } from '../feeds/support/feeds-harness.js';
 import { pageSourceAt } from '../support/page-server-source.js';
+import { crashOnce } from '../support/pipeline-harness.js';
 
 // Real committee names and initiators, as the passports of the shared real pages write them.
 const BUDGET = 'Комитет Государственной Думы по бюджету и налогам';
@@ -69,6 +71,16 @@ async function worldWithFollowers() {
   return { world, ids };
 }
 
+/** {@link worldWithFollowers} whose new-bill feed has just listed BUDGET_BILL (served, not yet polled). */
+async function worldWithBudgetBillInFeed() {
+  const { world } = await worldWithFollowers();
+  servePage(BUDGET_BILL);
+  harness.serve('/search.rss', rss([itemFor(BUDGET_BILL), OLD_ITEM]));
+  await pollFeeds(world.deps);
+  await world.deliver();
+  return world;
+}
+
 describe('following a committee or an initiator', () => {
   it('a new bill in the new-bill feed is read from sozd and alerts each follower of its committee or initiators once, in their language', async () => {
     const { world } = await worldWithFollowers();
@@ -108,11 +120,7 @@ describe('following a committee or an initiator', () => {
   });
 
   it('a re-poll, a repeated fan-out message and an unchanged feed send nothing more', async () => {
-    const { world } = await worldWithFollowers();
-    servePage(BUDGET_BILL);
-    harness.serve('/search.rss', rss([itemFor(BUDGET_BILL), OLD_ITEM]));
-    await pollFeeds(world.deps);
-    await world.deliver();
+    const world = await worldWithBudgetBillInFeed();
     await pollWatchedBills(pollDeps(world));
     await world.deliver();
     const first = (await world.emails()).map((email) => email.subject);
@@ -129,6 +137,25 @@ describe('following a committee or an initiator', () => {
     expect(first).toHaveLength(3);
     expect(replayed?.followers).toBe(3);
     expect((await world.emails()).map((email) => email.subject)).toEqual(first);
+  });
+
+  it('a poller stopped after saving the snapshot, before queueing its notice, loses no alert: the sweeper queues it once', async () => {
+    const world = await worldWithBudgetBillInFeed();
+    const deps = pollDeps(world);
+    const crash = crashOnce(deps.fanOutQueue, 'sendAll');
+
+    await pollWatchedBills(deps);
+    await world.deliver();
+    const beforeSweep = (await world.emails()).length;
+    const sweep = { originOutbox: world.stores.originOutbox, fanOutQueue: world.deps.fanOutQueue, now: () => new Date(Date.now() + 1000) };
+    const swept = [await sweepOriginOutbox(sweep, 0)];
+    await world.deliver();
+    swept.push(await sweepOriginOutbox(sweep, 0));
+
+    expect(crash.crashed()).toBe(1);
+    expect(beforeSweep).toBe(0);
+    expect(swept).toEqual([1, 0]);
+    expect((await world.emails()).map((email) => email.destination.to[0])).toEqual(['budget-en@example.org', 'budget-ru@example.org', 'government@example.org']);
   });
 
   it('a known bill whose committee changes alerts the followers of the new committee, not those who follow it already', async () => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BillPageError } from '../../shared/sozd/bill-page-error.js';
-import { parseBillHistory } from '../../shared/sozd/parse-bill-history.js';
+import { byteString } from '../../shared/sozd/page-dom.js';
+import { parseBillHistory as parseHistoryBytes } from '../../shared/sozd/parse-bill-history.js';
+
+/** The parser reads a tab as its UTF-8 bytes, as the page slicer hands it over. */
+const parseBillHistory = (html: string) => parseHistoryBytes(byteString(Buffer.from(html, 'utf8')));
 
 /*
  * The events tab alone, written by hand in the markup sozd uses (see local/simulator/sozd-page-builder.ts for whole
@@ -76,6 +80,33 @@ describe('parseBillHistory', () => {
     });
   });
 
+  it('reads character references in text and attributes as the characters they stand for, beside Cyrillic', () => {
+    // Arrange
+    const html = stage(
+      1,
+      'Внесение&nbsp;законопроекта',
+      typeHeader('1.1', '&laquo;Регистрация&raquo; &amp; &#x2014; &#1087;&#x440;&#1080;&#1085;&#1103;&#1090;&#1080;&#1077;'),
+      dated(
+        'e-1',
+        '1.1',
+        '2023-03-01T12:00:00',
+        tooltip('Номер и пункт протокола', '№&nbsp;12') +
+          `<a class="a_event_files" href="/download/file?id=1&amp;kind=&quot;текст&quot;">Текст &lt;проект&gt;</a>`,
+      ),
+    );
+
+    // Act
+    const [event] = parseBillHistory(html).events;
+
+    // Assert
+    expect(event).toMatchObject({
+      stage: { id: 1, name: 'Внесение законопроекта' },
+      name: '«Регистрация» & — принятие',
+      protocol: '№ 12',
+      documents: [{ title: 'Текст <проект>', url: 'https://sozd.duma.gov.ru/download/file?id=1&kind=%22%D1%82%D0%B5%D0%BA%D1%81%D1%82%22' }],
+    });
+  });
+
   it('names an event by its whole type header when the header has no name element', () => {
     const html = stage(1, STAGE_1.name, '<div class="oz_event bh_etap bh_etap_not" data-eventnum="1.1"> Регистрация  законопроекта </div>', REGISTRATION);
 
@@ -102,6 +133,24 @@ describe('parseBillHistory', () => {
       { id, title: 'Текст законопроекта', url: `https://sozd.duma.gov.ru/download/${id}` },
       { title: 'Пояснительная записка', url: 'https://example.org/files/note.pdf' },
     ]);
+  });
+
+  it('titles a document and names a type header by their caption, not by other text around it', () => {
+    // Arrange: a link with its file size beside the caption, a type header with its date beside the name.
+    const link = '<a class="a_event_files" href="https://example.org/a.pdf"><span>PDF, 1 МБ</span><div class="doc_wrap">Текст законопроекта</div></a>';
+    const header = '<div class="oz_event bh_etap bh_etap_not" data-eventnum="1.1"><span>28.04.2022</span><span class="name">Регистрация</span></div>';
+
+    // Act
+    const [event] = parseBillHistory(stage(1, STAGE_1.name, header, dated('e-1', '1.1', '2023-03-01T12:00:00', link))).events;
+
+    // Assert
+    expect([event?.name, event?.documents]).toEqual(['Регистрация', [{ title: 'Текст законопроекта', url: 'https://example.org/a.pdf' }]]);
+  });
+
+  it('names a planned event by its own div, not by an unclassed element of another kind before it', () => {
+    const html = stage(1, STAGE_1.name, REGISTRATION, planned('1.2', '<span>сноска</span><div>Рассмотрение поправок</div>'));
+
+    expect(parseBillHistory(html).plannedEvents.map((event) => event.name)).toEqual(['Рассмотрение поправок']);
   });
 
   it('reads planned events: named by their own unclassed div, else by the type header, else unnamed; id and date only when readable', () => {
@@ -150,6 +199,12 @@ describe('parseBillHistory', () => {
       ],
     ])('%s → layout-changed', (_description, html, message) => {
       expect(refusal(html)).toEqual({ reason: 'layout-changed', message: `layout-changed: ${message}` });
+    });
+
+    it('refuses a tab nested deeper than a page could be, naming the events tab', () => {
+      const html = stage(1, STAGE_1.name, `${'<div>'.repeat(100)}${REGISTRATION}${'</div>'.repeat(100)}`);
+
+      expect(refusal(html)).toEqual({ reason: 'layout-changed', message: 'layout-changed: the events tab nests elements deeper than 100 levels' });
     });
 
     it('refuses a tab with planned events only as holding no dated event', () => {

@@ -52,6 +52,19 @@ describe('matchTopic, combining terms', () => {
     });
   });
 
+  it('matches NOT a phrase where the phrase\'s first word stands without the phrase', () => {
+    expect(match('налог AND NOT "военная служба"', { title: 'Налоги на военную технику' })).toEqual({
+      hits: [{ term: 'налог', field: 'title', found: ['Налоги'] }],
+    });
+  });
+
+  it('reports every word a query word finds, in text order, though different words are found by different keys', () => {
+    // "песков" finds forms of песок by its lemma, and "Пескова" by itself as a stem.
+    expect(match('песков', { title: 'Песок, Пескова и песков' })).toEqual({
+      hits: [{ term: 'песков', field: 'title', found: ['Песок', 'Пескова', 'песков'] }],
+    });
+  });
+
   it('does not match a phrase whose last word would lie past the end of the text', () => {
     expect(match('"военная служба"', { title: 'Техника военная' })).toBeNull();
   });

@@ -15,8 +15,12 @@ export interface PageStrings {
     topicsHint: string;
     committees: string;
     committeesHint: string;
+    committeesOffered: string;
+    committeesOther: string;
     initiators: string;
     initiatorsHint: string;
+    initiatorsAdd: string;
+    initiatorsAddHint: string;
     language: string;
     timeZone: string;
     timeZoneHint: string;
@@ -91,8 +95,12 @@ const EN: PageStrings = {
     topicsHint: 'One query per line: words, "exact phrases", AND, OR, NOT, parentheses.',
     committees: 'Committees to follow',
     committeesHint: 'One responsible committee per line, as sozd names it, e.g. Комитет Государственной Думы по бюджету и налогам: each new bill it is given is alerted and followed.',
+    committeesOffered: 'Tick the committees whose every new bill you want (those responsible for the bills read so far):',
+    committeesOther: 'Other committees',
     initiators: 'Initiators to follow',
     initiatorsHint: 'One per line, as sozd names them: a deputy (Исаев А.К.), a body (Правительство Российской Федерации), a regional legislature. Each new bill they introduce is alerted and followed.',
+    initiatorsAdd: 'Add an initiator',
+    initiatorsAddHint: 'Start typing to choose from the initiators of the bills read so far; it joins the list above when you save.',
     language: 'Language of the emails',
     timeZone: 'Time zone',
     timeZoneHint: 'An IANA name such as Europe/Moscow or Asia/Yekaterinburg; digests arrive in your morning.',
@@ -192,8 +200,12 @@ const RU: PageStrings = {
     topicsHint: 'Один запрос на строку: слова, "точные фразы", И, ИЛИ, НЕ, скобки.',
     committees: 'Комитеты',
     committeesHint: 'Один ответственный комитет на строку, как его называет СОЗД, например Комитет Государственной Думы по бюджету и налогам: о каждом новом законопроекте, переданном ему, придёт сообщение, и он будет отслеживаться.',
+    committeesOffered: 'Отметьте комитеты, о каждом новом законопроекте которых хотите знать (ответственные за уже прочитанные законопроекты):',
+    committeesOther: 'Другие комитеты',
     initiators: 'Инициаторы',
     initiatorsHint: 'Один на строку, как их называет СОЗД: депутат (Исаев А.К.), орган (Правительство Российской Федерации), региональное законодательное собрание. О каждом их новом законопроекте придёт сообщение, и он будет отслеживаться.',
+    initiatorsAdd: 'Добавить инициатора',
+    initiatorsAddHint: 'Начните вводить имя, чтобы выбрать из инициаторов уже прочитанных законопроектов; при сохранении оно добавится к списку выше.',
     language: 'Язык писем',
     timeZone: 'Часовой пояс',
     timeZoneHint: 'Название IANA, например Europe/Moscow или Asia/Yekaterinburg; дайджесты приходят утром по вашему времени.',

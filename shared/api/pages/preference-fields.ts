@@ -1,6 +1,10 @@
 import { KNOWN_STAGE_IDS, stageName, type Language } from '../../bill/stages.js';
 import { escapeHtml } from '../../email/html-escape.js';
-import type { FormErrors, PreferencesFormValues } from '../preferences-form.js';
+import { normalizeOriginName } from '../../origins/bill-origin.js';
+import type { SeenOrigins } from '../../origins/seen-origins.js';
+import type { CatalogOrigin } from '../../store/origin-catalog.js';
+import { standaloneOriginName } from '../../vocabulary/origin-names.js';
+import { lines, type FormErrors, type PreferencesFormValues } from '../preferences-form.js';
 import { pageStrings } from './page-strings.js';
 
 /** The error summary at the top of a form: each problem links to its field. */
@@ -14,15 +18,18 @@ export function errorSummary(errors: FormErrors, language: Language): string {
   return `<div class="errors" role="alert" tabindex="-1" id="errors"><p>${escapeHtml(words.errorSummary)}</p><ul>${items}</ul></div>`;
 }
 
-/** The preference fields shared by the sign-up and preferences forms, each labelled, hinted and with its error. */
-export function preferenceFields(values: PreferencesFormValues, errors: FormErrors, language: Language): string {
+/**
+ * The preference fields shared by the sign-up and preferences forms, each labelled, hinted and with its error;
+ * `offered`: the committees and initiators to offer, those passports have named.
+ */
+export function preferenceFields(values: PreferencesFormValues, errors: FormErrors, language: Language, offered: SeenOrigins): string {
   const words = pageStrings(language).fields;
   const languageNames = pageStrings(language).languages;
   return [
     textArea('bills', words.bills, words.billsHint, values.bills, errors.bills),
     textArea('topics', words.topics, words.topicsHint, values.topics, errors.topics),
-    textArea('committees', words.committees, words.committeesHint, values.committees, errors.committees),
-    textArea('initiators', words.initiators, words.initiatorsHint, values.initiators, errors.initiators),
+    committeeFields(values.committees, offered.committees, errors.committees, language),
+    initiatorFields(values.initiators, offered.initiators, errors.initiators, language),
     radioGroup('frequency', words.frequency, values.frequency, [
       ['instant', words.frequencies.instant],
       ['daily', words.frequencies.daily],
@@ -45,8 +52,62 @@ export function textInput(name: string, type: 'text' | 'email', label: string, h
   return `<div class="field"><label for="${name}">${escapeHtml(label)}</label>${hintAndError(name, hint, error)}<input id="${name}" name="${name}" type="${type}" value="${escapeHtml(value)}"${describedBy(name, error)}${extra}></div>`;
 }
 
-function textArea(name: string, label: string, hint: string, value: string, error?: string): string {
-  return `<div class="field"><label for="${name}">${escapeHtml(label)}</label>${hintAndError(name, hint, error)}<textarea id="${name}" name="${name}" rows="4"${describedBy(name, error)}>${escapeHtml(value)}</textarea></div>`;
+function textArea(name: string, label: string, hint: string, value: string, error?: string, rows = 4): string {
+  return `<div class="field"><label for="${name}">${escapeHtml(label)}</label>${hintAndError(name, hint, error)}<textarea id="${name}" name="${name}" rows="${rows}"${describedBy(name, error)}>${escapeHtml(value)}</textarea></div>`;
+}
+
+/**
+ * Committees: a checkbox for each one seen (ticked when followed), then the rest of the followed names, one per line,
+ * in a text area of the same field name: the form sends both as `committees`, and no script is needed.
+ */
+function committeeFields(followed: string, offered: readonly CatalogOrigin[], error: string | undefined, language: Language): string {
+  const words = pageStrings(language).fields;
+  if (offered.length === 0) return textArea('committees', words.committees, words.committeesHint, followed, error);
+  const names = lines(followed);
+  const chosen = new Set(names.map(normalizeOriginName));
+  const offeredNames = new Set(offered.map((origin) => normalizeOriginName(origin.name)));
+  const boxes = offered
+    .map((origin, index) => {
+      const checked = chosen.has(normalizeOriginName(origin.name)) ? ' checked' : '';
+      return `<div class="choice"><input type="checkbox" id="committee-${index}" name="committees" value="${escapeHtml(origin.name)}"${checked}><label for="committee-${index}">${originLabel(origin, language)}</label></div>`;
+    })
+    .join('');
+  const others = names.filter((name) => !offeredNames.has(normalizeOriginName(name))).join('\n');
+  return [
+    `<fieldset${error ? ' aria-invalid="true"' : ''}><legend>${escapeHtml(words.committees)}</legend>`,
+    `<p class="hint">${escapeHtml(words.committeesOffered)}</p>`,
+    `<div class="origin-list">${boxes}</div>`,
+    textArea('committees', words.committeesOther, words.committeesHint, others, error, 2),
+    '</fieldset>',
+  ].join('');
+}
+
+/**
+ * Initiators: the followed names, one per line, and a field to add one more with the names seen suggested as the
+ * person types (a datalist: the browser's own suggestions, no script). Seen initiators run to hundreds, too many to tick.
+ */
+function initiatorFields(followed: string, offered: readonly CatalogOrigin[], error: string | undefined, language: Language): string {
+  const words = pageStrings(language).fields;
+  const list = textArea('initiators', words.initiators, words.initiatorsHint, followed, error);
+  if (offered.length === 0) return list;
+  const options = offered
+    .map((origin) => {
+      const label = standaloneOriginName(origin, language);
+      return `<option value="${escapeHtml(origin.name)}"${label === origin.name ? '' : ` label="${escapeHtml(label)}"`}></option>`;
+    })
+    .join('');
+  return [
+    list,
+    `<div class="field"><label for="initiator-add">${escapeHtml(words.initiatorsAdd)}</label><p class="hint" id="initiator-add-hint">${escapeHtml(words.initiatorsAddHint)}</p>`,
+    `<input id="initiator-add" name="initiators" type="text" list="initiator-names" autocomplete="off" aria-describedby="initiator-add-hint">`,
+    `<datalist id="initiator-names">${options}</datalist></div>`,
+  ].join('');
+}
+
+/** A seen origin's label: its name in the page's language, and the name as sozd writes it when that differs. */
+function originLabel(origin: CatalogOrigin, language: Language): string {
+  const shown = standaloneOriginName(origin, language);
+  return shown === origin.name ? escapeHtml(shown) : `${escapeHtml(shown)} <span class="detail" lang="ru">${escapeHtml(origin.name)}</span>`;
 }
 
 function radioGroup(name: string, legend: string, selected: string, options: [string, string][], error?: string): string {

@@ -1,5 +1,6 @@
 import type { Language } from '../../bill/stages.js';
 import { escapeHtml } from '../../email/html-escape.js';
+import type { SeenOrigins } from '../../origins/seen-origins.js';
 import type { SubscriberStatus } from '../../store/subscriber-store.js';
 import type { FormErrors, PreferencesFormValues } from '../preferences-form.js';
 import { paragraph, renderPage } from './layout.js';
@@ -13,6 +14,8 @@ export function preferencesPage(input: {
   email: string;
   status: SubscriberStatus;
   values: PreferencesFormValues;
+  /** The committees and initiators to offer: those passports have named. */
+  offered: SeenOrigins;
   errors: FormErrors;
   saved: boolean;
   /** The bills followed now, each as "number — title (stage)" where known (shared/subscriptions/request-summary.ts). */
@@ -52,7 +55,7 @@ export function preferencesPage(input: {
         ? [
             `<form method="post" action="${escapeHtml(input.action)}" novalidate>`,
             `<input type="hidden" name="csrf" value="${escapeHtml(input.csrfToken)}">`,
-            preferenceFields(input.values, input.errors, input.language),
+            preferenceFields(input.values, input.errors, input.language, input.offered),
             `<button type="submit">${escapeHtml(input.status === 'unsubscribed' ? words.resubscribe : words.save)}</button>`,
             '</form>',
           ].join('\n')

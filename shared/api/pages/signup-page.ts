@@ -1,5 +1,6 @@
 import type { Language } from '../../bill/stages.js';
 import { escapeHtml } from '../../email/html-escape.js';
+import type { SeenOrigins } from '../../origins/seen-origins.js';
 import type { FormErrors, PreferencesFormValues } from '../preferences-form.js';
 import { paragraph, renderPage } from './layout.js';
 import { pageStrings } from './page-strings.js';
@@ -9,6 +10,8 @@ import { errorSummary, preferenceFields, textInput } from './preference-fields.j
 export function signupPage(input: {
   language: Language;
   values: PreferencesFormValues;
+  /** The committees and initiators to offer: those passports have named. */
+  offered: SeenOrigins;
   errors: FormErrors;
   csrfToken: string;
 }): string {
@@ -23,7 +26,7 @@ export function signupPage(input: {
       `<form method="post" action="/subscribe?lang=${input.language}" novalidate>`,
       `<input type="hidden" name="csrf" value="${escapeHtml(input.csrfToken)}">`,
       textInput('email', 'email', words.fields.email, words.fields.emailHint, input.values.email, input.errors.email),
-      preferenceFields(input.values, input.errors, input.language),
+      preferenceFields(input.values, input.errors, input.language, input.offered),
       `<button type="submit">${escapeHtml(words.signup.submit)}</button>`,
       '</form>',
     ].join('\n'),

@@ -224,6 +224,7 @@ async function renderPreferences(
       email: view.subscriber.email,
       status: view.subscriber.status,
       values: state.values,
+      offered: await deps.seenOrigins(),
       errors: state.errors,
       saved: state.saved,
       followedBills: view.preferences.bills.map((number) => describeBill(number, summaries.get(number), language)),

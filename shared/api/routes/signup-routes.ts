@@ -122,16 +122,16 @@ async function acceptSignup(
   }
 }
 
-function renderSignupForm(
+async function renderSignupForm(
   request: ApiRequest,
   deps: ApiDependencies,
   status: number,
   values: PreferencesFormValues,
   errors: FormErrors,
-): ApiResponse {
+): Promise<ApiResponse> {
   const language = pageLanguage(request);
   const { nonce, setCookie } = signupNonce(request, deps.publicBaseUrl.startsWith('https:'));
   const csrfToken = issueCsrfToken('signup', nonce, deps.tokenSecrets, deps.now());
-  const response = htmlResponse(status, signupPage({ language, values, errors, csrfToken }));
+  const response = htmlResponse(status, signupPage({ language, values, errors, csrfToken, offered: await deps.seenOrigins() }));
   return setCookie ? { ...response, cookies: [setCookie] } : response;
 }
