@@ -13,6 +13,7 @@ import { DynamoDigestEntryReader } from '../store/digest-entry-reader.js';
 import { DynamoFeedStore } from '../store/feed-store.js';
 import { DynamoFollowerRouteReader } from '../store/follower-route-store.js';
 import { DynamoNewsStore } from '../store/news-store.js';
+import { DynamoOriginCatalog } from '../store/origin-catalog.js';
 import { DynamoPollScheduleStore } from '../store/poll-schedule-store.js';
 import { DynamoRateLimitStore } from '../store/rate-limit-store.js';
 import { DynamoSubscriberStore } from '../store/subscriber-store.js';
@@ -41,6 +42,7 @@ export const consoleAccess = combineAccess(
     DynamoPollScheduleStore,
     DynamoFollowerRouteReader,
     DynamoDigestEntryReader,
+    DynamoOriginCatalog,
   ),
   endpointServiceAccess,
   TOKEN_SECRETS_ACCESS,
@@ -71,6 +73,7 @@ export function consoleDependencies(config: Config): ConsoleAppDependencies {
       alerts: new DynamoAlertStore(db, config.tableName),
       news: new DynamoNewsStore(db, config.tableName),
       topics: new DynamoTopicStore(db, config.tableName),
+      origins: new DynamoOriginCatalog(db, config.tableName),
       sqs,
       queues: configuredQueues(config),
       // The SQS client's region and credentials (the function's role) sign the CloudWatch call too.

@@ -1,7 +1,7 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, expect } from 'vitest';
 import { tableAccessOf, type Access, type TableAccess, type TableAction } from '../../shared/access/access.js';
 import { leadingKeysOf } from '../../shared/store/table-schema.js';
+import { listenToDynamoDbCalls } from './dynamodb-call-hooks.js';
 
 /*
  * vitest setupFile: every DynamoDB call any test makes is held to the access declarations the IAM grants come from
@@ -64,16 +64,9 @@ function storeFrames(): Frame[] {
   });
 }
 
-/** What the patched SDK calls into: this test file's recorder (the SDK module outlives a file's setup). */
-interface Hooks {
-  created(client: object): void;
-  sent(client: object, command: { constructor: { name: string }; input?: Record<string, unknown> }): void;
-}
-const HOOKS = Symbol.for('duma-alerts.check-aws-access');
-const global = globalThis as { [HOOKS]?: Hooks };
 const buildersOf = new WeakMap<object, Frame[]>();
-const installed = global[HOOKS] !== undefined;
-global[HOOKS] = {
+// Reported by the SDK as vitest.config.ts resolves it for the code under test (recorded-lib-dynamodb.ts).
+listenToDynamoDbCalls({
   created(client) {
     buildersOf.set(client, builderFrames());
   },
@@ -91,21 +84,7 @@ global[HOOKS] = {
       builders: buildersOf.get(client) ?? [],
     });
   },
-};
-if (!installed) {
-  const from = DynamoDBDocumentClient.from.bind(DynamoDBDocumentClient);
-  DynamoDBDocumentClient.from = (...args: Parameters<typeof DynamoDBDocumentClient.from>) => {
-    const client = from(...args);
-    global[HOOKS]!.created(client);
-    return client;
-  };
-  const base = Object.getPrototypeOf(DynamoDBDocumentClient.prototype) as { send: (...args: unknown[]) => unknown };
-  const send = base.send;
-  base.send = function (this: object, ...args: unknown[]) {
-    if (this instanceof DynamoDBDocumentClient) global[HOOKS]!.sent(this, args[0] as never);
-    return send.apply(this, args);
-  };
-}
+});
 
 /** The partition keys a request reaches (PK, or GSI1PK for a Query on the index). */
 function partitionsOf(input: Record<string, unknown>): string[] {
