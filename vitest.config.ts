@@ -6,7 +6,18 @@ import { defineConfig } from 'vitest/config';
 // nothing in the system temp folder.
 const runTemp = join(resolve(import.meta.dirname, '.data', 'test-tmp'), `run-${process.pid}`);
 
+// The code under test gets @aws-sdk/lib-dynamodb through this module, which reports every DynamoDB call to
+// test/support/check-aws-access.ts; a test file that never loads the SDK no longer loads it for its setup.
+const RECORDED_LIB_DYNAMODB = resolve(import.meta.dirname, 'test', 'support', 'recorded-lib-dynamodb.ts');
+
 export default defineConfig({
+  plugins: [
+    {
+      name: 'recorded-lib-dynamodb',
+      enforce: 'pre',
+      resolveId: (id, importer) => (id === '@aws-sdk/lib-dynamodb' && importer !== RECORDED_LIB_DYNAMODB ? RECORDED_LIB_DYNAMODB : null),
+    },
+  ],
   test: {
     include: ['test/**/*.test.ts'],
     // Integration tests start real local services (dynalite, SES and SQS emulators) per file; two cores here.

@@ -12,6 +12,7 @@ import type { DynamoTopicStore } from '../store/topic-store.js';
 import type { BillStore } from '../store/bill-store.js';
 import type { DynamoDeliveryStore } from '../store/delivery-store.js';
 import type { FeedStore } from '../store/feed-store.js';
+import type { DynamoOriginCatalog } from '../store/origin-catalog.js';
 import type { SeenOrigins } from '../origins/seen-origins.js';
 import type { SubscriptionDependencies } from '../subscriptions/subscription-service.js';
 import type { EndpointServiceDependencies } from '../webhooks/endpoint-service.js';
@@ -44,6 +45,8 @@ export interface ConsoleDependencies {
   alerts: Pick<DynamoAlertStore, 'listTopicMatches'>;
   news: Pick<DynamoNewsStore, 'listRecentForFeed'>;
   topics: Pick<DynamoTopicStore, 'followerPage'>;
+  /** The catalog of committees and initiators, followed-only names included, and each one's followers. */
+  origins: Pick<DynamoOriginCatalog, 'page' | 'get' | 'followerPage'>;
   sqs: SQSClient;
   /** Each queue's oldest message, read without receiving it (shared/queue/oldest-message.ts). */
   oldestMessages: OldestMessageReader;

@@ -1,13 +1,17 @@
 import { EndpointIdSchema } from '../api/routes/endpoint-schemas.js';
 import { loadConfig } from '../config/config.js';
 import { endpointServiceDependencies } from '../runtime/endpoint-service-dependencies.js';
-import { EndpointRegistrationSchema, type Endpoint } from '../webhooks/endpoint.js';
+import type { ZodError } from 'zod';
+import { normalizeOriginName } from '../origins/bill-origin.js';
+import type { EndpointOrigins } from '../store/endpoint-store.js';
+import { EndpointOriginsSchema, EndpointRegistrationSchema, type Endpoint } from '../webhooks/endpoint.js';
 import {
   EndpointRegistrationError,
   enableEndpoint,
   listDeliveries,
   registerEndpoint,
   sendTestEvent,
+  setEndpointOrigins,
   setEndpointWeekAhead,
   WeekAheadNotForWebhooksError,
   type EndpointServiceDependencies,
@@ -15,27 +19,34 @@ import {
 import { allEndpoints } from './all-endpoints.js';
 import { parseCommandArgs } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
-import { formatDelivery, formatEndpoint } from './format-endpoint.js';
+import { formatDelivery, formatEndpoint, formatOrigins } from './format-endpoint.js';
 import { plural } from './plural.js';
 import { UsageError } from './usage-error.js';
 import { withStores } from './with-stores.js';
 
 export const usage = `duma-alerts endpoint add --kind webhook|slack --url <url> --owner <email> [--bill <number> …] [--lang ru|en]
+                      [--committee <name> …] [--initiator <name> …]
                       [--frequency instant|daily|weekly] [--time-zone <IANA zone>] [--week-ahead]
-duma-alerts endpoint add --kind telegram --chat <@channel or chat id> --owner <email> [--bill …] [--lang …] [--frequency …]
-                      [--time-zone …] [--week-ahead]
+duma-alerts endpoint add --kind telegram --chat <@channel or chat id> --owner <email> [--bill …] [--committee …]
+                      [--initiator …] [--lang …] [--frequency …] [--time-zone …] [--week-ahead]
 duma-alerts endpoint list | test <id> | enable <id> | deliveries <id> [--limit N] | week-ahead <id> on|off
+duma-alerts endpoint follow|unfollow <id> [--committee <name> …] [--initiator <name> …]
   add         registers a webhook or Slack incoming-webhook URL, or a Telegram chat the service's bot posts to,
               following the bills (each put on the watch list), and sends it a test event (a Telegram chat at once:
               one the bot cannot post to is refused); prints the endpoint id, a webhook's signing secret (shown
               only now) and the test event's id.
+              --committee and --initiator follow a responsible committee or an initiator as its sozd passport
+              names it: each new bill from it is sent once ("new bill from …", the webhook event bill.new) and
+              followed from then on. Names match without regard to case, ё/е, spacing, quotes or initials' spaces.
               --frequency is for Slack and Telegram (a daily or weekly digest); webhooks get each change as it comes.
-  list        every endpoint: kind, state (disabled, why and since when), frequency, URL and bills
+  list        every endpoint: kind, state (disabled, why and since when), frequency, URL, bills, committees and initiators
   test        sends the endpoint a test event (ping)
   enable      enables a disabled endpoint and replays what it missed
   deliveries  the endpoint's delivery log, newest first (--limit, default 20, at most 100)
   week-ahead  turns a Slack or Telegram endpoint's Monday post of its bills' planned events for the week on or off
               (08:00 in its --time-zone, Europe/Moscow by default; --week-ahead on add turns it on from the start)
+  follow      adds committees and initiators to those the endpoint follows; unfollow takes them off (bills they
+              brought stay followed); both print what it follows now
   An unknown endpoint id is bad input (exit 2).`;
 
 /** The CLI flag that sets each registration field, so a refusal names what the user typed. */
@@ -49,9 +60,23 @@ const FLAG_OF: Record<string, string> = {
   frequency: '--frequency',
   timeZone: '--time-zone',
   weekAhead: '--week-ahead',
+  committees: '--committee',
+  initiators: '--initiator',
 };
 
-const SUBCOMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<void>> = { add, list, test, enable, deliveries, 'week-ahead': weekAhead };
+const SUBCOMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<void>> = {
+  add,
+  list,
+  test,
+  enable,
+  deliveries,
+  'week-ahead': weekAhead,
+  follow: (args, io) => changeOrigins('follow', args, io),
+  unfollow: (args, io) => changeOrigins('unfollow', args, io),
+};
+
+/** The flags that name committees and initiators, each repeatable. */
+const ORIGIN_FLAGS = { committee: { type: 'string', multiple: true }, initiator: { type: 'string', multiple: true } } as const;
 
 /** `endpoint`: registers, lists, tests and re-enables webhook, Slack and Telegram endpoints, and shows their delivery logs. */
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
@@ -71,6 +96,7 @@ async function add(args: readonly string[], io: CliIo): Promise<void> {
     chat: { type: 'string' },
     owner: { type: 'string' },
     bill: { type: 'string', multiple: true },
+    ...ORIGIN_FLAGS,
     lang: { type: 'string' },
     frequency: { type: 'string' },
     'time-zone': { type: 'string' },
@@ -89,19 +115,15 @@ async function add(args: readonly string[], io: CliIo): Promise<void> {
     ...(values.chat !== undefined ? { chatId: values.chat } : {}),
     ownerEmail: values.owner,
     ...(values.bill ? { bills: values.bill } : {}),
+    ...(values.committee ? { committees: values.committee } : {}),
+    ...(values.initiator ? { initiators: values.initiator } : {}),
     ...(values.lang !== undefined ? { language: values.lang } : {}),
     ...(values.frequency !== undefined ? { frequency: values.frequency } : {}),
     ...(values['time-zone'] !== undefined ? { timeZone: values['time-zone'] } : {}),
     ...(values['week-ahead'] ? { weekAhead: true } : {}),
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UsageError(`endpoint add: invalid ${FLAG_OF[String(issue.path[0])] ?? 'input'}: ${issue.message}`);
-  }
-  const registered = await registerEndpoint(serviceDependencies(), parsed.data).catch((error: unknown) => {
-    if (error instanceof EndpointRegistrationError) throw new UsageError(`endpoint add: invalid ${FLAG_OF[error.field]}: ${error.message}`);
-    throw error;
-  });
+  if (!parsed.success) throw invalidInput('add', parsed.error);
+  const registered = await registerEndpoint(serviceDependencies(), parsed.data).catch(refusal('add'));
   const lines = [registered.endpoint.id, ...(registered.secret ? [`secret ${registered.secret} (shown only now)`] : []), `test event ${registered.testEventId}`];
   io.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -154,6 +176,50 @@ async function deliveries(args: readonly string[], io: CliIo): Promise<void> {
   const { items } = await listDeliveries(deps, endpoint.id, { limit });
   const lines = items.length > 0 ? items.map(formatDelivery) : [`no deliveries to ${endpoint.id} yet`];
   io.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/**
+ * `follow` adds the committees and initiators given to those the endpoint follows; `unfollow` takes them off (matched
+ * as names are, so any spelling of a followed name will do). Either prints what the endpoint follows now.
+ */
+async function changeOrigins(subcommand: 'follow' | 'unfollow', args: readonly string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parseCommandArgs(`endpoint ${subcommand}`, args, ORIGIN_FLAGS, ['id']);
+  if (!values.committee && !values.initiator) throw new UsageError(`endpoint ${subcommand}: give --committee or --initiator (each may be repeated)`);
+  const given = EndpointOriginsSchema.safeParse({ committees: values.committee, initiators: values.initiator });
+  if (!given.success) throw invalidInput(subcommand, given.error);
+  const deps = serviceDependencies();
+  const endpoint = await requireEndpoint(deps, subcommand, positionals[0]!);
+  const change: EndpointOrigins = {};
+  for (const field of ['committees', 'initiators'] as const) {
+    const names = given.data[field];
+    if (!names) continue;
+    const current = endpoint[field] ?? [];
+    const followed = new Set(current.map(normalizeOriginName));
+    if (subcommand === 'follow') {
+      change[field] = [...current, ...names.filter((name) => !followed.has(normalizeOriginName(name)))];
+      continue;
+    }
+    const missing = names.find((name) => !followed.has(normalizeOriginName(name)));
+    if (missing !== undefined) throw new UsageError(`endpoint unfollow: ${endpoint.id} does not follow ${FLAG_OF[field]!.slice(2)} "${missing}"`);
+    const unfollowed = new Set(names.map(normalizeOriginName));
+    change[field] = current.filter((name) => !unfollowed.has(normalizeOriginName(name)));
+  }
+  const updated = await setEndpointOrigins(deps, endpoint.id, change).catch(refusal(subcommand));
+  io.stdout.write(`${updated.id}  ${formatOrigins(updated)}\n`);
+}
+
+/** The first problem with what was typed, naming the flag that typed it. */
+function invalidInput(subcommand: string, error: ZodError): UsageError {
+  const issue = error.issues[0]!;
+  return new UsageError(`endpoint ${subcommand}: invalid ${FLAG_OF[String(issue.path[0])] ?? 'input'}: ${issue.message}`);
+}
+
+/** Turns the service's refusal of one field into a usage error naming its flag; anything else is thrown on. */
+function refusal(subcommand: string): (error: unknown) => never {
+  return (error) => {
+    if (error instanceof EndpointRegistrationError) throw new UsageError(`endpoint ${subcommand}: invalid ${FLAG_OF[error.field]}: ${error.message}`);
+    throw error;
+  };
 }
 
 function serviceDependencies(): EndpointServiceDependencies {

@@ -50,7 +50,8 @@ export function decodeFeedBody(body: Buffer, contentType: string | undefined): D
       warning: `the ${first.source} says ${first.label}, but the body is not ${first.label}: read as ${declaration.label}, as the ${declaration.source} says`,
     };
   }
-  const labels = [...new Set(tried.map((declaration) => declaration.label))].join(' nor ');
+  // By the platform's name for each: "UTF-8" in the header and "utf-8" in the XML declaration are one charset.
+  const labels = [...new Set(tried.map((declaration) => declaration.decoder.encoding))].join(' nor ');
   return { text: first.decoder.decode(body), clean: false, warning: `the body is not valid ${labels}: characters that cannot be read were lost` };
 }
 
@@ -66,9 +67,10 @@ function byteOrderMarkCharset(body: Buffer): string | undefined {
   return BYTE_ORDER_MARKS.find(({ bytes }) => bytes.every((byte, index) => body[index] === byte))?.charset;
 }
 
+/** The platform's decoder for a charset label (white space around it is ignored, as the Encoding Standard says). */
 function decoderFor(label: string): TextDecoder | undefined {
   try {
-    return new TextDecoder(label.trim());
+    return new TextDecoder(label);
   } catch {
     return undefined;
   }

@@ -53,6 +53,14 @@ export function billOrigins(bill: Pick<Bill, 'committee' | 'initiators'> | undef
   ];
 }
 
+/** The committees and initiators a follower (a subscriber's preferences or profile, an endpoint) follows, committees first. */
+export function followedOrigins(followed: { committees?: readonly string[] | undefined; initiators?: readonly string[] | undefined }): BillOrigin[] {
+  return [
+    ...(followed.committees ?? []).map((name) => ({ kind: 'committee' as const, name })),
+    ...(followed.initiators ?? []).map((name) => ({ kind: 'initiator' as const, name })),
+  ];
+}
+
 /** A short fingerprint of a bill's origins: a new one means its committee or initiators were assigned or changed. */
 export function originSignature(bill: Pick<Bill, 'committee' | 'initiators'> | undefined | null): string {
   const origins = billOrigins(bill).map((origin) => originId(origin.kind, origin.name));

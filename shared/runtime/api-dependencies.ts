@@ -94,6 +94,7 @@ export function apiDependencies(config: Config): ApiDependencies {
       alerts: new DynamoAlertStore(db, config.tableName),
       news: new DynamoNewsStore(db, config.tableName),
       topics: new DynamoTopicStore(db, config.tableName),
+      origins,
       sqs,
       queues: configuredQueues(config),
       // The SQS client's region and credentials (the function's role) sign the CloudWatch call too.

@@ -24,6 +24,7 @@ export function endpointServiceDependencies(config: Config): EndpointServiceDepe
     deliveries: endpointDeliveries,
     queues: endpointQueues(config.delivery),
     allowedHosts: new Set(config.delivery.allowHosts),
+    maxOrigins: config.subscriberLimits.maxOrigins,
     now: () => new Date(),
   };
 }

@@ -7,6 +7,8 @@ import { ignoreConditionFailure, isConditionFailure } from './dynamo-helpers.js'
 import { decodeCursor, encodeCursor, type Page } from './subscription-store.js';
 import { GSI1, gsi1, keys } from './table-schema.js';
 import { watchBills } from './bill-store.js';
+import { followedOrigins, originId } from '../origins/bill-origin.js';
+import { defineOrigins } from './origin-store.js';
 
 /** Webhook and Slack endpoints, and the follower items that let fan-out route a bill's changes to them. */
 export interface EndpointStore {
@@ -22,6 +24,11 @@ export interface EndpointStore {
   disable(endpointId: string, reason: DisabledReason, at: string): Promise<boolean>;
   /** Makes an endpoint active again with a clean failure record. */
   enable(endpointId: string): Promise<void>;
+  /**
+   * Replaces the committees and initiators it follows (what is not given stays), and their follower items; the bills
+   * they brought stay followed. The endpoint as it now is, undefined when there is none.
+   */
+  setOrigins(endpointId: string, origins: EndpointOrigins): Promise<Endpoint | undefined>;
   /** Turns its Monday "week ahead" post on or off; the endpoint as it now is, undefined when there is none. */
   setWeekAhead(endpointId: string, on: boolean): Promise<Endpoint | undefined>;
   /** Notes a failed attempt; returns when the current run of failures began. */
@@ -31,12 +38,18 @@ export interface EndpointStore {
   replaceSecrets(endpointId: string, secrets: SecretRotation): Promise<void>;
 }
 
-/** EndpointStore on the single table: ENDPOINT#id/PROFILE, and BILL#n/FOLLOWER#id items with channel and endpointId. */
+/** The committees and initiators an endpoint follows, as a change gives them: a list not given stays as it is. */
+export type EndpointOrigins = Partial<Pick<Endpoint, 'committees' | 'initiators'>>;
+
+/**
+ * EndpointStore on the single table: ENDPOINT#id/PROFILE, BILL#n/FOLLOWER#id items with channel and endpointId, and
+ * ORIGIN#o/FOLLOWER#id items for the committees and initiators it follows (routed by "new bill" fan-out).
+ */
 export class DynamoEndpointStore implements EndpointStore {
   /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
   static readonly access: TableAccess = {
     actions: ['GetItem', 'PutItem', 'UpdateItem', 'BatchWriteItem'],
-    keys: ['endpoint', 'follower'],
+    keys: ['endpoint', 'follower', 'originFollower'],
     index: ['endpoints'],
   };
 
@@ -53,12 +66,12 @@ export class DynamoEndpointStore implements EndpointStore {
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
-    const follower = { subscriberId: endpoint.id, endpointId: endpoint.id, channel: endpoint.kind, frequency: endpoint.frequency };
-    await batchWriteAll(
-      this.db,
-      this.tableName,
-      endpoint.bills.map((billNumber) => ({ PutRequest: { Item: { ...keys.follower(billNumber, endpoint.id), billNumber, ...follower } } })),
-    );
+    const follower = followerRoute(endpoint);
+    await batchWriteAll(this.db, this.tableName, [
+      ...endpoint.bills.map((billNumber) => ({ PutRequest: { Item: { ...keys.follower(billNumber, endpoint.id), billNumber, ...follower } } })),
+      ...originFollowerPuts(endpoint),
+    ]);
+    await defineOrigins(this.db, this.tableName, followedOrigins(endpoint));
     await watchBills(this.db, this.tableName, endpoint.bills);
   }
 
@@ -122,6 +135,37 @@ export class DynamoEndpointStore implements EndpointStore {
     );
   }
 
+  async setOrigins(endpointId: string, origins: EndpointOrigins): Promise<Endpoint | undefined> {
+    const given = (['committees', 'initiators'] as const).filter((field) => origins[field] !== undefined);
+    if (given.length === 0) return this.get(endpointId);
+    let before: Endpoint;
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.endpoint(endpointId),
+          UpdateExpression: `SET ${given.map((field) => `#${field} = :${field}`).join(', ')}`,
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: Object.fromEntries(given.map((field) => [`#${field}`, field])),
+          ExpressionAttributeValues: Object.fromEntries(given.map((field) => [`:${field}`, origins[field]])),
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      before = EndpointSchema.parse(Attributes);
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+    const after: Endpoint = { ...before, ...origins };
+    const kept = new Set(followedOrigins(after).map((origin) => originId(origin.kind, origin.name)));
+    const dropped = followedOrigins(before)
+      .map((origin) => originId(origin.kind, origin.name))
+      .filter((id) => !kept.has(id));
+    await batchWriteAll(this.db, this.tableName, [...originFollowerPuts(after), ...dropped.map((id) => ({ DeleteRequest: { Key: keys.originFollower(id, endpointId) } }))]);
+    await defineOrigins(this.db, this.tableName, followedOrigins(after));
+    return after;
+  }
+
   async setWeekAhead(endpointId: string, on: boolean): Promise<Endpoint | undefined> {
     try {
       const { Attributes } = await this.db.send(
@@ -180,4 +224,17 @@ export class DynamoEndpointStore implements EndpointStore {
       }),
     );
   }
+}
+
+/** How an endpoint's follower items route to it: as a follower of its own id, on its channel, at its frequency. */
+function followerRoute(endpoint: Endpoint) {
+  return { subscriberId: endpoint.id, endpointId: endpoint.id, channel: endpoint.kind, frequency: endpoint.frequency };
+}
+
+/** A follower item under each committee and initiator the endpoint follows, for "new bill" fan-out to find it by. */
+function originFollowerPuts(endpoint: Endpoint) {
+  return followedOrigins(endpoint).map((origin) => {
+    const id = originId(origin.kind, origin.name);
+    return { PutRequest: { Item: { ...keys.originFollower(id, endpoint.id), originId: id, kind: origin.kind, name: origin.name, ...followerRoute(endpoint) } } };
+  });
 }

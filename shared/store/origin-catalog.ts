@@ -1,8 +1,11 @@
 import type { TableAccess } from '../access/access.js';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { OriginKindSchema, type BillOrigin } from '../origins/bill-origin.js';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { OriginKindSchema, type BillOrigin, type OriginKind } from '../origins/bill-origin.js';
 import { queryAll } from './dynamo-helpers.js';
-import { GSI1, gsi1 } from './table-schema.js';
+import { deliveryRouteOf, type DeliveryRoute } from './follower-route-store.js';
+import { queryPage, type PageRequest } from './query-page.js';
+import type { Page } from './subscription-store.js';
+import { FOLLOWER_PREFIX, GSI1, gsi1, keys } from './table-schema.js';
 
 /** A committee or initiator as the catalog keeps it. */
 export interface CatalogOrigin extends BillOrigin {
@@ -23,10 +26,10 @@ export interface OriginCatalogReader {
   listSeen(): Promise<CatalogOrigin[]>;
 }
 
-/** OriginCatalogReader on the single DynamoDB table. */
+/** OriginCatalogReader on the single DynamoDB table; also the console's paged reads. */
 export class DynamoOriginCatalog implements OriginCatalogReader {
   /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
-  static readonly access: TableAccess = { actions: [], keys: [], index: ['origins'] };
+  static readonly access: TableAccess = { actions: ['GetItem', 'Query'], keys: ['origin'], index: ['origins'] };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -45,6 +48,32 @@ export class DynamoOriginCatalog implements OriginCatalogReader {
     });
     for await (const page of pages) origins.push(...page.flatMap(toCatalogOrigin));
     return origins;
+  }
+
+  /**
+   * One page of the catalog of one kind, followed-only names included (the console's listing), by normalised name.
+   * @throws InvalidCursorError for a cursor this listing did not hand out
+   */
+  async page(kind: OriginKind, page: PageRequest): Promise<Page<CatalogOrigin>> {
+    return queryPage(this.db, { tableName: this.tableName, partition: gsi1.origins, index: true, sortKeyPrefix: `${kind}#` }, page, (item) =>
+      toCatalogOrigin(item)[0],
+    );
+  }
+
+  /** One origin of the catalog, or undefined. */
+  async get(originId: string): Promise<CatalogOrigin | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.origin(originId) }));
+    return Item ? toCatalogOrigin(Item)[0] : undefined;
+  }
+
+  /**
+   * One page of an origin's followers with their routing (subscribers by email, endpoints by their channel).
+   * @throws InvalidCursorError for a cursor this listing did not hand out
+   */
+  async followerPage(originId: string, page: PageRequest): Promise<Page<DeliveryRoute>> {
+    return queryPage(this.db, { tableName: this.tableName, partition: keys.origin(originId).PK, sortKeyPrefix: FOLLOWER_PREFIX }, page, (item) =>
+      typeof item.subscriberId === 'string' ? deliveryRouteOf(item) : undefined,
+    );
   }
 }
 

@@ -98,3 +98,23 @@ export class DynamoOriginStore implements OriginStore {
 export function catalogIndex(origin: BillOrigin): Record<':index' | ':sort', string> {
   return { ':index': gsi1.origins, ':sort': `${origin.kind}#${indexSortKey(normalizeOriginName(origin.name))}` };
 }
+
+/**
+ * Puts followed names in the catalog if no passport named them yet (the first spelling followed is kept until one
+ * does), so the forms and the console list what is followed. Subscribers and endpoints both follow through it; the
+ * grant of their `originFollower` items (the ORIGIN#… partition) covers it.
+ */
+export async function defineOrigins(db: DynamoDBDocumentClient, tableName: string, origins: readonly BillOrigin[]): Promise<void> {
+  for (const origin of origins) {
+    const id = originId(origin.kind, origin.name);
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.origin(id),
+        UpdateExpression: 'SET originId = :id, kind = :kind, #name = if_not_exists(#name, :name), GSI1PK = :index, GSI1SK = :sort',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeValues: { ':id': id, ':kind': origin.kind, ':name': origin.name, ...catalogIndex(origin) },
+      }),
+    );
+  }
+}

@@ -15,8 +15,8 @@ import { indexSortKey } from './index-sort-key.js';
 import { EmailAddressSchema, toSubscriber, type Subscriber, type SubscriberStore } from './subscriber-store.js';
 import { GSI1, gsi1, keys, TTL_ATTRIBUTE } from './table-schema.js';
 import { releaseBills, watchBills } from './bill-store.js';
-import { originId, type BillOrigin } from '../origins/bill-origin.js';
-import { catalogIndex } from './origin-store.js';
+import { followedOrigins, originId } from '../origins/bill-origin.js';
+import { defineOrigins } from './origin-store.js';
 
 /** A sign-up as stored until its link is followed. */
 export interface PendingSignup {
@@ -81,7 +81,7 @@ export class DynamoSubscriptionStore {
   /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
   static readonly access: TableAccess = {
     actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
-    keys: ['follower', 'follows', 'pendingSignup', 'subscriber', 'topic', 'topicFollower', 'origin', 'originFollower'],
+    keys: ['follower', 'follows', 'pendingSignup', 'subscriber', 'topic', 'topicFollower', 'originFollower'],
     index: ['subscribers', 'topics'],
   };
 
@@ -447,16 +447,16 @@ export class DynamoSubscriptionStore {
       puts.push({ ...keys.topic(topicId), topicId, query, GSI1PK: gsi1.topics, GSI1SK: indexSortKey(query) });
       puts.push({ ...keys.topicFollower(topicId, subscriberId), topicId, query, ...delivery });
     }
-    const origins = originsOf(preferences);
+    const origins = followedOrigins(preferences);
     for (const origin of origins) {
       const id = originId(origin.kind, origin.name);
       puts.push({ ...keys.originFollower(id, subscriberId), originId: id, kind: origin.kind, name: origin.name, ...delivery });
     }
     const bills = new Set(preferences.bills);
     const topics = new Set(preferences.topics);
-    const followedOrigins = new Set(origins.map((origin) => originId(origin.kind, origin.name)));
+    const followedIds = new Set(origins.map((origin) => originId(origin.kind, origin.name)));
     const follows = before ? await this.subscribers.listFollows(subscriberId) : [];
-    const broughtByOrigin = follows.filter((follow) => !bills.has(follow.billNumber) && follow.originId && followedOrigins.has(follow.originId));
+    const broughtByOrigin = follows.filter((follow) => !bills.has(follow.billNumber) && follow.originId && followedIds.has(follow.originId));
     for (const follow of broughtByOrigin) {
       const claim = { originId: follow.originId, originAlertId: follow.originAlertId };
       puts.push({ ...keys.follower(follow.billNumber, subscriberId), billNumber: follow.billNumber, ...delivery, ...claim });
@@ -466,34 +466,18 @@ export class DynamoSubscriptionStore {
     const deletes = [
       ...droppedBills.flatMap((bill) => [keys.follower(bill, subscriberId), keys.follows(subscriberId, bill)]),
       ...(before?.topics ?? []).filter((query) => !topics.has(query)).map((query) => keys.topicFollower(topicIdForQuery(query), subscriberId)),
-      ...(before ? originsOf(before) : [])
+      ...(before ? followedOrigins(before) : [])
         .map((origin) => originId(origin.kind, origin.name))
-        .filter((id) => !followedOrigins.has(id))
+        .filter((id) => !followedIds.has(id))
         .map((id) => keys.originFollower(id, subscriberId)),
     ];
     await this.batchWrite([
       ...puts.map((Item) => ({ PutRequest: { Item } })),
       ...deletes.map((Key) => ({ DeleteRequest: { Key } })),
     ]);
-    await this.defineOrigins(origins);
+    await defineOrigins(this.db, this.tableName, origins);
     await watchBills(this.db, this.tableName, preferences.bills);
     await releaseBills(this.db, this.tableName, droppedBills);
-  }
-
-  /** Puts a followed name in the catalog if no passport named it yet, so the console lists what is followed. */
-  private async defineOrigins(origins: readonly BillOrigin[]): Promise<void> {
-    for (const origin of origins) {
-      const id = originId(origin.kind, origin.name);
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.origin(id),
-          UpdateExpression: 'SET originId = :id, kind = :kind, #name = if_not_exists(#name, :name), GSI1PK = :index, GSI1SK = :sort',
-          ExpressionAttributeNames: { '#name': 'name' },
-          ExpressionAttributeValues: { ':id': id, ':kind': origin.kind, ':name': origin.name, ...catalogIndex(origin) },
-        }),
-      );
-    }
   }
 
   private async deleteItems(itemKeys: { PK: string; SK: string }[]): Promise<void> {
@@ -518,19 +502,11 @@ export class DynamoSubscriptionStore {
 const BATCH_WRITE_LIMIT = 25;
 const MAX_BATCH_ATTEMPTS = 6;
 
-/** The committees and initiators a set of preferences (or a stored profile) follows. */
-function originsOf(followed: { committees?: readonly string[]; initiators?: readonly string[] }): BillOrigin[] {
-  return [
-    ...(followed.committees ?? []).map((name) => ({ kind: 'committee' as const, name })),
-    ...(followed.initiators ?? []).map((name) => ({ kind: 'initiator' as const, name })),
-  ];
-}
-
 /** The topic and origin follower items of a subscriber's profile: what unsubscribing removes besides bill follows. */
 function followItemKeys(current: Subscriber | undefined, subscriberId: string): { PK: string; SK: string }[] {
   return [
     ...(current?.topics ?? []).map((query) => keys.topicFollower(topicIdForQuery(query), subscriberId)),
-    ...(current ? originsOf(current) : []).map((origin) => keys.originFollower(originId(origin.kind, origin.name), subscriberId)),
+    ...(current ? followedOrigins(current) : []).map((origin) => keys.originFollower(originId(origin.kind, origin.name), subscriberId)),
   ];
 }
 

@@ -34,8 +34,8 @@ const uniqueStrings = (values: string[]) => [...new Set(values)];
 
 const BillListSchema = z.array(BillNumberSchema).max(MAX_BILLS_PER_SUBSCRIBER).transform(uniqueStrings);
 const TopicListSchema = z.array(TopicSchema).max(MAX_TOPICS_PER_SUBSCRIBER).transform(uniqueStrings);
-/** Committees or initiators: one name per spelling-insensitive origin, the first spelling kept. */
-const OriginListSchema = z
+/** Committees or initiators: one name per spelling-insensitive origin, the first spelling kept; subscribers and endpoints alike. */
+export const OriginListSchema = z
   .array(OriginNameSchema)
   .max(MAX_ORIGINS_PER_SUBSCRIBER)
   .transform((names) => [...new Map(names.map((name) => [normalizeOriginName(name), name] as const).reverse()).values()].reverse());

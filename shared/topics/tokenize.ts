@@ -22,6 +22,21 @@ const WORD = new RegExp(`[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}${IN_WORD_INVISIBLES}]
 // A full stop, question or exclamation mark or ellipsis, perhaps behind a closing quote or bracket, then a space.
 const SENTENCE_END = /[.!?…][\p{Pe}\p{Pf}"']*\s/u;
 
+// Each distinct word is analysed once: a dictionary lookup costs ~25 µs, and news vocabulary repeats a lot. The
+// cache is here, where texts are read, so that word-keys stays a plain function of its word (its tests then judge
+// every reading of a word, not the first one remembered).
+const MAX_CACHED_WORDS = 200_000;
+const keyCache = new Map<string, readonly string[]>();
+
+function cachedTextWordKeys(word: string): readonly string[] {
+  const cached = keyCache.get(word);
+  if (cached) return cached;
+  const keys = textWordKeys(word);
+  if (keyCache.size >= MAX_CACHED_WORDS) keyCache.clear();
+  keyCache.set(word, keys);
+  return keys;
+}
+
 /** Splits text into words on Unicode word boundaries, with their match keys and sentence; in text order. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -30,7 +45,7 @@ export function tokenize(text: string): Token[] {
   for (const match of text.matchAll(WORD)) {
     const word = match[0];
     if (tokens.length > 0 && SENTENCE_END.test(text.slice(previousEnd, match.index))) sentence += 1;
-    tokens.push({ keys: textWordKeys(word), word, start: match.index, end: match.index + word.length, sentence });
+    tokens.push({ keys: cachedTextWordKeys(word), word, start: match.index, end: match.index + word.length, sentence });
     previousEnd = match.index + word.length;
   }
   return tokens;

@@ -15,10 +15,6 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
 const ALL_CAPS = /^[\p{Lu}\p{N}]{2,}$/u;
 
-// Each distinct word is analysed once: a dictionary lookup costs ~25 µs, and news vocabulary repeats a lot.
-const MAX_CACHED_WORDS = 200_000;
-const textKeyCache = new Map<string, readonly string[]>();
-
 /** The lower-case form keys compare: ё read as е. */
 export function foldCase(word: string): string {
   return word.toLowerCase().replaceAll('ё', 'е');
@@ -29,8 +25,6 @@ export function foldCase(word: string): string {
  * stem and the stem of its irregular base (English); a word in neither alphabet is its lower-case self.
  */
 export function textWordKeys(word: string): readonly string[] {
-  const cached = textKeyCache.get(word);
-  if (cached) return cached;
   const normalised = normalizeWord(word);
   const lower = foldCase(normalised);
   let keys: string[];
@@ -41,10 +35,7 @@ export function textWordKeys(word: string): readonly string[] {
   } else {
     keys = [stemKey(lower)];
   }
-  const unique = [...new Set(keys)];
-  if (textKeyCache.size >= MAX_CACHED_WORDS) textKeyCache.clear();
-  textKeyCache.set(word, unique);
-  return unique;
+  return [...new Set(keys)];
 }
 
 /**
@@ -60,8 +51,9 @@ export function queryWordKeys(word: string): readonly string[] {
   if (!CYRILLIC.test(lower)) return textWordKeys(normalised);
   const readings = readingsOf(normalised);
   if (readings.length === 0) return [...new Set([stemKey(russianStemmer(lower)), stemKey(lower)])];
+  // Only a capitalised word has name readings (russianReadings), so a word with any is read as the name.
   const names = readings.filter((reading) => reading.proper);
-  const meant = isCapitalised(normalised) && names.length > 0 ? names : readings;
+  const meant = names.length > 0 ? names : readings;
   return [...new Set([...lemmaKeys(meant), stemKey(lower)])];
 }
 
@@ -75,11 +67,6 @@ function readingsOf(word: string): RussianReading[] {
 function englishKeys(lower: string): string[] {
   const base = englishIrregularBase(lower);
   return base ? [stemKey(englishStemmer(lower)), stemKey(englishStemmer(base))] : [stemKey(englishStemmer(lower))];
-}
-
-function isCapitalised(word: string): boolean {
-  const first = word.charAt(0);
-  return first !== first.toLowerCase();
 }
 
 function lemmaKeys(readings: readonly RussianReading[]): string[] {

@@ -6,7 +6,7 @@ import type { DeliveryAttempt, DeliveryLogPage, EndpointDeliveryRecord, Endpoint
 import type { EndpointStore } from '../store/endpoint-store.js';
 import { sendTelegramMessages, type TelegramBotApi } from '../telegram/telegram-bot-api.js';
 import { telegramPingMessages } from '../telegram/telegram-render.js';
-import { endpointAddress, EndpointRegistrationSchema, type Endpoint, type EndpointKind, type EndpointRegistration } from './endpoint.js';
+import { endpointAddress, EndpointOriginsSchema, EndpointRegistrationSchema, type Endpoint, type EndpointKind, type EndpointRegistration } from './endpoint.js';
 import type { EndpointDeliveryMessage } from './endpoint-delivery-message.js';
 import { generateWebhookSecret, type WebhookSecret } from './webhook-signature.js';
 
@@ -17,6 +17,8 @@ export interface EndpointServiceDependencies {
   queues: Record<EndpointKind, MessageQueue>;
   /** Normalised `host:port` pairs an operator allows for local runs (see normaliseAllowedHost). */
   allowedHosts: ReadonlySet<string>;
+  /** Committees, and initiators, one endpoint may follow (config `subscriberLimits.maxOrigins`, as for a subscriber). */
+  maxOrigins: number;
   /** The service's Telegram bot; without one, Telegram endpoints are refused. */
   telegram?: TelegramBotApi;
   now: () => Date;
@@ -25,10 +27,10 @@ export interface EndpointServiceDependencies {
 /** The URL or another part of a registration was refused; the message says why, for the API's 400. */
 export class EndpointRegistrationError extends Error {
   override readonly name = 'EndpointRegistrationError';
-  /** The registration field at fault: `url`, or `chatId` for a Telegram chat. */
-  readonly field: 'url' | 'chatId';
+  /** The registration field at fault: `url`, `chatId` for a Telegram chat, or a list of origins over the limit. */
+  readonly field: 'url' | 'chatId' | 'committees' | 'initiators';
 
-  constructor(message: string, field: 'url' | 'chatId' = 'url') {
+  constructor(message: string, field: EndpointRegistrationError['field'] = 'url') {
     super(message);
     this.field = field;
   }
@@ -49,6 +51,7 @@ export async function registerEndpoint(
   input: EndpointRegistration,
 ): Promise<{ endpoint: Endpoint; secret?: WebhookSecret; testEventId: string }> {
   const { url, chatId, ...registration } = EndpointRegistrationSchema.parse(input);
+  checkOriginLimits(deps, registration);
   const address = endpointAddress({ kind: registration.kind, url, chatId });
   const ping = chatId === undefined ? undefined : await pingTelegramChat(deps, chatId, registration.language);
   if (!ping) checkEndpointUrl(registration.kind, address, deps.allowedHosts);
@@ -189,6 +192,34 @@ function checkEndpointUrl(kind: EndpointKind, url: string, allowedHosts: Readonl
   }
   if (kind === 'slack' && !verdict.operatorAllowed && verdict.hostname !== SLACK_WEBHOOK_HOST) {
     throw new EndpointRegistrationError(`a Slack endpoint is an incoming-webhook URL on https://${SLACK_WEBHOOK_HOST}/`);
+  }
+}
+
+/**
+ * Changes the committees and initiators an endpoint follows ("new bill from …", `bill.new`): a list given replaces the
+ * one it had, a list not given stays. Names match as a subscriber's do (case, ё/е, spacing, quotes and initials aside);
+ * bills an origin brought stay followed when it is dropped.
+ * @returns the endpoint as it now is
+ * @throws ZodError for malformed names or more than the schema's cap; EndpointRegistrationError for an unknown
+ * endpoint or a list over the configured limit
+ */
+export async function setEndpointOrigins(
+  deps: Pick<EndpointServiceDependencies, 'endpoints' | 'maxOrigins'>,
+  endpointId: string,
+  change: { committees?: readonly string[] | undefined; initiators?: readonly string[] | undefined },
+): Promise<Endpoint> {
+  const origins = EndpointOriginsSchema.parse(change);
+  checkOriginLimits(deps, origins);
+  const updated = await deps.endpoints.setOrigins(endpointId, origins);
+  if (!updated) throw new EndpointRegistrationError(`no endpoint ${endpointId}`);
+  return updated;
+}
+
+/** @throws EndpointRegistrationError naming the first list of origins over the configured limit */
+function checkOriginLimits(deps: Pick<EndpointServiceDependencies, 'maxOrigins'>, origins: { committees?: readonly string[]; initiators?: readonly string[] }): void {
+  for (const field of ['committees', 'initiators'] as const) {
+    const count = origins[field]?.length ?? 0;
+    if (count > deps.maxOrigins) throw new EndpointRegistrationError(`at most ${deps.maxOrigins} ${field} (${count} given)`, field);
   }
 }
 

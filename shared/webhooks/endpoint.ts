@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { BillNumberSchema } from '../bill/bill.js';
 import { EmailAddressSchema, LanguageSchema } from '../store/subscriber-store.js';
-import { FrequencySchema, TimeZoneSchema } from '../subscriptions/subscription-preferences.js';
+import { FrequencySchema, OriginListSchema, TimeZoneSchema } from '../subscriptions/subscription-preferences.js';
 import { TelegramChatIdSchema, telegramChatAddress } from '../telegram/telegram-chat.js';
 import { SecretRotationSchema } from './webhook-signature.js';
 
@@ -29,6 +29,10 @@ export const EndpointRegistrationSchema = z.object({
   ownerEmail: EmailAddressSchema,
   language: LanguageSchema.default('ru'),
   bills: z.array(BillNumberSchema).max(200).default([]).transform((bills) => [...new Set(bills)]),
+  /** Responsible committees whose every new bill it gets ("new bill from …", `bill.new`) and follows from then on. */
+  committees: OriginListSchema.default([]),
+  /** Initiators (deputies, senators, bodies) whose every new bill it gets and follows from then on. */
+  initiators: OriginListSchema.default([]),
   /** Webhooks are always instant; a Slack channel may take a daily or weekly digest. */
   frequency: FrequencySchema.default('instant'),
   timeZone: TimeZoneSchema.default('Europe/Moscow'),
@@ -48,6 +52,9 @@ export const EndpointRegistrationSchema = z.object({
 });
 export type EndpointRegistration = z.input<typeof EndpointRegistrationSchema>;
 
+/** A change of the committees and initiators an endpoint follows: a list given replaces its list, one not given stays. */
+export const EndpointOriginsSchema = z.strictObject({ committees: OriginListSchema.optional(), initiators: OriginListSchema.optional() });
+
 /** Where an endpoint delivers, as shown and stored: its URL, or `telegram:<chat>` for a Telegram chat. */
 export function endpointAddress(registration: { kind: EndpointKind; url?: string | undefined; chatId?: string | undefined }): string {
   return registration.kind === 'telegram' ? telegramChatAddress(registration.chatId ?? '') : (registration.url ?? '');
@@ -64,6 +71,9 @@ export const EndpointSchema = z.object({
   ownerEmail: z.string().min(1),
   language: LanguageSchema,
   bills: z.array(z.string()),
+  /** Committees and initiators it follows (shared/origins/bill-origin.ts); absent on endpoints registered before. */
+  committees: z.array(z.string()).optional(),
+  initiators: z.array(z.string()).optional(),
   frequency: FrequencySchema,
   timeZone: z.string().min(1),
   /** Whether it gets the Monday "week ahead" post (shared/digests/send-week-ahead.ts); absent means no. */

@@ -146,6 +146,22 @@ export async function activeSubscriber(stack: ApiTestStack, label: string, body:
   return stack.subscriberId(email);
 }
 
+/** Signs in to the console with the admin key: the session cookie, and the CSRF token of its forms. */
+export async function consoleSession(stack: ApiTestStack): Promise<{ cookie: string; csrf: string }> {
+  const form = { 'content-type': 'application/x-www-form-urlencoded' };
+  const signInPage = await fetch(`${stack.url}/admin/sign-in?lang=en`);
+  const nonce = signInPage.headers.getSetCookie()[0]!.split(';')[0]!;
+  const signedIn = await fetch(`${stack.url}/admin/sign-in?lang=en`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { ...form, cookie: nonce },
+    body: new URLSearchParams({ csrf: csrfIn(await signInPage.text()), key: stack.adminApiKey }).toString(),
+  });
+  const cookie = signedIn.headers.getSetCookie()[0]!.split(';')[0]!;
+  const page = await fetch(`${stack.url}/admin/endpoints?lang=en`, { headers: { cookie } });
+  return { cookie, csrf: csrfIn(await page.text()) };
+}
+
 /** The confirmation link in the text of the one confirmation email to an address. */
 export function linkIn(email: StoredEmail, path: string): string {
   const match = new RegExp(`https?://\\S+${path}\\?token=[A-Za-z0-9_.-]+`).exec(email.body.text ?? '');

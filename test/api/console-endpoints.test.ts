@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_BOT_TOKEN, startFakeTelegramBotApi, type FakeTelegramBotApi } from '../support/fake-telegram-bot-api.js';
-import { csrfIn, startApiTestStack, type ApiTestStack } from './api-test-stack.js';
+import { consoleSession as signIn, startApiTestStack, type ApiTestStack } from './api-test-stack.js';
 
 /* Registering a Telegram chat from the console's form, as from the API and the CLI: the bot's test message first. */
 
@@ -18,19 +18,7 @@ afterAll(async () => {
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
-async function consoleSession(): Promise<{ cookie: string; csrf: string }> {
-  const signInPage = await fetch(`${stack.url}/admin/sign-in?lang=en`);
-  const nonce = signInPage.headers.getSetCookie()[0]!.split(';')[0]!;
-  const signedIn = await fetch(`${stack.url}/admin/sign-in?lang=en`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { ...FORM, cookie: nonce },
-    body: new URLSearchParams({ csrf: csrfIn(await signInPage.text()), key: stack.adminApiKey }).toString(),
-  });
-  const cookie = signedIn.headers.getSetCookie()[0]!.split(';')[0]!;
-  const page = await fetch(`${stack.url}/admin/endpoints?lang=en`, { headers: { cookie } });
-  return { cookie, csrf: csrfIn(await page.text()) };
-}
+const consoleSession = () => signIn(stack);
 
 describe('registering an endpoint from the console', () => {
   it('registers a Telegram chat after the bot posted its test message, and lists it as its chat', async () => {

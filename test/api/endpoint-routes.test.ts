@@ -3,6 +3,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHttpApiServer, type HttpApiServer } from '../../local/http-api-server.js';
 import { createApiHandler } from '../../shared/api/create-api-handler.js';
+import { originId } from '../../shared/origins/bill-origin.js';
 import { apiDependencies } from '../../shared/runtime/api-dependencies.js';
 import { BILL, exampleChange, startDeliveryHarness, type DeliveryHarness } from '../delivery/delivery-harness.js';
 import { startWebhookReceiver, type ReceivedHit, type WebhookReceiver } from '../delivery/webhook-receiver.js';
@@ -73,6 +74,8 @@ describe('admin endpoint API', () => {
       ownerEmail: OWNER,
       language: 'en',
       bills: [BILL],
+      committees: [],
+      initiators: [],
       frequency: 'instant',
       timeZone: 'Europe/Moscow',
       status: 'active',
@@ -201,6 +204,45 @@ describe('admin endpoint API', () => {
     expect(telegramUrl.body.error.issues.map((issue: JsonBody) => issue.field)).toEqual(['body.chatId', 'body.url']);
     expect((await call('GET', '/api/admin/endpoints')).body).toEqual({ items: [] });
     expect(await h.depth(h.queues.webhook, 'url')).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
+  });
+
+  it('changes what an endpoint follows and its week ahead with PATCH; over the limit, or the week ahead of a webhook, changes nothing', async () => {
+    // Arrange: real committee names from the shared pages; a list one over the configured limit.
+    const budget = 'Комитет Государственной Думы по бюджету и налогам';
+    const education = 'Комитет Государственной Думы по просвещению';
+    const government = 'Правительство Российской Федерации';
+    const tooMany = Array.from({ length: h.config.subscriberLimits.maxOrigins + 1 }, (_, n) => `Депутат ${n + 1}`);
+    const slack = await call('POST', '/api/admin/endpoints', { kind: 'slack', url: `${receiver.origin}/slack`, ownerEmail: OWNER, committees: [budget] });
+    const hook = await register('/hook');
+    const path = (registered: typeof slack) => `/api/admin/endpoints/${registered.body.endpoint.id}`;
+
+    // Act
+    const patched = await call('PATCH', path(slack), { committees: [education, ` ${education.toUpperCase()} `], initiators: [government], weekAhead: true });
+    const over = await call('PATCH', path(slack), { initiators: tooMany });
+    const webhookWeek = await call('PATCH', path(hook), { committees: [education], weekAhead: true });
+    const empty = await call('PATCH', path(slack), {});
+    const registerOver = await call('POST', '/api/admin/endpoints', { kind: 'webhook', url: `${receiver.origin}/over`, ownerEmail: OWNER, committees: tooMany });
+    const followers = async (kind: 'committee' | 'initiator', name: string) => {
+      const ids: string[] = [];
+      for await (const page of h.stores.origins.listFollowers(originId(kind, name))) ids.push(...page.map((route) => route.endpointId ?? route.subscriberId));
+      return ids;
+    };
+
+    // Assert
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ committees: [education], initiators: [government], weekAhead: true });
+    expect([over.status, over.body.error.issues]).toEqual([400, [{ field: 'body.initiators', message: `at most ${tooMany.length - 1} initiators (${tooMany.length} given)` }]]);
+    expect([webhookWeek.status, webhookWeek.body.error.code]).toEqual([409, 'not_slack_or_telegram']);
+    expect([empty.status, empty.body.error.issues]).toEqual([400, [{ field: 'body', message: 'give at least one of weekAhead, committees, initiators' }]]);
+    expect([registerOver.status, registerOver.body.error.issues.map((issue: JsonBody) => issue.field)]).toEqual([400, ['body.committees']]);
+    expect((await call('GET', path(slack))).body).toEqual(patched.body);
+    expect((await call('GET', path(hook))).body).toMatchObject({ committees: [], initiators: [] });
+    expect((await call('GET', '/api/admin/endpoints')).body.items).toHaveLength(2);
+    expect([await followers('committee', budget), await followers('committee', education), await followers('initiator', government)]).toEqual([
+      [],
+      [slack.body.endpoint.id],
+      [slack.body.endpoint.id],
+    ]);
   });
 
   it('refuses unknown and malformed ids, foreign cursors, a Slack secret rotation and calls without the API key', async () => {

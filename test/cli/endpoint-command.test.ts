@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run as endpoint } from '../../shared/cli/endpoint-command.js';
 import { runCli } from '../../shared/cli/main.js';
 import { run as status } from '../../shared/cli/status-command.js';
+import { originId } from '../../shared/origins/bill-origin.js';
 import { createNewsStores } from '../../shared/runtime/stores.js';
 import { BILL, exampleChange, startDeliveryHarness, type DeliveryHarness } from '../delivery/delivery-harness.js';
 import { startWebhookReceiver, type ReceivedHit, type WebhookReceiver } from '../delivery/webhook-receiver.js';
@@ -137,8 +138,8 @@ describe('endpoint commands and status', () => {
   it('refuses bad input with exit code 2 and one line, registering nothing', async () => {
     const unknown = `ep_${'0'.repeat(24)}`;
     const cases: [string[], string][] = [
-      [['endpoint'], 'endpoint: expected one of add, list, test, enable, deliveries, week-ahead'],
-      [['endpoint', 'remove'], 'endpoint: expected one of add, list, test, enable, deliveries, week-ahead, got "remove"'],
+      [['endpoint'], 'endpoint: expected one of add, list, test, enable, deliveries, week-ahead, follow, unfollow'],
+      [['endpoint', 'remove'], 'endpoint: expected one of add, list, test, enable, deliveries, week-ahead, follow, unfollow, got "remove"'],
       [['endpoint', 'add', '--kind', 'webhook', '--url', `${receiver.origin}/x`], 'endpoint add: --owner is required'],
       [['endpoint', 'add', '--kind', 'email', '--url', `${receiver.origin}/x`, '--owner', OWNER], 'endpoint add: invalid --kind: Invalid option: expected one of "webhook"|"slack"|"telegram"'],
       [['endpoint', 'add', '--kind', 'webhook', '--url', `${receiver.origin}/x`, '--owner', 'nobody'], 'endpoint add: invalid --owner: not an email address'],
@@ -155,6 +156,9 @@ describe('endpoint commands and status', () => {
       [['endpoint', 'add', '--kind', 'webhook', '--url', `${receiver.origin}/x`, '--owner', OWNER, '--week-ahead'], 'endpoint add: invalid --week-ahead: the week ahead is posted to Slack and Telegram endpoints, not webhooks'],
       [['endpoint', 'week-ahead', unknown, 'maybe'], 'endpoint week-ahead: expected on or off, got "maybe"'],
       [['endpoint', 'week-ahead', unknown, 'on'], `endpoint week-ahead: no endpoint ${unknown}`],
+      [['endpoint', 'add', '--kind', 'webhook', '--url', `${receiver.origin}/x`, '--owner', OWNER, '--committee', 'X'], 'endpoint add: invalid --committee: a name has at least 2 characters'],
+      [['endpoint', 'follow', unknown], 'endpoint follow: give --committee or --initiator (each may be repeated)'],
+      [['endpoint', 'follow', unknown, '--initiator', 'Правительство Российской Федерации'], `endpoint follow: no endpoint ${unknown}`],
     ];
 
     const results = [];
@@ -165,6 +169,37 @@ describe('endpoint commands and status', () => {
 
     expect(results).toEqual(cases.map(([, message]) => ({ code: 2, err: `duma-alerts: ${message}\n`, out: '' })));
     expect((await h.stores.endpoints.list({ limit: 10 })).items).toEqual([]);
+  });
+
+  it('add --committee/--initiator, follow and unfollow change what an endpoint follows, matching names as subscribers do; list shows it', async () => {
+    // Arrange: real names, as the passports of the shared real pages write them.
+    const budget = 'Комитет Государственной Думы по бюджету и налогам';
+    const education = 'Комитет Государственной Думы по просвещению';
+    const government = 'Правительство Российской Федерации';
+    const added = await cli('add', '--kind', 'slack', '--url', `${receiver.origin}/slack`, '--owner', OWNER, '--committee', budget, '--initiator', 'О. Г. Дмитриева');
+    const id = added.out.split('\n')[0]!;
+    const tooMany = Array.from({ length: h.config.subscriberLimits.maxOrigins }, (_, n) => ['--initiator', `Депутат ${n + 1}`]).flat();
+
+    // Act
+    const followed = await cli('follow', id, '--committee', education, '--committee', budget.toUpperCase(), '--initiator', government);
+    const unfollowed = await cli('unfollow', id, '--committee', `  ${budget.replace('бюджету', 'Бюджету')} `, '--initiator', 'О.Г.Дмитриева');
+    const listed = await cli('list');
+    const notFollowed = captureIo();
+    const notFollowedCode = await runCli(['endpoint', 'unfollow', id, '--committee', budget], notFollowed);
+    const over = captureIo();
+    const overCode = await runCli(['endpoint', 'follow', id, ...tooMany], over);
+
+    // Assert
+    expect(followed).toEqual({ code: 0, out: `${id}  committees: ${budget}; ${education}  initiators: О. Г. Дмитриева; ${government}\n`, err: '' });
+    expect(unfollowed).toEqual({ code: 0, out: `${id}  committees: ${education}  initiators: ${government}\n`, err: '' });
+    expect(listed.out).toBe(`${id}  slack  active  instant  ${receiver.origin}/slack  bills: none  committees: ${education}  initiators: ${government}\n`);
+    expect([notFollowedCode, notFollowed.err()]).toEqual([2, `duma-alerts: endpoint unfollow: ${id} does not follow committee "${budget}"\n`]);
+    expect([overCode, over.err()]).toEqual([2, `duma-alerts: endpoint follow: invalid --initiator: at most ${tooMany.length / 2} initiators (${tooMany.length / 2 + 1} given)\n`]);
+    const stored = await h.stores.endpoints.get(id);
+    expect([stored?.committees, stored?.initiators]).toEqual([[education], [government]]);
+    const followers = [];
+    for await (const page of h.stores.origins.listFollowers(originId('committee', education))) followers.push(...page);
+    expect(followers).toEqual([{ subscriberId: id, endpointId: id, channel: 'slack', frequency: 'instant', stages: 'all' }]);
   });
 
   it('status lists the webhook and Slack queues and DLQs with exact depths, disabled endpoints with why, and news-feed health', async () => {

@@ -32,7 +32,7 @@ describe('fault injection', () => {
   /** Polls, lets the sweeper find anything stranded, and delivers everything. */
   async function runToQuiet(): Promise<void> {
     await pollWatchedBills(h.deps.poll);
-    await h.drain(300);
+    await h.drain();
     await new Promise((resolve) => setTimeout(resolve, 5));
     await sweepOutbox(h.deps.sweep, 0);
     await h.drain();
@@ -92,6 +92,7 @@ describe('fault injection', () => {
     await runToQuiet();
     expect([await emailsTo('a@example.org'), await emailsTo('b@example.org')]).toEqual([1, 1]);
     expect(await h.queueDepth(h.queues.email, 'dlqUrl')).toBe(0);
+    expect(await h.queueDepth(h.queues.fanOut, 'dlqUrl')).toBe(0);
   });
 });
 
@@ -109,7 +110,7 @@ describe('a message that keeps failing', () => {
       };
 
       await pollWatchedBills(h.deps.poll);
-      await h.drain(2500);
+      await h.drain();
 
       const sent = await sentEmails(h.services.sesEndpoint);
       expect(sent.map((email) => email.destination.to[0])).toEqual(['b@example.org']);

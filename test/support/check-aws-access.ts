@@ -1,7 +1,7 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, expect } from 'vitest';
 import { tableAccessOf, type Access, type TableAccess, type TableAction } from '../../shared/access/access.js';
 import { leadingKeysOf } from '../../shared/store/table-schema.js';
+import { listenToDynamoDbCalls } from './dynamodb-call-hooks.js';
 
 /*
  * vitest setupFile: every DynamoDB call any test makes is held to the access declarations the IAM grants come from
@@ -26,37 +26,54 @@ const ACTIONS: Record<string, TableAction> = {
 
 const calls: Call[] = [];
 
-/** The frames of the current stack whose function matches `pattern` (group 1 the name), innermost first. */
-function framesMatching(pattern: RegExp): Frame[] {
-  const limit = Error.stackTraceLimit;
+/**
+ * The current stack as V8's call sites, innermost first. Reading them directly skips the `stack` string, which vitest
+ * builds by source-mapping every frame: at a hundred frames a call, that string cost more than the calls themselves.
+ */
+function callSites(): NodeJS.CallSite[] {
+  const { prepareStackTrace, stackTraceLimit } = Error;
+  Error.prepareStackTrace = (_error, sites) => sites;
   Error.stackTraceLimit = 100;
-  const stack = new Error().stack ?? '';
-  Error.stackTraceLimit = limit;
-  const frames: Frame[] = [];
-  for (const line of stack.split('\n')) {
-    const match = pattern.exec(line);
-    if (match) frames.push({ name: match[1]!, file: match[2]! });
+  try {
+    const holder: { stack?: NodeJS.CallSite[] } = {};
+    Error.captureStackTrace(holder, callSites);
+    return holder.stack ?? [];
+  } finally {
+    Error.prepareStackTrace = prepareStackTrace;
+    Error.stackTraceLimit = stackTraceLimit;
   }
-  return frames;
 }
 
-/** What the patched SDK calls into: this test file's recorder (the SDK module outlives a file's setup). */
-interface Hooks {
-  created(client: object): void;
-  sent(client: object, command: { constructor: { name: string }; input?: Record<string, unknown> }): void;
+const pathOf = (site: NodeJS.CallSite) => (site.getFileName() ?? '').replace(/^file:\/\//, '');
+
+/** The `<name>Dependencies` functions on the stack, in shared/runtime/*-dependencies.ts, innermost first. */
+function builderFrames(): Frame[] {
+  return callSites().flatMap((site) => {
+    const name = /^(\w+)Dependencies$/.exec(site.getFunctionName() ?? '')?.[1];
+    const file = pathOf(site);
+    return name && site.isToplevel() && /\/shared\/runtime\/[\w-]+-dependencies\.ts$/.test(file) ? [{ name, file }] : [];
+  });
 }
-const HOOKS = Symbol.for('duma-alerts.check-aws-access');
-const global = globalThis as { [HOOKS]?: Hooks };
+
+/** The methods of `Dynamo…` store classes on the stack, in shared/store/, innermost first. */
+function storeFrames(): Frame[] {
+  return callSites().flatMap((site) => {
+    const name = site.getTypeName() ?? '';
+    const file = pathOf(site);
+    return /^Dynamo\w+$/.test(name) && !site.isToplevel() && !site.isConstructor() && /\/shared\/store\/[\w-]+\.ts$/.test(file) ? [{ name, file }] : [];
+  });
+}
+
 const buildersOf = new WeakMap<object, Frame[]>();
-const installed = global[HOOKS] !== undefined;
-global[HOOKS] = {
+// Reported by the SDK as vitest.config.ts resolves it for the code under test (recorded-lib-dynamodb.ts).
+listenToDynamoDbCalls({
   created(client) {
-    buildersOf.set(client, framesMatching(/at (?:async )?(\w+)Dependencies \((?:file:\/\/)?(.*\/shared\/runtime\/[\w-]+-dependencies\.ts):/));
+    buildersOf.set(client, builderFrames());
   },
   sent(client, command) {
     const action = ACTIONS[command.constructor.name];
     if (!action || !command.input) return;
-    const stores = framesMatching(/at (?:async )?(Dynamo\w+)\.\S+ \((?:file:\/\/)?(.*\/shared\/store\/[\w-]+\.ts):/);
+    const stores = storeFrames();
     calls.push({
       action,
       index: Boolean(command.input.IndexName),
@@ -67,21 +84,7 @@ global[HOOKS] = {
       builders: buildersOf.get(client) ?? [],
     });
   },
-};
-if (!installed) {
-  const from = DynamoDBDocumentClient.from.bind(DynamoDBDocumentClient);
-  DynamoDBDocumentClient.from = (...args: Parameters<typeof DynamoDBDocumentClient.from>) => {
-    const client = from(...args);
-    global[HOOKS]!.created(client);
-    return client;
-  };
-  const base = Object.getPrototypeOf(DynamoDBDocumentClient.prototype) as { send: (...args: unknown[]) => unknown };
-  const send = base.send;
-  base.send = function (this: object, ...args: unknown[]) {
-    if (this instanceof DynamoDBDocumentClient) global[HOOKS]!.sent(this, args[0] as never);
-    return send.apply(this, args);
-  };
-}
+});
 
 /** The partition keys a request reaches (PK, or GSI1PK for a Query on the index). */
 function partitionsOf(input: Record<string, unknown>): string[] {
@@ -115,9 +118,13 @@ function refusal(call: Call, access: TableAccess): string | undefined {
   return outside.length > 0 ? `${call.action}${call.index ? ' on GSI1' : ''} of partition ${outside.join(', ')}` : undefined;
 }
 
+/** Each declaring module once: a dynamic import through vitest's module runner costs milliseconds even when cached. */
+const modules = new Map<string, Promise<Record<string, unknown>>>();
+
 async function declared<T>(frame: Frame, exportName: string): Promise<T | undefined> {
-  const module = (await import(frame.file)) as Record<string, unknown>;
-  return module[exportName] as T | undefined;
+  let module = modules.get(frame.file);
+  if (!module) modules.set(frame.file, (module = import(frame.file) as Promise<Record<string, unknown>>));
+  return (await module)[exportName] as T | undefined;
 }
 
 /** The outermost of some `…Dependencies` frames that its module exports. */

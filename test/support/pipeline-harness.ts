@@ -4,10 +4,10 @@ import { DEMO_BILLS } from '../../local/simulator/demo-bills.js';
 import { startDumaSimulator, type DumaSimulator } from '../../local/simulator/duma-simulator.js';
 import { SqsEventSource } from '../../local/sqs-event-source.js';
 import { loadConfig, type Config } from '../../shared/config/config.js';
-import { fanOutChanges } from '../../shared/pipeline/fan-out.js';
-import { EmailMessageSchema, FanOutMessageSchema } from '../../shared/pipeline/pipeline-messages.js';
+import { handleFanOutMessage } from '../../shared/pipeline/fan-out-message.js';
+import { EmailMessageSchema, FanOutQueueMessageSchema } from '../../shared/pipeline/pipeline-messages.js';
 import { sendChangeEmails } from '../../shared/pipeline/send-change-emails.js';
-import { fanOutDependencies } from '../../shared/runtime/fan-out-dependencies.js';
+import { fanOutQueueDependencies } from '../../shared/runtime/fan-out-dependencies.js';
 import { pollDependencies } from '../../shared/runtime/poll-bills-dependencies.js';
 import { sendEmailDependencies } from '../../shared/runtime/send-email-dependencies.js';
 import { createStores } from '../../shared/runtime/stores.js';
@@ -31,10 +31,11 @@ export async function startPipelineHarness(options: { maxReceiveCount?: number }
 
   const poll = pollDependencies(config);
   const sweep = sweepDependencies(config);
-  const fanOut = fanOutDependencies(config);
+  const fanOutQueue = fanOutQueueDependencies(config);
+  const fanOut = fanOutQueue.changes;
   const email = { ...sendEmailDependencies(config).changes, leaseMs: 300 };
   const stores = createStores(config);
-  const fanOutSource = new SqsEventSource(sqs, queues.fanOut.url, sqsBatchConsumer(FanOutMessageSchema, (m) => fanOutChanges(fanOut, m)), () => {});
+  const fanOutSource = new SqsEventSource(sqs, queues.fanOut.url, sqsBatchConsumer(FanOutQueueMessageSchema, (m) => handleFanOutMessage(fanOutQueue, m)), () => {});
   const emailSource = new SqsEventSource(sqs, queues.email.url, sqsBatchConsumer(EmailMessageSchema, (m) => sendChangeEmails(email, m)), () => {});
 
   return {
@@ -53,15 +54,15 @@ export async function startPipelineHarness(options: { maxReceiveCount?: number }
       }
     },
     /**
-     * Consumes both queues until they stay empty for longer than the visibility timeout, so that
-     * messages whose handling failed come back and are retried (or go to their DLQ).
+     * Consumes both queues until neither holds a message, visible or in flight: a message whose handling failed
+     * comes back after the visibility timeout and is retried (or moves to its DLQ) before this returns.
      */
-    async drain(quietMs = 1600): Promise<void> {
-      let quietSince = Date.now();
-      while (Date.now() - quietSince < quietMs) {
+    async drain(): Promise<void> {
+      for (;;) {
         const handled = (await fanOutSource.pollOnce()) + (await emailSource.pollOnce());
-        if (handled > 0) quietSince = Date.now();
-        else await new Promise((resolve) => setTimeout(resolve, 100));
+        if (handled > 0) continue;
+        if ((await this.queueDepth(queues.fanOut, 'url')) + (await this.queueDepth(queues.email, 'url')) === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
     async queueDepth(queue: ProvisionedQueue, which: 'url' | 'dlqUrl'): Promise<number> {

@@ -2,6 +2,7 @@ import type { AnyRoute } from '../route.js';
 import * as bills from './routes/bill-routes.js';
 import * as endpoints from './routes/endpoint-routes.js';
 import * as feeds from './routes/feed-routes.js';
+import * as origins from './routes/origin-routes.js';
 import * as queues from './routes/queue-routes.js';
 import * as signIn from './routes/sign-in-routes.js';
 import * as subscribers from './routes/subscriber-routes.js';
@@ -23,6 +24,8 @@ export const CONSOLE_ROUTES: readonly AnyRoute[] = [
   topics.consoleTopicsRoute,
   topics.consoleTryTopicRoute,
   topics.consoleTopicRoute,
+  origins.consoleOriginsRoute,
+  origins.consoleOriginRoute,
   endpoints.consoleEndpointsRoute,
   endpoints.consoleRegisterEndpointRoute,
   endpoints.consoleEndpointRoute,

@@ -4,7 +4,7 @@ import type { NextPoll } from '../../pipeline/next-poll.js';
 import type { DigestEntryState } from '../../store/digest-entry-reader.js';
 
 /** The console's sections, in the order of its navigation. */
-export const CONSOLE_SECTIONS = ['bills', 'subscribers', 'topics', 'endpoints', 'feeds', 'queues'] as const;
+export const CONSOLE_SECTIONS = ['bills', 'subscribers', 'topics', 'origins', 'endpoints', 'feeds', 'queues'] as const;
 export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number];
 
 /** What a finished action says on the page it leads back to (`?done=`). */
@@ -86,9 +86,22 @@ export interface ConsoleStrings {
     frequencies: Record<'instant' | 'daily' | 'weekly', string>;
     /** Beside the frequency of a subscriber who asked for the Monday week-ahead email. */
     weekAhead: string;
-    columns: { address: string; status: string; bills: string; topics: string; frequency: string; language: string; suppression: string };
+    columns: { address: string; status: string; bills: string; topics: string; origins: string; frequency: string; language: string; suppression: string };
     unsubscribe: string;
     noneFound: string;
+  };
+  origins: {
+    intro: string;
+    committees: string;
+    initiators: string;
+    columns: { name: string; seen: string; followers: string };
+    seenIn(bill: string): string;
+    followedOnly: string;
+    kinds: Record<'committee' | 'initiator', string>;
+    lastSeen: string;
+    lastBill: string;
+    followersTitle: string;
+    notFound: string;
   };
   topics: {
     intro: string;
@@ -173,7 +186,7 @@ export interface ConsoleStrings {
 
 const EN: ConsoleStrings = {
   title: 'Operator console',
-  sections: { bills: 'Bills', subscribers: 'Subscribers', topics: 'Topics', endpoints: 'Endpoints', feeds: 'Feeds', queues: 'Queues' },
+  sections: { bills: 'Bills', subscribers: 'Subscribers', topics: 'Topics', origins: 'Committees and initiators', endpoints: 'Endpoints', feeds: 'Feeds', queues: 'Queues' },
   nav: 'Console sections',
   signOut: 'Sign out',
   signedInUntil: (time) => `Signed in until ${time}`,
@@ -270,9 +283,22 @@ const EN: ConsoleStrings = {
     statuses: { pending: 'pending confirmation', active: 'active', unsubscribed: 'unsubscribed', suppressed: 'suppressed' },
     frequencies: { instant: 'instant', daily: 'daily digest', weekly: 'weekly digest' },
     weekAhead: '+ the week ahead on Mondays',
-    columns: { address: 'Address', status: 'Status', bills: 'Bills', topics: 'Topics', frequency: 'Frequency', language: 'Language', suppression: 'Suppression' },
+    columns: { address: 'Address', status: 'Status', bills: 'Bills', topics: 'Topics', origins: 'Committees and initiators', frequency: 'Frequency', language: 'Language', suppression: 'Suppression' },
     unsubscribe: 'Unsubscribe',
     noneFound: 'No subscriber on this page matches.',
+  },
+  origins: {
+    intro: 'Every committee and initiator bills\' passports have named, and every name a subscriber follows, with how many follow each.',
+    committees: 'Committees',
+    initiators: 'Initiators',
+    columns: { name: 'Name', seen: 'Last named in a passport', followers: 'Followers' },
+    seenIn: (bill) => `bill ${bill}`,
+    followedOnly: 'followed, never named in a passport',
+    kinds: { committee: 'Committee', initiator: 'Initiator' },
+    lastSeen: 'Last named in a passport',
+    lastBill: 'By bill',
+    followersTitle: 'Followers',
+    notFound: 'No such committee or initiator.',
   },
   topics: {
     intro: 'Every topic query someone follows, with its followers and what it matched.',
@@ -375,7 +401,7 @@ const EN: ConsoleStrings = {
 
 const RU: ConsoleStrings = {
   title: 'Консоль оператора',
-  sections: { bills: 'Законопроекты', subscribers: 'Подписчики', topics: 'Темы', endpoints: 'Вебхуки', feeds: 'Ленты', queues: 'Очереди' },
+  sections: { bills: 'Законопроекты', subscribers: 'Подписчики', topics: 'Темы', origins: 'Комитеты и инициаторы', endpoints: 'Вебхуки', feeds: 'Ленты', queues: 'Очереди' },
   nav: 'Разделы консоли',
   signOut: 'Выйти',
   signedInUntil: (time) => `Сеанс до ${time}`,
@@ -472,9 +498,22 @@ const RU: ConsoleStrings = {
     statuses: { pending: 'ждёт подтверждения', active: 'активен', unsubscribed: 'отписан', suppressed: 'заблокирован' },
     frequencies: { instant: 'сразу', daily: 'ежедневный дайджест', weekly: 'еженедельный дайджест' },
     weekAhead: '+ неделя впереди по понедельникам',
-    columns: { address: 'Адрес', status: 'Статус', bills: 'Законопроекты', topics: 'Темы', frequency: 'Частота', language: 'Язык', suppression: 'Блокировка' },
+    columns: { address: 'Адрес', status: 'Статус', bills: 'Законопроекты', topics: 'Темы', origins: 'Комитеты и инициаторы', frequency: 'Частота', language: 'Язык', suppression: 'Блокировка' },
     unsubscribe: 'Отписать',
     noneFound: 'На этой странице подходящих подписчиков нет.',
+  },
+  origins: {
+    intro: 'Все комитеты и инициаторы, названные в паспортах законопроектов, и все имена, на которые подписаны, с числом подписчиков каждого.',
+    committees: 'Комитеты',
+    initiators: 'Инициаторы',
+    columns: { name: 'Название', seen: 'Последний раз в паспорте', followers: 'Подписчики' },
+    seenIn: (bill) => `законопроект ${bill}`,
+    followedOnly: 'есть подписчики, в паспортах не встречался',
+    kinds: { committee: 'Комитет', initiator: 'Инициатор' },
+    lastSeen: 'Последний раз в паспорте',
+    lastBill: 'Законопроект',
+    followersTitle: 'Подписчики',
+    notFound: 'Такого комитета или инициатора нет.',
   },
   topics: {
     intro: 'Все темы, на которые кто-то подписан: подписчики и что нашлось.',

@@ -6,6 +6,7 @@ import {
   registerEndpoint,
   rotateEndpointSecret,
   sendTestEvent,
+  setEndpointOrigins,
   setEndpointWeekAhead,
   WeekAheadNotForWebhooksError,
   type EndpointServiceDependencies,
@@ -38,7 +39,7 @@ export const adminRegisterEndpointRoute = defineRoute({
   path: '/api/admin/endpoints',
   operationId: 'adminRegisterEndpoint',
   summary:
-    'Register a webhook, Slack or Telegram endpoint following bills; it gets a test event at once (a Telegram chat before it is registered, so a chat the bot cannot post to is refused). A webhook’s signing secret is shown here only.',
+    'Register a webhook, Slack or Telegram endpoint following bills, and committees or initiators (each new bill from one is sent once as `bill.new`, “new bill from …”, and followed from then on); it gets a test event at once (a Telegram chat before it is registered, so a chat the bot cannot post to is refused). A webhook’s signing secret is shown here only.',
   tag: 'admin',
   auth: 'apiKey',
   body: { kind: 'json', schema: EndpointRegistrationBodySchema },
@@ -46,7 +47,7 @@ export const adminRegisterEndpointRoute = defineRoute({
     201: { description: 'Registered; the test event is queued.', json: RegisteredEndpointSchema },
     400: {
       description:
-        'Invalid request, a URL the SSRF policy or Slack’s rules refuse, or a Telegram chat the test message did not reach (Telegram’s answer is quoted) or no Telegram bot configured; each bad field is named.',
+        'Invalid request, a URL the SSRF policy or Slack’s rules refuse, more committees or initiators than MAX_ORIGINS_PER_SUBSCRIBER allows, or a Telegram chat the test message did not reach (Telegram’s answer is quoted) or no Telegram bot configured; each bad field is named.',
       json: ErrorSchema,
     },
     401: unauthorized,
@@ -56,12 +57,8 @@ export const adminRegisterEndpointRoute = defineRoute({
       const { endpoint, secret, testEventId } = await registerEndpoint(deps.endpointService, body);
       return jsonResponse(201, { endpoint: endpointView(endpoint), ...(secret ? { secret } : {}), testEventId });
     } catch (error) {
-      // The service refuses only the URL or the Telegram chat once the body has passed the same schema.
-      if (error instanceof EndpointRegistrationError) {
-        const field = `body.${error.field}`;
-        throw new HttpError(400, 'validation_failed', `invalid ${field}`, [{ field, message: error.message }]);
-      }
-      throw error;
+      // The service refuses only the URL, the Telegram chat or a list over the limit once the body has passed the same schema.
+      return asValidationFailure(error);
     }
   },
 });
@@ -85,7 +82,7 @@ export const adminReadEndpointRoute = defineRoute({
   method: 'GET',
   path: '/api/admin/endpoints/{endpointId}',
   operationId: 'adminReadEndpoint',
-  summary: 'One endpoint: its URL (or Telegram chat), bills, status and, when disabled, why.',
+  summary: 'One endpoint: its URL (or Telegram chat), bills, committees and initiators, status and, when disabled, why.',
   tag: 'admin',
   auth: 'apiKey',
   params: EndpointIdParamsSchema,
@@ -99,26 +96,30 @@ export const adminPatchEndpointRoute = defineRoute({
   method: 'PATCH',
   path: '/api/admin/endpoints/{endpointId}',
   operationId: 'adminPatchEndpoint',
-  summary: 'Change an endpoint’s settings: `weekAhead` turns its Monday 08:00 (its time zone) post of the followed bills’ planned events for the week on or off.',
+  summary:
+    'Change an endpoint’s settings; what is not given stays. `committees` and `initiators` replace the lists of committees and initiators it follows: each new bill from one of them is sent once (`bill.new`, “new bill from …”) and followed from then on (names match as a subscriber’s do; bills they brought stay followed when one is dropped). `weekAhead` turns its Monday 08:00 (its time zone) post of the followed bills’ planned events for the week on or off.',
   tag: 'admin',
   auth: 'apiKey',
   params: EndpointIdParamsSchema,
   body: { kind: 'json', schema: EndpointPatchSchema },
   responses: {
     200: { description: 'The endpoint as it now is.', json: EndpointViewSchema },
-    400: invalid,
+    400: { description: 'Invalid request, or more committees or initiators than MAX_ORIGINS_PER_SUBSCRIBER allows; each bad field is named, and nothing was changed.', json: ErrorSchema },
     401: unauthorized,
     404: notFound,
     409: { description: 'The week ahead was asked of a webhook endpoint (it is for Slack and Telegram); nothing was changed.', json: ErrorSchema },
   },
   async handle({ params, body, deps }) {
-    await requireEndpoint(deps.endpointService, params.endpointId);
-    try {
-      return jsonResponse(200, endpointView(await setEndpointWeekAhead(deps.endpointService, params.endpointId, body.weekAhead)));
-    } catch (error) {
-      if (error instanceof WeekAheadNotForWebhooksError) throw new HttpError(409, 'not_slack_or_telegram', error.message);
-      throw error;
+    const endpoint = await requireEndpoint(deps.endpointService, params.endpointId);
+    const { weekAhead, ...origins } = body;
+    // Refused before anything is written, so a refusal changes nothing.
+    if (weekAhead && endpoint.kind === 'webhook') throw new HttpError(409, 'not_slack_or_telegram', new WeekAheadNotForWebhooksError(endpoint.id).message);
+    let updated = endpoint;
+    if (origins.committees !== undefined || origins.initiators !== undefined) {
+      updated = await setEndpointOrigins(deps.endpointService, endpoint.id, origins).catch(asValidationFailure);
     }
+    if (weekAhead !== undefined) updated = await setEndpointWeekAhead(deps.endpointService, endpoint.id, weekAhead);
+    return jsonResponse(200, endpointView(updated));
   },
 });
 
@@ -193,6 +194,15 @@ export const adminEndpointDeliveriesRoute = defineRoute({
     return jsonResponse(200, page);
   },
 });
+
+/** The service's refusal of one field as the API's 400 naming it; anything else is thrown on. */
+function asValidationFailure(error: unknown): never {
+  if (error instanceof EndpointRegistrationError) {
+    const field = `body.${error.field}`;
+    throw new HttpError(400, 'validation_failed', `invalid ${field}`, [{ field, message: error.message }]);
+  }
+  throw error;
+}
 
 async function requireEndpoint(service: EndpointServiceDependencies, endpointId: string): Promise<Endpoint> {
   const endpoint = await service.endpoints.get(endpointId);

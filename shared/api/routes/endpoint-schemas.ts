@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { EndpointKindSchema, EndpointRegistrationSchema, EndpointSchema, type Endpoint } from '../../webhooks/endpoint.js';
+import { EndpointKindSchema, EndpointOriginsSchema, EndpointRegistrationSchema, EndpointSchema, type Endpoint } from '../../webhooks/endpoint.js';
 import { WebhookSecretSchema } from '../../webhooks/webhook-signature.js';
 
 /** An endpoint id as registration makes them; the API and the CLI refuse anything else before reading the table. */
@@ -25,8 +25,14 @@ export const RegisteredEndpointSchema = z.object({
   testEventId: z.string(),
 });
 
-/** A change to an endpoint's settings: for now, its Monday "week ahead" post. */
-export const EndpointPatchSchema = z.strictObject({ weekAhead: z.boolean() });
+/**
+ * A change to an endpoint's settings; what is not given stays. `committees` and `initiators` replace the lists of
+ * origins it follows ("new bill from …"); `weekAhead` turns its Monday post on or off.
+ */
+export const EndpointPatchSchema = EndpointOriginsSchema.extend({ weekAhead: z.boolean().optional() }).refine(
+  (patch) => Object.values(patch).some((value) => value !== undefined),
+  'give at least one of weekAhead, committees, initiators',
+);
 
 export const TestEventSchema = z.object({ testEventId: z.string() });
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { escapeHtml } from '../../../email/html-escape.js';
+import { followedOrigins, originId } from '../../../origins/bill-origin.js';
 import type { Subscriber } from '../../../store/subscriber-store.js';
 import { subscriptionView, type SubscriptionView } from '../../../subscriptions/subscription-service.js';
 import { SubscriberIdParamsSchema } from '../../api-schemas.js';
@@ -7,6 +8,7 @@ import { htmlResponse } from '../../responses.js';
 import { withCursor } from '../../routes/admin-routes.js';
 import { badge, CONSOLE_ROOT, consoleHref, consolePage, dataTable, link, pager, postForm, type ConsoleView } from '../console-page.js';
 import { ConsolePageQuerySchema, consoleRoute, doneRedirect, noticeOf } from '../console-route.js';
+import { originLink } from './origin-routes.js';
 
 const SUBSCRIBERS = `${CONSOLE_ROOT}/subscribers`;
 const PER_PAGE = 25;
@@ -59,7 +61,7 @@ export const consoleSubscribersRoute = consoleRoute({
       searchForm(view, filters),
       dataTable(
         words.sections.subscribers,
-        [columns.address, columns.status, columns.bills, columns.topics, columns.frequency, columns.language, columns.suppression, words.actions],
+        [columns.address, columns.status, columns.bills, columns.topics, columns.origins, columns.frequency, columns.language, columns.suppression, words.actions],
         rows,
         words.subscribers.noneFound,
       ),
@@ -94,6 +96,9 @@ function row({ subscriber, preferences }: SubscriptionView, view: ConsoleView): 
     badge(words.subscribers.statuses[subscriber.status], tone),
     bills || escapeHtml(words.none),
     escapeHtml(preferences.topics.join(' · ') || words.none),
+    followedOrigins(preferences)
+      .map((origin) => originLink({ ...origin, originId: originId(origin.kind, origin.name) }, view))
+      .join('<br>') || escapeHtml(words.none),
     `${escapeHtml(words.subscribers.frequencies[preferences.frequency])}${stages}${preferences.weekAhead ? `<br><span class="detail">${escapeHtml(words.subscribers.weekAhead)}</span>` : ''}`,
     escapeHtml(`${preferences.language} · ${preferences.timeZone}`),
     subscriber.suppressionReason ? badge(subscriber.suppressionReason, 'bad') : escapeHtml(words.none),

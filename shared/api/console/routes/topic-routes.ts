@@ -11,6 +11,7 @@ import { htmlResponse } from '../../responses.js';
 import { withCursor } from '../../routes/admin-routes.js';
 import { badge, CONSOLE_ROOT, consoleHref, consolePage, dataTable, link, pager, timeText, type ConsoleView } from '../console-page.js';
 import { ConsolePageQuerySchema, consoleRoute } from '../console-route.js';
+import { followerHeaders, followerRows } from '../follower-rows.js';
 
 const TOPICS = `${CONSOLE_ROOT}/topics`;
 /** A query that no longer parses has no key, so nothing can be filed under it. */
@@ -65,22 +66,6 @@ export const consoleTopicRoute = consoleRoute({
       withCursor(() => deps.console.topics.followerPage(topic.topicId, { limit: PER_PAGE, cursor: query.cursor })),
       key ? withCursor(() => deps.console.alerts.listTopicMatches(key, { limit: PER_PAGE, cursor: query.matches })) : noMatches,
     ]);
-    const followerColumns = words.topics.followerColumns;
-    const emails = new Map(
-      await Promise.all(
-        followers.items
-          .filter((route) => route.channel === 'email')
-          .map(async (route) => [route.subscriberId, (await deps.subscriptions.get(route.subscriberId, deps.now()))?.email] as const),
-      ),
-    );
-    const followerRows = followers.items.map((route) => [
-      route.channel === 'email'
-        ? link(consoleHref(`${CONSOLE_ROOT}/subscribers`, language, { id: route.subscriberId }), emails.get(route.subscriberId) ?? route.subscriberId)
-        : link(consoleHref(`${CONSOLE_ROOT}/endpoints/${route.endpointId ?? route.subscriberId}`, language), route.endpointId ?? route.subscriberId),
-      escapeHtml(route.channel),
-      escapeHtml(route.frequency),
-      escapeHtml(route.stages === 'all' ? words.topics.allStages : route.stages.join(', ')),
-    ]);
     const matchColumns = words.topics.matchColumns;
     const matchRows = matches.items.map((alert) => [
       timeText(alert.createdAt, language),
@@ -92,7 +77,7 @@ export const consoleTopicRoute = consoleRoute({
     const pageQuery = { cursor: query.cursor, matches: query.matches };
     const main = [
       `<h2>${escapeHtml(words.topics.followersTitle)}</h2>`,
-      dataTable(words.topics.followersTitle, [followerColumns.follower, followerColumns.channel, followerColumns.frequency, followerColumns.stages], followerRows, words.none),
+      dataTable(words.topics.followersTitle, followerHeaders(view), await followerRows(followers.items, deps, view), words.none),
       pager(words, language, `${TOPICS}/${topic.topicId}`, pageQuery, followers.cursor),
       `<h2>${escapeHtml(words.topics.matchesTitle)}</h2>`,
       dataTable(words.topics.matchesTitle, [matchColumns.when, matchColumns.item, matchColumns.why], matchRows, words.topics.noMatches),
