@@ -17,7 +17,7 @@ export const ConsoleFormSchema = z.object({ csrf: z.string().max(4096).optional(
 /** The `lang` every console page takes, plus `done` (what an action just did) and `n` (its count or subject). */
 export const ConsoleQuerySchema = z.object({
   lang: z.enum(['ru', 'en']).optional().catch(undefined),
-  done: z.enum(['watched', 'unwatched', 'pinged', 'disabled', 'enabled', 'redriven', 'unsubscribed', 'signedOut']).optional().catch(undefined),
+  done: z.enum(['watched', 'unwatched', 'pinged', 'disabled', 'enabled', 'redriven', 'unsubscribed', 'signedOut', 'followsSaved', 'weekAheadOn', 'weekAheadOff']).optional().catch(undefined),
   n: z.string().max(300).optional(),
 });
 

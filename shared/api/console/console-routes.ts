@@ -32,6 +32,8 @@ export const CONSOLE_ROUTES: readonly AnyRoute[] = [
   endpoints.consolePingEndpointRoute,
   endpoints.consoleDisableEndpointRoute,
   endpoints.consoleEnableEndpointRoute,
+  endpoints.consoleEndpointFollowsRoute,
+  endpoints.consoleEndpointWeekAheadRoute,
   feeds.consoleFeedsRoute,
   feeds.consoleFeedRoute,
   queues.consoleQueuesRoute,

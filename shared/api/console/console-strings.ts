@@ -8,7 +8,7 @@ export const CONSOLE_SECTIONS = ['bills', 'subscribers', 'topics', 'origins', 'e
 export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number];
 
 /** What a finished action says on the page it leads back to (`?done=`). */
-export type ConsoleNotice = 'watched' | 'unwatched' | 'pinged' | 'disabled' | 'enabled' | 'redriven' | 'unsubscribed' | 'signedOut';
+export type ConsoleNotice = 'watched' | 'unwatched' | 'pinged' | 'disabled' | 'enabled' | 'redriven' | 'unsubscribed' | 'signedOut' | 'followsSaved' | 'weekAheadOn' | 'weekAheadOff';
 
 /** Every word of the operator's console, in one language. */
 export interface ConsoleStrings {
@@ -147,6 +147,16 @@ export interface ConsoleStrings {
     open: string;
     registered: string;
     refused(problem: string): string;
+    committees: string;
+    initiators: string;
+    weekAhead: string;
+    weekAheadOn: string;
+    weekAheadOff: string;
+    /** Why a webhook has no week ahead. */
+    weekAheadWebhook: string;
+    turnWeekAheadOn: string;
+    turnWeekAheadOff: string;
+    follows: { title: string; hint: string; committeesHint: string; initiatorsHint: string; submit: string };
     form: {
       title: string;
       kind: string;
@@ -161,6 +171,7 @@ export interface ConsoleStrings {
       billsHint: string;
       language: string;
       frequency: string;
+      weekAhead: string;
       submit: string;
     };
   };
@@ -199,6 +210,9 @@ const EN: ConsoleStrings = {
     redriven: (count) => `${count} messages were moved back to their queue.`,
     unsubscribed: (address) => `${address} is unsubscribed from everything.`,
     signedOut: () => 'You are signed out.',
+    followsSaved: () => 'Saved: each new bill from these committees and initiators is sent here once and followed from then on.',
+    weekAheadOn: () => 'The week ahead is on: a post every Monday at 08:00 in the endpoint’s time zone.',
+    weekAheadOff: () => 'The week ahead is off.',
   },
   pager: { first: '← First page', next: 'Next page →', label: 'Pages' },
   none: '—',
@@ -344,6 +358,21 @@ const EN: ConsoleStrings = {
     open: 'Open the endpoint and its deliveries',
     registered: 'Endpoint registered',
     refused: (problem) => `Not registered: ${problem}`,
+    committees: 'Committees',
+    initiators: 'Initiators',
+    weekAhead: 'Week ahead',
+    weekAheadOn: 'on, Mondays 08:00',
+    weekAheadOff: 'off',
+    weekAheadWebhook: 'not for webhooks',
+    turnWeekAheadOn: 'Turn the week ahead on',
+    turnWeekAheadOff: 'Turn the week ahead off',
+    follows: {
+      title: 'Committees and initiators followed',
+      hint: 'Each new bill from one of them is sent here once (“new bill from …”, the webhook event bill.new) and followed from then on. Names match without regard to case, ё/е, spacing or quotes; bills already brought stay followed when a name is removed.',
+      committeesHint: 'One responsible committee per line, as sozd names it, e.g. Комитет Государственной Думы по бюджету и налогам.',
+      initiatorsHint: 'One per line, as sozd names them: a deputy (А.К.Исаев), a body (Правительство Российской Федерации), a regional legislature.',
+      submit: 'Save what it follows',
+    },
     form: {
       title: 'Register an endpoint',
       kind: 'Kind',
@@ -358,6 +387,7 @@ const EN: ConsoleStrings = {
       billsHint: 'Bill numbers separated by spaces or commas, e.g. 1075342-8 999001-8.',
       language: 'Language',
       frequency: 'Frequency (Slack, Telegram; webhooks are always instant)',
+      weekAhead: 'Post the week ahead every Monday at 08:00 Moscow time (Slack, Telegram)',
       submit: 'Register',
     },
   },
@@ -414,6 +444,9 @@ const RU: ConsoleStrings = {
     redriven: (count) => `Сообщений возвращено в очередь: ${count}.`,
     unsubscribed: (address) => `${address} отписан от всего.`,
     signedOut: () => 'Вы вышли.',
+    followsSaved: () => 'Сохранено: о каждом новом законопроекте этих комитетов и инициаторов сюда придёт одно сообщение, и он будет отслеживаться.',
+    weekAheadOn: () => 'Неделя впереди включена: сообщение каждый понедельник в 08:00 по часовому поясу адреса.',
+    weekAheadOff: () => 'Неделя впереди выключена.',
   },
   pager: { first: '← Первая страница', next: 'Следующая страница →', label: 'Страницы' },
   none: '—',
@@ -558,6 +591,21 @@ const RU: ConsoleStrings = {
     open: 'Открыть вебхук и его доставки',
     registered: 'Вебхук зарегистрирован',
     refused: (problem) => `Не зарегистрирован: ${problem}`,
+    committees: 'Комитеты',
+    initiators: 'Инициаторы',
+    weekAhead: 'Неделя впереди',
+    weekAheadOn: 'включена, по понедельникам в 08:00',
+    weekAheadOff: 'выключена',
+    weekAheadWebhook: 'не для вебхуков',
+    turnWeekAheadOn: 'Включить неделю впереди',
+    turnWeekAheadOff: 'Выключить неделю впереди',
+    follows: {
+      title: 'Комитеты и инициаторы',
+      hint: 'О каждом новом законопроекте любого из них сюда придёт одно сообщение («Новый законопроект: …», событие вебхука bill.new), и он будет отслеживаться. Регистр, ё/е, пробелы и кавычки в названиях не важны; законопроекты, которые уже пришли, остаются, если название убрать.',
+      committeesHint: 'Один ответственный комитет на строку, как его называет СОЗД, например Комитет Государственной Думы по бюджету и налогам.',
+      initiatorsHint: 'По одному на строку, как их называет СОЗД: депутат (А.К.Исаев), орган (Правительство Российской Федерации), региональное законодательное собрание.',
+      submit: 'Сохранить',
+    },
     form: {
       title: 'Зарегистрировать вебхук',
       kind: 'Вид',
@@ -572,6 +620,7 @@ const RU: ConsoleStrings = {
       billsHint: 'Номера через пробел или запятую, например 1075342-8 999001-8.',
       language: 'Язык',
       frequency: 'Частота (Slack, Telegram; вебхуки всегда мгновенные)',
+      weekAhead: 'Неделя впереди: сообщение каждый понедельник в 08:00 по Москве (Slack, Telegram)',
       submit: 'Зарегистрировать',
     },
     notFound: 'Такого адреса нет.',

@@ -196,7 +196,7 @@ export const adminEndpointDeliveriesRoute = defineRoute({
 });
 
 /** The service's refusal of one field as the API's 400 naming it; anything else is thrown on. */
-function asValidationFailure(error: unknown): never {
+export function asValidationFailure(error: unknown): never {
   if (error instanceof EndpointRegistrationError) {
     const field = `body.${error.field}`;
     throw new HttpError(400, 'validation_failed', `invalid ${field}`, [{ field, message: error.message }]);

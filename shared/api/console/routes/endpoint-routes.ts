@@ -2,12 +2,22 @@ import * as z from 'zod';
 import { escapeHtml } from '../../../email/html-escape.js';
 import { formatMoscowDate } from '../../../email/moscow-date.js';
 import type { Endpoint } from '../../../webhooks/endpoint.js';
-import { EndpointRegistrationSchema } from '../../../webhooks/endpoint.js';
-import { EndpointRegistrationError, enableEndpoint, listDeliveries, registerEndpoint, sendTestEvent } from '../../../webhooks/endpoint-service.js';
+import { EndpointOriginsSchema, EndpointRegistrationSchema } from '../../../webhooks/endpoint.js';
+import {
+  EndpointRegistrationError,
+  enableEndpoint,
+  listDeliveries,
+  registerEndpoint,
+  sendTestEvent,
+  setEndpointOrigins,
+  setEndpointWeekAhead,
+  WeekAheadNotForWebhooksError,
+} from '../../../webhooks/endpoint-service.js';
 import type { ApiDependencies } from '../../api-dependencies.js';
 import { HttpError } from '../../http-error.js';
 import { htmlResponse } from '../../responses.js';
 import { withCursor } from '../../routes/admin-routes.js';
+import { asValidationFailure } from '../../routes/endpoint-routes.js';
 import { EndpointIdParamsSchema } from '../../routes/endpoint-schemas.js';
 import { badge, CONSOLE_ROOT, consoleHref, consolePage, dataTable, definitions, link, pager, postForm, timeText, type ConsoleView } from '../console-page.js';
 import { ConsolePageQuerySchema, consoleRoute, doneRedirect, noticeOf } from '../console-route.js';
@@ -28,7 +38,12 @@ export const consoleEndpointsRoute = consoleRoute({
   },
 });
 
-/** The form's fields as a browser sends them: empty inputs are absent, the bills one line. */
+// Names run to 300 characters, and there may be 50 of each.
+const ORIGIN_LINES_MAX_CHARS = 16_000;
+/** One name per line, blank lines left out (the schema trims and checks each). */
+const namesOf = (text: string) => text.split(/\r?\n/).filter((line) => line.trim() !== '');
+
+/** The form's fields as a browser sends them: empty inputs are absent, the bills one line, committees and initiators one per line. */
 const blank = (value: unknown) => (value === '' ? undefined : value);
 const RegistrationFormSchema = z.object({
   kind: z.string().max(20),
@@ -36,8 +51,11 @@ const RegistrationFormSchema = z.object({
   chatId: z.preprocess(blank, z.string().max(100).optional()),
   ownerEmail: z.string().max(254),
   bills: z.string().max(4000).default(''),
+  committees: z.string().max(ORIGIN_LINES_MAX_CHARS).default(''),
+  initiators: z.string().max(ORIGIN_LINES_MAX_CHARS).default(''),
   language: z.string().max(5).default('ru'),
   frequency: z.string().max(10).default('instant'),
+  weekAhead: z.string().max(5).optional(),
 });
 
 /**
@@ -53,8 +71,19 @@ export const consoleRegisterEndpointRoute = consoleRoute({
   form: RegistrationFormSchema,
   async handle({ body, query, deps }, view) {
     const { words, language } = view;
-    const { kind, url, chatId, ownerEmail, bills, language: endpointLanguage, frequency } = body;
-    const input = { kind, url, chatId, ownerEmail, language: endpointLanguage, frequency, bills: bills.split(/[\s,;]+/).filter(Boolean) };
+    const { kind, url, chatId, ownerEmail, bills, committees, initiators, language: endpointLanguage, frequency, weekAhead } = body;
+    const input = {
+      kind,
+      url,
+      chatId,
+      ownerEmail,
+      language: endpointLanguage,
+      frequency,
+      bills: bills.split(/[\s,;]+/).filter(Boolean),
+      committees: namesOf(committees),
+      initiators: namesOf(initiators),
+      ...(weekAhead === 'on' ? { weekAhead: true } : {}),
+    };
     const registration = EndpointRegistrationSchema.safeParse(input);
     if (!registration.success) {
       const problem = registration.error.issues.map((issue) => `${issue.path.join('.') || 'form'}: ${issue.message}`).join('; ');
@@ -95,7 +124,8 @@ async function endpointsPage(
     `${badge(endpoint.kind, 'neutral')} ${link(consoleHref(`${ENDPOINTS}/${endpoint.id}`, language), redactedUrl(endpoint.url))}<br><span class="detail">${escapeHtml(endpoint.id)}</span>`,
     escapeHtml(endpoint.ownerEmail),
     statusBadge(endpoint, view),
-    escapeHtml(endpoint.bills.join(', ') || words.none),
+    followsText(endpoint, view),
+    weekAheadText(endpoint, view),
     healthText(endpoint, view),
     actions(endpoint, view),
   ]);
@@ -103,7 +133,7 @@ async function endpointsPage(
     `<p>${escapeHtml(words.endpoints.intro)}</p>`,
     refused ? `<div class="notice problem" role="alert"><p>${escapeHtml(words.endpoints.refused(refused.problem))}</p></div>` : '',
     registrationForm(view, refused?.values ?? {}),
-    dataTable(words.sections.endpoints, [columns.endpoint, columns.owner, columns.status, columns.bills, columns.health, words.actions], rows, words.none),
+    dataTable(words.sections.endpoints, [columns.endpoint, columns.owner, columns.status, columns.bills, words.endpoints.weekAhead, columns.health, words.actions], rows, words.none),
     pager(words, language, ENDPOINTS, { cursor: query.cursor }, page.cursor),
   ].join('\n');
   return consolePage(view, { section: 'endpoints', title: words.sections.endpoints, main, notice: query.done ? words.notices[query.done](query.n ?? '') : undefined });
@@ -129,8 +159,11 @@ function registrationForm(view: ConsoleView, values: Partial<Record<string, stri
     input('chatId', form.chat, form.chatHint),
     input('ownerEmail', form.owner, form.ownerHint, 'email', ' required'),
     input('bills', form.bills, form.billsHint),
+    textArea('ep-committees', 'committees', words.endpoints.committees, words.endpoints.follows.committeesHint, values.committees ?? ''),
+    textArea('ep-initiators', 'initiators', words.endpoints.initiators, words.endpoints.follows.initiatorsHint, values.initiators ?? ''),
     select('language', form.language, { ru: 'русский', en: 'English' }, values.language ?? language),
     select('frequency', form.frequency, words.subscribers.frequencies, values.frequency ?? 'instant'),
+    `<div class="field choice"><input type="checkbox" id="ep-weekAhead" name="weekAhead" value="on"${values.weekAhead === 'on' ? ' checked' : ''}><label for="ep-weekAhead">${escapeHtml(form.weekAhead)}</label></div>`,
     `<button type="submit">${escapeHtml(form.submit)}</button>`,
     '</form></details>',
   ].join('\n');
@@ -162,9 +195,13 @@ export const consoleEndpointRoute = consoleRoute({
         [words.endpoints.columns.status, statusBadge(endpoint, view)],
         [words.endpoints.columns.health, healthText(endpoint, view)],
         [words.endpoints.columns.bills, escapeHtml(endpoint.bills.join(', ') || words.none)],
+        [words.endpoints.committees, namesText(endpoint.committees, view)],
+        [words.endpoints.initiators, namesText(endpoint.initiators, view)],
+        [words.endpoints.weekAhead, weekAheadText(endpoint, view)],
       ]),
-      `<div class="actions">${actions(endpoint, view)}</div>`,
+      `<div class="actions">${actions(endpoint, view)}${weekAheadToggle(endpoint, view)}</div>`,
       `<p class="hint">${escapeHtml(words.endpoints.replayHint)}</p>`,
+      followsForm(endpoint, view),
       `<h2>${escapeHtml(words.endpoints.deliveriesTitle)}</h2>`,
       dataTable(words.endpoints.deliveriesTitle, [columns.when, columns.event, columns.state, columns.attempts, columns.result], rows, words.none),
       pager(words, language, `${ENDPOINTS}/${endpoint.id}`, { cursor: query.cursor }, log.cursor),
@@ -200,6 +237,48 @@ export const consoleDisableEndpointRoute = endpointAction('disable', async (deps
 /** POST /admin/endpoints/{endpointId}/enable: enables the endpoint (if disabled) and replays what it missed or failed. */
 export const consoleEnableEndpointRoute = endpointAction('enable', async (deps, endpoint) => String(await enableEndpoint(deps.endpointService, endpoint.id)));
 
+/**
+ * POST /admin/endpoints/{endpointId}/follows: replaces the committees and initiators it follows (one per line), as the
+ * admin API's PATCH does, with the same checks; a refusal is a page naming the field, and nothing changes.
+ */
+export const consoleEndpointFollowsRoute = consoleRoute({
+  method: 'POST',
+  path: `${ENDPOINTS}/{endpointId}/follows`,
+  operationId: 'consoleEndpointFollows',
+  params: EndpointIdParamsSchema,
+  query: ConsolePageQuerySchema,
+  form: z.object({ committees: z.string().max(ORIGIN_LINES_MAX_CHARS).default(''), initiators: z.string().max(ORIGIN_LINES_MAX_CHARS).default('') }),
+  async handle({ params, body, deps }, view) {
+    const endpoint = await requireEndpoint(deps, params.endpointId, view);
+    const change = EndpointOriginsSchema.safeParse({ committees: namesOf(body.committees), initiators: namesOf(body.initiators) });
+    if (!change.success) {
+      const issues = change.error.issues.map((issue) => ({ field: `body.${String(issue.path[0])}`, message: issue.message }));
+      throw new HttpError(400, 'validation_failed', 'invalid committees or initiators', issues);
+    }
+    await setEndpointOrigins(deps.endpointService, endpoint.id, change.data).catch(asValidationFailure);
+    deps.logger.info('console changed what an endpoint follows', { endpointId: endpoint.id });
+    return doneRedirect(`${ENDPOINTS}/${endpoint.id}`, view, 'followsSaved');
+  },
+});
+
+/** POST /admin/endpoints/{endpointId}/week-ahead: turns a Slack or Telegram endpoint's Monday post on or off (409 for a webhook). */
+export const consoleEndpointWeekAheadRoute = consoleRoute({
+  method: 'POST',
+  path: `${ENDPOINTS}/{endpointId}/week-ahead`,
+  operationId: 'consoleEndpointWeekAhead',
+  params: EndpointIdParamsSchema,
+  query: ConsolePageQuerySchema,
+  form: z.object({ weekAhead: z.enum(['on', 'off']) }),
+  async handle({ params, body, deps }, view) {
+    const endpoint = await requireEndpoint(deps, params.endpointId, view);
+    await setEndpointWeekAhead(deps.endpointService, endpoint.id, body.weekAhead === 'on').catch((error: unknown) => {
+      if (error instanceof WeekAheadNotForWebhooksError) throw new HttpError(409, 'not_slack_or_telegram', error.message);
+      throw error;
+    });
+    return doneRedirect(`${ENDPOINTS}/${endpoint.id}`, view, body.weekAhead === 'on' ? 'weekAheadOn' : 'weekAheadOff');
+  },
+});
+
 async function requireEndpoint(deps: ApiDependencies, endpointId: string, view: ConsoleView): Promise<Endpoint> {
   const endpoint = await deps.endpointService.endpoints.get(endpointId);
   if (!endpoint) throw new HttpError(404, 'not_found', view.words.endpoints.notFound);
@@ -215,6 +294,62 @@ function actions(endpoint: Endpoint, view: ConsoleView): string {
       ? `${postForm(view, `${path}/enable`, {}, words.endpoints.replay, 'small')}${postForm(view, `${path}/disable`, {}, words.endpoints.disable, 'secondary small')}`
       : postForm(view, `${path}/enable`, {}, words.endpoints.enable, 'small'),
   ].join('');
+}
+
+/** The bills it follows, then the committees and initiators, each list on its own line. */
+function followsText(endpoint: Endpoint, view: ConsoleView): string {
+  const { words } = view;
+  const lines = [
+    escapeHtml(endpoint.bills.join(', ') || words.none),
+    ...(endpoint.committees?.length ? [`<span class="detail">${escapeHtml(`${words.endpoints.committees}: ${endpoint.committees.join('; ')}`)}</span>`] : []),
+    ...(endpoint.initiators?.length ? [`<span class="detail">${escapeHtml(`${words.endpoints.initiators}: ${endpoint.initiators.join('; ')}`)}</span>`] : []),
+  ];
+  return lines.join('<br>');
+}
+
+function namesText(names: readonly string[] | undefined, view: ConsoleView): string {
+  return names?.length ? names.map((name) => escapeHtml(name)).join('<br>') : escapeHtml(view.words.none);
+}
+
+/** On, off, or why a webhook has none. */
+function weekAheadText(endpoint: Endpoint, view: ConsoleView): string {
+  const words = view.words.endpoints;
+  if (endpoint.kind === 'webhook') return `<span class="detail">${escapeHtml(words.weekAheadWebhook)}</span>`;
+  return endpoint.weekAhead ? badge(words.weekAheadOn, 'ok') : badge(words.weekAheadOff, 'neutral');
+}
+
+/** The button that turns a Slack or Telegram endpoint's week ahead the other way; webhooks have none. */
+function weekAheadToggle(endpoint: Endpoint, view: ConsoleView): string {
+  if (endpoint.kind === 'webhook') return '';
+  const words = view.words.endpoints;
+  const path = `${ENDPOINTS}/${endpoint.id}/week-ahead`;
+  return endpoint.weekAhead
+    ? postForm(view, path, { weekAhead: 'off' }, words.turnWeekAheadOff, 'secondary small')
+    : postForm(view, path, { weekAhead: 'on' }, words.turnWeekAheadOn, 'small');
+}
+
+/** The form that replaces the committees and initiators it follows, one per line. */
+function followsForm(endpoint: Endpoint, view: ConsoleView): string {
+  const { words, language } = view;
+  const follows = words.endpoints.follows;
+  return [
+    `<h2>${escapeHtml(follows.title)}</h2>`,
+    `<p class="hint">${escapeHtml(follows.hint)}</p>`,
+    `<form method="post" action="${escapeHtml(consoleHref(`${ENDPOINTS}/${endpoint.id}/follows`, language))}">`,
+    `<input type="hidden" name="csrf" value="${escapeHtml(view.csrfToken)}">`,
+    textArea('follows-committees', 'committees', words.endpoints.committees, follows.committeesHint, (endpoint.committees ?? []).join('\n')),
+    textArea('follows-initiators', 'initiators', words.endpoints.initiators, follows.initiatorsHint, (endpoint.initiators ?? []).join('\n')),
+    `<button type="submit">${escapeHtml(follows.submit)}</button>`,
+    '</form>',
+  ].join('\n');
+}
+
+/** A labelled text area with its hint, one name per line. */
+function textArea(id: string, name: string, label: string, hint: string, value: string): string {
+  return (
+    `<div class="field"><label for="${id}">${escapeHtml(label)}</label><p class="hint" id="${id}-hint">${escapeHtml(hint)}</p>` +
+    `<textarea id="${id}" name="${name}" rows="3" aria-describedby="${id}-hint">${escapeHtml(value)}</textarea></div>`
+  );
 }
 
 function statusBadge(endpoint: Endpoint, view: ConsoleView): string {
