@@ -42,22 +42,21 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const initiators = (values.initiator ?? []).map((name) => parseOriginNameArg('initiator', name));
   const numbers = [...new Set((values.bill ?? []).map(parseBillNumberArg))];
   const language = values.lang === undefined ? undefined : parseLanguageArg(values.lang);
-  const followsOrigins = committees.length > 0 || initiators.length > 0;
-
   // Following a bill puts it on the watch list too (the store does it, whichever door the follow comes through).
   const at = new Date().toISOString();
   const { subscriber, preferences } = await withStores(async (stores) => {
-    const withOrigins = followsOrigins ? await originPreferences(stores, email, { numbers, committees, initiators, language }) : undefined;
+    const merged = await mergedPreferences(stores, email, { numbers, committees, initiators, language });
     const created = await stores.subscribers.upsertEmailSubscriber({ email, language, at });
-    for (const number of numbers) await stores.subscribers.follow(created.id, number);
-    if (withOrigins) await stores.subscriptions.updatePreferences(created.id, withOrigins, new Date(at), { reactivate: true });
-    return { subscriber: created, preferences: withOrigins };
+    // Through the preferences, as the API saves them: the profile's bill list and the follower items agree, so the
+    // subscriber's own preferences page shows these bills and saving it keeps them.
+    await stores.subscriptions.updatePreferences(created.id, merged, new Date(at), { reactivate: true });
+    return { subscriber: created, preferences: merged };
   });
   io.stdout.write(
     [
       `subscribed ${subscriber.email} (${subscriber.id})`,
       ...(numbers.length > 0 ? [`  bills:     ${numbers.join(', ')} (on the watch list)`] : []),
-      ...(preferences ? originLines(preferences) : []),
+      ...originLines(preferences),
       `  language:  ${subscriber.language} (${LANGUAGE_NAMES[subscriber.language]}${language ? '' : subscriber.createdAt === at ? ', the default: --lang changes it' : ', kept: --lang changes it'})`,
       '  status:    active now, no confirmation email (an operator\'s command)',
       '',
@@ -67,13 +66,13 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
 }
 
 /**
- * The subscriber's preferences with the committees and initiators added, checked as the API checks a subscription
- * (MAX_ORIGINS_PER_SUBSCRIBER; each name was checked already), before anything is written. The bills are every bill they follow
- * by their own choice (the profile's, and those an earlier `subscribe --bill` followed), so saving these
- * preferences unfollows nothing.
+ * The subscriber's preferences with the bills, committees and initiators added, checked as the API checks a
+ * subscription (its limits; each value was checked already), before anything is written. The bills are every bill they
+ * follow by their own choice (the profile's, and those an older `subscribe --bill` followed without the profile
+ * knowing), so saving these preferences unfollows nothing.
  * @throws UsageError naming the list over its limit
  */
-async function originPreferences(
+async function mergedPreferences(
   { subscribers, addresses }: CliStores,
   email: string,
   given: { numbers: string[]; committees: string[]; initiators: string[]; language: Language | undefined },

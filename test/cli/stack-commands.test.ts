@@ -16,6 +16,8 @@ import { DynamoBillStore } from '../../shared/store/bill-store.js';
 import { DynamoFollowerRouteReader } from '../../shared/store/follower-route-store.js';
 import { DynamoAddressBook } from '../../shared/store/address-book.js';
 import { DynamoSubscriberStore } from '../../shared/store/subscriber-store.js';
+import { DynamoSubscriptionStore } from '../../shared/store/subscription-store.js';
+import { PreferencesSchema } from '../../shared/subscriptions/subscription-preferences.js';
 import { DynamoOriginStore } from '../../shared/store/origin-store.js';
 import { originId } from '../../shared/origins/bill-origin.js';
 import { captureIo } from './capture-io.js';
@@ -154,6 +156,23 @@ describe('CLI commands against the local stack', () => {
     expect(rerun.out().split('\n')[2]).toBe('  language:  en (English, kept: --lang changes it)');
     expect((await subscribers().get((await idOf('new@example.org'))!))?.language).toBe('ru');
     expect(newcomer.out().split('\n')[2]).toBe('  language:  ru (Russian, the default: --lang changes it)');
+  });
+
+  it('subscribe --bill adds to a subscriber made through the API: their preferences page lists the bill and its follow keeps their digest', async () => {
+    const store = new DynamoSubscriptionStore(doc, process.env.TABLE_NAME!, subscribers());
+    const made = await subscribers().upsertEmailSubscriber({ email: 'desk@example.org', at: '2026-12-01T09:00:00.000Z' });
+    const preferences = PreferencesSchema.parse({ bills: [LAW_BILL], frequency: 'daily', language: 'ru' });
+    await store.updatePreferences(made.id, preferences, new Date('2026-12-01T09:00:00.000Z'), { reactivate: false });
+
+    const code = await subscribe(['--email', 'desk@example.org', '--bill', RETURNED_BILL], captureIo());
+
+    const stored = await subscribers().get(made.id);
+    const routes = [];
+    for await (const page of new DynamoFollowerRouteReader(doc, process.env.TABLE_NAME!).listRoutes(RETURNED_BILL)) routes.push(...page);
+    expect(code).toBe(0);
+    expect([stored?.bills, stored?.frequency]).toEqual([[LAW_BILL, RETURNED_BILL], 'daily']);
+    expect(routes.map((route) => [route.subscriberId, route.frequency])).toEqual([[made.id, 'daily']]);
+    expect(await watchedNumbers()).toEqual([LAW_BILL, RETURNED_BILL]);
   });
 
   it('subscribe --committee and --initiator add to what the subscriber follows, tidied like the API, and keep their bills', async () => {
