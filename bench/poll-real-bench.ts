@@ -7,6 +7,8 @@ import { pollWatchedBills, type PollSummary } from '../shared/pipeline/poll-bill
 import { pollDependencies } from '../shared/runtime/poll-bills-dependencies.js';
 import { DynamoBillStore } from '../shared/store/bill-store.js';
 import { DynamoChangeStore } from '../shared/store/change-store.js';
+import { DynamoOriginOutbox } from '../shared/store/origin-outbox-store.js';
+import type { MessageQueue } from '../shared/queue/message-queue.js';
 import { startBenchChild } from './support/bench-child.js';
 import { benchPollConfig } from './support/bench-poll-config.js';
 
@@ -24,19 +26,33 @@ interface RoundFigures {
   peakRssMb: number;
   /** DynamoDB writes of the round, the run summary included. */
   dynamoWrites: number;
+  /** DynamoDB and SQS requests a bill (the run's listing and summary included): each costs the poller ~1 ms of CPU. */
+  awsCallsPerBill: number;
   outcomes: string;
 }
 
-/** Counts the document client's writes (the stores write nothing else). */
-function countWrites(db: DynamoDBDocumentClient): { count: number } {
-  const counter = { count: 0 };
+/** Counts the document client's requests and, of them, writes (the stores use no other client). */
+function countRequests(db: DynamoDBDocumentClient): { requests: number; writes: number } {
+  const counter = { requests: 0, writes: 0 };
   db.middlewareStack.add(
     (next, context) => (args) => {
-      if (/^(Put|Update|Delete|BatchWrite)/.test(context.commandName ?? '')) counter.count++;
+      counter.requests++;
+      if (/^(Put|Update|Delete|BatchWrite)/.test(context.commandName ?? '')) counter.writes++;
       return next(args);
     },
-    { step: 'initialize', name: 'countWrites' },
+    { step: 'initialize', name: 'countRequests' },
   );
+  return counter;
+}
+
+/** Counts a queue's send requests (SendMessageBatch takes up to ten messages). */
+function countSends(queue: MessageQueue): { requests: number } {
+  const counter = { requests: 0 };
+  const sendAll = queue.sendAll.bind(queue);
+  queue.sendAll = (messages) => {
+    counter.requests += Math.ceil(messages.length / 10);
+    return sendAll(messages);
+  };
   return counter;
 }
 
@@ -61,13 +77,20 @@ export async function runPollRealBench(count = 1000, pagesDir = fixturesDir): Pr
   try {
     const config = await benchPollConfig(child.setup.env, child.setup.sozdUrl);
     const db = createDocumentClient();
-    const writes = countWrites(db);
-    const deps = { ...pollDependencies(config), bills: new DynamoBillStore(db, config.tableName), changes: new DynamoChangeStore(db, config.tableName) };
+    const calls = countRequests(db);
+    const deps = {
+      ...pollDependencies(config),
+      bills: new DynamoBillStore(db, config.tableName),
+      changes: new DynamoChangeStore(db, config.tableName),
+      originOutbox: new DynamoOriginOutbox(db, config.tableName),
+    };
+    const sends = countSends(deps.fanOutQueue);
     deps.logger.setLogLevel('ERROR');
     for (const number of child.setup.bills) await deps.bills.watch(number);
 
     const round = async (target: number | undefined): Promise<RoundFigures> => {
-      writes.count = 0;
+      Object.assign(calls, { requests: 0, writes: 0 });
+      sends.requests = 0;
       const cpu = process.cpuUsage();
       const start = performance.now();
       const summary = await pollWatchedBills(deps, { concurrency: 16 });
@@ -79,7 +102,8 @@ export async function runPollRealBench(count = 1000, pagesDir = fixturesDir): Pr
         target: target === undefined ? 'none (urlwatch ~125 ms)' : `≤ ${target} ms: ${cpuMsPerBill <= target ? 'met' : 'MISSED'}`,
         wallMs,
         peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-        dynamoWrites: writes.count,
+        dynamoWrites: calls.writes,
+        awsCallsPerBill: Math.round(((calls.requests + sends.requests) / count) * 100) / 100,
         outcomes: outcomesText(summary),
       };
     };

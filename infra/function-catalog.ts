@@ -1,5 +1,7 @@
 import type { Access, QueueKey } from '../shared/access/access.js';
 import { apiAccess } from '../shared/runtime/api-dependencies.js';
+import { consoleAccess } from '../shared/runtime/console-dependencies.js';
+import { CONSOLE_ROUTE_PATHS } from '../shared/api/console/console-paths.js';
 import { fanOutQueueAccess } from '../shared/runtime/fan-out-dependencies.js';
 import { pollTaskAccess, scheduledPollAccess } from '../shared/runtime/poll-bills-dependencies.js';
 import { pollFeedsAccess } from '../shared/runtime/poll-feeds-dependencies.js';
@@ -34,7 +36,8 @@ export type Trigger =
        */
       maxConcurrency: number | 'sesRate';
     }
-  | { kind: 'http' }
+  /** HTTP API routes: `paths` (any method), or every path no other function's route takes ($default). */
+  | { kind: 'http'; paths?: readonly string[] }
   | { kind: 'ses-events' };
 
 /** One Lambda function of the service: its handler is `functions/<name>.ts`, exporting `handler`. */
@@ -199,15 +202,27 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   {
     name: 'api',
     concern: 'api',
-    description: 'HTTP API and web pages: sign-up, confirmation, preferences, unsubscribe, admin',
+    description: 'HTTP API and web pages: sign-up, confirmation, preferences, unsubscribe, admin API',
     memoryMb: 512,
     timeoutSeconds: 10,
     trigger: { kind: 'http' },
     // Subscriptions (follows synced by BatchWriteItem), rate limits, suppressions, bills; the admin listings on GSI1;
     // the endpoint service registers endpoints (Put + BatchWriteItem of follower items) and queues test events and
     // replays to the webhook, Slack and Telegram queues; a Telegram chat gets its test message at registration, as the
-    // service's bot. The console (shared/api/console) reads every queue's depth and peeks at
-    // and redrives the dead-letter queues.
+    // service's bot.
     access: apiAccess,
+  },
+  {
+    name: 'console',
+    concern: 'api',
+    description: 'The operator console at /admin: bills, subscribers, topics, endpoints, feeds, queues',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    // Its own function, so the public api's role holds none of its rights (dead-letter queues, queue metrics, the
+    // console's listings) and the api's bundle none of its pages.
+    trigger: { kind: 'http', paths: CONSOLE_ROUTE_PATHS },
+    // The pages' reads and the operator's changes (watch, unsubscribe, endpoints); every queue's depth, and the
+    // dead-letter queues peeked at and redriven.
+    access: consoleAccess,
   },
 ];

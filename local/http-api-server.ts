@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { isConsolePath } from '../shared/api/console/console-paths.js';
+import type { HttpApiHandler } from '../shared/api/http-handler.js';
 
-/** An API Gateway HTTP API (payload 2.0) handler, as functions/api.ts exports it. */
-export type HttpApiHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+export type { HttpApiHandler };
 
 export interface HttpApiServer {
   /** e.g. `http://127.0.0.1:8787` */
@@ -118,4 +119,12 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
     if (size <= MAX_REQUEST_BYTES) chunks.push(chunk as Buffer);
   }
   return size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks);
+}
+
+/**
+ * One handler for the HTTP API's two functions, routing as API Gateway does: the console's paths to the console
+ * function, the rest to the api function.
+ */
+export function httpApiOf(functions: { api: HttpApiHandler; console: HttpApiHandler }): HttpApiHandler {
+  return (event) => (isConsolePath(event.rawPath) ? functions.console(event) : functions.api(event));
 }

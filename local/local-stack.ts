@@ -7,7 +7,7 @@ import { Cron } from 'croner';
 import { startLocalServices, type LocalServices } from './local-services.js';
 import { ensureQueues, ensureTable, type ProvisionedQueue, type QueueName } from './provision.js';
 import { SqsEventSource, type SqsHandler } from './sqs-event-source.js';
-import { startHttpApiServer, type HttpApiHandler, type HttpApiServer } from './http-api-server.js';
+import { httpApiOf, startHttpApiServer, type HttpApiHandler, type HttpApiServer } from './http-api-server.js';
 
 export interface LocalStackOptions {
   /** Keeps DynamoDB data (and the token secret) here across restarts; in memory when absent. */
@@ -121,7 +121,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     import('../functions/send-email.js'),
     import('../functions/poll-feeds.js'),
   ]);
-  apiHandler = (await import('../functions/api.js')).handler;
+  const [apiModule, consoleModule] = await Promise.all([import('../functions/api.js'), import('../functions/console.js')]);
+  apiHandler = httpApiOf({ api: apiModule.handler, console: consoleModule.handler });
   ready('HTTP API and sign-up pages', `${api.url}/`);
   const [webhookModule, redriveModule, digestModule] = await Promise.all([
     import('../functions/deliver-webhook.js'),

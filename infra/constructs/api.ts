@@ -1,6 +1,6 @@
 import { Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -30,8 +30,9 @@ export const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 );
 
 /**
- * The public HTTP API: every route goes to the api function (it routes itself: JSON API, web pages, one-click
- * unsubscribe), on the $default stage with throttling and access logs.
+ * The public HTTP API: the console's paths go to the console function, every other route to the api function (each
+ * routes itself: JSON API, web pages, one-click unsubscribe; the console's pages), on the $default stage with
+ * throttling and access logs.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -56,21 +57,25 @@ export class Api extends Construct {
     return this.httpApi.apiEndpoint;
   }
 
-  /** Serves every route with the function of `spec`; called once the resources it may use exist. */
+  /** Serves the routes of `spec` (its paths, or $default) with its function; called once the resources it may use exist. */
   serve(spec: FunctionSpec, resources: ServiceResources): ServiceFunction {
     if (spec.trigger.kind !== 'http') throw new Error(`${spec.name}: the Api construct serves HTTP functions only`);
     const serviceFunction = new ServiceFunction(this, spec, resources);
-    const route = new HttpRoute(this, 'DefaultRoute', {
-      httpApi: this.httpApi,
-      routeKey: HttpRouteKey.DEFAULT,
-      integration: new HttpLambdaIntegration('Integration', serviceFunction.function),
-    });
-    Validations.of(route).acknowledge({
-      id: 'AwsSolutions-APIG4',
-      reason:
-        'The API is public by design (sign-up pages, signed links in emails, RFC 8058 one-click unsubscribe without cookies); ' +
-        'preference and unsubscribe requests are authorised by HMAC-signed tokens and admin routes by an API key, both checked in the function.',
-    });
+    const integration = new HttpLambdaIntegration('Integration', serviceFunction.function);
+    const routes = spec.trigger.paths?.map((path, index) => ({ id: `${spec.name}Route${index}`, key: HttpRouteKey.with(path, HttpMethod.ANY) }));
+    for (const { id, key: routeKey } of routes ?? [{ id: 'DefaultRoute', key: HttpRouteKey.DEFAULT }]) {
+      const route = new HttpRoute(this, id, {
+        httpApi: this.httpApi,
+        routeKey,
+        integration,
+      });
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'The API is public by design (sign-up pages, signed links in emails, RFC 8058 one-click unsubscribe without cookies); ' +
+          'preference and unsubscribe requests are authorised by HMAC-signed tokens, admin routes by an API key and the console by the operator\'s session, all checked in the functions.',
+      });
+    }
     this.functions.push(serviceFunction);
     return serviceFunction;
   }

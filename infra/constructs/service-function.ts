@@ -96,8 +96,7 @@ export class ServiceFunction extends Construct {
       timeout: Duration.seconds(spec.timeoutSeconds),
       role,
       logGroup,
-      // X-Ray traces of every invocation (init, invocation, overhead) without the X-Ray SDK in the bundle: Powertools
-      // Tracer would add 127 KB to every bundle for per-call subsegments, too much for the api's (docs/deploy.md, "Tracing").
+      // X-Ray traces of every invocation; Powertools Tracer adds a subsegment per AWS call (docs/deploy.md, "Tracing").
       tracing: Tracing.ACTIVE,
       bundling: lambdaBundling,
       environment: environmentFor(spec, resources),

@@ -17,7 +17,7 @@ import type { SeenOrigins } from '../origins/seen-origins.js';
 import type { SubscriptionDependencies } from '../subscriptions/subscription-service.js';
 import type { EndpointServiceDependencies } from '../webhooks/endpoint-service.js';
 
-/** Everything the HTTP API uses: the subscription use cases' dependencies plus what the admin API reads. */
+/** Everything the HTTP API function uses: the subscription use cases' dependencies plus what the admin API reads. */
 export interface ApiDependencies extends SubscriptionDependencies {
   bills: BillStore;
   deliveries: Pick<DynamoDeliveryStore, 'listForChange' | 'listForChangePage'>;
@@ -29,6 +29,17 @@ export interface ApiDependencies extends SubscriptionDependencies {
   seenOrigins: () => Promise<SeenOrigins>;
   /** The admin API key; without one, every admin request is refused. */
   adminApiKey: string | undefined;
+}
+
+/**
+ * What the operator's console function builds (functions/console.ts): the part of the API's dependencies its pages
+ * use, and its own reads. A function of its own, so the public API's role holds none of the console's rights.
+ */
+export interface ConsoleAppDependencies
+  extends Pick<
+    ApiDependencies,
+    'adminApiKey' | 'bills' | 'deliveries' | 'endpointService' | 'feeds' | 'logger' | 'now' | 'publicBaseUrl' | 'rateLimits' | 'subscriptions' | 'tokenSecrets'
+  > {
   /** What only the operator's console reads: timelines, topic matches, feed items, the queues. */
   console: ConsoleDependencies;
 }

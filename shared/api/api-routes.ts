@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { CONSOLE_ROUTES } from './console/console-routes.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 import { jsonResponse } from './responses.js';
 import { defineRoute, type AnyRoute } from './route.js';
@@ -36,7 +35,7 @@ const openApiRoute = defineRoute({
   },
 });
 
-/** Every route the API function serves. */
+/** Every route the API function serves (the operator's console is a function of its own: console-routes.ts). */
 export const API_ROUTES: readonly AnyRoute[] = [
   signupFormRoute,
   signupSubmitRoute,
@@ -86,14 +85,13 @@ export const API_ROUTES: readonly AnyRoute[] = [
   stylesheetRoute,
   faviconRoute,
   openApiRoute,
-  ...CONSOLE_ROUTES,
 ];
 
 let document: Record<string, unknown> | undefined;
 
 /** The API's OpenAPI document (built once); docs/openapi.json holds the same, checked by a test. */
 export function openApiDocument(): Record<string, unknown> {
-  document ??= buildOpenApiDocument(API_ROUTES.filter((route) => route.tag !== 'console'));
+  document ??= buildOpenApiDocument(API_ROUTES);
   return document;
 }
 

@@ -18,20 +18,20 @@ export interface ResponseSpec {
   mediaType?: string;
 }
 
-/** The validated parts of a request, as the handler receives them. */
-export interface RouteContext<P, Q, B> {
+/** The validated parts of a request, as the handler receives them; `D` is what the serving function built. */
+export interface RouteContext<P, Q, B, D = ApiDependencies> {
   request: ApiRequest;
   params: P;
   query: Q;
   body: B;
-  deps: ApiDependencies;
+  deps: D;
 }
 
 /**
  * One endpoint: its path, the zod schemas of everything it reads (validated before `handle` runs, and the
  * source of the OpenAPI document), and its handler.
  */
-export interface Route<P = unknown, Q = unknown, B = unknown> {
+export interface Route<P = unknown, Q = unknown, B = unknown, D = ApiDependencies> {
   method: HttpMethod;
   /** A path template, parameters in braces: `/api/admin/subscriptions/{subscriberId}`. */
   path: string;
@@ -46,16 +46,16 @@ export interface Route<P = unknown, Q = unknown, B = unknown> {
   /** `maxBytes`: a larger limit than the router's default, for bodies that can validly be larger. */
   body?: { kind: BodyKind; schema: z.ZodType<B>; maxBytes?: number };
   responses: Record<number, ResponseSpec>;
-  handle(context: RouteContext<P, Q, B>): Promise<ApiResponse>;
+  handle(context: RouteContext<P, Q, B, D>): Promise<ApiResponse>;
   /** Renders refusals (bad input, bad links) the route's own way: HTML pages answer with a page. */
   renderError?: (error: HttpError, request: ApiRequest) => ApiResponse;
 }
 
-/** A route of any shape, as the router and the OpenAPI builder hold them. */
+/** A route of any shape over the dependencies `D`, as the router and the OpenAPI builder hold them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRoute = Route<any, any, any>;
+export type AnyRoute<D = ApiDependencies> = Route<any, any, any, D>;
 
 /** Declares a route, inferring the handler's types from its schemas. */
-export function defineRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(route: Route<P, Q, B>): AnyRoute {
-  return route as AnyRoute;
+export function defineRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined, D = ApiDependencies>(route: Route<P, Q, B, D>): AnyRoute<D> {
+  return route as AnyRoute<D>;
 }

@@ -10,8 +10,11 @@ import type { AnyRoute } from './route.js';
 /** Bodies larger than this are refused before parsing: no form or JSON document of this API comes near it. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-interface CompiledRoute {
-  route: AnyRoute;
+/** What the router itself reads of a function's dependencies: the admin key and the logger. */
+type RouterDependencies = Pick<ApiDependencies, 'adminApiKey' | 'logger'>;
+
+interface CompiledRoute<D> {
+  route: AnyRoute<D>;
   pattern: RegExp;
   paramNames: string[];
 }
@@ -21,8 +24,8 @@ interface CompiledRoute {
  * the API key (401), the media type (415) and every input against its schema (400 naming each bad field),
  * then runs it. Only a fault of ours is a 500; it is logged and answered without detail.
  */
-export function createRouter(routes: readonly AnyRoute[], deps: ApiDependencies): (request: ApiRequest) => Promise<ApiResponse> {
-  const compiled = routes.map(compile);
+export function createRouter<D extends RouterDependencies>(routes: readonly AnyRoute<D>[], deps: D): (request: ApiRequest) => Promise<ApiResponse> {
+  const compiled = routes.map((route) => compile(route));
   return async (request) => {
     // HEAD is GET without the body (RFC 9110 §9.3.2): the same status and headers, so a link checker or a mail
     // client probing a link learns what GET would answer.
@@ -32,7 +35,7 @@ export function createRouter(routes: readonly AnyRoute[], deps: ApiDependencies)
   };
 }
 
-async function route(compiled: CompiledRoute[], deps: ApiDependencies, request: ApiRequest): Promise<ApiResponse> {
+async function route<D extends RouterDependencies>(compiled: CompiledRoute<D>[], deps: D, request: ApiRequest): Promise<ApiResponse> {
   const path = request.path.length > 1 ? request.path.replace(/\/+$/, '') : request.path;
   const matches = compiled.flatMap((candidate) => {
     const match = candidate.pattern.exec(path);
@@ -86,7 +89,7 @@ function decodeSegment(segment: string): string {
   }
 }
 
-function compile(route: AnyRoute): CompiledRoute {
+function compile<D>(route: AnyRoute<D>): CompiledRoute<D> {
   const paramNames: string[] = [];
   const source = route.path
     .split('/')

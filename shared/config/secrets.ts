@@ -1,4 +1,5 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { createSecretsClient } from '../aws/clients.js';
 import { ConfigError } from './config.js';
 
 /*
@@ -19,7 +20,7 @@ export const SECRET_VARIABLES = {
 export type SecretReader = (secretId: string) => Promise<string>;
 
 /** A {@link SecretReader} over Secrets Manager `GetSecretValue`. */
-export function secretsManagerReader(client: SecretsManagerClient = new SecretsManagerClient({})): SecretReader {
+export function secretsManagerReader(client: SecretsManagerClient = createSecretsClient()): SecretReader {
   return async (secretId) => {
     const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
     if (SecretString === undefined) throw new Error('the secret has no string value (binary secrets are not supported)');

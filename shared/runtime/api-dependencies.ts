@@ -1,14 +1,5 @@
+import { createDocumentClient } from '../aws/clients.js';
 import { combineAccess, secretAccess, storeAccess } from '../access/access.js';
-import { createDocumentClient, createSqsClient } from '../aws/clients.js';
-import { configuredQueues, OPERATE_QUEUES_ACCESS } from '../cli/queue-depths.js';
-import { cloudWatchOldestMessages, fauxqsOldestMessages } from '../queue/oldest-message.js';
-import { DynamoAlertStore } from '../store/alert-store.js';
-import { DynamoChangeStore } from '../store/change-store.js';
-import { DynamoPollScheduleStore } from '../store/poll-schedule-store.js';
-import { DynamoDigestEntryReader } from '../store/digest-entry-reader.js';
-import { DynamoFollowerRouteReader } from '../store/follower-route-store.js';
-import { DynamoNewsStore } from '../store/news-store.js';
-import { DynamoTopicStore } from '../store/topic-store.js';
 import type { ApiDependencies } from '../api/api-dependencies.js';
 import type { Config } from '../config/config.js';
 import { createLogger } from '../log/logger.js';
@@ -28,8 +19,9 @@ import { requiredTokenSecrets, TOKEN_SECRETS_ACCESS } from './required-setting.j
 import { endpointServiceAccess, endpointServiceDependencies } from './endpoint-service-dependencies.js';
 
 /**
- * What {@link apiDependencies} builds may touch: the subscription stores, the console's listings, the endpoint service,
- * the mailer, the signing and admin keys, and every queue (the console's depths and redrives).
+ * What {@link apiDependencies} builds may touch: the subscription stores, the admin API's reads, the endpoint service,
+ * the mailer, the signing and admin keys. The console's listings and queues are its own function's
+ * (console-dependencies.ts).
  */
 export const apiAccess = combineAccess(
   storeAccess(
@@ -42,20 +34,12 @@ export const apiAccess = combineAccess(
     DynamoBillSummaryReader,
     DynamoDeliveryStore,
     DynamoFeedStore,
-    DynamoChangeStore,
-    DynamoAlertStore,
-    DynamoNewsStore,
-    DynamoTopicStore,
-    DynamoPollScheduleStore,
-    DynamoFollowerRouteReader,
-    DynamoDigestEntryReader,
     DynamoOriginCatalog,
   ),
   endpointServiceAccess,
   MAILER_ACCESS,
   TOKEN_SECRETS_ACCESS,
   secretAccess('adminApiKey'),
-  OPERATE_QUEUES_ACCESS,
 );
 
 /** How long a warm function offers the committees and initiators it read: a new one appears within a minute. */
@@ -68,7 +52,6 @@ const SEEN_ORIGINS_MAX_AGE_MS = 60_000;
 export function apiDependencies(config: Config): ApiDependencies {
   const db = createDocumentClient();
   const subscribers = new DynamoSubscriberStore(db, config.tableName);
-  const sqs = createSqsClient();
   const origins = new DynamoOriginCatalog(db, config.tableName);
   return {
     addresses: new DynamoAddressBook(db, config.tableName),
@@ -85,23 +68,6 @@ export function apiDependencies(config: Config): ApiDependencies {
     tokenSecrets: requiredTokenSecrets(config.tokenSecrets),
     publicBaseUrl: config.publicBaseUrl,
     adminApiKey: config.adminApiKey,
-    console: {
-      changes: new DynamoChangeStore(db, config.tableName),
-      schedule: new DynamoPollScheduleStore(db, config.tableName),
-      followers: new DynamoFollowerRouteReader(db, config.tableName),
-      digestEntries: new DynamoDigestEntryReader(db, config.tableName),
-      polling: config.polling,
-      alerts: new DynamoAlertStore(db, config.tableName),
-      news: new DynamoNewsStore(db, config.tableName),
-      topics: new DynamoTopicStore(db, config.tableName),
-      origins,
-      sqs,
-      queues: configuredQueues(config),
-      // The SQS client's region and credentials (the function's role) sign the CloudWatch call too.
-      oldestMessages: config.queues.inspectUrl
-        ? fauxqsOldestMessages(config.queues.inspectUrl)
-        : cloudWatchOldestMessages({ region: () => sqs.config.region(), credentials: () => sqs.config.credentials() }),
-    },
     signupLimits: {
       perClientIp: { limit: config.signup.perClientIpPerHour, windowSeconds: 3600 },
       confirmationCooldownSeconds: config.signup.confirmationCooldownMinutes * 60,

@@ -164,7 +164,7 @@ export async function readSubscription(deps: SubscriptionDependencies, subscribe
  * CLI-made subscriber's bills are its follows. Every view of a subscriber (admin list, admin detail, their own
  * preferences page) goes through here so that they agree.
  */
-export async function subscriptionView(deps: SubscriptionDependencies, subscriber: Subscriber): Promise<SubscriptionView> {
+export async function subscriptionView(deps: Pick<SubscriptionDependencies, 'subscriptions' | 'now'>, subscriber: Subscriber): Promise<SubscriptionView> {
   const subscriberId = subscriber.id;
   if (subscriber.status === 'pending') {
     const pending = await deps.subscriptions.latestPendingSignup(subscriberId, deps.now());

@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { startHttpApiServer, type HttpApiServer } from '../../local/http-api-server.js';
+import { httpApiOf, startHttpApiServer, type HttpApiServer } from '../../local/http-api-server.js';
 import { startLocalServices, type LocalServices } from '../../local/local-services.js';
 import { ensureQueues, ensureTable, type ProvisionedQueue, type QueueName } from '../../local/provision.js';
 import { DynamoAddressBook } from '../../shared/store/address-book.js';
@@ -41,8 +41,9 @@ export interface ApiTestStack {
 }
 
 /**
- * Starts dynalite and the SES emulator, creates the table, sets the environment, loads functions/api.ts
- * (as local-stack loads the functions) and serves it with the local HTTP API server.
+ * Starts dynalite and the SES emulator, creates the table, sets the environment, loads functions/api.ts and
+ * functions/console.ts (as local-stack loads the functions) and serves them with the local HTTP API server, routed as
+ * API Gateway routes them.
  */
 export async function startApiTestStack(env: Record<string, string> = {}): Promise<ApiTestStack> {
   const services = await startLocalServices();
@@ -79,7 +80,8 @@ export async function startApiTestStack(env: Record<string, string> = {}): Promi
     SIGNUP_SETTLE_MS: '0',
     ...env,
   });
-  loaded = (await import('../../functions/api.js')).handler;
+  const [apiModule, consoleModule] = await Promise.all([import('../../functions/api.js'), import('../../functions/console.js')]);
+  loaded = httpApiOf({ api: apiModule.handler, console: consoleModule.handler });
   const partition = async (pk: string): Promise<Record<string, unknown>[]> => {
     const { Items } = await db.send(
       new QueryCommand({ TableName: TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }),

@@ -207,8 +207,9 @@ describe('least privilege, function by function', () => {
     });
   });
 
-  it('the api manages subscriptions and endpoints, signs links, sends confirmations, but never reads the proxy secret', () => {
-    expect(grantsOf('api')).toEqual({
+  it('the api manages subscriptions and endpoints, signs links, sends confirmations, but never reads the proxy secret nor touches a dead letter', () => {
+    const grants = grantsOf('api');
+    expect(grants).toEqual({
       ...LOGS,
       'dynamodb:BatchGetItem': ['table'],
       'dynamodb:BatchWriteItem': ['table'],
@@ -217,7 +218,26 @@ describe('least privilege, function by function', () => {
       'dynamodb:PutItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
       'dynamodb:UpdateItem': ['table'],
-      // The console: every queue's depth, dead letters peeked (receive, visibility 0) and redriven (send back, delete).
+      // The endpoint service's test events and replays.
+      'sqs:SendMessage': ['queue:slack', 'queue:telegram', 'queue:webhook'],
+      'secretsmanager:GetSecretValue': ['secret:admin-api-key', 'secret:telegram-bot-token', 'secret:token-signing-key'],
+      ...SEND_EMAIL,
+    });
+    // The console's rights are its own function's.
+    expect(Object.keys(grants).filter((action) => /^(sqs:(Receive|Delete|ChangeMessage|GetQueue)|cloudwatch:)/.test(action))).toEqual([]);
+  });
+
+  it('the console operates every queue (depths, dead letters peeked and redriven) and manages endpoints, but sends no email', () => {
+    expect(grantsOf('console')).toEqual({
+      ...LOGS,
+      'dynamodb:BatchGetItem': ['table'],
+      'dynamodb:BatchWriteItem': ['table'],
+      'dynamodb:DeleteItem': ['table'],
+      'dynamodb:GetItem': ['table'],
+      'dynamodb:PutItem': ['table'],
+      'dynamodb:Query': ['table', 'table/index/GSI1'],
+      'dynamodb:UpdateItem': ['table'],
+      // Every queue's depth, dead letters peeked (receive, visibility 0) and redriven (send back, delete).
       'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:pollTasks', 'queue:slack', 'queue:telegram', 'queue:webhook'],
       'sqs:GetQueueAttributes': [...DEAD_LETTERS, 'queue:email', 'queue:fanOut', 'queue:pollTasks', 'queue:slack', 'queue:telegram', 'queue:webhook'].sort(),
       'sqs:ReceiveMessage': DEAD_LETTERS,
@@ -226,7 +246,6 @@ describe('least privilege, function by function', () => {
       // Each queue's oldest message (ApproximateAgeOfOldestMessage); GetMetricData has no resource-level permissions.
       'cloudwatch:GetMetricData': ['*'],
       'secretsmanager:GetSecretValue': ['secret:admin-api-key', 'secret:telegram-bot-token', 'secret:token-signing-key'],
-      ...SEND_EMAIL,
     });
   });
 
@@ -257,7 +276,7 @@ describe('least privilege, function by function', () => {
 
     // Assert
     expect(granted).toEqual(resolving);
-    expect(granted).toEqual(['poll-bills', 'poll-bill-tasks', 'poll-feeds', 'send-email', 'deliver-webhook', 'send-digests', 'api']);
+    expect(granted).toEqual(['poll-bills', 'poll-bill-tasks', 'poll-feeds', 'send-email', 'deliver-webhook', 'send-digests', 'api', 'console']);
   });
 
   it('takes each function\'s access from the dependency builder its handler calls (shared/runtime/*-dependencies.ts)', async () => {
@@ -292,8 +311,8 @@ describe('least privilege, function by function', () => {
       (fn) => fn.Properties.Environment.Variables as Record<string, unknown>,
     );
     expect(variables.filter((v) => 'TOKEN_SECRETS' in v || 'DUMA_PROXY_URL' in v || 'ADMIN_API_KEY' in v)).toEqual([]);
-    expect(variables.filter((v) => 'TOKEN_SECRETS_ARN' in v).length).toBe(3);
-    expect(variables.filter((v) => 'ADMIN_API_KEY_ARN' in v).length).toBe(1);
+    expect(variables.filter((v) => 'TOKEN_SECRETS_ARN' in v).length).toBe(4);
+    expect(variables.filter((v) => 'ADMIN_API_KEY_ARN' in v).length).toBe(2);
     expect(variables.filter((v) => v.DUMA_PROXY_SECRET_ARN === 'duma-alerts/duma-proxy-url').length).toBe(3);
   });
 });

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Template } from 'aws-cdk-lib/assertions';
+import { FUNCTION_CATALOG } from '../../infra/function-catalog.js';
 import { DeliveryConfigSchema } from '../../shared/config/delivery-config.js';
 import { allFunctionsDir, functionsDirWith, synthStack } from './synth-stack.js';
 
@@ -29,19 +31,20 @@ describe('the stack with every function of the catalog', () => {
     // Assert
     expect(counts).toEqual({
       'AWS::ApiGatewayV2::Api': 1,
-      'AWS::ApiGatewayV2::Integration': 1,
-      'AWS::ApiGatewayV2::Route': 1,
+      // The api on $default, the console on /admin and /admin/{proxy+}.
+      'AWS::ApiGatewayV2::Integration': 2,
+      'AWS::ApiGatewayV2::Route': 3,
       'AWS::ApiGatewayV2::Stage': 1,
-      'AWS::CloudWatch::Alarm': 57,
+      'AWS::CloudWatch::Alarm': 60,
       'AWS::CloudWatch::Dashboard': 1,
       'AWS::DynamoDB::GlobalTable': 1,
-      'AWS::IAM::Policy': 16,
-      'AWS::IAM::Role': 16,
+      'AWS::IAM::Policy': 17,
+      'AWS::IAM::Role': 17,
       'AWS::Lambda::EventInvokeConfig': 5,
       'AWS::Lambda::EventSourceMapping': 6,
-      'AWS::Lambda::Function': 11,
-      'AWS::Lambda::Permission': 2,
-      'AWS::Logs::LogGroup': 12,
+      'AWS::Lambda::Function': 12,
+      'AWS::Lambda::Permission': 4,
+      'AWS::Logs::LogGroup': 13,
       'AWS::SES::ConfigurationSet': 1,
       'AWS::SES::ConfigurationSetEventDestination': 1,
       'AWS::SES::EmailIdentity': 1,
@@ -128,14 +131,24 @@ describe('the stack with every function of the catalog', () => {
       'Re-queues webhook, Slack and Telegram retries parked beyond the 15-minute SQS delay once they are due': [256, 60, common],
       'Sends the daily and weekly digests and the week-ahead emails and posts that are due': [512, 600, common],
       'Puts bouncing and complaining addresses on the suppression list': [256, 30, common],
-      'HTTP API and web pages: sign-up, confirmation, preferences, unsubscribe, admin': [512, 10, common],
+      'HTTP API and web pages: sign-up, confirmation, preferences, unsubscribe, admin API': [512, 10, common],
+      'The operator console at /admin: bills, subscribers, topics, endpoints, feeds, queues': [512, 10, common],
     });
     for (const group of Object.values(resourcesOf(template, 'AWS::Logs::LogGroup'))) expect(group.Properties.RetentionInDays).toBe(30);
   });
 
-  it('traces every function with X-Ray (active tracing)', () => {
+  it('traces every function with X-Ray (active tracing), and every handler through lambdaHandler (Tracer subsegments, Lambda context in logs)', () => {
+    // Act
     const modes = Object.values(resourcesOf(template, 'AWS::Lambda::Function')).map(({ Properties: p }) => p.TracingConfig?.Mode);
-    expect(modes).toEqual(Array(11).fill('Active'));
+    const unwrapped = FUNCTION_CATALOG.map((spec) => spec.name).filter((name) => {
+      const source = readFileSync(new URL(`../../functions/${name}.ts`, import.meta.url), 'utf8');
+      return !/^export const handler = lambdaHandler\(/m.test(source);
+    });
+
+    // Assert
+    expect(modes).toEqual(Array(FUNCTION_CATALOG.length).fill('Active'));
+    expect(FUNCTION_CATALOG).toHaveLength(12);
+    expect(unwrapped).toEqual([]);
   });
 
   it('sets each function the variables of what it may use: its queues, its secrets by ARN, its SES settings, and no more', () => {
@@ -163,10 +176,10 @@ describe('the stack with every function of the catalog', () => {
       'redrive-webhooks': ['SLACK_QUEUE_URL', 'TELEGRAM_QUEUE_URL', 'WEBHOOK_QUEUE_URL'],
       'send-digests': ['DIGEST_HOUR', ...ses, 'TOKEN_SECRETS_ARN'].sort(),
       'ses-events': [],
-      // The console reads every queue and its dead-letter queue.
-      api: [
+      api: ['ADMIN_API_KEY_ARN', ...ses, 'SLACK_QUEUE_URL', 'TELEGRAM_QUEUE_URL', 'TOKEN_SECRETS_ARN', 'WEBHOOK_QUEUE_URL'].sort(),
+      // The console reads every queue and its dead-letter queue; it sends no email.
+      console: [
         'ADMIN_API_KEY_ARN',
-        ...ses,
         'EMAIL_DLQ_URL',
         'EMAIL_QUEUE_URL',
         'FAN_OUT_DLQ_URL',
@@ -295,8 +308,25 @@ describe('the stack with every function of the catalog', () => {
     ]);
   });
 
-  it('serves every route of the HTTP API from the api function, throttled and access-logged', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default', AuthorizationType: 'NONE' });
+  it('serves the console\'s paths from the console function and every other route from the api function, throttled and access-logged', () => {
+    // Act: each route's key and the function its integration invokes.
+    const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
+    const functionOf = (integrationId: string) => {
+      const uri = JSON.stringify(integrations[integrationId]?.Properties.IntegrationUri);
+      return /"(Api(?:api|console)Function\w*)"/.exec(uri)?.[1]?.replace(/^Api(\w+?)Function.*$/, '$1');
+    };
+    const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).map(({ Properties: p }) => [
+      p.RouteKey,
+      p.AuthorizationType,
+      functionOf(p.Target['Fn::Join'][1][1].Ref),
+    ]);
+
+    // Assert
+    expect(routes.sort()).toEqual([
+      ['$default', 'NONE', 'api'],
+      ['ANY /admin', 'NONE', 'console'],
+      ['ANY /admin/{proxy+}', 'NONE', 'console'],
+    ]);
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
@@ -366,9 +396,9 @@ describe('the stack with every function of the catalog', () => {
     expect(byMetric).toEqual({
       'AWS/SQS/ApproximateNumberOfMessagesVisible': 7,
       'AWS/SQS/ApproximateAgeOfOldestMessage': 6,
-      'AWS/Lambda/Errors': 11,
-      'AWS/Lambda/Throttles': 11,
-      'AWS/Lambda/Duration': 11,
+      'AWS/Lambda/Errors': 12,
+      'AWS/Lambda/Throttles': 12,
+      'AWS/Lambda/Duration': 12,
       'DumaAlerts/SourceErrors': 2,
       'DumaAlerts/PollCompleted': 2,
       'DumaAlerts/PollStoppedEarly': 1,
@@ -417,6 +447,7 @@ describe('the stack with every function of the catalog', () => {
       'send-digests': ['Maximum', 480_000],
       'ses-events': ['Maximum', 24_000],
       api: ['Maximum', 8_000],
+      console: ['Maximum', 8_000],
     });
     // One per dead-letter queue, the webhook, Slack and Telegram ones included; the work queues alarm on age, at 30 min.
     expect(

@@ -3,11 +3,11 @@ import { escapeHtml } from '../../email/html-escape.js';
 import { formatMoscowDate } from '../../email/moscow-date.js';
 import type { SourceHealth } from '../../store/bill-store.js';
 import { renderPage } from '../pages/layout.js';
+import { CONSOLE_ROOT } from './console-paths.js';
 import type { ConsoleSession } from './console-session.js';
 import { CONSOLE_SECTIONS, consoleStrings, type ConsoleSection, type ConsoleStrings } from './console-strings.js';
 
-/** Where the console lives; every console path starts with it. */
-export const CONSOLE_ROOT = '/admin';
+export { CONSOLE_ROOT } from './console-paths.js';
 
 /** What every console page knows: its reader's language and words, the session and the CSRF token of its forms. */
 export interface ConsoleView {

@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import type { ApiDependencies } from '../api-dependencies.js';
+import type { ConsoleAppDependencies } from '../api-dependencies.js';
 import { issueCsrfToken, isValidCsrfToken } from '../csrf.js';
 import { HttpError } from '../http-error.js';
 import type { ApiRequest, ApiResponse } from '../http-types.js';
 import { messagePage } from '../pages/message-page.js';
 import { pageLanguage } from '../pages/page-language.js';
 import { htmlResponse } from '../responses.js';
-import { defineRoute, type AnyRoute, type HttpMethod, type RouteContext } from '../route.js';
+import { defineRoute, type AnyRoute, type HttpMethod, type Route, type RouteContext } from '../route.js';
 import { CONSOLE_ROOT, consoleHref, type ConsoleView } from './console-page.js';
 import { currentSession } from './console-session.js';
 import { consoleStrings, type ConsoleNotice } from './console-strings.js';
@@ -25,8 +25,18 @@ export const ConsoleQuerySchema = z.object({
 export const ConsolePageQuerySchema = ConsoleQuerySchema.extend({ cursor: z.string().max(2048).optional() });
 
 /** Whether the session cookie is marked Secure: whenever the service is reached over https. */
-export function secureCookies(deps: Pick<ApiDependencies, 'publicBaseUrl'>): boolean {
+export function secureCookies(deps: Pick<ConsoleAppDependencies, 'publicBaseUrl'>): boolean {
   return deps.publicBaseUrl.startsWith('https:');
+}
+
+/** A route of the console function, over what it builds. */
+export type ConsoleRoute = AnyRoute<ConsoleAppDependencies>;
+
+/** Declares a route of the console function (its types inferred from its schemas, as {@link defineRoute}'s). */
+export function defineConsoleRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
+  route: Route<P, Q, B, ConsoleAppDependencies>,
+): ConsoleRoute {
+  return defineRoute(route);
 }
 
 interface ConsoleRouteSpec<P, Q, B> {
@@ -37,7 +47,7 @@ interface ConsoleRouteSpec<P, Q, B> {
   query?: z.ZodType<Q>;
   /** The form's fields; the CSRF field is added and checked here. */
   form?: z.ZodType<B>;
-  handle(context: RouteContext<P, Q, B>, view: ConsoleView): Promise<ApiResponse>;
+  handle(context: RouteContext<P, Q, B, ConsoleAppDependencies>, view: ConsoleView): Promise<ApiResponse>;
 }
 
 /**
@@ -45,9 +55,9 @@ interface ConsoleRouteSpec<P, Q, B> {
  * an action is refused (403); an action whose CSRF token is not this session's is refused (403) before it runs.
  * Either way, nothing changes.
  */
-export function consoleRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(spec: ConsoleRouteSpec<P, Q, B>): AnyRoute {
+export function consoleRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(spec: ConsoleRouteSpec<P, Q, B>): ConsoleRoute {
   const body = spec.form ? { kind: 'form' as const, schema: z.intersection(ConsoleFormSchema, spec.form) as unknown as z.ZodType<B> } : undefined;
-  return defineRoute<P, Q, B>({
+  return defineConsoleRoute<P, Q, B>({
     method: spec.method,
     path: spec.path,
     operationId: spec.operationId,

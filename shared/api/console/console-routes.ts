@@ -1,4 +1,4 @@
-import type { AnyRoute } from '../route.js';
+import type { ConsoleRoute } from './console-route.js';
 import * as bills from './routes/bill-routes.js';
 import * as endpoints from './routes/endpoint-routes.js';
 import * as feeds from './routes/feed-routes.js';
@@ -9,7 +9,7 @@ import * as subscribers from './routes/subscriber-routes.js';
 import * as topics from './routes/topic-routes.js';
 
 /** Every route of the operator's console at /admin (HTML, behind the operator's session; not in the OpenAPI document). */
-export const CONSOLE_ROUTES: readonly AnyRoute[] = [
+export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   signIn.consoleHomeRoute,
   signIn.consoleSignInPageRoute,
   signIn.consoleSignInRoute,

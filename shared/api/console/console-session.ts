@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { signToken, TokenError, verifyToken, type TokenSecrets } from '../../security/signed-token.js';
 import type { ApiRequest } from '../http-types.js';
+import { CONSOLE_ROOT } from './console-paths.js';
 
 /** The operator's session cookie; scoped to the console's paths. */
 export const SESSION_COOKIE = 'console_session';
 /** A session ends this long after sign-in, whatever happens in between. */
 export const SESSION_TTL_SECONDS = 30 * 60;
 const SESSION_PURPOSE = 'console-session';
-const CONSOLE_PATH = '/admin';
 
 /** A signed-in operator: the session's own id, the subject of every console form's CSRF token. */
 export interface ConsoleSession {
@@ -51,6 +51,6 @@ export function endSessionCookie(secure: boolean): string {
 }
 
 function sessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
-  const attributes = [`Path=${CONSOLE_PATH}`, 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])];
+  const attributes = [`Path=${CONSOLE_ROOT}`, 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])];
   return `${SESSION_COOKIE}=${value}; ${attributes.join('; ')}`;
 }

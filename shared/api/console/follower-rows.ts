@@ -1,13 +1,13 @@
 import { escapeHtml } from '../../email/html-escape.js';
 import type { DeliveryRoute } from '../../store/follower-route-store.js';
-import type { ApiDependencies } from '../api-dependencies.js';
+import type { ConsoleAppDependencies } from '../api-dependencies.js';
 import { CONSOLE_ROOT, consoleHref, link, type ConsoleView } from './console-page.js';
 
 /**
  * The rows of a followers table (a topic's, a committee's or an initiator's): each follower linked to its page (a
  * subscriber by address, an endpoint by id), its channel, frequency and stage filter.
  */
-export async function followerRows(routes: readonly DeliveryRoute[], deps: ApiDependencies, view: ConsoleView): Promise<string[][]> {
+export async function followerRows(routes: readonly DeliveryRoute[], deps: ConsoleAppDependencies, view: ConsoleView): Promise<string[][]> {
   const { words, language } = view;
   const emails = new Map(
     await Promise.all(

@@ -5,7 +5,6 @@ import { inDateOrder } from '../../bill/stage-model.js';
 import { stageName } from '../../bill/stages.js';
 import type { BillRecord, BillStore } from '../../store/bill-store.js';
 import type { BillSummary } from '../../store/bill-summaries.js';
-import { InvalidCursorError } from '../../store/subscription-store.js';
 import { PreferencesPatchSchema } from '../../subscriptions/subscription-preferences.js';
 import { readSubscription, savePreferences, subscriptionView } from '../../subscriptions/subscription-service.js';
 import {
@@ -28,6 +27,7 @@ import {
 import { HttpError } from '../http-error.js';
 import { jsonResponse } from '../responses.js';
 import { defineRoute, type ResponseSpec } from '../route.js';
+import { withCursor } from '../with-cursor.js';
 import { subscriptionBody } from '../subscription-body.js';
 import { SUBSCRIPTION_BODY_BYTES } from '../preferences-form.js';
 
@@ -289,16 +289,4 @@ function billBody(record: BillRecord): z.infer<typeof WatchedBillSchema> {
     if (record.bill.currentStage) body.currentStage = stageName(record.bill.currentStage, 'en');
   }
   return body;
-}
-
-/** Runs a listing, answering a cursor it did not hand out with a 400 naming `query.cursor`. */
-export async function withCursor<T>(list: () => Promise<T>): Promise<T> {
-  try {
-    return await list();
-  } catch (error) {
-    if (error instanceof InvalidCursorError) {
-      throw new HttpError(400, 'validation_failed', 'invalid query.cursor', [{ field: 'query.cursor', message: error.message }]);
-    }
-    throw error;
-  }
 }

@@ -15,7 +15,8 @@ import { ErrorSchema, PageQuerySchema } from '../api-schemas.js';
 import { HttpError } from '../http-error.js';
 import { jsonResponse } from '../responses.js';
 import { defineRoute } from '../route.js';
-import { invalid, notFound, unauthorized, withCursor } from './admin-routes.js';
+import { invalid, notFound, unauthorized } from './admin-routes.js';
+import { withCursor } from '../with-cursor.js';
 import {
   DeliveryLogQuerySchema,
   DeliveryLogSchema,

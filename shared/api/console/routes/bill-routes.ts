@@ -10,10 +10,10 @@ import { stageName, type Language } from '../../../bill/stages.js';
 import { escapeHtml } from '../../../email/html-escape.js';
 import type { BillRecord } from '../../../store/bill-store.js';
 import { billPagePath } from '../../../syndication/public-urls.js';
-import type { ApiDependencies } from '../../api-dependencies.js';
+import type { ConsoleAppDependencies } from '../../api-dependencies.js';
 import { HttpError } from '../../http-error.js';
 import { htmlResponse } from '../../responses.js';
-import { withCursor } from '../../routes/admin-routes.js';
+import { withCursor } from '../../with-cursor.js';
 import {
   badge,
   CONSOLE_ROOT,
@@ -231,7 +231,7 @@ function timelineEntries(record: BillRecord, changes: readonly BillChange[]): Ti
 }
 
 /** One row of the timeline: the event or status change, the change it made (if it alerted), and its alerts by channel and state. */
-async function timelineRow(deps: ApiDependencies, billNumber: string, entry: TimelineEntry, view: ConsoleView): Promise<string[]> {
+async function timelineRow(deps: ConsoleAppDependencies, billNumber: string, entry: TimelineEntry, view: ConsoleView): Promise<string[]> {
   const { words, language } = view;
   const change = entry.change;
   let changeCell = `<span class="detail">${escapeHtml(words.bills.baseline)}</span>`;
@@ -264,13 +264,13 @@ async function timelineRow(deps: ApiDependencies, billNumber: string, entry: Tim
 }
 
 /** Each tier's current pass (one read each), for every bill's next poll on a page. */
-async function tierPasses(deps: ApiDependencies): Promise<Partial<Record<PollTier, TierPass>>> {
+async function tierPasses(deps: ConsoleAppDependencies): Promise<Partial<Record<PollTier, TierPass>>> {
   const passes = await Promise.all(POLL_TIERS.map(async (tier) => [tier, await deps.console.schedule.pass(tier)] as const));
   return Object.fromEntries(passes.filter(([, pass]) => pass !== undefined));
 }
 
 /** When a watched bill is polled next, with its tier; a dash for a bill off the watch list. */
-function nextPollText(deps: ApiDependencies, record: BillRecord, passes: Partial<Record<PollTier, TierPass>>, lastRunAt: string | undefined, view: ConsoleView): string {
+function nextPollText(deps: ConsoleAppDependencies, record: BillRecord, passes: Partial<Record<PollTier, TierPass>>, lastRunAt: string | undefined, view: ConsoleView): string {
   const { words, language } = view;
   if (!record.watched) return escapeHtml(words.none);
   const next = nextPoll({ number: record.number, tier: record.pollTier, missingRetryAt: record.missingRetryAt }, passes, deps.console.polling, lastRunAt, deps.now());
@@ -286,7 +286,7 @@ const DIGEST_FOLLOWERS = 50;
  * channels): waiting for the next digest, sent in one, or not on the list (it followed later, or its stage filter
  * left the change out).
  */
-async function digestTable(deps: ApiDependencies, change: BillChange, view: ConsoleView): Promise<string> {
+async function digestTable(deps: ConsoleAppDependencies, change: BillChange, view: ConsoleView): Promise<string> {
   const { words, language } = view;
   const recipients: { key: string; frequency: string }[] = [];
   for await (const page of deps.console.followers.listRoutes(change.billNumber)) {

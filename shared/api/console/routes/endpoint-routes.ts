@@ -13,10 +13,10 @@ import {
   setEndpointWeekAhead,
   WeekAheadNotForWebhooksError,
 } from '../../../webhooks/endpoint-service.js';
-import type { ApiDependencies } from '../../api-dependencies.js';
+import type { ConsoleAppDependencies } from '../../api-dependencies.js';
 import { HttpError } from '../../http-error.js';
 import { htmlResponse } from '../../responses.js';
-import { withCursor } from '../../routes/admin-routes.js';
+import { withCursor } from '../../with-cursor.js';
 import { asValidationFailure } from '../../routes/endpoint-routes.js';
 import { EndpointIdParamsSchema } from '../../routes/endpoint-schemas.js';
 import { badge, CONSOLE_ROOT, consoleHref, consolePage, dataTable, definitions, link, pager, postForm, timeText, type ConsoleView } from '../console-page.js';
@@ -112,7 +112,7 @@ export const consoleRegisterEndpointRoute = consoleRoute({
 
 /** The endpoints page: the registration form (with what was typed and why it was refused, after a refusal) and the list. */
 async function endpointsPage(
-  deps: ApiDependencies,
+  deps: ConsoleAppDependencies,
   view: ConsoleView,
   query: { cursor?: string; done?: ConsoleNotice; n?: string },
   refused?: { problem: string; values: Partial<Record<keyof z.infer<typeof RegistrationFormSchema>, string>> },
@@ -210,7 +210,7 @@ export const consoleEndpointRoute = consoleRoute({
   },
 });
 
-const endpointAction = (action: 'ping' | 'disable' | 'enable', run: (deps: ApiDependencies, endpoint: Endpoint) => Promise<string>) =>
+const endpointAction = (action: 'ping' | 'disable' | 'enable', run: (deps: ConsoleAppDependencies, endpoint: Endpoint) => Promise<string>) =>
   consoleRoute({
     method: 'POST',
     path: `${ENDPOINTS}/{endpointId}/${action}`,
@@ -279,7 +279,7 @@ export const consoleEndpointWeekAheadRoute = consoleRoute({
   },
 });
 
-async function requireEndpoint(deps: ApiDependencies, endpointId: string, view: ConsoleView): Promise<Endpoint> {
+async function requireEndpoint(deps: ConsoleAppDependencies, endpointId: string, view: ConsoleView): Promise<Endpoint> {
   const endpoint = await deps.endpointService.endpoints.get(endpointId);
   if (!endpoint) throw new HttpError(404, 'not_found', view.words.endpoints.notFound);
   return endpoint;

@@ -5,7 +5,7 @@ import type { FeedRecord } from '../../../store/feed-store.js';
 import type { RecentFeedItem } from '../../../store/news-store.js';
 import { HttpError } from '../../http-error.js';
 import { htmlResponse } from '../../responses.js';
-import { withCursor } from '../../routes/admin-routes.js';
+import { withCursor } from '../../with-cursor.js';
 import { badge, CONSOLE_ROOT, consoleHref, consolePage, dataTable, definitions, healthBadge, healthDetails, link, pager, timeText, type ConsoleView } from '../console-page.js';
 import { ConsolePageQuerySchema, consoleRoute } from '../console-route.js';
 

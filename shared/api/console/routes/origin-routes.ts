@@ -3,10 +3,10 @@ import { escapeHtml } from '../../../email/html-escape.js';
 import type { OriginKind } from '../../../origins/bill-origin.js';
 import type { CatalogOrigin } from '../../../store/origin-catalog.js';
 import { standaloneOriginName } from '../../../vocabulary/origin-names.js';
-import type { ApiDependencies } from '../../api-dependencies.js';
+import type { ConsoleAppDependencies } from '../../api-dependencies.js';
 import { HttpError } from '../../http-error.js';
 import { htmlResponse } from '../../responses.js';
-import { withCursor } from '../../routes/admin-routes.js';
+import { withCursor } from '../../with-cursor.js';
 import { CONSOLE_ROOT, consoleHref, consolePage, dataTable, definitions, link, pager, timeText, type ConsoleView } from '../console-page.js';
 import { ConsolePageQuerySchema, consoleRoute } from '../console-route.js';
 import { followerHeaders, followerRows } from '../follower-rows.js';
@@ -76,7 +76,7 @@ export function originLink(origin: Pick<CatalogOrigin, 'kind' | 'name' | 'origin
   return `${link(consoleHref(`${ORIGINS}/${origin.originId}`, view.language), shown)}${written}`;
 }
 
-async function originTable(deps: ApiDependencies, view: ConsoleView, kind: OriginKind, cursor: string | undefined): Promise<{ table: string; cursor?: string }> {
+async function originTable(deps: ConsoleAppDependencies, view: ConsoleView, kind: OriginKind, cursor: string | undefined): Promise<{ table: string; cursor?: string }> {
   const { words, language } = view;
   const page = await withCursor(() => deps.console.origins.page(kind, { limit: PER_PAGE, cursor }));
   const rows = await Promise.all(

@@ -1,16 +1,15 @@
 import * as z from 'zod';
 import type { Language } from '../../../bill/stages.js';
 import { escapeHtml } from '../../../email/html-escape.js';
-import type { ApiDependencies } from '../../api-dependencies.js';
+import type { ConsoleAppDependencies } from '../../api-dependencies.js';
 import { verifyApiKey } from '../../api-key.js';
 import { issueCsrfToken, isValidCsrfToken, signupNonce } from '../../csrf.js';
 import type { ApiRequest, ApiResponse } from '../../http-types.js';
 import { paragraph, renderPage } from '../../pages/layout.js';
 import { pageLanguage } from '../../pages/page-language.js';
 import { htmlResponse } from '../../responses.js';
-import { defineRoute } from '../../route.js';
 import { CONSOLE_ROOT, consoleHref } from '../console-page.js';
-import { ConsoleFormSchema, ConsoleQuerySchema, consoleErrorPage, consoleRoute, secureCookies, seeOther } from '../console-route.js';
+import { ConsoleFormSchema, ConsoleQuerySchema, consoleErrorPage, consoleRoute, defineConsoleRoute, secureCookies, seeOther } from '../console-route.js';
 import { endSessionCookie, startSession } from '../console-session.js';
 import { consoleStrings } from '../console-strings.js';
 
@@ -39,7 +38,7 @@ export const consoleHomeRoute = consoleRoute({
 });
 
 /** GET /admin/sign-in: the sign-in form. */
-export const consoleSignInPageRoute = defineRoute({
+export const consoleSignInPageRoute = defineConsoleRoute({
   method: 'GET',
   path: `${CONSOLE_ROOT}/sign-in`,
   operationId: 'consoleSignInPage',
@@ -59,7 +58,7 @@ export const consoleSignInPageRoute = defineRoute({
  * POST /admin/sign-in: checks the form's CSRF token, the client's attempt count, then the key (constant-time);
  * a good key starts a session and goes on to the page asked for.
  */
-export const consoleSignInRoute = defineRoute({
+export const consoleSignInRoute = defineConsoleRoute({
   method: 'POST',
   path: `${CONSOLE_ROOT}/sign-in`,
   operationId: 'consoleSignIn',
@@ -104,7 +103,7 @@ export const consoleSignOutRoute = consoleRoute({
 
 function signInForm(
   request: ApiRequest,
-  deps: ApiDependencies,
+  deps: ConsoleAppDependencies,
   status: number,
   next: string | undefined,
   message?: { text: string; role: 'status' | 'alert' },

@@ -5,7 +5,7 @@ import type { Subscriber } from '../../../store/subscriber-store.js';
 import { subscriptionView, type SubscriptionView } from '../../../subscriptions/subscription-service.js';
 import { SubscriberIdParamsSchema } from '../../api-schemas.js';
 import { htmlResponse } from '../../responses.js';
-import { withCursor } from '../../routes/admin-routes.js';
+import { withCursor } from '../../with-cursor.js';
 import { badge, CONSOLE_ROOT, consoleHref, consolePage, dataTable, link, pager, postForm, type ConsoleView } from '../console-page.js';
 import { ConsolePageQuerySchema, consoleRoute, doneRedirect, noticeOf } from '../console-route.js';
 import { originLink } from './origin-routes.js';

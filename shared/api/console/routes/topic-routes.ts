@@ -4,11 +4,11 @@ import type { Page } from '../../../store/subscription-store.js';
 import type { TopicMatchAlert } from '../../../topics/alert.js';
 import { topicKeyOfText } from '../../../topics/topic-key.js';
 import { tryTopic } from '../../../topics/try-topic.js';
-import type { ApiDependencies } from '../../api-dependencies.js';
+import type { ConsoleAppDependencies } from '../../api-dependencies.js';
 import { TopicIdParamsSchema } from '../../api-schemas.js';
 import { HttpError } from '../../http-error.js';
 import { htmlResponse } from '../../responses.js';
-import { withCursor } from '../../routes/admin-routes.js';
+import { withCursor } from '../../with-cursor.js';
 import { badge, CONSOLE_ROOT, consoleHref, consolePage, dataTable, link, pager, timeText, type ConsoleView } from '../console-page.js';
 import { ConsolePageQuerySchema, consoleRoute } from '../console-route.js';
 import { followerHeaders, followerRows } from '../follower-rows.js';
@@ -87,7 +87,7 @@ export const consoleTopicRoute = consoleRoute({
   },
 });
 
-async function topicsPage(deps: ApiDependencies, view: ConsoleView, cursor: string | undefined, tried?: TryForm): Promise<string> {
+async function topicsPage(deps: ConsoleAppDependencies, view: ConsoleView, cursor: string | undefined, tried?: TryForm): Promise<string> {
   const { words, language } = view;
   const page = await withCursor(() => deps.subscriptions.listTopics({ limit: PER_PAGE, cursor }));
   const rows = await Promise.all(
