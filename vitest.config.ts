@@ -9,6 +9,8 @@ const runTemp = join(resolve(import.meta.dirname, '.data', 'test-tmp'), `run-${p
 // The code under test gets @aws-sdk/lib-dynamodb through this module, which reports every DynamoDB call to
 // test/support/check-aws-access.ts; a test file that never loads the SDK no longer loads it for its setup.
 const RECORDED_LIB_DYNAMODB = resolve(import.meta.dirname, 'test', 'support', 'recorded-lib-dynamodb.ts');
+// The same for the tracer, which every client shared/aws/clients.ts makes passes through: it reports who made it.
+const RECORDED_TRACER = resolve(import.meta.dirname, 'test', 'support', 'recorded-tracer.ts');
 
 export default defineConfig({
   plugins: [
@@ -16,6 +18,11 @@ export default defineConfig({
       name: 'recorded-lib-dynamodb',
       enforce: 'pre',
       resolveId: (id, importer) => (id === '@aws-sdk/lib-dynamodb' && importer !== RECORDED_LIB_DYNAMODB ? RECORDED_LIB_DYNAMODB : null),
+    },
+    {
+      name: 'recorded-tracer',
+      enforce: 'pre',
+      resolveId: (id, importer) => (id === '@aws-lambda-powertools/tracer' && importer !== RECORDED_TRACER ? RECORDED_TRACER : null),
     },
   ],
   test: {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, expect } from 'vitest';
-import { tableAccessOf, type Access, type TableAccess, type TableAction } from '../../shared/access/access.js';
+import { tableAccessOf, type Access, type QueueKey, type TableAccess, type TableAction } from '../../shared/access/access.js';
 import { leadingKeysOf } from '../../shared/store/table-schema.js';
 import { listenToDynamoDbCalls } from './dynamodb-call-hooks.js';
 
@@ -8,7 +8,10 @@ import { listenToDynamoDbCalls } from './dynamodb-call-hooks.js';
  * (shared/access/access.ts). A call made inside a store method (the innermost `Dynamo…` class on the call stack) must be one of
  * that store's declared actions on one of its declared partitions; a call on a client that a function's dependency
  * builder created (`<name>Dependencies` on the stack when the client was made) must be within that builder's
- * `<name>Access`, the grants of the function it builds for. A call the role would lack fails the test that made it.
+ * `<name>Access`, the grants of the function it builds for. So must the SQS and SES calls of a client a builder made
+ * (recorded-tracer.ts reports every client shared/aws/clients.ts makes): a send to a queue its access does not list, a
+ * receive, delete or depth read without `operatesQueues`, an email without `sendsEmail`. A call the role would lack
+ * fails the test that made it.
  */
 
 type Call = { action: TableAction; index: boolean; partitions: string[]; store?: Frame; heldStores: Frame[]; builders: Frame[] };
@@ -64,6 +67,27 @@ function storeFrames(): Frame[] {
   });
 }
 
+/** A command on an SQS or SES client a dependency builder made. */
+type ServiceCall = { command: string; queueUrl?: unknown; builders: Frame[] };
+const serviceCalls: ServiceCall[] = [];
+
+/** What an SQS or SES call needs of a function's access, described; undefined for a call no grant here covers. */
+async function serviceNeed(call: ServiceCall): Promise<{ what: string; allowed: (access: Access) => boolean } | undefined> {
+  if (call.command === 'SendEmailCommand') return { what: 'sends an email', allowed: (access) => access.sendsEmail };
+  if (call.queueUrl === undefined) return undefined;
+  // The local queues' names (loaded only by a file whose code made such a call: it loads the SQS client).
+  const { QUEUE_NAMES } = await import('../../local/provision.js');
+  const name = String(call.queueUrl).split('/').at(-1) ?? '';
+  const key = (Object.keys(QUEUE_NAMES) as QueueKey[]).find((queue) => name === QUEUE_NAMES[queue] || name === `${QUEUE_NAMES[queue]}-dlq`);
+  if (!key) return undefined;
+  const dlq = name.endsWith('-dlq');
+  const label = `the ${key}${dlq ? ' dead-letter' : ''} queue`;
+  if (/^SendMessage(Batch)?Command$/.test(call.command)) {
+    return { what: `sends to ${label}`, allowed: (access) => access.operatesQueues || (!dlq && access.sendsTo.includes(key)) };
+  }
+  return { what: `makes ${call.command.replace(/Command$/, '')} on ${label}`, allowed: (access) => access.operatesQueues };
+}
+
 const buildersOf = new WeakMap<object, Frame[]>();
 // Reported by the SDK as vitest.config.ts resolves it for the code under test (recorded-lib-dynamodb.ts).
 listenToDynamoDbCalls({
@@ -83,6 +107,10 @@ listenToDynamoDbCalls({
       heldStores: stores,
       builders: buildersOf.get(client) ?? [],
     });
+  },
+  sentOther(client, command) {
+    const builders = buildersOf.get(client) ?? [];
+    if (builders.length > 0) serviceCalls.push({ command: command.constructor.name, queueUrl: command.input?.QueueUrl, builders });
   },
 });
 
@@ -160,6 +188,15 @@ async function undeclaredCalls(): Promise<string[]> {
         }
       }
     }
+  }
+  for (const call of serviceCalls.splice(0)) {
+    const need = await serviceNeed(call);
+    const builder = need && (await outermostBuilder(call.builders));
+    if (!need || !builder) continue;
+    const access = await declared<Access>(builder, `${builder.name}Access`);
+    const label = `${builder.name}Dependencies`;
+    if (!access) found.push(`${label} makes an AWS client but exports no ${builder.name}Access`);
+    else if (!need.allowed(access)) found.push(`${label}'s client ${need.what}, which ${builder.name}Access does not declare`);
   }
   return [...new Set(found)];
 }

@@ -20,7 +20,9 @@ if (!sdk[PATCHED]) {
   const base = Object.getPrototypeOf(DynamoDBDocumentClient.prototype) as { send: (...args: unknown[]) => unknown };
   const send = base.send;
   base.send = function (this: object, ...args: unknown[]) {
+    // Every SDK client shares this base: the SQS and SES calls of the code under test pass here too.
     if (this instanceof DynamoDBDocumentClient) dynamoDbCallHooks()?.sent(this, args[0] as never);
+    else dynamoDbCallHooks()?.sentOther(this, args[0] as never);
     return send.apply(this, args);
   };
 }
