@@ -19,11 +19,13 @@ export function configuredQueues(config: Config): { label: string; dlq: boolean;
     { label: 'webhook', dlq: false, url: config.delivery.webhookQueueUrl },
     { label: 'slack', dlq: false, url: config.delivery.slackQueueUrl },
     { label: 'telegram', dlq: false, url: config.delivery.telegramQueueUrl },
+    { label: 'poll-tasks', dlq: false, url: config.polling.tasksQueueUrl },
     { label: 'fan-out DLQ', dlq: true, url: config.queues.fanOutDlqUrl },
     { label: 'email DLQ', dlq: true, url: config.queues.emailDlqUrl },
     { label: 'webhook DLQ', dlq: true, url: config.queues.webhookDlqUrl },
     { label: 'slack DLQ', dlq: true, url: config.queues.slackDlqUrl },
     { label: 'telegram DLQ', dlq: true, url: config.queues.telegramDlqUrl },
+    { label: 'poll-tasks DLQ', dlq: true, url: config.queues.pollTasksDlqUrl },
   ];
 }
 

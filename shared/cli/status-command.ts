@@ -40,8 +40,8 @@ export function formatBillStatus(record: BillRecord): string {
 
 /** One queue: `label  waiting / in flight`, a non-empty DLQ flagged. */
 export function formatQueueDepth(depth: QueueDepth): string {
-  // The longest label, "telegram DLQ", and a space.
-  const label = depth.label.padEnd(13);
+  // The longest label, "poll-tasks DLQ", and a space.
+  const label = depth.label.padEnd(15);
   if (depth.kind === 'not-configured') return `  ${label}not configured`;
   if (depth.kind === 'unavailable') return `  ${label}unavailable: ${depth.error}`;
   const flag = depth.dlq && depth.visible + depth.inFlight > 0 ? DLQ_FLAG : '';

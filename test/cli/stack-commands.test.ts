@@ -297,16 +297,18 @@ describe('CLI commands against the local stack', () => {
         `Last poll: ${failedAt}`,
         'Queues:',
         // The message sent above, and the committee-and-initiators notices of the two bills read.
-        '  fan-out      3 waiting / 0 in flight',
-        '  email        0 waiting / 0 in flight',
-        '  webhook      0 waiting / 0 in flight',
-        '  slack        0 waiting / 0 in flight',
-        '  telegram     0 waiting / 0 in flight',
-        '  fan-out DLQ  0 waiting / 0 in flight',
-        '  email DLQ    2 waiting / 0 in flight  <-- dead letters: messages that failed every retry',
-        '  webhook DLQ  0 waiting / 0 in flight',
-        '  slack DLQ    0 waiting / 0 in flight',
-        '  telegram DLQ 0 waiting / 0 in flight',
+        '  fan-out        3 waiting / 0 in flight',
+        '  email          0 waiting / 0 in flight',
+        '  webhook        0 waiting / 0 in flight',
+        '  slack          0 waiting / 0 in flight',
+        '  telegram       0 waiting / 0 in flight',
+        '  poll-tasks     not configured',
+        '  fan-out DLQ    0 waiting / 0 in flight',
+        '  email DLQ      2 waiting / 0 in flight  <-- dead letters: messages that failed every retry',
+        '  webhook DLQ    0 waiting / 0 in flight',
+        '  slack DLQ      0 waiting / 0 in flight',
+        '  telegram DLQ   0 waiting / 0 in flight',
+        '  poll-tasks DLQ not configured',
         'Endpoints: 0 registered, 0 disabled',
         'News feeds (1):',
         '  duma-news  polled never',
@@ -332,6 +334,25 @@ describe('CLI commands against the local stack', () => {
     expect(lines.at(-1)).toBe('News feeds: not polled on this machine (the local stack polls feeds only when FEEDS is set; see the README)');
   });
 
+  it('status lists the poll-tasks queue and its DLQ when they are configured, a dead poll task flagged', async () => {
+    await sqs.send(new SendMessageCommand({ QueueUrl: queues.pollTasks.dlqUrl, MessageBody: '{"bills":["999001-99"]}' }));
+    Object.assign(process.env, { POLL_TASKS_QUEUE_URL: queues.pollTasks.url, POLL_TASKS_DLQ_URL: queues.pollTasks.dlqUrl });
+    const io = captureIo();
+
+    try {
+      await status([], io);
+    } finally {
+      delete process.env.POLL_TASKS_QUEUE_URL;
+      delete process.env.POLL_TASKS_DLQ_URL;
+    }
+
+    const lines = io.out().split('\n').filter((line) => line.startsWith('  poll-tasks'));
+    expect(lines).toEqual([
+      '  poll-tasks     0 waiting / 0 in flight',
+      '  poll-tasks DLQ 1 waiting / 0 in flight  <-- dead letters: messages that failed every retry',
+    ]);
+  });
+
   it('status --json gives the same facts as one JSON object', async () => {
     await watch([LAW_BILL], captureIo());
     await watch([UNKNOWN_BILL], captureIo());
@@ -352,7 +373,7 @@ describe('CLI commands against the local stack', () => {
     ]);
     expect(parsed.bills[0]!.health).toEqual({ ok: true, lastPolledAt: lawPolledAt, lastOkAt: lawPolledAt, consecutiveFailures: 0, errorCount: 0 });
     expect(parsed.queues).toContainEqual({ label: 'email DLQ', dlq: true, kind: 'depth', visible: 0, inFlight: 0 });
-    expect(parsed.queues).toHaveLength(10);
+    expect(parsed.queues).toHaveLength(12);
     expect(parsed.endpoints).toEqual([]);
     expect(parsed.feeds).toEqual({ polled: true, items: [{ id: 'duma-news', url: 'http://127.0.0.1:9/rss', health: null }] });
   });
