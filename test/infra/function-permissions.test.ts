@@ -71,6 +71,16 @@ function describeResource(resource: unknown): string {
 }
 
 /** Every function writes its own logs and its X-Ray traces (X-Ray has no resource-level permissions). */
+/** Every table action the single-table stores send, on the table and its index (the partitions each may touch are narrowed by `dynamodb:LeadingKeys`: leading-keys.test.ts). */
+const EVERY_TABLE_ACTION = {
+  'dynamodb:BatchGetItem': ['table'],
+  'dynamodb:BatchWriteItem': ['table'],
+  'dynamodb:DeleteItem': ['table'],
+  'dynamodb:GetItem': ['table'],
+  'dynamodb:PutItem': ['table'],
+  'dynamodb:Query': ['table', 'table/index/GSI1'],
+  'dynamodb:UpdateItem': ['table'],
+};
 const LOGS = {
   'logs:CreateLogStream': ['own-log-group'],
   'logs:PutLogEvents': ['own-log-group'],
@@ -140,13 +150,7 @@ describe('least privilege, function by function', () => {
     expect(grantsOf('fan-out')).toEqual({
       ...LOGS,
       ...consumes('queue:fanOut'),
-      'dynamodb:BatchGetItem': ['table'],
-      'dynamodb:BatchWriteItem': ['table'],
-      'dynamodb:DeleteItem': ['table'],
-      'dynamodb:GetItem': ['table'],
-      'dynamodb:PutItem': ['table'],
-      'dynamodb:Query': ['table', 'table/index/GSI1'],
-      'dynamodb:UpdateItem': ['table'],
+      ...EVERY_TABLE_ACTION,
       'sqs:SendMessage': ['queue:email', 'queue:slack', 'queue:telegram', 'queue:webhook'],
     });
   });
@@ -211,13 +215,7 @@ describe('least privilege, function by function', () => {
     const grants = grantsOf('api');
     expect(grants).toEqual({
       ...LOGS,
-      'dynamodb:BatchGetItem': ['table'],
-      'dynamodb:BatchWriteItem': ['table'],
-      'dynamodb:DeleteItem': ['table'],
-      'dynamodb:GetItem': ['table'],
-      'dynamodb:PutItem': ['table'],
-      'dynamodb:Query': ['table', 'table/index/GSI1'],
-      'dynamodb:UpdateItem': ['table'],
+      ...EVERY_TABLE_ACTION,
       // The endpoint service's test events and replays.
       'sqs:SendMessage': ['queue:slack', 'queue:telegram', 'queue:webhook'],
       'secretsmanager:GetSecretValue': ['secret:admin-api-key', 'secret:telegram-bot-token', 'secret:token-signing-key'],
@@ -230,13 +228,7 @@ describe('least privilege, function by function', () => {
   it('the console operates every queue (depths, dead letters peeked and redriven) and manages endpoints, but sends no email', () => {
     expect(grantsOf('console')).toEqual({
       ...LOGS,
-      'dynamodb:BatchGetItem': ['table'],
-      'dynamodb:BatchWriteItem': ['table'],
-      'dynamodb:DeleteItem': ['table'],
-      'dynamodb:GetItem': ['table'],
-      'dynamodb:PutItem': ['table'],
-      'dynamodb:Query': ['table', 'table/index/GSI1'],
-      'dynamodb:UpdateItem': ['table'],
+      ...EVERY_TABLE_ACTION,
       // Every queue's depth, dead letters peeked (receive, visibility 0) and redriven (send back, delete).
       'sqs:SendMessage': ['queue:email', 'queue:fanOut', 'queue:pollTasks', 'queue:slack', 'queue:telegram', 'queue:webhook'],
       'sqs:GetQueueAttributes': [...DEAD_LETTERS, 'queue:email', 'queue:fanOut', 'queue:pollTasks', 'queue:slack', 'queue:telegram', 'queue:webhook'].sort(),
@@ -253,13 +245,7 @@ describe('least privilege, function by function', () => {
     const grants = grantsOf('send-digests');
     expect(grants).toEqual({
       ...LOGS,
-      'dynamodb:BatchGetItem': ['table'],
-      'dynamodb:BatchWriteItem': ['table'],
-      'dynamodb:DeleteItem': ['table'],
-      'dynamodb:GetItem': ['table'],
-      'dynamodb:PutItem': ['table'],
-      'dynamodb:Query': ['table', 'table/index/GSI1'],
-      'dynamodb:UpdateItem': ['table'],
+      ...EVERY_TABLE_ACTION,
       'secretsmanager:GetSecretValue': ['secret:telegram-bot-token', 'secret:token-signing-key'],
       ...SEND_EMAIL,
     });
