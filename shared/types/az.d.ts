@@ -6,8 +6,9 @@ declare module 'az' {
     tag: { toString(): string; Surn?: boolean; Name?: boolean; Patr?: boolean; Geox?: boolean; Orgn?: boolean; Trad?: boolean };
   }
   interface AzMorph {
-    (word: string, config?: { parsers?: string[]; normalizeScore?: boolean }): AzParse[];
-    init(path: string, callback: (error: Error | null) => void): void;
+    (word: string, config?: { parsers?: string[] }): AzParse[];
+    /** Reads the dictionary files of the folder `path` through `Az.load`; `callback` hears when all are read. */
+    init(path: string, callback?: (error: Error | null) => void): void;
   }
   interface AzModule {
     Morph: AzMorph;
