@@ -19,9 +19,10 @@ export interface RussianReading {
 }
 
 const PROPER = /\b(Name|Surn|Patr|Geox|Orgn|Trad)\b/u;
-// Only words the dictionary holds: for the others matching falls back to the Snowball stemmer, which is more
-// predictable than az's guessers (they invent lemmas from suffixes).
-const DICTIONARY_ONLY = { parsers: ['Dictionary'] };
+// Only words the dictionary holds, as written: for the others matching falls back to the Snowball stemmer, which is
+// more predictable than az's guessers (they invent lemmas from suffixes). az reads a doubled letter as one unless
+// told not to (its `stutter` correction), which makes "ссуда" (a loan) a form of суд and "сумма" one of сума.
+const DICTIONARY_AS_WRITTEN = { parsers: ['Dictionary'], stutter: 0 };
 
 let loaded = false;
 
@@ -32,7 +33,7 @@ let loaded = false;
 export function russianReadings(word: string): RussianReading[] {
   if (!loaded) loadRussianDictionary(dictionaryFolder(import.meta.url));
   const readings = new Map<string, RussianReading>();
-  for (const parse of Az.Morph(word, DICTIONARY_ONLY)) {
+  for (const parse of Az.Morph(word, DICTIONARY_AS_WRITTEN)) {
     const lemma = parse.normalize().word;
     const proper = PROPER.test(parse.tag.toString());
     readings.set(`${lemma}:${proper}`, { lemma, proper });
