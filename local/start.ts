@@ -37,8 +37,12 @@ async function main(): Promise<void> {
 
   // The functions' logs: one JSON line per event (POWERTOOLS_DEV=true indents them for reading).
   const env: Record<string, string> = {};
-  // Written to local-env.json too, so that `status` knows whether this stack polls feeds.
-  if (process.env.FEEDS) env.FEEDS = process.env.FEEDS;
+  // Written to local-env.json too, so that the CLI judges as this stack does: `status` knows whether it polls feeds,
+  // and `endpoint add` accepts a receiver on this machine that the stack may deliver to.
+  for (const name of ['FEEDS', 'WEBHOOK_ALLOW_HOSTS'] as const) {
+    const value = process.env[name];
+    if (value) env[name] = value;
+  }
   let simulator: DumaSimulator | undefined;
   if (mode.name === 'demo') {
     simulator = await startDumaSimulator({
