@@ -1,5 +1,4 @@
 import type { Language } from '../shared/bill/stages.js';
-import type { BillStore } from '../shared/store/bill-store.js';
 import type { SubscriberStore } from '../shared/store/subscriber-store.js';
 import { sentEmails } from './ses-mailbox.js';
 import { DEMO_BILLS } from './simulator/demo-bills.js';
@@ -11,8 +10,8 @@ import { lapBillNumber, type DumaSimulator } from './simulator/duma-simulator.js
  * convocation that does not exist, so no demo bill can ever be confused with one on sozd.
  */
 
-/** What the demo writes to: its own table's bills and subscribers. */
-type DemoStores = { bills: Pick<BillStore, 'unwatch'>; subscribers: Pick<SubscriberStore, 'upsertEmailSubscriber' | 'follow'> };
+/** What the demo writes to: its own table's subscribers (following a bill watches it, the last unfollow releases it). */
+type DemoStores = { subscribers: Pick<SubscriberStore, 'upsertEmailSubscriber' | 'follow' | 'unfollow'> };
 
 /** Who follows the demo's bills: one Russian and one English subscriber. */
 export const DEMO_SUBSCRIBERS: readonly { email: string; language: Language }[] = [
@@ -26,17 +25,18 @@ export function demoBillNumbers(lap: number): string[] {
 }
 
 /**
- * Makes the demo subscribers follow the bills of lap `lap` (which puts them on the watch list) and takes the bills of
- * the lap before the previous one off it. Following a lap before its bills exist is what keeps every event news: the
- * poller sees the bill missing first, then each event as it comes.
+ * Makes the demo subscribers follow the bills of lap `lap` (which puts them on the watch list) and unfollow those of
+ * the lap before the previous one, which takes them off it (a bill a follower has stays watched, so unwatching them
+ * would not). Following a lap before its bills exist is what keeps every event news: the poller sees the bill
+ * missing first, then each event as it comes.
  */
 export async function followDemoLap(stores: DemoStores, lap: number): Promise<void> {
   const at = new Date().toISOString();
   for (const { email, language } of DEMO_SUBSCRIBERS) {
     const subscriber = await stores.subscribers.upsertEmailSubscriber({ email, language, at });
     for (const number of demoBillNumbers(lap)) await stores.subscribers.follow(subscriber.id, number);
+    if (lap >= 2) for (const number of demoBillNumbers(lap - 2)) await stores.subscribers.unfollow(subscriber.id, number);
   }
-  if (lap >= 2) for (const number of demoBillNumbers(lap - 2)) await stores.bills.unwatch(number);
 }
 
 /**
