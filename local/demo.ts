@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Language } from '../shared/bill/stages.js';
 import type { SubscriberStore } from '../shared/store/subscriber-store.js';
 import { sentEmails } from './ses-mailbox.js';
@@ -40,27 +41,44 @@ export async function followDemoLap(stores: DemoStores, lap: number): Promise<vo
 }
 
 /**
- * Runs the demo's side of the loop: follows laps 0 and 1 at once, then the next lap whenever the simulator starts a
- * new one, and prints a line for each alert email the SES emulator accepts. Returns a function that stops both.
+ * The lap a demo starts at, from the file where runDemo keeps the last lap it followed: the lap after it, else 0.
+ * The bills of the laps followed before are in the demo's table with their histories: the same numbers served again
+ * from their first event would look to the poller like pages that lost events (source errors, no alerts).
+ */
+export function firstDemoLap(lapFile: string): number {
+  const last = existsSync(lapFile) ? Number(readFileSync(lapFile, 'utf8').trim()) : Number.NaN;
+  return Number.isSafeInteger(last) && last >= 0 ? last + 1 : 0;
+}
+
+/**
+ * Runs the demo's side of the loop: follows the simulator's lap and the next at once, then the next lap whenever the
+ * simulator starts a new one, noting in `lapFile` the last lap followed (see firstDemoLap), and prints a line for
+ * each alert email the SES emulator accepts. Returns a function that stops both.
  */
 export async function runDemo(options: {
   stores: DemoStores;
   simulator: DumaSimulator;
+  lapFile: string;
   sesEndpoint: string;
   print: (line: string) => void;
   onError: (source: string, error: unknown) => void;
 }): Promise<() => void> {
   const { stores, simulator, print, onError } = options;
-  await followDemoLap(stores, 0);
-  await followDemoLap(stores, 1);
-  let followedUpTo = 1;
+  let followedUpTo = simulator.lap() - 1;
+  const followUpTo = async (lap: number) => {
+    while (followedUpTo < lap) {
+      await followDemoLap(stores, followedUpTo + 1);
+      followedUpTo += 1;
+    }
+    writeFileSync(options.lapFile, `${followedUpTo}\n`);
+  };
+  await followUpTo(simulator.lap() + 1);
   const seen = new Set<string>();
   let since = Math.floor(Date.now() / 1000);
   const tick = async () => {
     const lap = simulator.lap();
     if (lap + 1 > followedUpTo) {
-      followedUpTo = lap + 1;
-      await followDemoLap(stores, followedUpTo);
+      await followUpTo(lap + 1);
       print(`demo: lap ${lap + 1}, now bills ${demoBillNumbers(lap).join(' and ')} (their histories start again)`);
     }
     for (const email of await sentEmails(options.sesEndpoint, since)) {
