@@ -1,0 +1,9 @@
+import type { QueueKey } from '../../shared/access/access.js';
+import { QUEUE_NAMES } from '../../local/provision.js';
+
+/** The queue (or its dead-letter queue) a local queue URL names, by the queue's name (local/provision.ts). */
+export function queueOfUrl(url: string): { key: QueueKey; dlq: boolean } | undefined {
+  const name = url.split('/').at(-1) ?? '';
+  const key = (Object.keys(QUEUE_NAMES) as QueueKey[]).find((queue) => name === QUEUE_NAMES[queue] || name === `${QUEUE_NAMES[queue]}-dlq`);
+  return key && { key, dlq: name.endsWith('-dlq') };
+}
