@@ -10,8 +10,8 @@ import { listenToDynamoDbCalls } from './dynamodb-call-hooks.js';
  * builder created (`<name>Dependencies` on the stack when the client was made) must be within that builder's
  * `<name>Access`, the grants of the function it builds for. So must the SQS and SES calls of a client a builder made
  * (recorded-tracer.ts reports every client shared/aws/clients.ts makes): a send to a queue its access does not list, a
- * receive, delete or depth read without `operatesQueues`, an email without `sendsEmail`. A call the role would lack
- * fails the test that made it.
+ * receive, delete or depth read without `operatesQueues`, an email without `sendsEmail`, any call on a queue whose name
+ * says no queue of the service (queue-of-url.ts). A call the role would lack fails the test that made it.
  */
 
 type Call = { action: TableAction; index: boolean; partitions: string[]; store?: Frame; heldStores: Frame[]; builders: Frame[] };
@@ -78,7 +78,8 @@ async function serviceNeed(call: ServiceCall): Promise<{ what: string; allowed: 
   // By the local queues' names (loaded only by a file whose code made such a call: it loads the SQS client).
   const { queueOfUrl } = await import('./queue-of-url.js');
   const queue = queueOfUrl(String(call.queueUrl));
-  if (!queue) return undefined;
+  // Left unchecked, a queue named otherwise would let any send through.
+  if (!queue) return { what: `makes ${call.command.replace(/Command$/, '')} on ${String(call.queueUrl)}, a queue of no known name`, allowed: () => false };
   const { key, dlq } = queue;
   const label = `the ${key}${dlq ? ' dead-letter' : ''} queue`;
   if (/^SendMessage(Batch)?Command$/.test(call.command)) {
