@@ -241,6 +241,11 @@ const ENV_FIELDS: Record<string, string> = {
   TELEGRAM_API_BASE_URL: 'telegram.apiBaseUrl',
   TELEGRAM_BOT_TOKEN: 'telegram.botToken',
 };
+/** The field (dotted path) an environment variable sets, e.g. `sozd.proxyUrl` for DUMA_PROXY_URL. */
+export function configFieldOf(variable: string): string | undefined {
+  return ENV_FIELDS[variable];
+}
+
 const FIELD_ENV = Object.fromEntries(Object.entries(ENV_FIELDS).map(([env, field]) => [field, env]));
 
 /** Thrown when configuration is invalid; the message names every bad field and its variable. */
