@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../shared/config/config.js';
+import { ConfigError, configVariablesIn, loadConfig } from '../shared/config/config.js';
 import { createStores } from '../shared/runtime/stores.js';
 import { demoBillNumbers, DEMO_SUBSCRIBERS, firstDemoLap, runDemo } from './demo.js';
 import { writeLocalEnvFile } from './local-env-file.js';
@@ -37,12 +37,6 @@ async function main(): Promise<void> {
 
   // The functions' logs: one JSON line per event (POWERTOOLS_DEV=true indents them for reading).
   const env: Record<string, string> = {};
-  // Written to local-env.json too, so that the CLI judges as this stack does: `status` knows whether it polls feeds,
-  // and `endpoint add` accepts a receiver on this machine that the stack may deliver to.
-  for (const name of ['FEEDS', 'WEBHOOK_ALLOW_HOSTS'] as const) {
-    const value = process.env[name];
-    if (value) env[name] = value;
-  }
   let simulator: DumaSimulator | undefined;
   const demoLapFile = join(mode.dataDir, 'demo-lap');
   if (mode.name === 'demo') {
@@ -74,14 +68,9 @@ async function main(): Promise<void> {
     onError,
     onReady: ready,
   });
-  writeLocalEnvFile(join(mode.dataDir, 'local-env.json'), {
-    ...stack.env,
-    FAN_OUT_DLQ_URL: stack.queues.fanOut.dlqUrl,
-    EMAIL_DLQ_URL: stack.queues.email.dlqUrl,
-    WEBHOOK_DLQ_URL: stack.queues.webhook.dlqUrl,
-    SLACK_DLQ_URL: stack.queues.slack.dlqUrl,
-    TELEGRAM_DLQ_URL: stack.queues.telegram.dlqUrl,
-  });
+  // The CLI is configured as this stack is: the stack's own settings, and every setting it was started with (the
+  // proxy `poll` must go through, the feeds `status` reports, the hosts `endpoint add` may register, …).
+  writeLocalEnvFile(join(mode.dataDir, 'local-env.json'), { ...configVariablesIn(process.env), ...stack.env });
   const stopDemo = simulator
     ? await runDemo({ stores: createStores(loadConfig()), simulator, lapFile: demoLapFile, sesEndpoint: stack.services.sesEndpoint, print: (line) => console.log(line), onError })
     : undefined;

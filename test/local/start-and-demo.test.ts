@@ -89,8 +89,9 @@ describe('npm start and npm run demo', () => {
     root = mkdtempSync(join(repo, '.data', 'start-and-demo-'));
     // The service never reaches the internet here: its sozd is a closed loopback port.
     [service, demo] = await Promise.all([
-      // A newcomer's own webhook receiver on this machine (a closed port: nothing needs to answer).
-      start(root, [], { SOZD_BASE_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'info', WEBHOOK_ALLOW_HOSTS: '127.0.0.1:9' }),
+      // Settings a newcomer starts it with: a proxy to the Duma, a webhook receiver of their own on this machine (closed
+      // ports: nothing needs to answer).
+      start(root, [], { SOZD_BASE_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'info', DUMA_PROXY_URL: 'http://127.0.0.1:9', WEBHOOK_ALLOW_HOSTS: '127.0.0.1:9' }),
       start(root, ['--demo'], {}),
     ]);
   });
@@ -131,18 +132,20 @@ describe('npm start and npm run demo', () => {
     expect(envs[0]!.AWS_ENDPOINT_URL_DYNAMODB).not.toBe(envs[1]!.AWS_ENDPOINT_URL_DYNAMODB);
   });
 
-  it('let the CLI of npm start register a webhook on a host the stack was told to allow (WEBHOOK_ALLOW_HOSTS)', async () => {
-    // Arrange: only the stack was started with WEBHOOK_ALLOW_HOSTS; the CLI finds the stack through local-env.json.
+  it('configure the CLI of npm start with the settings the stack was started with', async () => {
+    // Arrange: only the stack was started with them; the CLI finds the stack through local-env.json.
+    const envFile = join(root, '.data', 'local-env.json');
     const io = captureIo();
-    process.env.DUMA_ALERTS_ENV_FILE = join(root, '.data', 'local-env.json');
+    process.env.DUMA_ALERTS_ENV_FILE = envFile;
 
-    // Act
+    // Act: a webhook on a host the stack was told to allow (WEBHOOK_ALLOW_HOSTS).
     const code = await runCli(['endpoint', 'add', '--kind', 'webhook', '--url', 'http://127.0.0.1:9/hook', '--owner', 'desk@example.org', '--bill', '1075342-8'], io);
 
     // Assert
     expect(io.err(), io.out()).toBe('');
     expect(code).toBe(0);
     expect(io.out()).toMatch(/^ep_\w+\nsecret whsec_/);
+    expect(JSON.parse(readFileSync(envFile, 'utf8'))).toMatchObject({ DUMA_PROXY_URL: 'http://127.0.0.1:9', SOZD_BASE_URL: 'http://127.0.0.1:9' });
   });
 
   it('write local-env.json and the key files readable by their owner only', () => {
