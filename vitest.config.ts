@@ -13,8 +13,9 @@ const RECORDED_LIB_DYNAMODB = resolve(import.meta.dirname, 'test', 'support', 'r
 // The same for the tracer, which every client shared/aws/clients.ts makes passes through: it reports who made it.
 const RECORDED_TRACER = resolve(import.meta.dirname, 'test', 'support', 'recorded-tracer.ts');
 
-// The files that start local services, load a function's handler or write process.env run each in a fresh process;
-// the rest share their worker's modules (test/support/isolated-test-files.ts says why and which).
+// The files that load a function's handler or reset the module registry run each in a fresh process; the rest share
+// their worker's modules, each file starting from the worker's first environment (test/support/isolated-test-files.ts
+// and fresh-file-state.ts say why and which).
 const ISOLATED = isolatedTestFiles(import.meta.dirname);
 
 export default defineConfig({
@@ -38,7 +39,7 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     // A green run is quiet: output written straight to stdout/stderr during a test shows only if it fails. Every
     // DynamoDB call a test makes is held to the access its store and its function declare (check-aws-access.ts).
-    setupFiles: ['test/support/quiet-output.ts', 'test/support/check-aws-access.ts'],
+    setupFiles: ['test/support/fresh-file-state.ts', 'test/support/quiet-output.ts', 'test/support/check-aws-access.ts'],
     env: {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       TMPDIR: runTemp,

@@ -2,27 +2,25 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 /*
- * Which test files must run in a module graph of their own (vitest.config.ts). A file that starts the local services
- * (local/local-services.ts), loads a function's handler (functions/ read their config from the environment once, as
- * they load), or writes process.env in test code would see, or leave, another file's services and variables if the
- * worker's modules were shared; one that resets the module registry (vi.resetModules) would throw away the modules the
- * files after it share. Every other file is pure: it shares its worker's modules (the AWS SDK, aws-cdk-lib, the
- * project's graph) with the files before it, which spares a fresh process and a fresh import for each.
+ * Which test files must run in a module graph of their own (vitest.config.ts). A file that loads a function's handler
+ * (functions/ read their config from the environment once, as they load, so a second file would get the first one's
+ * table, queues and services) or resets the module registry (vi.resetModules, which would throw away the modules the
+ * files after it share) runs isolated. Every other file shares its worker's modules (the AWS SDK, the emulators,
+ * aws-cdk-lib, the project's graph) with the files before it, which spares a fresh process and a fresh import for
+ * each; fresh-file-state.ts gives it the environment and the empty mailbox a fresh process would have.
  */
 
 const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)'(\.{1,2}\/[^']+)'/g;
 const RESETS_MODULES = /\bvi\.resetModules\(/;
-const ENV_WRITE = /process\.env(?:\.\w+|\[[^\]]+\])?\s*(?:\?\?=|=(?!=))|Object\.assign\(\s*process\.env\b|delete\s+process\.env\b/;
 
 /** Whether a module itself makes the test files that reach it need isolation. */
 function needsIsolationItself(path: string, source: string): boolean {
-  if (path === 'local/local-services.ts' || path.startsWith('functions/')) return true;
-  return path.startsWith('test/') && (ENV_WRITE.test(source) || RESETS_MODULES.test(source));
+  return path.startsWith('functions/') || (path.startsWith('test/') && RESETS_MODULES.test(source));
 }
 
 /**
- * The test files under `root`/test whose relative imports reach, directly or not, a module that starts services, a
- * function handler, or test code that writes process.env or resets the module registry; relative to `root`, sorted.
+ * The test files under `root`/test whose relative imports reach, directly or not, a function handler or test code that
+ * resets the module registry; relative to `root`, sorted.
  */
 export function isolatedTestFiles(root: string): string[] {
   const verdicts = new Map<string, boolean>();
