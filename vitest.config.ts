@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { isolatedTestFiles } from './test/support/isolated-test-files.js';
 
 // Every temporary file of a run (mkdtemp in tests, CDK's cloud assemblies, libraries' scratch files) goes here,
 // under the checkout's ignored .data/, and test/support/global-setup.ts removes it when the run ends: a run leaves
@@ -11,6 +12,10 @@ const runTemp = join(resolve(import.meta.dirname, '.data', 'test-tmp'), `run-${p
 const RECORDED_LIB_DYNAMODB = resolve(import.meta.dirname, 'test', 'support', 'recorded-lib-dynamodb.ts');
 // The same for the tracer, which every client shared/aws/clients.ts makes passes through: it reports who made it.
 const RECORDED_TRACER = resolve(import.meta.dirname, 'test', 'support', 'recorded-tracer.ts');
+
+// The files that start local services, load a function's handler or write process.env run each in a fresh process;
+// the rest share their worker's modules (test/support/isolated-test-files.ts says why and which).
+const ISOLATED = isolatedTestFiles(import.meta.dirname);
 
 export default defineConfig({
   plugins: [
@@ -26,7 +31,6 @@ export default defineConfig({
     },
   ],
   test: {
-    include: ['test/**/*.test.ts'],
     // Integration tests start real local services (dynalite, SES and SQS emulators) per file; two cores here.
     testTimeout: 60_000,
     hookTimeout: 60_000,
@@ -42,5 +46,9 @@ export default defineConfig({
     // The same for what tests print through the console.
     silent: 'passed-only',
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'isolated', include: ISOLATED } },
+      { extends: true, test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: ISOLATED, isolate: false } },
+    ],
   },
 });
