@@ -109,6 +109,7 @@ function printWelcome(mode: StartMode, stack: LocalStack, simulator: DumaSimulat
     '',
     `  Sign up, preferences:      ${stack.api.url}/`,
     `  HTTP API:                  ${stack.api.url}/openapi.json   admin key (x-api-key) in ${data}/admin-api-key`,
+    `  Operator console:          ${stack.api.url}/admin   sign in with the same admin key`,
     `  Mail sent (SES emulator):  ${stack.services.sesEndpoint}/   (JSON: ${stack.services.sesEndpoint}/store)`,
     `  DynamoDB (dynalite):       ${stack.services.dynamodbEndpoint}   table ${mode.tableName}, data in ${data}/dynamodb`,
     `  SQS (fauxqs):              ${stack.services.sqsEndpoint}`,

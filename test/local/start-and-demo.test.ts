@@ -186,5 +186,6 @@ describe('npm start and npm run demo', () => {
     const parts = service!.output().split('\n').filter((line) => line.startsWith('  ready  ')).map((line) => line.slice(9, 37).trim());
     expect(parts).toEqual(expect.arrayContaining(['DynamoDB (dynalite)', 'SES (aws-ses-v2-local)', 'SQS (fauxqs)', 'table and queues', 'HTTP API and sign-up pages', 'functions']));
     expect(demo!.output()).toMatch(/Demo bills \(convocation 99: none can exist on sozd\): 999001-99, 999002-99;/);
+    expect(service!.output()).toMatch(new RegExp(`Operator console: +${api}/admin `));
   });
 });
