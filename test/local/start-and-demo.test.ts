@@ -148,6 +148,21 @@ describe('npm start and npm run demo', () => {
     expect(JSON.parse(readFileSync(envFile, 'utf8'))).toMatchObject({ DUMA_PROXY_URL: 'http://127.0.0.1:9', SOZD_BASE_URL: 'http://127.0.0.1:9' });
   });
 
+  it('refuse a second npm start on the same data folder with one line naming the one running, which goes on', async () => {
+    // Act
+    const refused = await start(root, [], { SOZD_BASE_URL: 'http://127.0.0.1:9' }).then(
+      () => 'started',
+      (error: Error) => error.message,
+    );
+
+    // Assert
+    expect(refused).toBe(
+      `start  exited with 1:\n.data/ is in use by another npm start or npm run demo (process ${service!.child.pid}): stop it first (Ctrl-C), or run a second copy from another checkout (npm start -- --any-ports there).\n`,
+    );
+    const api = /Sign up, preferences: +(\S+)\//.exec(service!.output())![1]!;
+    expect((await fetch(`${api}/openapi.json`)).status).toBe(200);
+  });
+
   it('write local-env.json and the key files readable by their owner only', () => {
     const files = ['local-env.json', 'admin-api-key', 'token-secret'].flatMap((name) => [
       join(root, '.data', name),
