@@ -25,19 +25,34 @@ export function demoBillNumbers(lap: number): string[] {
   return DEMO_BILLS.map((bill) => lapBillNumber(bill.page.number, lap));
 }
 
+/** The demo subscribers' ids (each made, or kept, in its language). */
+async function demoSubscriberIds(stores: DemoStores): Promise<string[]> {
+  const at = new Date().toISOString();
+  const ids: string[] = [];
+  for (const { email, language } of DEMO_SUBSCRIBERS) ids.push((await stores.subscribers.upsertEmailSubscriber({ email, language, at })).id);
+  return ids;
+}
+
+/**
+ * Makes the demo subscribers unfollow the bills of `laps`, which takes them off the watch list (a bill a follower
+ * has stays watched, so unwatching it would not).
+ */
+async function unfollowDemoLaps(stores: DemoStores, laps: readonly number[]): Promise<void> {
+  for (const id of await demoSubscriberIds(stores)) {
+    for (const number of laps.flatMap(demoBillNumbers)) await stores.subscribers.unfollow(id, number);
+  }
+}
+
 /**
  * Makes the demo subscribers follow the bills of lap `lap` (which puts them on the watch list) and unfollow those of
- * the lap before the previous one, which takes them off it (a bill a follower has stays watched, so unwatching them
- * would not). Following a lap before its bills exist is what keeps every event news: the poller sees the bill
- * missing first, then each event as it comes.
+ * the lap before the previous one. Following a lap before its bills exist is what keeps every event news: the
+ * poller sees the bill missing first, then each event as it comes.
  */
 export async function followDemoLap(stores: DemoStores, lap: number): Promise<void> {
-  const at = new Date().toISOString();
-  for (const { email, language } of DEMO_SUBSCRIBERS) {
-    const subscriber = await stores.subscribers.upsertEmailSubscriber({ email, language, at });
-    for (const number of demoBillNumbers(lap)) await stores.subscribers.follow(subscriber.id, number);
-    if (lap >= 2) for (const number of demoBillNumbers(lap - 2)) await stores.subscribers.unfollow(subscriber.id, number);
+  for (const id of await demoSubscriberIds(stores)) {
+    for (const number of demoBillNumbers(lap)) await stores.subscribers.follow(id, number);
   }
+  if (lap >= 2) await unfollowDemoLaps(stores, [lap - 2]);
 }
 
 /**
@@ -51,9 +66,12 @@ export function firstDemoLap(lapFile: string): number {
 }
 
 /**
- * Runs the demo's side of the loop: follows the simulator's lap and the next at once, then the next lap whenever the
- * simulator starts a new one, noting in `lapFile` the last lap followed (see firstDemoLap), and prints a line for
- * each alert email the SES emulator accepts. Returns a function that stops both.
+ * Runs the demo's side of the loop: follows the simulator's lap at once, then each next lap in the quiet step before
+ * its first event, notes in `lapFile` the last lap followed (see firstDemoLap), and prints a line for each alert
+ * email the SES emulator accepts. Returns a function that stops both. The quiet step (12 s) is early enough for the
+ * poller to see the new bills missing first, so every event of theirs is news, and short enough that it is still
+ * asking every cycle when the first event comes: after three "no such bill" answers it waits an hour
+ * (shared/pipeline/missing-backoff.ts), so a lap followed a whole lap ahead was never read.
  */
 export async function runDemo(options: {
   stores: DemoStores;
@@ -64,7 +82,10 @@ export async function runDemo(options: {
   onError: (source: string, error: unknown) => void;
 }): Promise<() => void> {
   const { stores, simulator, print, onError } = options;
-  let followedUpTo = simulator.lap() - 1;
+  const firstLap = simulator.upcomingLap();
+  // A run before this one followed up to the lap before this one's first (firstDemoLap) and left two laps followed.
+  await unfollowDemoLaps(stores, [firstLap - 2, firstLap - 1].filter((lap) => lap >= 0));
+  let followedUpTo = firstLap - 1;
   const followUpTo = async (lap: number) => {
     while (followedUpTo < lap) {
       await followDemoLap(stores, followedUpTo + 1);
@@ -72,13 +93,13 @@ export async function runDemo(options: {
     }
     writeFileSync(options.lapFile, `${followedUpTo}\n`);
   };
-  await followUpTo(simulator.lap() + 1);
+  await followUpTo(firstLap);
   const seen = new Set<string>();
   let since = Math.floor(Date.now() / 1000);
   const tick = async () => {
-    const lap = simulator.lap();
-    if (lap + 1 > followedUpTo) {
-      await followUpTo(lap + 1);
+    const lap = simulator.upcomingLap();
+    if (lap > followedUpTo) {
+      await followUpTo(lap);
       print(`demo: lap ${lap + 1}, now bills ${demoBillNumbers(lap).join(' and ')} (their histories start again)`);
     }
     for (const email of await sentEmails(options.sesEndpoint, since)) {

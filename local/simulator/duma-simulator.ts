@@ -33,6 +33,8 @@ export interface DumaSimulator {
   revealed(number: string): number;
   /** The lap the histories are in (0 until they start again); the bills of lap L are lapBillNumber(number, L). */
   lap(): number;
+  /** The lap whose events the next step brings: lap(), or the next one in the quiet step after every history is out. */
+  upcomingLap(): number;
   /** Requests served, by status. */
   served: Record<number, number>;
   stop(): Promise<void>;
@@ -70,6 +72,7 @@ export async function startDumaSimulator(options: DumaSimulatorOptions): Promise
     return pace.kind === 'manual' ? manualStepTimes[step - 1]! : startedAt + pace.firstAfterMs + (step - 1) * pace.stepMs;
   };
   const currentLap = (): number => (options.loop ? firstLap + Math.floor(Math.max(0, steps() - 1) / lapSteps) : 0);
+  const upcomingLap = (): number => (options.loop ? firstLap + Math.floor(steps() / lapSteps) : 0);
   /** Steps taken before lap `lap` began. */
   const lapStart = (lap: number): number => (lap - firstLap) * lapSteps;
   const revealed = ({ bill, lap }: { bill: SimulatedBill; lap: number }): number =>
@@ -103,6 +106,7 @@ export async function startDumaSimulator(options: DumaSimulatorOptions): Promise
       return found ? revealed(found) : 0;
     },
     lap: currentLap,
+    upcomingLap,
     served,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

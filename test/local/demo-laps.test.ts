@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -47,15 +47,39 @@ describe("the demo's laps", () => {
   });
 
   it("takes a lap's bills off the watch list once the lap after next is followed", async () => {
-    // Arrange: laps 0 and 1 followed, as the demo starts.
+    // Arrange: lap 0 followed as the demo starts, lap 1 in lap 0's quiet step.
     await followDemoLap(stores, 0);
     await followDemoLap(stores, 1);
 
-    // Act: lap 1 begins, so the demo follows lap 2.
+    // Act: lap 1's quiet step, so the demo follows lap 2.
     await followDemoLap(stores, 2);
 
     // Assert
     expect(await watched()).toEqual(['999101-99', '999102-99', '999201-99', '999202-99']);
+  });
+
+  it("follows the next lap's bills in the quiet step before their first event, not a lap ahead", async () => {
+    // Arrange: the demo running on a simulator whose first lap is out to its last event. Followed a lap ahead, the
+    // next lap's bills would be "no such bill" for a whole lap, and the poller waits an hour after three such answers.
+    const simulator = await startDumaSimulator({ bills: DEMO_BILLS, pace: { kind: 'manual' }, loop: true });
+    simulators.push(simulator);
+    const lapFile = join(dir, 'quiet-step-lap');
+    const stop = await runDemo({ stores, simulator, lapFile, sesEndpoint: test.services.sesEndpoint, print: () => {}, onError: () => {} });
+    const lapSteps = Math.max(...DEMO_BILLS.map((bill) => bill.history.length)) + 1;
+    for (let step = 1; step < lapSteps; step++) simulator.step();
+    await new Promise((wait) => setTimeout(wait, 1500)); // the demo looks at the simulator every second
+    const watchedDuringTheLap = await watched();
+
+    // Act: the quiet step; the demo notes the lap in its file once it follows it.
+    simulator.step();
+    for (let attempt = 0; attempt < 100 && readFileSync(lapFile, 'utf8') !== '1\n'; attempt++) await new Promise((wait) => setTimeout(wait, 100));
+    stop();
+    const watchedInTheQuietStep = await watched();
+
+    // Assert
+    expect(watchedDuringTheLap).toEqual(['999001-99', '999002-99']);
+    expect(watchedInTheQuietStep).toEqual(['999001-99', '999002-99', '999101-99', '999102-99']);
+    expect((await fetch(`${simulator.url}/bill/999101-99`)).status).toBe(404);
   });
 
   it('started again on its data, goes on after the laps the run before followed: none of its bills was watched before', async () => {
@@ -77,8 +101,8 @@ describe("the demo's laps", () => {
 
     // Assert
     const served = async (number: string) => (await fetch(`${again.url}/bill/${number}`)).status;
-    expect(watchedByTheFirstRun).toEqual(['999001-99', '999002-99', '999101-99', '999102-99']);
-    expect(await watched()).toEqual(['999201-99', '999202-99', '999301-99', '999302-99']);
-    expect(await Promise.all(['999201-99', '999202-99', '999001-99', '999101-99'].map(served))).toEqual([200, 200, 404, 404]);
+    expect(watchedByTheFirstRun).toEqual(['999001-99', '999002-99']);
+    expect(await watched()).toEqual(['999101-99', '999102-99']);
+    expect(await Promise.all(['999101-99', '999102-99', '999001-99', '999201-99'].map(served))).toEqual([200, 200, 404, 404]);
   });
 });

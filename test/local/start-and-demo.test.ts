@@ -116,7 +116,7 @@ describe('npm start and npm run demo', () => {
     const ofService = subjects(serviceItems);
     const ofDemo = subjects(demoItems);
     expect([...ofService.bills]).toEqual(['1075342-8']);
-    expect([...ofDemo.bills].sort()).toEqual(['999001-99', '999002-99', '999101-99', '999102-99']);
+    expect([...ofDemo.bills].sort()).toEqual(['999001-99', '999002-99']);
     expect([...ofDemo.bills].every((number) => BillNumberSchema.safeParse(number).success)).toBe(true);
     expect(ofDemo.subscribers.size).toBe(2);
     expect([...ofService.subscribers].filter((id) => ofDemo.subscribers.has(id))).toEqual([]);
@@ -146,6 +146,21 @@ describe('npm start and npm run demo', () => {
     expect(code).toBe(0);
     expect(io.out()).toMatch(/^ep_\w+\nsecret whsec_/);
     expect(JSON.parse(readFileSync(envFile, 'utf8'))).toMatchObject({ DUMA_PROXY_URL: 'http://127.0.0.1:9', SOZD_BASE_URL: 'http://127.0.0.1:9' });
+  });
+
+  it('refuse a second npm start on the same data folder with one line naming the one running, which goes on', async () => {
+    // Act
+    const refused = await start(root, [], { SOZD_BASE_URL: 'http://127.0.0.1:9' }).then(
+      () => 'started',
+      (error: Error) => error.message,
+    );
+
+    // Assert
+    expect(refused).toBe(
+      `start  exited with 1:\n.data/ is in use by another npm start or npm run demo (process ${service!.child.pid}): stop it first (Ctrl-C), or run a second copy from another checkout (npm start -- --any-ports there).\n`,
+    );
+    const api = /Sign up, preferences: +(\S+)\//.exec(service!.output())![1]!;
+    expect((await fetch(`${api}/openapi.json`)).status).toBe(200);
   });
 
   it('write local-env.json and the key files readable by their owner only', () => {
@@ -186,5 +201,6 @@ describe('npm start and npm run demo', () => {
     const parts = service!.output().split('\n').filter((line) => line.startsWith('  ready  ')).map((line) => line.slice(9, 37).trim());
     expect(parts).toEqual(expect.arrayContaining(['DynamoDB (dynalite)', 'SES (aws-ses-v2-local)', 'SQS (fauxqs)', 'table and queues', 'HTTP API and sign-up pages', 'functions']));
     expect(demo!.output()).toMatch(/Demo bills \(convocation 99: none can exist on sozd\): 999001-99, 999002-99;/);
+    expect(service!.output()).toMatch(new RegExp(`Operator console: +${api}/admin `));
   });
 });
