@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { isolatedTestFiles } from './test/support/isolated-test-files.js';
 
 // Every temporary file of a run (mkdtemp in tests, CDK's cloud assemblies, libraries' scratch files) goes here,
 // under the checkout's ignored .data/, and test/support/global-setup.ts removes it when the run ends: a run leaves
@@ -16,6 +17,10 @@ const RECORDED_TRACER = resolve(import.meta.dirname, 'test', 'support', 'recorde
 const importsTracer = (id: string, importer: string | undefined) =>
   importer !== undefined && id.startsWith('.') && resolve(dirname(importer), id.replace(/\.js$/, '.ts')) === TRACER;
 
+// The files that start local services, load a function's handler or write process.env run each in a fresh process;
+// the rest share their worker's modules (test/support/isolated-test-files.ts says why and which).
+const ISOLATED = isolatedTestFiles(import.meta.dirname);
+
 export default defineConfig({
   plugins: [
     {
@@ -30,7 +35,6 @@ export default defineConfig({
     },
   ],
   test: {
-    include: ['test/**/*.test.ts'],
     // Integration tests start real local services (dynalite, SES and SQS emulators) per file; two cores here.
     testTimeout: 60_000,
     hookTimeout: 60_000,
@@ -46,5 +50,9 @@ export default defineConfig({
     // The same for what tests print through the console.
     silent: 'passed-only',
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'isolated', include: ISOLATED } },
+      { extends: true, test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: ISOLATED, isolate: false } },
+    ],
   },
 });

@@ -66,8 +66,9 @@ const ENDPOINT_CHANNELS: readonly QueueKey[] = ['webhook', 'slack', 'telegram'];
  * handler file does not exist yet, so the app synthesises while functions are being written.
  * Each access is the one its dependency builder exports, composed from what the stores, queues, mailer and secrets it
  * builds declare (shared/access/access.ts): code that starts doing more declares it there, the tests fail a call no
- * declaration allows (test/support/check-aws-access.ts), and the IAM tests (test/infra/function-permissions.test.ts)
- * say what changed in the grants.
+ * declaration allows (test/support/check-aws-access.ts) and a declaration the builder does not build
+ * (test/runtime/builder-access.test.ts), and the IAM tests (test/infra/function-permissions.test.ts) say what changed
+ * in the grants.
  */
 export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   {

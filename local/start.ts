@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../shared/config/config.js';
+import { ConfigError, configVariablesIn, loadConfig } from '../shared/config/config.js';
 import { createStores } from '../shared/runtime/stores.js';
-import { demoBillNumbers, DEMO_SUBSCRIBERS, runDemo } from './demo.js';
+import { demoBillNumbers, DEMO_SUBSCRIBERS, firstDemoLap, runDemo } from './demo.js';
 import { writeLocalEnvFile } from './local-env-file.js';
 import { startLocalStack, type LocalStack } from './local-stack.js';
 import { teeTerminalToFile } from './log-file.js';
@@ -37,14 +37,14 @@ async function main(): Promise<void> {
 
   // The functions' logs: one JSON line per event (POWERTOOLS_DEV=true indents them for reading).
   const env: Record<string, string> = {};
-  // Written to local-env.json too, so that `status` knows whether this stack polls feeds.
-  if (process.env.FEEDS) env.FEEDS = process.env.FEEDS;
   let simulator: DumaSimulator | undefined;
+  const demoLapFile = join(mode.dataDir, 'demo-lap');
   if (mode.name === 'demo') {
     simulator = await startDumaSimulator({
       bills: DEMO_BILLS,
       pace: { kind: 'timed', stepMs: DEMO_STEP_MS, firstAfterMs: 8_000 },
       loop: true,
+      firstLap: firstDemoLap(demoLapFile),
       port: mode.ports.simulator,
     });
     ready('Duma simulator', simulator.url);
@@ -68,16 +68,11 @@ async function main(): Promise<void> {
     onError,
     onReady: ready,
   });
-  writeLocalEnvFile(join(mode.dataDir, 'local-env.json'), {
-    ...stack.env,
-    FAN_OUT_DLQ_URL: stack.queues.fanOut.dlqUrl,
-    EMAIL_DLQ_URL: stack.queues.email.dlqUrl,
-    WEBHOOK_DLQ_URL: stack.queues.webhook.dlqUrl,
-    SLACK_DLQ_URL: stack.queues.slack.dlqUrl,
-    TELEGRAM_DLQ_URL: stack.queues.telegram.dlqUrl,
-  });
+  // The CLI is configured as this stack is: the stack's own settings, and every setting it was started with (the
+  // proxy `poll` must go through, the feeds `status` reports, the hosts `endpoint add` may register, …).
+  writeLocalEnvFile(join(mode.dataDir, 'local-env.json'), { ...configVariablesIn(process.env), ...stack.env });
   const stopDemo = simulator
-    ? await runDemo({ stores: createStores(loadConfig()), simulator, sesEndpoint: stack.services.sesEndpoint, print: (line) => console.log(line), onError })
+    ? await runDemo({ stores: createStores(loadConfig()), simulator, lapFile: demoLapFile, sesEndpoint: stack.services.sesEndpoint, print: (line) => console.log(line), onError })
     : undefined;
   printWelcome(mode, stack, simulator, logFile);
   console.log(`Ready in ${seconds()} s. Ctrl-C stops everything.`);
@@ -120,9 +115,9 @@ function printWelcome(mode: StartMode, stack: LocalStack, simulator: DumaSimulat
     `  Log (JSON lines):          ${shown(logFile)}`,
     ...(simulator
       ? [
-          `  Duma simulator:            ${simulator.url}/bill/${demoBillNumbers(0)[0]}   (a new event every ${DEMO_STEP_MS / 1000} s, again and again)`,
+          `  Duma simulator:            ${simulator.url}/bill/${demoBillNumbers(simulator.lap())[0]}   (a new event every ${DEMO_STEP_MS / 1000} s, again and again)`,
           '',
-          `  Demo bills (convocation 99: none can exist on sozd): ${demoBillNumbers(0).join(', ')}; each new lap adds 100 to the number.`,
+          `  Demo bills (convocation 99: none can exist on sozd): ${demoBillNumbers(simulator.lap()).join(', ')}; each new lap adds 100 to the number.`,
           `  Demo subscribers: ${DEMO_SUBSCRIBERS.map(({ email, language }) => `${email} (${language})`).join(', ')}. A line below for each alert sent.`,
         ]
       : [`  Polling:                   ${config.sozd.baseUrl} on schedule ${config.schedules.pollBills}`]),

@@ -9,6 +9,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE } from '../../shared/metrics/poll-metrics.js';
 import { tableAccessOf } from '../../shared/access/access.js';
+import { SECRET_ARN_VARIABLES } from '../../shared/config/secrets.js';
 import { GSI1, leadingKeysOf } from '../../shared/store/table-schema.js';
 import { lambdaBundling } from '../bundling-options.js';
 import type { FunctionSpec, QueueKey, SecretKey } from '../function-catalog.js';
@@ -33,14 +34,6 @@ const DLQ_URL_VARIABLES: Record<QueueKey, string> = {
   slack: 'SLACK_DLQ_URL',
   telegram: 'TELEGRAM_DLQ_URL',
   pollTasks: 'POLL_TASKS_DLQ_URL',
-};
-
-/** The environment variable that names each secret (shared/config/secrets.ts resolves them at cold start). */
-const SECRET_ARN_VARIABLES: Record<SecretKey, string> = {
-  tokenSecrets: 'TOKEN_SECRETS_ARN',
-  dumaProxy: 'DUMA_PROXY_SECRET_ARN',
-  adminApiKey: 'ADMIN_API_KEY_ARN',
-  telegramBotToken: 'TELEGRAM_BOT_TOKEN_ARN',
 };
 
 /** The Powertools service name of a function, which is also the `service` dimension of its metrics. */

@@ -16,6 +16,8 @@ export interface DumaSimulatorOptions {
    * demo). Lap L of bill `900001-99` is bill `900001+100·L`-99 (see lapBillNumber).
    */
   loop?: boolean;
+  /** With `loop`, the lap to start at instead of 0 (a demo started again goes on after the laps it has seen). */
+  firstLap?: number;
   now?: () => number;
   host?: string;
   port?: number;
@@ -31,6 +33,8 @@ export interface DumaSimulator {
   revealed(number: string): number;
   /** The lap the histories are in (0 until they start again); the bills of lap L are lapBillNumber(number, L). */
   lap(): number;
+  /** The lap whose events the next step brings: lap(), or the next one in the quiet step after every history is out. */
+  upcomingLap(): number;
   /** Requests served, by status. */
   served: Record<number, number>;
   stop(): Promise<void>;
@@ -48,10 +52,11 @@ export async function startDumaSimulator(options: DumaSimulatorOptions): Promise
   const manualStepTimes: number[] = [];
   const served: Record<number, number> = {};
   const lapSteps = Math.max(...options.bills.map((bill) => bill.history.length)) + 1;
+  const firstLap = options.loop ? (options.firstLap ?? 0) : 0;
   const billOf = (number: string): { bill: SimulatedBill; lap: number } | undefined => {
     for (const bill of options.bills) {
       const lap = lapOf(bill.page.number, number);
-      if (lap === 0 || (lap !== undefined && options.loop && lap <= currentLap())) return { bill, lap };
+      if (lap !== undefined && lap >= firstLap && lap <= currentLap()) return { bill, lap };
     }
     return undefined;
   };
@@ -66,9 +71,12 @@ export async function startDumaSimulator(options: DumaSimulatorOptions): Promise
     const { pace } = options;
     return pace.kind === 'manual' ? manualStepTimes[step - 1]! : startedAt + pace.firstAfterMs + (step - 1) * pace.stepMs;
   };
-  const currentLap = (): number => (options.loop ? Math.floor(Math.max(0, steps() - 1) / lapSteps) : 0);
+  const currentLap = (): number => (options.loop ? firstLap + Math.floor(Math.max(0, steps() - 1) / lapSteps) : 0);
+  const upcomingLap = (): number => (options.loop ? firstLap + Math.floor(steps() / lapSteps) : 0);
+  /** Steps taken before lap `lap` began. */
+  const lapStart = (lap: number): number => (lap - firstLap) * lapSteps;
   const revealed = ({ bill, lap }: { bill: SimulatedBill; lap: number }): number =>
-    Math.max(0, Math.min(bill.history.length, steps() - lap * lapSteps));
+    Math.max(0, Math.min(bill.history.length, steps() - lapStart(lap)));
 
   const server: Server = createServer((request, response) => {
     const reply = (status: number, headers: Record<string, string> = {}, body = '') => {
@@ -84,7 +92,7 @@ export async function startDumaSimulator(options: DumaSimulatorOptions): Promise
     const number = lapBillNumber(found.bill.page.number, found.lap);
     const etag = `"${number}-${count}"`;
     if (request.headers['if-none-match'] === etag) return reply(304, { etag });
-    const dates = found.bill.history.slice(0, count).map((_, index) => moscowLocalOf(stepTime(found.lap * lapSteps + index + 1)));
+    const dates = found.bill.history.slice(0, count).map((_, index) => moscowLocalOf(stepTime(lapStart(found.lap) + index + 1)));
     const page = pageAt(found.bill, count, dates);
     reply(200, { 'content-type': 'text/html; charset=utf-8', etag }, buildBillPage({ ...page, number }));
   });
@@ -98,6 +106,7 @@ export async function startDumaSimulator(options: DumaSimulatorOptions): Promise
       return found ? revealed(found) : 0;
     },
     lap: currentLap,
+    upcomingLap,
     served,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -4,9 +4,10 @@ import type { StoreKeys } from '../store/table-schema.js';
  * What a piece of code may touch in AWS, declared beside the code itself: each store on the table, each queue, the
  * mailer and each secret say what they use, each function's dependency builder composes the declarations of what it
  * builds, and the CDK stack grants exactly that composition (infra/function-catalog.ts). Tests hold the declarations
- * to the code: every DynamoDB call a test makes is checked against its store's and its function's declaration
- * (test/support/check-aws-access.ts), and each store's declared actions against the calls its source can make
- * (test/store/store-access.test.ts).
+ * to the code: every DynamoDB, SQS and SES call a test makes is checked against its store's and its function's
+ * declaration (test/support/check-aws-access.ts), each store's declared actions against the calls its source can make
+ * (test/store/store-access.test.ts), and each builder's access against what the builder builds and the secrets it reads
+ * (test/runtime/builder-access.test.ts).
  */
 
 /** DynamoDB actions on the table (granted one by one, never a wildcard). A Query on GSI1 is declared by `index`. */

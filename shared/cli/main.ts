@@ -40,8 +40,8 @@ ${Object.values(COMMANDS)
 
 With a local stack running (npm start), commands talk to it: its .data/local-env.json (or the file named by
 DUMA_ALERTS_ENV_FILE) is loaded unless AWS_ENDPOINT_URL_DYNAMODB is already set. Otherwise the AWS environment
-variables and TABLE_NAME, FAN_OUT_QUEUE_URL, EMAIL_QUEUE_URL, WEBHOOK_QUEUE_URL, SLACK_QUEUE_URL, the *_DLQ_URL of each,
-SOZD_BASE_URL, … apply.
+variables and TABLE_NAME, FAN_OUT_QUEUE_URL, EMAIL_QUEUE_URL, WEBHOOK_QUEUE_URL, SLACK_QUEUE_URL, TELEGRAM_QUEUE_URL,
+POLL_TASKS_QUEUE_URL, the *_DLQ_URL of each, SOZD_BASE_URL, … apply.
 
 Exit codes: 0 done, 1 failed, 2 bad input.`;
 

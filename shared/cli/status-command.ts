@@ -16,8 +16,8 @@ export const usage = `duma-alerts status [--json]
   recovery: polls that find a page unchanged write nothing; "not polled yet" before the first poll), events stored
   and source health (ok, or the last error and how many polls in a row failed), the time of the last poll run, and
   the depth of each queue (waiting / in flight). A dead-letter queue holding messages is flagged: those messages
-  failed every retry. Then the webhook and Slack endpoints, each disabled one with why and since when, and the
-  health of each news feed (the local stack polls feeds only when FEEDS is set).
+  failed every retry. Then how many webhook, Slack and Telegram endpoints are registered, each disabled one with why
+  and since when, and the health of each news feed (the local stack polls feeds only when FEEDS is set).
   --json   the same as one JSON object: bills, lastPoll, queues, endpoints, feeds`;
 
 const DLQ_FLAG = '  <-- dead letters: messages that failed every retry';

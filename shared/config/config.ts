@@ -241,6 +241,20 @@ const ENV_FIELDS: Record<string, string> = {
   TELEGRAM_API_BASE_URL: 'telegram.apiBaseUrl',
   TELEGRAM_BOT_TOKEN: 'telegram.botToken',
 };
+/** The field (dotted path) an environment variable sets, e.g. `sozd.proxyUrl` for DUMA_PROXY_URL. */
+export function configFieldOf(variable: string): string | undefined {
+  return ENV_FIELDS[variable];
+}
+
+/**
+ * The configuration variables set (non-empty) in `env`, and the file named by DUMA_ALERTS_CONFIG: what a process
+ * must be given to be configured as the one that has `env`.
+ */
+export function configVariablesIn(env: NodeJS.ProcessEnv): Record<string, string> {
+  const names = ['DUMA_ALERTS_CONFIG', ...Object.keys(ENV_FIELDS)];
+  return Object.fromEntries(names.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
+}
+
 const FIELD_ENV = Object.fromEntries(Object.entries(ENV_FIELDS).map(([env, field]) => [field, env]));
 
 /** Thrown when configuration is invalid; the message names every bad field and its variable. */

@@ -1,4 +1,5 @@
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretKey } from '../access/access.js';
 import { createSecretsClient } from '../aws/clients.js';
 import { ConfigError } from './config.js';
 
@@ -15,6 +16,14 @@ export const SECRET_VARIABLES = {
   ADMIN_API_KEY_ARN: 'ADMIN_API_KEY',
   TELEGRAM_BOT_TOKEN_ARN: 'TELEGRAM_BOT_TOKEN',
 } as const;
+
+/** The variable that names each secret a function may read: the stack sets it for the secrets the function's access lists. */
+export const SECRET_ARN_VARIABLES: Record<SecretKey, keyof typeof SECRET_VARIABLES> = {
+  tokenSecrets: 'TOKEN_SECRETS_ARN',
+  dumaProxy: 'DUMA_PROXY_SECRET_ARN',
+  adminApiKey: 'ADMIN_API_KEY_ARN',
+  telegramBotToken: 'TELEGRAM_BOT_TOKEN_ARN',
+};
 
 /** Reads one secret's string value. */
 export type SecretReader = (secretId: string) => Promise<string>;

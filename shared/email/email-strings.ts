@@ -82,7 +82,8 @@ const RU: ChangeEmailStrings = {
   subject: {
     published: (lawNumber) => (lawNumber ? `опубликован федеральный закон № ${lawNumber}` : 'закон опубликован'),
     lawSigned: (lawNumber) => `подписан федеральный закон № ${lawNumber}`,
-    archived: (status) => `перенесён в архив — ${status}`,
+    // A status that only says «В архиве» would repeat the subject; another one (Отклонён) says why.
+    archived: (status) => (/^в архиве$/i.test(status.trim()) ? 'перенесён в архив' : `перенесён в архив — ${status}`),
     statusChanged: (from, to) => `статус ${from} → ${to}`,
     stageChanged: (from, to) => `${from} → ${to}`,
     stageReached: (to) => `новая стадия — ${to}`,

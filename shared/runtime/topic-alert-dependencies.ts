@@ -15,12 +15,11 @@ import { DynamoTopicStore } from '../store/topic-store.js';
 import { ENDPOINT_QUEUES_ACCESS, endpointQueues, messageQueue } from './queues.js';
 import { createDeliveryStores, createNewsStores, createStores } from './stores.js';
 
-/** What {@link topicAlertDependencies} builds may touch: topics, alerts, digest entries, and every alert channel's queue. */
-export const topicAlertAccess = combineAccess(
-  storeAccess(DynamoTopicStore, DynamoAlertStore, DynamoDigestStore),
-  queueAccess('email'),
-  ENDPOINT_QUEUES_ACCESS,
-);
+/** What {@link alertRoutes} builds may touch: digest entries and every alert channel's queue. */
+const ALERT_ROUTES_ACCESS = combineAccess(storeAccess(DynamoDigestStore), queueAccess('email'), ENDPOINT_QUEUES_ACCESS);
+
+/** What {@link topicAlertDependencies} builds may touch: topics, alerts, and the channels alerts are routed to. */
+export const topicAlertAccess = combineAccess(storeAccess(DynamoTopicStore, DynamoAlertStore), ALERT_ROUTES_ACCESS);
 
 /**
  * What topic matching needs to alert on bill changes and news: topics, alerts, the channels fan-out routes to, and a topic index
@@ -52,8 +51,8 @@ export function newsAlertDependencies(config: Config): NewsAlertDependencies {
   };
 }
 
-/** What {@link newBillAlertDependencies} builds may touch: topic alerting's routes, alerts, bills, committees and initiators. */
-export const newBillAlertAccess = combineAccess(topicAlertAccess, storeAccess(DynamoBillStore, DynamoOriginStore));
+/** What {@link newBillAlertDependencies} builds may touch: the alert routes, alerts, bills, committees and initiators (no topics). */
+export const newBillAlertAccess = combineAccess(ALERT_ROUTES_ACCESS, storeAccess(DynamoAlertStore, DynamoBillStore, DynamoOriginStore));
 
 /** What fan-out needs to alert the followers of a bill's committee and initiators ("new bill from …"). */
 export function newBillAlertDependencies(config: Config): NewBillAlertDependencies {

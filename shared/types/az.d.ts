@@ -6,8 +6,10 @@ declare module 'az' {
     tag: { toString(): string; Surn?: boolean; Name?: boolean; Patr?: boolean; Geox?: boolean; Orgn?: boolean; Trad?: boolean };
   }
   interface AzMorph {
-    (word: string, config?: { parsers?: string[]; normalizeScore?: boolean }): AzParse[];
-    init(path: string, callback: (error: Error | null) => void): void;
+    /** `stutter`: how many doubled letters a reading may take as one (az's default: any number). */
+    (word: string, config?: { parsers?: string[]; stutter?: number }): AzParse[];
+    /** Reads the dictionary files of the folder `path` through `Az.load`; `callback` hears when all are read. */
+    init(path: string, callback?: (error: Error | null) => void): void;
   }
   interface AzModule {
     Morph: AzMorph;

@@ -1,10 +1,11 @@
 import type { BillChange } from '../bill/bill-change.js';
+import { eventChangeId } from '../bill/diff-bills.js';
 import { buildBillChangedPayload, buildBillDroppedPayload, buildBillNewPayload, buildBillNewsPayload, buildPingPayload, buildTopicMatchedPayload } from './webhook-payload.js';
 import type { BillNews, TopicMatch, WebhookEventType, WebhookPayload } from './webhook-payload.js';
 
 /** A bill passing first reading: the change the docs and the Slack preview show. */
 export const EXAMPLE_BILL_CHANGE: BillChange = {
-  id: '1075342-8:event:3f1c2a9e-5b7d-4c1e-9a2f-6d8e0b4c7a11',
+  id: eventChangeId('1075342-8', '3f1c2a9e-5b7d-4c1e-9a2f-6d8e0b4c7a11'),
   kind: 'event',
   billNumber: '1075342-8',
   billTitle: 'О внесении изменений в Федеральный закон «Об информации, информационных технологиях и о защите информации»',

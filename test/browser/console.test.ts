@@ -181,7 +181,7 @@ describe.skipIf(!hasChromium)('the operator console in headless Chromium', () =>
     const page = await browser.newPage({ locale: 'en-US' });
     await signIn(page, adminKey);
 
-    expect(await page.locator('dl.facts').first().textContent()).toMatch(/Last poll run.*\d+ bills polled, \d+ changes/);
+    expect(await page.locator('dl.facts').first().textContent()).toMatch(/Last poll run.*\d+ bills? polled, \d+ changes?/);
     const row = page.getByRole('row').filter({ hasText: BILL });
     await expect.poll(() => row.textContent()).toContain(lawBill.page.title);
     expect(await row.textContent()).toContain('First reading');

@@ -120,6 +120,15 @@ describe('renderChangeEmail subject picks the most significant fact', () => {
     expect(email.text).toContain('Обнаружено: 1 июня 2022, 15:05 МСК');
   });
 
+  it('does not repeat in a Russian subject an archive status that only says «В архиве»', () => {
+    const facts = [{ type: 'status-changed' as const, from: 'На рассмотрении', to: 'В архиве', archived: true }];
+
+    const email = renderChangeEmail(billChange(facts, null), { language: 'ru', unsubscribeUrl: UNSUBSCRIBE_URL });
+
+    expect(email.subject).toBe('Законопроект № 1075342-8: перенесён в архив');
+    expect(email.text).toContain('- Статус: На рассмотрении → В архиве\n- Законопроект перенесён в архив.');
+  });
+
   it('names the event when a new event is all there is', () => {
     const email = render([{ type: 'new-event' }], 'en', secondReadingEvent({ name: 'Рассмотрение поправок\n  к законопроекту' }));
 

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, expect } from 'vitest';
-import { tableAccessOf, type Access, type QueueKey, type TableAccess, type TableAction } from '../../shared/access/access.js';
+import { tableAccessOf, type Access, type TableAccess, type TableAction } from '../../shared/access/access.js';
 import { leadingKeysOf } from '../../shared/store/table-schema.js';
 import { listenToDynamoDbCalls } from './dynamodb-call-hooks.js';
 
@@ -10,8 +10,8 @@ import { listenToDynamoDbCalls } from './dynamodb-call-hooks.js';
  * builder created (`<name>Dependencies` on the stack when the client was made) must be within that builder's
  * `<name>Access`, the grants of the function it builds for. So must the SQS and SES calls of a client a builder made
  * (recorded-tracer.ts reports every client shared/aws/clients.ts makes): a send to a queue its access does not list, a
- * receive, delete or depth read without `operatesQueues`, an email without `sendsEmail`. A call the role would lack
- * fails the test that made it.
+ * receive, delete or depth read without `operatesQueues`, an email without `sendsEmail`, any call on a queue whose name
+ * says no queue of the service (queue-of-url.ts). A call the role would lack fails the test that made it.
  */
 
 type Call = { action: TableAction; index: boolean; partitions: string[]; store?: Frame; heldStores: Frame[]; builders: Frame[] };
@@ -75,12 +75,12 @@ const serviceCalls: ServiceCall[] = [];
 async function serviceNeed(call: ServiceCall): Promise<{ what: string; allowed: (access: Access) => boolean } | undefined> {
   if (call.command === 'SendEmailCommand') return { what: 'sends an email', allowed: (access) => access.sendsEmail };
   if (call.queueUrl === undefined) return undefined;
-  // The local queues' names (loaded only by a file whose code made such a call: it loads the SQS client).
-  const { QUEUE_NAMES } = await import('../../local/provision.js');
-  const name = String(call.queueUrl).split('/').at(-1) ?? '';
-  const key = (Object.keys(QUEUE_NAMES) as QueueKey[]).find((queue) => name === QUEUE_NAMES[queue] || name === `${QUEUE_NAMES[queue]}-dlq`);
-  if (!key) return undefined;
-  const dlq = name.endsWith('-dlq');
+  // By the local queues' names (loaded only by a file whose code made such a call: it loads the SQS client).
+  const { queueOfUrl } = await import('./queue-of-url.js');
+  const queue = queueOfUrl(String(call.queueUrl));
+  // Left unchecked, a queue named otherwise would let any send through.
+  if (!queue) return { what: `makes ${call.command.replace(/Command$/, '')} on ${String(call.queueUrl)}, a queue of no known name`, allowed: () => false };
+  const { key, dlq } = queue;
   const label = `the ${key}${dlq ? ' dead-letter' : ''} queue`;
   if (/^SendMessage(Batch)?Command$/.test(call.command)) {
     return { what: `sends to ${label}`, allowed: (access) => access.operatesQueues || (!dlq && access.sendsTo.includes(key)) };

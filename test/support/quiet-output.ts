@@ -8,16 +8,26 @@ import { beforeEach, onTestFailed } from 'vitest';
  */
 
 type Write = typeof process.stdout.write;
-const held: { write: Write; chunk: unknown; rest: unknown[] }[] = [];
+type Held = { write: Write; chunk: unknown; rest: unknown[] }[];
 
-for (const stream of [process.stdout, process.stderr]) {
-  const write = stream.write.bind(stream) as Write;
-  stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-    held.push({ write, chunk, rest });
-    const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
-    callback?.();
-    return true;
-  }) as Write;
+// A worker that shares its modules between files (vitest.config.ts) runs this file again before each of them: the
+// streams are wrapped once per process, and each run's hook empties the one list they fill.
+const HELD = Symbol.for('duma-alerts.quiet-output');
+const holder = globalThis as { [HELD]?: Held };
+const held: Held = holder[HELD] ?? wrapStreams();
+
+function wrapStreams(): Held {
+  const list: Held = (holder[HELD] = []);
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as Write;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      list.push({ write, chunk, rest });
+      const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+      callback?.();
+      return true;
+    }) as Write;
+  }
+  return list;
 }
 
 beforeEach(() => {

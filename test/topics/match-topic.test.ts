@@ -143,4 +143,21 @@ describe('matchTopic', () => {
     expect(match('казнь', { title: 'Доходы казны' })).toBeNull();
     expect(match('суд', { title: 'Судно на мели' })).toBeNull();
   });
+
+  it('tells words apart that differ by a doubled letter: суд is not ссуда, сумма is not сума, Ана is not Анна', () => {
+    // Arrange
+    const cases: Array<[string, string]> = [
+      ['суд', 'Банки выдали ссуды'],
+      ['ссуда', 'Суд отменил решение'],
+      ['сумма', 'Сума и тюрьма'],
+      ['Ана', 'Анна Каренина'],
+    ];
+
+    // Act
+    const results = cases.map(([query, title]) => match(query, { title }));
+
+    // Assert
+    expect(results).toEqual([null, null, null, null]);
+    expect(match('ссуда', { title: 'Банки выдали ссуды' })).toEqual({ hits: [{ term: 'ссуда', field: 'title', found: ['ссуды'] }] });
+  });
 });

@@ -37,6 +37,23 @@ describe('russianReadings', () => {
     expect(russianReadings('ЁЛКИ')).toEqual([{ lemma: 'ёлка', proper: false }]);
   });
 
+  it('reads a word as written, not with a doubled letter read as one: "ссуда" is no form of суд, "Анна" no form of ана', () => {
+    // Arrange
+    const words = ['ссуда', 'ссуд', 'сумма', 'Анна', 'касса'];
+
+    // Act
+    const readings = words.map((word) => russianReadings(word));
+
+    // Assert
+    expect(readings).toEqual([
+      [{ lemma: 'ссуда', proper: false }],
+      [{ lemma: 'ссуда', proper: false }],
+      [{ lemma: 'сумма', proper: false }],
+      [{ lemma: 'анна', proper: true }],
+      [{ lemma: 'касса', proper: false }],
+    ]);
+  });
+
   it('gives no readings for a word the dictionary lacks, rather than a lemma guessed from its suffix', () => {
     expect(russianReadings('абырвалгами')).toEqual([]);
     expect(russianReadings('Шнобелевскому')).toEqual([]);

@@ -3,6 +3,7 @@ import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import type { BillChange } from '../../shared/bill/bill-change.js';
+import { eventChangeId } from '../../shared/bill/diff-bills.js';
 import { EXAMPLE_BILL_CHANGE, EXAMPLE_TOPIC_MATCH, webhookExamples } from '../../shared/webhooks/webhook-examples.js';
 import {
   buildBillChangedPayload,
@@ -48,7 +49,7 @@ describe('bill.changed payload', () => {
       timestamp: '2025-12-16T11:52:07.000Z',
       data: {
         schemaVersion: 1,
-        changeId: '1075342-8:event:3f1c2a9e-5b7d-4c1e-9a2f-6d8e0b4c7a11',
+        changeId: '1075342-8:3f1c2a9e-5b7d-4c1e-9a2f-6d8e0b4c7a11:event',
         kind: 'event',
         detectedAt: '2025-12-16T11:52:07.000Z',
         bill: {
@@ -214,5 +215,11 @@ describe('docs/webhooks.md', () => {
     const examples = Object.values(webhookExamples());
     expect(examples.map((example) => docs.includes(`\`\`\`json\n${JSON.stringify(example, null, 2)}\n\`\`\``))).toEqual([true, true, true, true, true, true]);
     expect(examples.map((example) => WebhookPayloadSchema.safeParse(example).success)).toEqual([true, true, true, true, true, true]);
+  });
+
+  it("gives bill.changed the changeId the diff gives an event's change (<bill>:<event id>:event)", () => {
+    const { data } = webhookExamples()['bill.changed'] as { data: { changeId: string; bill: { number: string }; event: { id: string } } };
+
+    expect(data.changeId).toBe(eventChangeId(data.bill.number, data.event.id));
   });
 });

@@ -1,6 +1,7 @@
 import type { PollTier } from '../../bill/poll-tier.js';
 import type { Language } from '../../bill/stages.js';
 import type { NextPoll } from '../../pipeline/next-poll.js';
+import type { BillPollOutcome } from '../../pipeline/poll-bills.js';
 import type { DigestEntryState } from '../../store/digest-entry-reader.js';
 
 /** The console's sections, in the order of its navigation. */
@@ -40,6 +41,8 @@ export interface ConsoleStrings {
     watchList: string;
     lastRun: string;
     runSummary(bills: number, changes: number, outcomes: string): string;
+    /** How a bill's poll ended, as the last run counts them. */
+    outcomes: Record<BillPollOutcome, string>;
     notParsed: string;
     notFound: string;
     sozd: string;
@@ -252,7 +255,19 @@ const EN: ConsoleStrings = {
     billTitle: (number) => `Bill ${number}`,
     watchList: 'Watch list',
     lastRun: 'Last poll run',
-    runSummary: (bills, changes, outcomes) => `${bills} bills polled, ${changes} changes${outcomes ? ` (${outcomes})` : ''}`,
+    runSummary: (bills, changes, outcomes) =>
+      `${bills} ${bills === 1 ? 'bill' : 'bills'} polled, ${changes} ${changes === 1 ? 'change' : 'changes'}${outcomes ? ` (${outcomes})` : ''}`,
+    outcomes: {
+      unchanged: 'unchanged',
+      baseline: 'first read',
+      changed: 'changed',
+      'no-new-events': 'read, no new event',
+      missing: 'not on sozd',
+      'missing-later': 'not on sozd, asked later',
+      'dropped-missing': 'dropped, never on sozd',
+      'source-error': 'source error',
+      conflict: 'written by another poller',
+    },
     notParsed: 'not read yet',
     notFound: 'This bill is not known.',
     sozd: 'Page on sozd.duma.gov.ru',
@@ -487,6 +502,17 @@ const RU: ConsoleStrings = {
     watchList: 'Список отслеживания',
     lastRun: 'Последний опрос списка',
     runSummary: (bills, changes, outcomes) => `опрошено законопроектов: ${bills}, изменений: ${changes}${outcomes ? ` (${outcomes})` : ''}`,
+    outcomes: {
+      unchanged: 'без изменений',
+      baseline: 'прочитаны впервые',
+      changed: 'изменились',
+      'no-new-events': 'прочитаны, новых событий нет',
+      missing: 'нет на sozd',
+      'missing-later': 'нет на sozd, спросим позже',
+      'dropped-missing': 'сняты, так и не появились на sozd',
+      'source-error': 'ошибка источника',
+      conflict: 'записаны другим опросом',
+    },
     notParsed: 'ещё не прочитан',
     notFound: 'Такой законопроект неизвестен.',
     sozd: 'Страница на sozd.duma.gov.ru',

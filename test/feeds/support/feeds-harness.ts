@@ -27,6 +27,7 @@ import { DynamoSubscriptionStore } from '../../../shared/store/subscription-stor
 import { keys } from '../../../shared/store/table-schema.js';
 import { PreferencesSchema, type PreferencesInput } from '../../../shared/subscriptions/subscription-preferences.js';
 import { linesWrittenBy } from '../../support/captured-logs.js';
+import { queueNameIn } from '../../support/queue-of-url.js';
 import { sentEmails, type StoredEmail } from '../../support/ses-store.js';
 
 /** What the loopback feed server answers on one path. */
@@ -79,11 +80,12 @@ export async function startFeedsHarness() {
       await fetch(`${services.sesEndpoint}/clear-store`, { method: 'POST' });
       const tableName = `t${randomBytes(4).toString('hex')}`;
       await ensureTable(new DynamoDBClient({}), tableName);
-      const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `email-${tableName}` }));
-      const fanOut = await sqs.send(new CreateQueueCommand({ QueueName: `fan-out-${tableName}` }));
+      // Named so that test/support/check-aws-access.ts knows which queue each is.
+      const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: queueNameIn(tableName, 'email') }));
+      const fanOut = await sqs.send(new CreateQueueCommand({ QueueName: queueNameIn(tableName, 'fanOut') }));
       const endpointEnv: Record<string, string> = {};
       for (const [kind, variable] of options.endpointQueues ? ENDPOINT_QUEUE_VARIABLES : []) {
-        endpointEnv[variable] = (await sqs.send(new CreateQueueCommand({ QueueName: `${kind}-${tableName}` }))).QueueUrl!;
+        endpointEnv[variable] = (await sqs.send(new CreateQueueCommand({ QueueName: queueNameIn(tableName, kind) }))).QueueUrl!;
       }
       const config: Config = loadConfig({
         ...services.env,

@@ -75,7 +75,7 @@ export const consoleBillsRoute = consoleRoute({
         [
           words.bills.lastRun,
           lastRun
-            ? `${timeText(lastRun.finishedAt, language)} — ${escapeHtml(words.bills.runSummary(lastRun.bills, lastRun.changes, Object.entries(lastRun.outcomes).map(([outcome, count]) => `${outcome} ${count}`).join(', ')))}`
+            ? `${timeText(lastRun.finishedAt, language)} — ${escapeHtml(words.bills.runSummary(lastRun.bills, lastRun.changes, runOutcomes(lastRun.outcomes, words.bills.outcomes)))}`
             : escapeHtml(words.never),
         ],
       ]),
@@ -356,4 +356,12 @@ function pageOffset(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
   if (!/^\d{1,6}$/.test(cursor)) throw new HttpError(400, 'validation_failed', 'invalid query.cursor', [{ field: 'query.cursor', message: 'not a page of this timeline' }]);
   return Number(cursor);
+}
+
+/** The ways the last run's polls ended, in the page's words, leaving out those no bill ended in. */
+function runOutcomes(outcomes: Record<string, number>, labels: Record<string, string>): string {
+  return Object.entries(outcomes)
+    .filter(([, count]) => count > 0)
+    .map(([outcome, count]) => `${labels[outcome] ?? outcome}: ${count}`)
+    .join(', ');
 }
