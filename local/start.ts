@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, configVariablesIn, loadConfig } from '../shared/config/config.js';
 import { createStores } from '../shared/runtime/stores.js';
 import { demoBillNumbers, DEMO_SUBSCRIBERS, firstDemoLap, runDemo } from './demo.js';
+import { claimDataDir, DataDirInUseError } from './data-dir-claim.js';
 import { writeLocalEnvFile } from './local-env-file.js';
 import { startLocalStack, type LocalStack } from './local-stack.js';
 import { teeTerminalToFile } from './log-file.js';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   });
   const mode = startMode({ demo: values.demo ?? false, root: resolve('.data'), anyPorts: values['any-ports'] });
   mkdirSync(mode.dataDir, { recursive: true });
+  const releaseDataDir = claimDataDir(mode.dataDir);
   const logFile = join(mode.dataDir, 'logs', 'duma-alerts.log');
   const closeLog = teeTerminalToFile(logFile);
   // Since the process started, loading the code included: what the user waits for.
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
     stopDemo?.();
     await stack.stop();
     await simulator?.stop();
+    releaseDataDir();
     console.log(`Stopped. Data is kept in ${shown(mode.dataDir)}/.`);
     await closeLog();
     process.exit(0);
@@ -109,6 +112,7 @@ function printWelcome(mode: StartMode, stack: LocalStack, simulator: DumaSimulat
     '',
     `  Sign up, preferences:      ${stack.api.url}/`,
     `  HTTP API:                  ${stack.api.url}/openapi.json   admin key (x-api-key) in ${data}/admin-api-key`,
+    `  Operator console:          ${stack.api.url}/admin   sign in with the same admin key`,
     `  Mail sent (SES emulator):  ${stack.services.sesEndpoint}/   (JSON: ${stack.services.sesEndpoint}/store)`,
     `  DynamoDB (dynalite):       ${stack.services.dynamodbEndpoint}   table ${mode.tableName}, data in ${data}/dynamodb`,
     `  SQS (fauxqs):              ${stack.services.sqsEndpoint}`,
@@ -133,6 +137,12 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message);
     process.exit(2);
+  }
+  if (error instanceof DataDirInUseError) {
+    console.error(
+      `${shown(error.dataDir)}/ is in use by another npm start or npm run demo (process ${error.pid}): stop it first (Ctrl-C), or run a second copy from another checkout (npm start -- --any-ports there).`,
+    );
+    process.exit(1);
   }
   const { code, port } = error as { code?: string; port?: number };
   if (code === 'EADDRINUSE') {

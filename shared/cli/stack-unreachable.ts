@@ -15,5 +15,5 @@ export function isUnreachable(error: unknown, depth = 0): boolean {
 
 /** The one line the CLI prints when the local stack it was pointed at does not answer. */
 export function stackUnreachableMessage(envFile: string, endpoint: string | undefined): string {
-  return `cannot reach the local stack${endpoint ? ` at ${endpoint}` : ''} (named in ${envFile}): is \`npm start\` running?`;
+  return `cannot reach the local stack${endpoint ? ` at ${endpoint}` : ''} (named in ${envFile}): is \`npm start\` or \`npm run demo\` running?`;
 }

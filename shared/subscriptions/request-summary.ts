@@ -1,6 +1,8 @@
 import { stageName, type Language } from '../bill/stages.js';
 import { escapeHtml } from '../email/html-escape.js';
+import type { OriginKind } from '../origins/bill-origin.js';
 import type { BillSummary } from '../store/bill-summaries.js';
+import { standaloneOriginName } from '../vocabulary/origin-names.js';
 import type { Preferences } from './subscription-preferences.js';
 
 /** One line of "what you asked for": a label and its values (one per bill or topic, or a single value). */
@@ -17,6 +19,8 @@ const WORDS = {
     billTitleUnknown: 'title not known yet: read from sozd.duma.gov.ru at the next poll',
     stage: 'stage',
     topics: 'Topics',
+    committees: 'Committees (each new bill they are given)',
+    initiators: 'Initiators (each new bill they introduce)',
     frequency: 'How often',
     frequencies: { instant: 'each change as it happens', daily: 'a daily digest', weekly: 'a weekly digest' },
     language: 'Language of the emails',
@@ -34,6 +38,8 @@ const WORDS = {
     billTitleUnknown: 'название пока неизвестно: прочитаем с sozd.duma.gov.ru при следующем опросе',
     stage: 'стадия',
     topics: 'Темы',
+    committees: 'Комитеты (каждый новый законопроект, переданный им)',
+    initiators: 'Инициаторы (каждый их новый законопроект)',
     frequency: 'Как часто',
     frequencies: { instant: 'каждое изменение сразу', daily: 'ежедневный дайджест', weekly: 'еженедельный дайджест' },
     language: 'Язык писем',
@@ -60,6 +66,10 @@ export function summarizeRequest(preferences: Preferences, bills: ReadonlyMap<st
     lines.push({ label: words.bills, values: preferences.bills.map((number) => describeBill(number, bills.get(number), language)), list: true });
   }
   if (preferences.topics.length > 0) lines.push({ label: words.topics, values: preferences.topics.map((topic) => `«${topic}»`), list: true });
+  for (const kind of ['committee', 'initiator'] as const) {
+    const names = kind === 'committee' ? preferences.committees : preferences.initiators;
+    if (names.length > 0) lines.push({ label: words[`${kind}s`], values: names.map((name) => describeOrigin(kind, name, language)), list: true });
+  }
   lines.push(
     { label: words.frequency, values: [words.frequencies[preferences.frequency]] },
     { label: words.language, values: [words.languages[preferences.language]] },
@@ -85,6 +95,15 @@ export function describeBill(number: string, summary: BillSummary | undefined, l
   if (!summary) return `${number} (${words.billTitleUnknown})`;
   const stage = summary.stage ? ` (${words.stage}: ${stageName(summary.stage, language)})` : '';
   return `${number} — ${summary.title}${stage}`;
+}
+
+/**
+ * A committee or an initiator in the reader's language, with the name as sozd writes it beside an English one: that
+ * is the name matched against passports.
+ */
+function describeOrigin(kind: OriginKind, name: string, language: Language): string {
+  const shown = standaloneOriginName({ kind, name }, language);
+  return shown.includes(name) ? shown : `${shown} — ${name}`;
 }
 
 /** The summary as plain text, one `Label: value` line per single value and an indented list otherwise. */

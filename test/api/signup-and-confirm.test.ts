@@ -238,6 +238,27 @@ describe('a confirmation confirms one request', () => {
     expect(page).not.toContain('already subscribed');
   });
 
+  it('the email and the confirmation page list the committees and initiators followed, in English with the passport\'s name beside', async () => {
+    const email = uniqueAddress('origins');
+    const committee = 'Комитет Государственной Думы по бюджету и налогам';
+    await signUp({ email, committees: [committee], initiators: ['Правительство Российской Федерации', 'А.К.Исаев'], language: 'en' });
+    const [mail] = await stack.emailsTo(email);
+
+    const page = await (await fetch(linkIn(mail!, '/confirm'))).text();
+
+    expect(mail!.body.text).toContain(
+      [
+        'Committees (each new bill they are given):',
+        `  - State Duma Committee on Budget and Taxes — ${committee}`,
+        'Initiators (each new bill they introduce):',
+        '  - The Government of the Russian Federation — Правительство Российской Федерации',
+        '  - A.K.Isaev — А.К.Исаев',
+        'How often: each change as it happens',
+      ].join('\n'),
+    );
+    expect(page).toContain(`<dt>Committees (each new bill they are given)</dt><dd><ul><li>State Duma Committee on Budget and Taxes — ${committee}</li></ul></dd>`);
+  });
+
   it('a later request for an active address changes nothing until its own link is followed, and then applies that request only', async () => {
     const email = uniqueAddress('active');
     await signUp(firstRequest(email));

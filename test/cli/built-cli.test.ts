@@ -59,7 +59,7 @@ describe('the built CLI', () => {
     expect(help.stdout).toMatch(/^duma-alerts status \[--json\]$/m);
   });
 
-  it('says "is `npm start` running?" in one line, exit code 1, when the local stack named in its file does not answer', async () => {
+  it('says "is `npm start` or `npm run demo` running?" in one line, exit code 1, when the local stack named in its file does not answer', async () => {
     const port = await closedPort();
     const envFile = join(dir, 'local-env.json');
     writeFileSync(
@@ -79,7 +79,7 @@ describe('the built CLI', () => {
     expect(result).toEqual({
       code: 1,
       stdout: '',
-      stderr: `duma-alerts: cannot reach the local stack at http://127.0.0.1:${port} (named in ${envFile}): is \`npm start\` running?\n`,
+      stderr: `duma-alerts: cannot reach the local stack at http://127.0.0.1:${port} (named in ${envFile}): is \`npm start\` or \`npm run demo\` running?\n`,
     });
   });
 

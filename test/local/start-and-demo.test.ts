@@ -148,6 +148,21 @@ describe('npm start and npm run demo', () => {
     expect(JSON.parse(readFileSync(envFile, 'utf8'))).toMatchObject({ DUMA_PROXY_URL: 'http://127.0.0.1:9', SOZD_BASE_URL: 'http://127.0.0.1:9' });
   });
 
+  it('refuse a second npm start on the same data folder with one line naming the one running, which goes on', async () => {
+    // Act
+    const refused = await start(root, [], { SOZD_BASE_URL: 'http://127.0.0.1:9' }).then(
+      () => 'started',
+      (error: Error) => error.message,
+    );
+
+    // Assert
+    expect(refused).toBe(
+      `start  exited with 1:\n.data/ is in use by another npm start or npm run demo (process ${service!.child.pid}): stop it first (Ctrl-C), or run a second copy from another checkout (npm start -- --any-ports there).\n`,
+    );
+    const api = /Sign up, preferences: +(\S+)\//.exec(service!.output())![1]!;
+    expect((await fetch(`${api}/openapi.json`)).status).toBe(200);
+  });
+
   it('write local-env.json and the key files readable by their owner only', () => {
     const files = ['local-env.json', 'admin-api-key', 'token-secret'].flatMap((name) => [
       join(root, '.data', name),
@@ -186,5 +201,6 @@ describe('npm start and npm run demo', () => {
     const parts = service!.output().split('\n').filter((line) => line.startsWith('  ready  ')).map((line) => line.slice(9, 37).trim());
     expect(parts).toEqual(expect.arrayContaining(['DynamoDB (dynalite)', 'SES (aws-ses-v2-local)', 'SQS (fauxqs)', 'table and queues', 'HTTP API and sign-up pages', 'functions']));
     expect(demo!.output()).toMatch(/Demo bills \(convocation 99: none can exist on sozd\): 999001-99, 999002-99;/);
+    expect(service!.output()).toMatch(new RegExp(`Operator console: +${api}/admin `));
   });
 });
