@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { isolatedTestFiles } from './test/support/isolated-test-files.js';
 
@@ -10,8 +10,12 @@ const runTemp = join(resolve(import.meta.dirname, '.data', 'test-tmp'), `run-${p
 // The code under test gets @aws-sdk/lib-dynamodb through this module, which reports every DynamoDB call to
 // test/support/check-aws-access.ts; a test file that never loads the SDK no longer loads it for its setup.
 const RECORDED_LIB_DYNAMODB = resolve(import.meta.dirname, 'test', 'support', 'recorded-lib-dynamodb.ts');
-// The same for the tracer, which every client shared/aws/clients.ts makes passes through: it reports who made it.
+// The same for shared/aws/tracer.ts, which every client shared/aws/clients.ts makes passes through: it reports who made it.
+const TRACER = resolve(import.meta.dirname, 'shared', 'aws', 'tracer.ts');
 const RECORDED_TRACER = resolve(import.meta.dirname, 'test', 'support', 'recorded-tracer.ts');
+/** Whether a relative import (`./tracer.js`, `../aws/tracer.js`) from `importer` names shared/aws/tracer.ts. */
+const importsTracer = (id: string, importer: string | undefined) =>
+  importer !== undefined && id.startsWith('.') && resolve(dirname(importer), id.replace(/\.js$/, '.ts')) === TRACER;
 
 // The files that load a function's handler or reset the module registry run each in a fresh process; the rest share
 // their worker's modules, each file starting from the worker's first environment (test/support/isolated-test-files.ts
@@ -28,7 +32,7 @@ export default defineConfig({
     {
       name: 'recorded-tracer',
       enforce: 'pre',
-      resolveId: (id, importer) => (id === '@aws-lambda-powertools/tracer' && importer !== RECORDED_TRACER ? RECORDED_TRACER : null),
+      resolveId: (id, importer) => (importer !== RECORDED_TRACER && importsTracer(id, importer) ? RECORDED_TRACER : null),
     },
   ],
   test: {

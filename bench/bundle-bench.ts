@@ -24,6 +24,8 @@ export interface BundleFigures {
   besideBytes: number;
   /** Median time to import the bundle in a fresh Node process, in milliseconds; NaN when the import failed. */
   initMs: number;
+  /** The same in Lambda with X-Ray tracing on (the deployment's setting): the X-Ray SDK is loaded only there. */
+  initTracedMs: number;
   /** Why the import failed (the last line Node printed), when it did. */
   importError?: string;
   /** The three packages (or source folders) that weigh most in the bundle, with their bytes. */
@@ -123,11 +125,14 @@ function importChain(metafile: Metafile, entry: string, source: string): string[
   return [];
 }
 
-/** Imports a bundle in a fresh Node process, as a Lambda cold start does, and returns the import's duration. */
-async function timeImport(file: string): Promise<number> {
+/**
+ * Imports a bundle in a fresh Node process, as a Lambda cold start does, and returns the import's duration: outside
+ * Lambda (tracing off), or with `traced`, as in Lambda with X-Ray tracing on.
+ */
+async function timeImport(file: string, traced: boolean): Promise<number> {
   const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
   const { stdout } = await run(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], {
-    env: stubLambdaEnvironment(),
+    env: { ...stubLambdaEnvironment(), ...(traced ? { AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x' } : {}) },
   });
   return Number(stdout);
 }
@@ -146,7 +151,8 @@ function median(values: number[]): number {
 
 /**
  * Bundles every function whose handler exists, prints its size (target ≤ 1 MB) and its module initialisation time
- * in Node (median of 5 cold imports, target ≤ 150 ms), and returns the figures.
+ * in Node (median of 5 cold imports, target ≤ 150 ms), outside Lambda and as in Lambda with X-Ray tracing on, and
+ * returns the figures.
  */
 export async function runBundleBench(): Promise<BundleFigures[]> {
   const workdir = mkdtempSync(join(tmpdir(), 'duma-alerts-bundle-bench-'));
@@ -164,26 +170,31 @@ export async function runBundleBench(): Promise<BundleFigures[]> {
       };
       try {
         const times: number[] = [];
-        for (let i = 0; i < INIT_RUNS; i++) times.push(await timeImport(file));
-        figures.push({ ...sizes, initMs: median(times) });
+        const tracedTimes: number[] = [];
+        for (let i = 0; i < INIT_RUNS; i++) {
+          times.push(await timeImport(file, false));
+          tracedTimes.push(await timeImport(file, true));
+        }
+        figures.push({ ...sizes, initMs: median(times), initTracedMs: median(tracedTimes) });
       } catch (error) {
         const stderr = String((error as { stderr?: string }).stderr ?? error).trim().split('\n');
-        figures.push({ ...sizes, initMs: Number.NaN, importError: stderr.find((line) => /Error/.test(line)) ?? stderr.at(-1) });
+        figures.push({ ...sizes, initMs: Number.NaN, initTracedMs: Number.NaN, importError: stderr.find((line) => /Error/.test(line)) ?? stderr.at(-1) });
       }
     }
   } finally {
     rmSync(workdir, { recursive: true, force: true });
   }
   console.log(`Lambda bundles (esbuild, minified ESM, ${lambdaBundling.target}); targets: ≤ 1 MB, init ≤ ${INIT_TARGET_MS} ms`);
-  console.log('function          size (KB)  map (KB)  beside (KB)  init (ms)  heaviest (KB)');
+  console.log('function          size (KB)  map (KB)  beside (KB)  init (ms)  X-Ray on (ms)  heaviest (KB)');
   for (const f of figures) {
     const size = `${(f.bytes / 1024).toFixed(0)}${f.bytes > SIZE_TARGET_BYTES ? ' !' : ''}`;
     const init = f.importError ? 'failed' : `${f.initMs.toFixed(0)}${f.initMs > INIT_TARGET_MS ? ' !' : ''}`;
+    const traced = f.importError ? 'failed' : `${f.initTracedMs.toFixed(0)}${f.initTracedMs > INIT_TARGET_MS ? ' !' : ''}`;
     const heaviest = f.heaviest.map(([source, bytes]) => `${source} ${(bytes / 1024).toFixed(0)}`).join(', ');
     const beside = (f.besideBytes / 1024).toFixed(0).padStart(12);
-    console.log(`${f.name.padEnd(17)} ${size.padStart(9)} ${(f.sourceMapBytes / 1024).toFixed(0).padStart(9)} ${beside} ${init.padStart(10)}  ${heaviest}`);
+    console.log(`${f.name.padEnd(17)} ${size.padStart(9)} ${(f.sourceMapBytes / 1024).toFixed(0).padStart(9)} ${beside} ${init.padStart(10)} ${traced.padStart(14)}  ${heaviest}`);
     if (f.importError) console.log(`${''.padEnd(17)} import failed: ${f.importError.slice(0, 200)}`);
-    if (f.bytes > SIZE_TARGET_BYTES || f.initMs > INIT_TARGET_MS) {
+    if (f.bytes > SIZE_TARGET_BYTES || f.initMs > INIT_TARGET_MS || f.initTracedMs > INIT_TARGET_MS) {
       console.log(`${''.padEnd(17)} ${f.heaviest[0]?.[0]} via ${f.heaviestChain.map((path) => path.replace(/^node_modules\//, '')).join(' → ')}`);
     }
   }

@@ -32,9 +32,12 @@ const SENDING_DECISIONS: readonly SendingDecision[] = [
 
 /** The stage a decision of this event sends the bill to, if one does. */
 export function stageSentTo(event: BillEvent): Stage | undefined {
+  // Most stages have no sending decision: their events' decisions, often long, are not normalised at all.
+  const candidates = SENDING_DECISIONS.filter((candidate) => candidate.inStages.includes(event.stage.id));
+  if (candidates.length === 0) return undefined;
   for (const decision of event.decisions) {
     const text = normalizePhrase(decision);
-    const rule = SENDING_DECISIONS.find((candidate) => candidate.inStages.includes(event.stage.id) && text.startsWith(candidate.phrase));
+    const rule = candidates.find((candidate) => text.startsWith(candidate.phrase));
     if (rule) return knownStage(rule.to);
   }
   return undefined;

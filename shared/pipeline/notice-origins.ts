@@ -1,5 +1,5 @@
 import type { Bill } from '../bill/bill.js';
-import { originSignature } from '../origins/bill-origin.js';
+import { billOrigins, originSignature, type BillOrigin } from '../origins/bill-origin.js';
 import type { MessageQueue } from '../queue/message-queue.js';
 import type { OriginNotice, OriginOutbox } from '../store/origin-outbox-store.js';
 import type { OriginFanOutMessage } from './pipeline-messages.js';
@@ -15,6 +15,8 @@ export interface OriginNoticeDependencies {
  * followers of its committee and initiators. The same origins again notice nothing.
  */
 export function newOriginSignature(previous: Bill | undefined, bill: Bill): string | undefined {
+  // The same origins, spelled the same, sign the same: most polls of a bill hash and normalise no name at all.
+  if (previous && sameOrigins(billOrigins(previous), billOrigins(bill))) return undefined;
   const signature = originSignature(bill);
   return signature && signature !== originSignature(previous) ? signature : undefined;
 }
@@ -38,4 +40,8 @@ export async function sweepOriginOutbox(deps: OriginNoticeDependencies & { now: 
     swept += page.length;
   }
   return swept;
+}
+
+function sameOrigins(a: readonly BillOrigin[], b: readonly BillOrigin[]): boolean {
+  return a.length === b.length && a.every((origin, index) => origin.kind === b[index]!.kind && origin.name === b[index]!.name);
 }

@@ -1,7 +1,7 @@
 import type { Element } from 'domhandler';
 import type { BillEvent, DocumentLink, PlannedEvent, Stage } from '../bill/bill.js';
 import { BillPageError } from './bill-page-error.js';
-import { absoluteSozdUrl, attribute, type ByteString, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryOne } from './page-dom.js';
+import { absoluteSozdUrl, attribute, type ByteString, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryEach, queryOne } from './page-dom.js';
 import { moscowLocalToIso } from './moscow-time.js';
 
 /** The events of the "ЭРК по событиям" tab, in page order. */
@@ -11,18 +11,29 @@ export interface BillHistory {
 }
 
 const DOWNLOAD_PATH = /^\/download\/([0-9A-Fa-f-]{36})$/;
+const FILE_LINKS = 'a.a_event_files';
+
+/**
+ * What a dated event's subtree is read for, found in one walk: its protocol, resolution and law number (by their
+ * tooltips), its link to the published law, its decisions and its file links.
+ */
+const DATED_EVENT_PARTS = [
+  '[data-original-title="Номер и пункт протокола"]',
+  '[data-original-title^="Номер постановления"]',
+  '[data-original-title="Номер федерального закона"]',
+  'a[href*="publication.pravo.gov.ru"]',
+  '.algstname span.name ul > li',
+  FILE_LINKS,
+] as const;
 
 function layoutChanged(message: string): BillPageError {
   return new BillPageError('layout-changed', message);
 }
 
-function titledText(event: Element, selector: string): string | undefined {
-  return normalizedText(queryOne(selector, event)) || undefined;
-}
-
-function documentsOf(event: Element): DocumentLink[] {
+/** The file links of an event (`a.a_event_files`) as its documents, each address once. */
+function documentsOf(links: readonly Element[]): DocumentLink[] {
   const documents = new Map<string, DocumentLink>();
-  for (const link of queryAll('a.a_event_files', event)) {
+  for (const link of links) {
     const url = absoluteSozdUrl(attribute(link, 'href'));
     if (!url || documents.has(url)) continue;
     const id = DOWNLOAD_PATH.exec(new URL(url).pathname)?.[1];
@@ -39,25 +50,23 @@ function datedEvent(event: Element, eventNumber: string, name: string, stage: St
   const date = rawDate === undefined ? undefined : moscowLocalToIso(rawDate);
   if (!date) throw layoutChanged(`event ${id} has no readable date (data-eventdate=${JSON.stringify(rawDate)})`);
 
-  const protocol = titledText(event, '[data-original-title="Номер и пункт протокола"]');
-  const resolution = titledText(event, '[data-original-title^="Номер постановления"]');
-  const lawNumber = titledText(event, '[data-original-title="Номер федерального закона"]');
-  const publicationLink = queryOne('a[href*="publication.pravo.gov.ru"]', event);
-  const publication = publicationLink && attribute(publicationLink, 'href')?.trim();
+  const [protocols, resolutions, laws, publicationLinks, decisions, fileLinks] = queryEach(DATED_EVENT_PARTS, event);
+  const protocol = normalizedText(protocols[0]);
+  const resolution = normalizedText(resolutions[0]);
+  const lawNumber = normalizedText(laws[0]);
+  const publication = publicationLinks[0] && attribute(publicationLinks[0], 'href')?.trim();
   return {
     id,
     eventNumber,
     name,
     stage,
     date,
-    decisions: queryAll('.algstname span.name ul > li', event)
-      .map((item) => normalizedText(item))
-      .filter((text) => text !== ''),
+    decisions: decisions.map((item) => normalizedText(item)).filter((text) => text !== ''),
     ...(protocol ? { protocol } : {}),
     ...(resolution ? { resolution } : {}),
     ...(lawNumber ? { lawNumber } : {}),
     ...(publication ? { publication } : {}),
-    documents: documentsOf(event),
+    documents: documentsOf(fileLinks),
   };
 }
 
@@ -75,7 +84,7 @@ function plannedEvent(event: Element, eventNumber: string, typeName: string | un
     name: normalizedText(ownName) || typeName || '',
     stage,
     ...(date ? { date } : {}),
-    documents: documentsOf(event),
+    documents: documentsOf(queryAll(FILE_LINKS, event)),
   };
 }
 

@@ -6,7 +6,7 @@
 
 /** What the recorded SDK calls into: the current test file's recorder. */
 export interface DynamoDbCallHooks {
-  /** A client was made: a document client, or any client shared/aws/clients.ts hands to the tracer (recorded-tracer.ts). */
+  /** A client was made: a document client, or any client shared/aws/clients.ts passes through `traced` (recorded-tracer.ts). */
   created(client: object): void;
   sent(client: object, command: { constructor: { name: string }; input?: Record<string, unknown> }): void;
   /** A command on any other client (SQS, SES, Secrets Manager). */

@@ -1,21 +1,17 @@
-import { Tracer } from '@aws-lambda-powertools/tracer';
+import { traced as trace } from '../../shared/aws/tracer.js';
 import { dynamoDbCallHooks } from './dynamodb-call-hooks.js';
 
 /*
- * @aws-lambda-powertools/tracer as the code under test sees it in vitest (vitest.config.ts resolves the package here for
- * every other importer): every client shared/aws/clients.ts makes is handed to the tracer, which reports its making to
+ * shared/aws/tracer.ts as the code under test sees it in vitest (vitest.config.ts resolves the module here for every
+ * other importer): every client shared/aws/clients.ts makes passes through `traced`, which reports its making to
  * check-aws-access.ts, so the SQS and SES calls of a client a dependency builder made are held to the builder's access.
+ * Tracing itself is off in the tests (no Lambda), so the real module only hands the client back.
  */
 
-const PATCHED = Symbol.for('duma-alerts.recorded-tracer');
-const prototype = Tracer.prototype as Tracer & { [PATCHED]?: true };
-if (!prototype[PATCHED]) {
-  prototype[PATCHED] = true;
-  const capture = prototype.captureAWSv3Client;
-  prototype.captureAWSv3Client = function <Client>(this: Tracer, client: Client): Client {
-    dynamoDbCallHooks()?.created(client as object);
-    return capture.call(this, client) as Client;
-  };
-}
+export * from '../../shared/aws/tracer.js';
 
-export * from '@aws-lambda-powertools/tracer';
+/** The real `traced`, after reporting the client's making. */
+export function traced<Client>(client: Client): Client {
+  dynamoDbCallHooks()?.created(client as object);
+  return trace(client);
+}
