@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { CREATE_REQUIRE_BANNER } from '../../infra/bundling-options.js';
@@ -13,10 +14,8 @@ const run = promisify(execFile);
 
 describe('NodejsFunction bundling with local esbuild', () => {
   it('bundles the sweeper into a minified ESM module with a source map that Node can load', async () => {
-    // Arrange: the real handler, bundling on, in a scratch cloud assembly.
-    const cache = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
-    mkdirSync(cache, { recursive: true });
-    const outdir = mkdtempSync(join(cache, 'duma-alerts-cdk-out-'));
+    // Arrange: the real handler, bundling on, in a scratch cloud assembly in the run's temporary folder.
+    const outdir = mkdtempSync(join(tmpdir(), 'duma-alerts-cdk-out-'));
     const sweeper = FUNCTION_CATALOG.filter((spec) => spec.name === 'sweeper');
 
     // Act: CDK announces on stderr each asset it bundles; a green run keeps that out of the output.

@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { DumaAlertsStack } from '../../infra/duma-alerts-stack.js';
@@ -14,8 +14,9 @@ export const TEST_CONTEXT: Record<string, unknown> = {
 };
 
 /**
- * A functions/ folder holding a stub handler for every catalog entry, as it will be once all have landed. It is
- * under node_modules/.cache because NodejsFunction wants entries inside the project root.
+ * A functions/ folder holding a stub handler for every catalog entry, as it will be once all have landed. It is in
+ * the run's temporary folder, which vitest.config.ts puts inside the checkout (.data/test-tmp/) because NodejsFunction
+ * wants entries inside the project root, and which the run removes when it ends.
  */
 export function allFunctionsDir(): string {
   return functionsDirWith(FUNCTION_CATALOG.map((spec) => spec.name));
@@ -23,9 +24,7 @@ export function allFunctionsDir(): string {
 
 /** A functions/ folder with stub handlers for the given functions only. */
 export function functionsDirWith(names: readonly string[]): string {
-  const cache = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
-  mkdirSync(cache, { recursive: true });
-  const dir = mkdtempSync(join(cache, 'duma-alerts-functions-'));
+  const dir = mkdtempSync(join(tmpdir(), 'duma-alerts-functions-'));
   for (const name of names) writeFileSync(join(dir, `${name}.ts`), 'export const handler = async () => ({});\n');
   return dir;
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { firstDemoLap, followDemoLap, runDemo } from '../../local/demo.js';
 import { ensureTable } from '../../local/provision.js';
 import { DEMO_BILLS } from '../../local/simulator/demo-bills.js';
@@ -72,7 +72,7 @@ describe("the demo's laps", () => {
 
     // Act: the quiet step; the demo notes the lap in its file once it follows it.
     simulator.step();
-    for (let attempt = 0; attempt < 100 && readFileSync(lapFile, 'utf8') !== '1\n'; attempt++) await new Promise((wait) => setTimeout(wait, 100));
+    await vi.waitFor(() => expect(readFileSync(lapFile, 'utf8')).toBe('1\n'), { timeout: 50_000, interval: 100 });
     stop();
     const watchedInTheQuietStep = await watched();
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BillNumberSchema } from '../../shared/bill/bill.js';
 import { runCli } from '../../shared/cli/main.js';
 import { captureIo } from '../cli/capture-io.js';
@@ -38,6 +38,36 @@ async function start(cwd: string, args: string[], env: Record<string, string>): 
     child.once('exit', (code) => failed(new Error(`start ${args.join(' ')} exited with ${code}:\n${output}`)));
   });
   return { child, output: () => output };
+}
+
+/**
+ * The first whole line of `run`'s output that includes `text`, as soon as the process prints it. A loaded machine can
+ * take long, so the bound is generous (within the test's timeout); it fails with the output if the process exits or
+ * the bound passes first.
+ */
+function lineOf(run: Run, text: string): Promise<string> {
+  const withinMs = 50_000;
+  const { stdout, stderr } = run.child;
+  return new Promise((found, failed) => {
+    const end = (settle: () => void) => {
+      clearTimeout(timer);
+      stdout!.off('data', look);
+      stderr!.off('data', look);
+      run.child.off('exit', exited);
+      settle();
+    };
+    // The last piece after a newline may be a line still being written.
+    const look = () => {
+      const line = run.output().split('\n').slice(0, -1).find((candidate) => candidate.includes(text));
+      if (line !== undefined) end(() => found(line));
+    };
+    const exited = () => end(() => failed(new Error(`exited before printing ${text}:\n${run.output()}`)));
+    const timer = setTimeout(() => end(() => failed(new Error(`no line with ${text} in ${withinMs} ms:\n${run.output()}`))), withinMs);
+    stdout!.on('data', look);
+    stderr!.on('data', look);
+    run.child.once('exit', exited);
+    look();
+  });
 }
 
 async function stop(run: Run | undefined): Promise<void> {
@@ -83,6 +113,11 @@ describe('npm start and npm run demo', () => {
   let root: string;
   let service: Run | undefined;
   let demo: Run | undefined;
+  let serviceEnv: string;
+  let demoEnv: string;
+  // Both tables as they are once a reader has subscribed through the CLI of npm start, before any test here writes.
+  let serviceItems: Record<string, unknown>[];
+  let demoItems: Record<string, unknown>[];
 
   beforeAll(async () => {
     mkdirSync(join(repo, '.data'), { recursive: true });
@@ -94,6 +129,14 @@ describe('npm start and npm run demo', () => {
       start(root, [], { SOZD_BASE_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'info', DUMA_PROXY_URL: 'http://127.0.0.1:9', WEBHOOK_ALLOW_HOSTS: '127.0.0.1:9' }),
       start(root, ['--demo'], {}),
     ]);
+    // A reader subscribes through the CLI of npm start (its .data/local-env.json); other tests sign up through the
+    // API of the same service, so the tables are read here, before any of them.
+    serviceEnv = join(root, '.data', 'local-env.json');
+    demoEnv = join(root, '.data', 'demo', 'local-env.json');
+    const io = captureIo();
+    process.env.DUMA_ALERTS_ENV_FILE = serviceEnv;
+    expect(await runCli(['subscribe', '--email', 'desk@example.org', '--bill', '1075342-8', '--lang', 'en'], io)).toBe(0);
+    [serviceItems, demoItems] = await Promise.all([scanAll(serviceEnv), scanAll(demoEnv)]);
   });
 
   afterAll(async () => {
@@ -101,18 +144,8 @@ describe('npm start and npm run demo', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('never share a bill, subscriber or table item, and the CLI of npm start sees none of the demo', async () => {
-    // Arrange: a reader subscribes through the CLI of npm start (its .data/local-env.json).
-    const serviceEnv = join(root, '.data', 'local-env.json');
-    const demoEnv = join(root, '.data', 'demo', 'local-env.json');
-    const io = captureIo();
-    process.env.DUMA_ALERTS_ENV_FILE = serviceEnv;
-    expect(await runCli(['subscribe', '--email', 'desk@example.org', '--bill', '1075342-8', '--lang', 'en'], io)).toBe(0);
-
-    // Act
-    const [serviceItems, demoItems] = await Promise.all([scanAll(serviceEnv), scanAll(demoEnv)]);
-
-    // Assert
+  it('never share a bill, subscriber or table item, and the CLI of npm start sees none of the demo', () => {
+    // Assert: on the tables as read after the CLI's subscription (beforeAll).
     const ofService = subjects(serviceItems);
     const ofDemo = subjects(demoItems);
     expect([...ofService.bills]).toEqual(['1075342-8']);
@@ -134,9 +167,8 @@ describe('npm start and npm run demo', () => {
 
   it('configure the CLI of npm start with the settings the stack was started with', async () => {
     // Arrange: only the stack was started with them; the CLI finds the stack through local-env.json.
-    const envFile = join(root, '.data', 'local-env.json');
     const io = captureIo();
-    process.env.DUMA_ALERTS_ENV_FILE = envFile;
+    process.env.DUMA_ALERTS_ENV_FILE = serviceEnv;
 
     // Act: a webhook on a host the stack was told to allow (WEBHOOK_ALLOW_HOSTS).
     const code = await runCli(['endpoint', 'add', '--kind', 'webhook', '--url', 'http://127.0.0.1:9/hook', '--owner', 'desk@example.org', '--bill', '1075342-8'], io);
@@ -145,7 +177,7 @@ describe('npm start and npm run demo', () => {
     expect(io.err(), io.out()).toBe('');
     expect(code).toBe(0);
     expect(io.out()).toMatch(/^ep_\w+\nsecret whsec_/);
-    expect(JSON.parse(readFileSync(envFile, 'utf8'))).toMatchObject({ DUMA_PROXY_URL: 'http://127.0.0.1:9', SOZD_BASE_URL: 'http://127.0.0.1:9' });
+    expect(JSON.parse(readFileSync(serviceEnv, 'utf8'))).toMatchObject({ DUMA_PROXY_URL: 'http://127.0.0.1:9', SOZD_BASE_URL: 'http://127.0.0.1:9' });
   });
 
   it('refuse a second npm start on the same data folder with one line naming the one running, which goes on', async () => {
@@ -186,17 +218,13 @@ describe('npm start and npm run demo', () => {
 
     // Act
     const logFile = join(root, '.data', 'logs', 'duma-alerts.log');
-    let sent: string | undefined;
-    for (let attempt = 0; attempt < 100 && !sent; attempt++) {
-      sent = service!.output().split('\n').find((line) => line.includes('"confirmation email sent"'));
-      if (!sent) await new Promise((wait) => setTimeout(wait, 100));
-    }
+    const sent = await lineOf(service!, '"confirmation email sent"');
 
     // Assert
-    expect(sent, service!.output()).toBeDefined();
-    expect(JSON.parse(sent!)).toMatchObject({ level: 'INFO', message: 'confirmation email sent' });
+    expect(JSON.parse(sent)).toMatchObject({ level: 'INFO', message: 'confirmation email sent' });
+    // The copy to the file is written apart from the terminal's, so it may land a moment after.
+    await vi.waitFor(() => expect(readFileSync(logFile, 'utf8').split('\n')).toContain(sent), { timeout: 50_000 });
     const logged = readFileSync(logFile, 'utf8').split('\n');
-    expect(logged).toContain(sent);
     for (const line of logged.filter((text) => text.startsWith('{'))) expect(() => JSON.parse(line)).not.toThrow();
     const parts = service!.output().split('\n').filter((line) => line.startsWith('  ready  ')).map((line) => line.slice(9, 37).trim());
     expect(parts).toEqual(expect.arrayContaining(['DynamoDB (dynalite)', 'SES (aws-ses-v2-local)', 'SQS (fauxqs)', 'table and queues', 'HTTP API and sign-up pages', 'functions']));

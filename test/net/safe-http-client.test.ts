@@ -1,13 +1,13 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createSafeHttpClient,
   SafeHttpNetworkError,
   SafeHttpTimeoutError,
 } from '../../shared/net/safe-http-client.js';
-import type { HostResolver, ResolvedAddress, SafeHttpClient } from '../../shared/net/safe-http-client.js';
+import type { HostResolver, ResolvedAddress } from '../../shared/net/safe-http-client.js';
 import { createDnsResolver } from '../../shared/net/dns-resolver.js';
 import { BlockedAddressError } from '../../shared/net/ssrf-guard.js';
 import { startLoopbackDns } from '../support/loopback-dns.js';
@@ -59,15 +59,17 @@ describe('safe HTTP client against a counting loopback listener', () => {
     res.writeHead(302, { location: `http://127.0.0.1:${port}/` }).end();
   });
   let redirectPort = 0;
-  let resolver: ReturnType<typeof hostileResolver>;
-  let client: SafeHttpClient;
 
   beforeAll(async () => {
     port = await listen(target);
     redirectPort = await listen(redirector);
   });
-  afterAll(async () => {
-    await client?.close();
+  // Each test counts only the connections and requests it causes, whichever ran before it.
+  beforeEach(() => {
+    connections = 0;
+    received = [];
+  });
+  afterAll(() => {
     target.close();
     redirector.close();
   });
@@ -108,8 +110,7 @@ describe('safe HTTP client against a counting loopback listener', () => {
 
   it('refuses every hostile URL with BlockedAddressError and lets none of them connect', async () => {
     // Arrange: localhost is allowed only on the redirector's port, never on the target's.
-    resolver = hostileResolver();
-    client = createSafeHttpClient({ allowHosts: [`localhost:${redirectPort}`], lookup: resolver });
+    const client = createSafeHttpClient({ allowHosts: [`localhost:${redirectPort}`], lookup: hostileResolver() });
     const urls = hostileUrls();
     const outcomes: string[] = [];
 
@@ -122,6 +123,7 @@ describe('safe HTTP client against a counting loopback listener', () => {
       );
       outcomes.push(`${url} -> ${error instanceof BlockedAddressError ? 'blocked' : String(error)}, +${connections - before}`);
     }
+    await client.close();
 
     // Assert
     expect(urls.length).toBeGreaterThanOrEqual(20);
@@ -161,7 +163,6 @@ describe('safe HTTP client against a counting loopback listener', () => {
 
   it('delivers to an operator-allowed host:port over http: exactly one connection, body and headers intact', async () => {
     // Arrange
-    received = [];
     const allowedClient = createSafeHttpClient({ allowHosts: [`localhost:${port}`], lookup: hostileResolver() });
 
     // Act
