@@ -6,7 +6,10 @@ import base from './vitest.config.js';
  * rather than with Stryker's `testFiles`, which in 9.6.1 activates module-level ("static") mutants after the module
  * has loaded, so they falsely survive (stryker-js#6144).
  */
+// Without the suite's projects (vitest.config.ts), whose own `include` lists would run every test file instead.
+const { projects: _suiteProjects, ...suiteSettings } = base.test ?? {};
+
 export default defineConfig({
   ...base,
-  test: { ...base.test, include: (process.env.MUTATE_TEST_FILES ?? '').split(',').filter(Boolean) },
+  test: { ...suiteSettings, include: (process.env.MUTATE_TEST_FILES ?? '').split(',').filter(Boolean) },
 });
