@@ -70,7 +70,6 @@ function describeResource(resource: unknown): string {
   return json;
 }
 
-/** Every function writes its own logs and its X-Ray traces (X-Ray has no resource-level permissions). */
 /** Every table action the single-table stores send, on the table and its index (the partitions each may touch are narrowed by `dynamodb:LeadingKeys`: leading-keys.test.ts). */
 const EVERY_TABLE_ACTION = {
   'dynamodb:BatchGetItem': ['table'],
@@ -81,6 +80,7 @@ const EVERY_TABLE_ACTION = {
   'dynamodb:Query': ['table', 'table/index/GSI1'],
   'dynamodb:UpdateItem': ['table'],
 };
+/** Every function writes its own logs and its X-Ray traces (X-Ray has no resource-level permissions). */
 const LOGS = {
   'logs:CreateLogStream': ['own-log-group'],
   'logs:PutLogEvents': ['own-log-group'],
