@@ -28,6 +28,14 @@ const TESTS_BY_MODULE: Record<string, readonly string[]> = {
     'test/sozd/parse-real-pages.test.ts',
     'test/sozd/parse-bill-page-property.test.ts',
   ],
+  // The DOM the parsers query: its own tests, and the parsers' on built and real pages (markup limits, queryEach).
+  'shared/sozd/page-dom.ts': [
+    'test/sozd/page-dom.test.ts',
+    'test/sozd/parse-bill-history.test.ts',
+    'test/sozd/parse-built-pages.test.ts',
+    'test/sozd/parse-real-pages.test.ts',
+    'test/sozd/parse-bill-page-property.test.ts',
+  ],
   'shared/feeds/parse-feed.ts': [
     'test/feeds/parse-feed.test.ts',
     'test/feeds/parse-feed-items.test.ts',
