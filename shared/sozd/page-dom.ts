@@ -31,7 +31,8 @@ function fromBytes(data: ByteString): string {
 
 function decodedText(data: ByteString): string {
   const text = fromBytes(data);
-  return text.includes('&') ? parseDocument(text).children.map((node) => (isText(node) ? node.data : '')).join('') : text;
+  // `<` escaped: the text of a <title> or <textarea> may hold markup-like `<b>`, which is its text, not elements.
+  return text.includes('&') ? (parseDocument(text.replace(/</g, '&lt;')).children.find(isText)?.data ?? text) : text;
 }
 
 /** The value of an element's attribute, decoded; undefined when it has none. */
@@ -87,9 +88,14 @@ export function normalizedText(node: AnyNode | null | undefined): string {
   return node ? textOf(node).replace(/\s+/g, ' ').trim() : '';
 }
 
+/** The element's classes: the words of its class attribute, between any whitespace. */
+function classesOf(element: Element): string[] {
+  return attribute(element, 'class')?.match(/\S+/g) ?? [];
+}
+
 /** Whether the element carries the class `name` among its space-separated classes. */
 export function hasClass(element: Element, name: string): boolean {
-  return (attribute(element, 'class') ?? '').split(/\s+/).includes(name);
+  return classesOf(element).includes(name);
 }
 
 /** The absolute address of a link on a sozd page, or undefined when the href is missing or not a URL. */
@@ -98,13 +104,14 @@ export function absoluteSozdUrl(href: string | undefined): string | undefined {
   try {
     return new URL(href.trim(), SOZD_ORIGIN).href;
   } catch {
-    return undefined;
+    // not a URL: no link
   }
+  return undefined;
 }
 
 /** N of the element's first class that is `prefix` followed by digits (`bhi3` → 3), or undefined. */
 export function numberedClass(element: Element, prefix: string): number | undefined {
-  for (const name of (attribute(element, 'class') ?? '').split(/\s+/)) {
+  for (const name of classesOf(element)) {
     if (name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length))) return Number(name.slice(prefix.length));
   }
   return undefined;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { byteString, parseRegion, queryAll, queryEach } from '../../shared/sozd/page-dom.js';
+import { absoluteSozdUrl, attribute, byteString, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryEach, queryOne } from '../../shared/sozd/page-dom.js';
+import { BillPageError } from '../../shared/sozd/bill-page-error.js';
+
+/** The page's markup as sozd sends it (UTF-8 bytes), parsed. */
+const parsed = (html: string) => parseRegion(byteString(Buffer.from(html, 'utf8')), 'test');
+const first = (selector: string, html: string) => queryOne(selector, parsed(html))!;
 
 const ids = (elements: readonly { attribs: Record<string, string> }[]) => elements.map((element) => element.attribs['id']);
 
@@ -20,5 +25,156 @@ describe('queryEach', () => {
     // Assert
     expect(found.map(ids)).toEqual([['s1'], ['s1', 's2', 'i2'], ['l1'], ['i1', 'i2'], []]);
     expect(found.map(ids)).toEqual(selectors.map((selector) => ids(queryAll(selector, root))));
+  });
+});
+
+describe('normalizedText', () => {
+  it('reads the text of nested elements and of what follows them, in document order', () => {
+    // Arrange
+    const paragraph = first('p', '<p>Проект <b>закона <i>№ 1</i> принят</b> в первом <span>чтении</span></p>');
+
+    // Act
+    const text = normalizedText(paragraph);
+
+    // Assert
+    expect(text).toBe('Проект закона № 1 принят в первом чтении');
+  });
+
+  it('reads the markup-like text of a <title> as written, its character references decoded', () => {
+    // Arrange: a <title> holds text only, so `<b>` in it is four characters, not an element.
+    const title = first('title', '<title>R&amp;D <b>bold</b> &lt;i&gt;</title>');
+
+    // Act
+    const text = normalizedText(title);
+
+    // Assert
+    expect(text).toBe('R&D <b>bold</b> <i>');
+  });
+
+  it('reads markup-like text without references as written', () => {
+    // Arrange
+    const textarea = first('textarea', '<textarea>a <b>b</b> c</textarea>');
+
+    // Act
+    const text = normalizedText(textarea);
+
+    // Assert
+    expect(text).toBe('a <b>b</b> c');
+  });
+});
+
+describe('attribute', () => {
+  it('keeps the double quotes of a single-quoted value beside a decoded reference', () => {
+    // Arrange
+    const link = first('a', `<a title='Комитет "Труд &amp; отдых"'>x</a>`);
+
+    // Act
+    const title = attribute(link, 'title');
+
+    // Assert
+    expect(title).toBe('Комитет "Труд & отдых"');
+  });
+});
+
+describe('parseRegion', () => {
+  // The limit counts the elements open above a node: text under 100 nested elements is one level too deep.
+  const nested = (depth: number) => '<i>'.repeat(depth) + 'x' + '</i>'.repeat(depth);
+
+  it('reads markup nested exactly as deep as the limit allows', () => {
+    // Arrange
+    const html = nested(99);
+
+    // Act
+    const text = normalizedText(parsed(html));
+
+    // Assert
+    expect(text).toBe('x');
+  });
+
+  it('refuses markup nested one level deeper than the limit as a changed layout', () => {
+    // Arrange
+    const html = nested(100);
+
+    // Act
+    const parse = () => parsed(html);
+
+    // Assert
+    expect(parse).toThrow(BillPageError);
+    expect(parse).toThrow('the test nests elements deeper than 100 levels');
+  });
+});
+
+describe('class helpers', () => {
+  it('name each class of a class attribute separated by several spaces, tabs or newlines', () => {
+    // Arrange
+    const element = first('div', '<div class="  bh_etap\t\tbhi12 \n active ">x</div>');
+
+    // Act
+    const found = { stage: hasClass(element, 'bh_etap'), active: hasClass(element, 'active'), blank: hasClass(element, ''), number: numberedClass(element, 'bhi') };
+
+    // Assert
+    expect(found).toEqual({ stage: true, active: true, blank: false, number: 12 });
+  });
+
+  it('do not read a class as a longer or shorter one', () => {
+    // Arrange
+    const element = first('div', '<div class="active_tab bhi">x</div>');
+
+    // Act
+    const found = { active: hasClass(element, 'active'), activeTab: hasClass(element, 'active_tab'), number: numberedClass(element, 'bhi') };
+
+    // Assert
+    expect(found).toEqual({ active: false, activeTab: true, number: undefined });
+  });
+
+  it('find no class on an element without a class attribute', () => {
+    // Arrange
+    const element = first('div', '<div id="plain">x</div>');
+
+    // Act
+    const found = { any: hasClass(element, 'active'), blank: hasClass(element, ''), number: numberedClass(element, 'bhi') };
+
+    // Assert
+    expect(found).toEqual({ any: false, blank: false, number: undefined });
+  });
+
+  it('read a number only from a class that is the prefix followed by digits alone: stage12x and stagex12 are not stage 12', () => {
+    // Arrange
+    const element = first('div', '<div class="stage12x stagex12 stage-3 stage7 stage8">x</div>');
+
+    // Act
+    const number = numberedClass(element, 'stage');
+
+    // Assert
+    expect(number).toBe(7);
+  });
+});
+
+describe('absoluteSozdUrl', () => {
+  it('resolves a relative href against sozd, and an absolute one as it is', () => {
+    // Act
+    const urls = [absoluteSozdUrl('/bill/1-8'), absoluteSozdUrl('download/a.pdf'), absoluteSozdUrl('http://pravo.gov.ru/x?y=1')];
+
+    // Assert
+    expect(urls).toEqual(['https://sozd.duma.gov.ru/bill/1-8', 'https://sozd.duma.gov.ru/download/a.pdf', 'http://pravo.gov.ru/x?y=1']);
+  });
+
+  it('resolves an href padded with spaces and non-breaking spaces to the link without them', () => {
+    // Arrange: &nbsp; in an href attribute decodes to U+00A0, which the URL parser would keep as %C2%A0.
+    const link = first('a', '<a href="&nbsp; /bill/1-8 &nbsp;">x</a>');
+
+    // Act
+    const url = absoluteSozdUrl(attribute(link, 'href'));
+
+    // Assert
+    expect(url).toBe('https://sozd.duma.gov.ru/bill/1-8');
+  });
+
+  it('gives no link for a missing or empty href, or one that is not a URL', () => {
+    // Act
+    const urls = [absoluteSozdUrl(undefined), absoluteSozdUrl(''), absoluteSozdUrl('http://[sozd'), absoluteSozdUrl('https://')];
+
+    // Assert
+    expect(urls).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
