@@ -1,7 +1,7 @@
 import type { Language } from '../bill/stages.js';
 import { escapeHtml } from '../email/html-escape.js';
 import type { OutgoingEmail } from '../email/mailer.js';
-import { summaryHtml, summaryText, type SummaryLine } from './request-summary.js';
+import { summaryHtml, summaryText, type DroppedFollows, type SummaryLine } from './request-summary.js';
 
 const STRINGS = {
   en: {
@@ -32,19 +32,31 @@ export function renderConfirmationEmail(input: {
   summary: readonly SummaryLine[];
   /** The address is active already, so confirming replaces its preferences. */
   replacesCurrent: boolean;
+  /** What it follows now that the request leaves out (summarizeDropped), when it is active and anything would stop. */
+  dropped?: DroppedFollows;
 }): OutgoingEmail {
   const words = STRINGS[input.language];
   const link = escapeHtml(input.confirmUrl);
   const replaces = input.replacesCurrent ? [words.replaces] : [];
+  const { dropped } = input;
   return {
     to: input.to,
     subject: words.subject,
-    text: [words.greeting, summaryText(input.summary), ...replaces, `${words.action}: ${input.confirmUrl}`, words.expiry].join('\n\n') + '\n',
+    text:
+      [
+        words.greeting,
+        summaryText(input.summary),
+        ...replaces,
+        ...(dropped ? [`${dropped.heading}\n${summaryText(dropped.lines)}`] : []),
+        `${words.action}: ${input.confirmUrl}`,
+        words.expiry,
+      ].join('\n\n') + '\n',
     html: [
       `<!doctype html><html lang="${input.language}"><body style="font-family:sans-serif;line-height:1.5;color:#111">`,
       `<p>${escapeHtml(words.greeting)}</p>`,
       summaryHtml(input.summary),
       ...replaces.map((text) => `<p><strong>${escapeHtml(text)}</strong></p>`),
+      ...(dropped ? [`<p>${escapeHtml(dropped.heading)}</p>`, summaryHtml(dropped.lines)] : []),
       `<p><a href="${link}" style="display:inline-block;padding:10px 16px;background:#1d4ed8;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(words.action)}</a></p>`,
       `<p style="font-size:90%">${link}</p>`,
       `<p style="color:#444">${escapeHtml(words.expiry)}</p>`,

@@ -30,6 +30,7 @@ const WORDS = {
     allStages: 'all stages',
     newsAlerts: 'News mentioning a followed bill',
     weekAhead: 'The week ahead: planned events every Monday',
+    dropped: 'It follows these now; confirming stops them:',
     yes: 'yes',
     no: 'no',
   },
@@ -49,6 +50,7 @@ const WORDS = {
     allStages: 'все стадии',
     newsAlerts: 'Новости о законопроектах',
     weekAhead: 'Неделя впереди: планы по понедельникам',
+    dropped: 'Сейчас адрес следит за этим; после подтверждения уведомления прекратятся:',
     yes: 'да',
     no: 'нет',
   },
@@ -61,15 +63,7 @@ const WORDS = {
  */
 export function summarizeRequest(preferences: Preferences, bills: ReadonlyMap<string, BillSummary>, language: Language): SummaryLine[] {
   const words = WORDS[language];
-  const lines: SummaryLine[] = [];
-  if (preferences.bills.length > 0) {
-    lines.push({ label: words.bills, values: preferences.bills.map((number) => describeBill(number, bills.get(number), language)), list: true });
-  }
-  if (preferences.topics.length > 0) lines.push({ label: words.topics, values: preferences.topics.map((topic) => `«${topic}»`), list: true });
-  for (const kind of ['committee', 'initiator'] as const) {
-    const names = kind === 'committee' ? preferences.committees : preferences.initiators;
-    if (names.length > 0) lines.push({ label: words[`${kind}s`], values: names.map((name) => describeOrigin(kind, name, language)), list: true });
-  }
+  const lines = followLines(preferences, bills, language);
   lines.push(
     { label: words.frequency, values: [words.frequencies[preferences.frequency]] },
     { label: words.language, values: [words.languages[preferences.language]] },
@@ -87,6 +81,54 @@ export function summarizeRequest(preferences: Preferences, bills: ReadonlyMap<st
     ...(preferences.weekAhead ? [{ label: words.weekAhead, values: [words.yes] }] : []),
   );
   return lines;
+}
+
+/** What an address follows: bills, topics, committees and initiators. */
+type Follows = Pick<Preferences, 'bills' | 'topics' | 'committees' | 'initiators'>;
+
+/** One list line per kind of follow that has any, in the order the forms ask for them. */
+function followLines(follows: Follows, bills: ReadonlyMap<string, BillSummary>, language: Language): SummaryLine[] {
+  const words = WORDS[language];
+  const lines: SummaryLine[] = [];
+  if (follows.bills.length > 0) {
+    lines.push({ label: words.bills, values: follows.bills.map((number) => describeBill(number, bills.get(number), language)), list: true });
+  }
+  if (follows.topics.length > 0) lines.push({ label: words.topics, values: follows.topics.map((topic) => `«${topic}»`), list: true });
+  for (const kind of ['committee', 'initiator'] as const) {
+    const names = kind === 'committee' ? follows.committees : follows.initiators;
+    if (names.length > 0) lines.push({ label: words[`${kind}s`], values: names.map((name) => describeOrigin(kind, name, language)), list: true });
+  }
+  return lines;
+}
+
+/** What confirming a request would stop: a heading and the follows it drops. */
+export interface DroppedFollows {
+  heading: string;
+  lines: SummaryLine[];
+}
+
+/**
+ * What an address follows now that a request for it leaves out (confirming replaces the one with the other), in
+ * the reader's language, so that the confirmation says exactly what stops; undefined when nothing does.
+ */
+export function summarizeDropped(
+  current: Follows,
+  requested: Follows,
+  bills: ReadonlyMap<string, BillSummary>,
+  language: Language,
+): DroppedFollows | undefined {
+  const left = (now: readonly string[], next: readonly string[]) => now.filter((value) => !next.includes(value));
+  const lines = followLines(
+    {
+      bills: left(current.bills, requested.bills),
+      topics: left(current.topics, requested.topics),
+      committees: left(current.committees, requested.committees),
+      initiators: left(current.initiators, requested.initiators),
+    },
+    bills,
+    language,
+  );
+  return lines.length > 0 ? { heading: WORDS[language].dropped, lines } : undefined;
 }
 
 /** `1075342-8 — <title> (stage: <stage>)`, or the number with a note when the bill has not been read yet. */

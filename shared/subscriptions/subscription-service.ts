@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Language } from '../bill/stages.js';
 import type { Mailer } from '../email/mailer.js';
 import type { TokenSecrets } from '../security/signed-token.js';
 import type { BillSummaryReader } from '../store/bill-summaries.js';
@@ -10,7 +11,7 @@ import type { DynamoSuppressionStore } from '../store/suppression-store.js';
 import { renderConfirmationEmail } from './confirmation-email.js';
 import { renderManageLinkEmail } from './manage-link-email.js';
 import { CONFIRM_LINK_TTL_SECONDS, confirmUrl, manageUrl, type ConfirmRequest } from './subscriber-links.js';
-import { summarizeRequest } from './request-summary.js';
+import { summarizeDropped, summarizeRequest, type DroppedFollows, type SummaryLine } from './request-summary.js';
 import type { FollowLimits, Preferences } from './subscription-preferences.js';
 
 /** Sign-up limits, all kept in DynamoDB so they hold across Lambda instances. */
@@ -84,18 +85,29 @@ async function recordSignup(
     at: now,
     expiresAt: Math.floor(now.getTime() / 1000) + CONFIRM_LINK_TTL_SECONDS,
   });
-  const bills = await deps.billSummaries.summaries(request.preferences.bills);
+  const { language } = request.preferences;
+  const outline = await confirmationOutline(deps, current, request.preferences, language);
   const { messageId } = await deps.mailer.send(
-    renderConfirmationEmail({
-      to: pending.email,
-      language: request.preferences.language,
-      confirmUrl: confirmUrl(deps.publicBaseUrl, pending, deps.tokenSecrets, now),
-      summary: summarizeRequest(request.preferences, bills, request.preferences.language),
-      replacesCurrent: current?.status === 'active',
-    }),
+    renderConfirmationEmail({ to: pending.email, language, confirmUrl: confirmUrl(deps.publicBaseUrl, pending, deps.tokenSecrets, now), ...outline }),
   );
   deps.logger.info('confirmation email sent', { subscriberId, messageId });
   return { kind: 'accepted' };
+}
+
+/**
+ * What a confirmation (its email and its page) shows of one request: exactly what it asks for and, for an address
+ * that is active already (confirming replaces what it follows), what it follows now that the request leaves out.
+ */
+export async function confirmationOutline(
+  deps: Pick<SubscriptionDependencies, 'subscriptions' | 'billSummaries' | 'now'>,
+  current: Subscriber | undefined,
+  requested: Preferences,
+  language: Language,
+): Promise<{ summary: SummaryLine[]; replacesCurrent: boolean; dropped?: DroppedFollows }> {
+  const following = current?.status === 'active' ? (await subscriptionView(deps, current)).preferences : undefined;
+  const bills = await deps.billSummaries.summaries([...new Set([...requested.bills, ...(following?.bills ?? [])])]);
+  const dropped = following && summarizeDropped(following, requested, bills, language);
+  return { summary: summarizeRequest(requested, bills, language), replacesCurrent: following !== undefined, ...(dropped ? { dropped } : {}) };
 }
 
 /**

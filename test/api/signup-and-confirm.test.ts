@@ -283,8 +283,17 @@ describe('a confirmation confirms one request', () => {
 
     expect(afterRequest).toMatchObject({ status: 'active', bills: [BILL_A], language: 'en', frequency: 'instant' });
     expect(emails).toHaveLength(2);
-    expect(emails[1]!.body.text).toContain('Этот адрес уже подписан: подтверждение заменит то, за чем он следит сейчас, списком выше.');
+    expect(emails[1]!.body.text).toContain(
+      [
+        'Этот адрес уже подписан: подтверждение заменит то, за чем он следит сейчас, списком выше.',
+        '',
+        'Сейчас адрес следит за этим; после подтверждения уведомления прекратятся:',
+        'Законопроекты:',
+        `  - ${BILL_A} — ${TITLE_A} (стадия: Рассмотрение законопроекта во втором чтении)`,
+      ].join('\n'),
+    );
     expect(secondPage).toContain('Этот адрес уже подписан');
+    expect(secondPage).toContain(`<p>Сейчас адрес следит за этим; после подтверждения уведомления прекратятся:</p><dl class="request-summary"><dt>Законопроекты</dt><dd><ul><li>${BILL_A} — ${TITLE_A.replaceAll('"', '&quot;')} (стадия: Рассмотрение законопроекта во втором чтении)</li></ul></dd></dl>`);
     expect(secondPage).toContain('<li>«реклама OR казино»</li>');
     expect(reusedFirst.status).toBe(200);
     expect(afterReuse).toMatchObject({ bills: [BILL_A], frequency: 'instant' });

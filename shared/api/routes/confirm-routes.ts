@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { manageUrl } from '../../subscriptions/subscriber-links.js';
-import { summarizeRequest, summaryHtml } from '../../subscriptions/request-summary.js';
-import { confirmSignup } from '../../subscriptions/subscription-service.js';
+import { summaryHtml } from '../../subscriptions/request-summary.js';
+import { confirmationOutline, confirmSignup } from '../../subscriptions/subscription-service.js';
 import type { ApiDependencies } from '../api-dependencies.js';
 import { issueCsrfToken, isValidCsrfToken } from '../csrf.js';
 import { HttpError } from '../http-error.js';
@@ -43,15 +43,16 @@ export const confirmPageRoute = defineRoute({
     }
     const language = pageLanguage(request, pending.preferences.language);
     const words = pageStrings(language);
-    const bills = await deps.billSummaries.summaries(pending.preferences.bills);
-    const replaces = subscriber?.status === 'active' ? paragraph(words.confirm.replaces) : '';
+    const { summary, replacesCurrent, dropped } = await confirmationOutline(deps, subscriber, pending.preferences, language);
+    const replaces =
+      (replacesCurrent ? paragraph(words.confirm.replaces) : '') + (dropped ? paragraph(dropped.heading) + summaryHtml(dropped.lines) : '');
     return htmlResponse(
       200,
       tokenFormPage({
         language,
         title: words.confirm.title,
         text: words.confirm.body(pending.email),
-        detailsHtml: summaryHtml(summarizeRequest(pending.preferences, bills, language)) + replaces,
+        detailsHtml: summaryHtml(summary) + replaces,
         action: `/confirm?token=${query.token}&lang=${language}`,
         hiddenFields: { csrf: issueCsrfToken('confirm', subscriberId, deps.tokenSecrets, now) },
         submit: words.confirm.submit,
