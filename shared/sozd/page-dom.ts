@@ -1,5 +1,5 @@
-import { compile, selectAll, selectOne } from 'css-select';
-import { DomHandler, hasChildren, isTag, isText, type AnyNode, type ChildNode, type Document, type Element } from 'domhandler';
+import { compile } from 'css-select';
+import { DomHandler, hasChildren, isTag, isText, type AnyNode, type ChildNode, type Document, type Element, type ParentNode } from 'domhandler';
 import { Parser, parseDocument } from 'htmlparser2';
 import { BillPageError } from './bill-page-error.js';
 
@@ -162,29 +162,53 @@ function compiledQuery(selector: string): CompiledQuery {
   return query;
 }
 
+/**
+ * Calls `visit` on each element under `root` (not `root` itself) in document order, `<template>` contents skipped, as
+ * css-select's own search does, until it returns true. Its search shifts and unshifts arrays and converts its options on
+ * every call, which was most of a page's query time.
+ */
+function forEachElementUnder(root: ParentNode, visit: (element: Element) => boolean): void {
+  const pending: AnyNode[] = [];
+  for (let i = root.children.length - 1; i >= 0; i -= 1) pending.push(root.children[i]!);
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (!isTag(node)) continue;
+    if (visit(node)) return;
+    if (node.name !== 'template') for (let i = node.children.length - 1; i >= 0; i -= 1) pending.push(node.children[i]!);
+  }
+}
+
 /** Elements under `root` matching the CSS selector, in document order. */
-export function queryAll(selector: string, root: AnyNode | AnyNode[]): Element[] {
-  return selectAll<AnyNode, Element>(compiledQuery(selector), root);
+export function queryAll(selector: string, root: ParentNode): Element[] {
+  const query = compiledQuery(selector);
+  const found: Element[] = [];
+  forEachElementUnder(root, (element) => {
+    if (query(element)) found.push(element);
+    return false;
+  });
+  return found;
 }
 
 /** The first element under `root` matching the CSS selector, or null. */
-export function queryOne(selector: string, root: AnyNode | AnyNode[]): Element | null {
-  return selectOne<AnyNode, Element>(compiledQuery(selector), root);
+export function queryOne(selector: string, root: ParentNode): Element | null {
+  const query = compiledQuery(selector);
+  let found: Element | null = null;
+  forEachElementUnder(root, (element) => {
+    if (query(element)) found = element;
+    return found !== null;
+  });
+  return found;
 }
 
 /**
- * For each CSS selector, the elements under `root` matching it in document order, as {@link queryAll} finds them
- * (`<template>` contents skipped), in one walk of the subtree rather than one a selector: an event's half-dozen
- * queries walked it that many times.
+ * For each CSS selector, the elements under `root` matching it in document order, as {@link queryAll} finds them, in
+ * one walk of the subtree rather than one a selector: an event's half-dozen queries walked it that many times.
  */
 export function queryEach<const Selectors extends readonly string[]>(selectors: Selectors, root: Element): { [K in keyof Selectors]: Element[] } {
   const queries = selectors.map(compiledQuery);
   const found = queries.map((): Element[] => []);
-  const pending: AnyNode[] = [...root.children].reverse();
-  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-    if (!isTag(node)) continue;
-    for (let i = 0; i < queries.length; i += 1) if (queries[i]!(node)) found[i]!.push(node);
-    if (node.name !== 'template') for (let i = node.children.length - 1; i >= 0; i -= 1) pending.push(node.children[i]!);
-  }
+  forEachElementUnder(root, (element) => {
+    for (let i = 0; i < queries.length; i += 1) if (queries[i]!(element)) found[i]!.push(element);
+    return false;
+  });
   return found as { [K in keyof Selectors]: Element[] };
 }
