@@ -128,11 +128,11 @@ export function hasClass(element: Element, name: string): boolean {
   return classesOf(element).includes(name);
 }
 
-/** The absolute address of a link on a sozd page, or undefined when the href is missing or not a URL. */
-export function absoluteSozdUrl(href: string | undefined): string | undefined {
+/** A link on a sozd page resolved against sozd, or undefined when the href is missing or not a URL. */
+export function sozdUrl(href: string | undefined): URL | undefined {
   if (!href) return undefined;
   try {
-    return new URL(href.trim(), SOZD_ORIGIN).href;
+    return new URL(href.trim(), SOZD_ORIGIN);
   } catch {
     // not a URL: no link
   }

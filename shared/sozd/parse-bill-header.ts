@@ -2,7 +2,7 @@ import type { Document, Element } from 'domhandler';
 import type { Initiator, PassportField, Stage } from '../bill/bill.js';
 import { BillPageError } from './bill-page-error.js';
 import { committeeOf, initiatorsOf } from './passport-facts.js';
-import { absoluteSozdUrl, attribute, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryOne } from './page-dom.js';
+import { attribute, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryOne, sozdUrl } from './page-dom.js';
 
 /** What the top of a bill card says about the bill. */
 export interface BillHeader {
@@ -30,7 +30,7 @@ function passportField(row: Element): PassportField | undefined {
   const value =
     normalizedText(valueCell) ||
     queryAll('a[href]', valueCell)
-      .map((link) => absoluteSozdUrl(attribute(link, 'href')))
+      .map((link) => sozdUrl(attribute(link, 'href'))?.href)
       .filter((url) => url !== undefined)
       .join(' ');
   return { label, value };

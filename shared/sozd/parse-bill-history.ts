@@ -1,7 +1,7 @@
 import type { Element } from 'domhandler';
 import type { BillEvent, DocumentLink, PlannedEvent, Stage } from '../bill/bill.js';
 import { BillPageError } from './bill-page-error.js';
-import { absoluteSozdUrl, attribute, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryEach, queryOne } from './page-dom.js';
+import { attribute, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryEach, queryOne, sozdUrl } from './page-dom.js';
 import { moscowLocalToIso } from './moscow-time.js';
 
 /** The events of the "ЭРК по событиям" tab, in page order. */
@@ -35,9 +35,10 @@ function layoutChanged(message: string): BillPageError {
 function documentsOf(links: readonly Element[]): DocumentLink[] {
   const documents = new Map<string, DocumentLink>();
   for (const link of links) {
-    const url = absoluteSozdUrl(attribute(link, 'href'));
-    if (!url || documents.has(url)) continue;
-    const id = DOWNLOAD_PATH.exec(new URL(url).pathname)?.[1];
+    const address = sozdUrl(attribute(link, 'href'));
+    if (!address || documents.has(address.href)) continue;
+    const { href: url, pathname } = address;
+    const id = DOWNLOAD_PATH.exec(pathname)?.[1];
     const title = normalizedText(queryOne('.doc_wrap', link)) || normalizedText(link);
     documents.set(url, { ...(id ? { id } : {}), title, url });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteSozdUrl, attribute, byteChunks, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryEach, queryOne } from '../../shared/sozd/page-dom.js';
+import { attribute, byteChunks, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryEach, queryOne, sozdUrl } from '../../shared/sozd/page-dom.js';
 import { BillPageError } from '../../shared/sozd/bill-page-error.js';
 
 /** The page's markup as sozd sends it (UTF-8 bytes), parsed. */
@@ -25,6 +25,22 @@ describe('queryEach', () => {
     // Assert
     expect(found.map(ids)).toEqual([['s1'], ['s1', 's2', 'i2'], ['l1'], ['i1', 'i2'], []]);
     expect(found.map(ids)).toEqual(selectors.map((selector) => ids(queryAll(selector, root))));
+  });
+});
+
+describe('queryOne', () => {
+  it('finds the first match under the root in document order: an outer match before one nested in it, none in a <template>', () => {
+    // Arrange
+    const html =
+      '<div id="root" class="a"><template><b id="t" class="t"></b></template>' +
+      '<span id="s1" class="a"><span id="s2" class="a"></span></span><span id="s3" class="a"></span></div>';
+    const root = first('#root', html);
+
+    // Act
+    const found = [queryOne('.a', root), queryOne('.t', root), queryOne('#root', root)].map((element) => element?.attribs['id'] ?? null);
+
+    // Assert
+    expect(found).toEqual(['s1', null, null]);
   });
 });
 
@@ -193,10 +209,10 @@ describe('class helpers', () => {
   });
 });
 
-describe('absoluteSozdUrl', () => {
+describe('sozdUrl', () => {
   it('resolves a relative href against sozd, and an absolute one as it is', () => {
     // Act
-    const urls = [absoluteSozdUrl('/bill/1-8'), absoluteSozdUrl('download/a.pdf'), absoluteSozdUrl('http://pravo.gov.ru/x?y=1')];
+    const urls = ['/bill/1-8', 'download/a.pdf', 'http://pravo.gov.ru/x?y=1'].map((href) => sozdUrl(href)?.href);
 
     // Assert
     expect(urls).toEqual(['https://sozd.duma.gov.ru/bill/1-8', 'https://sozd.duma.gov.ru/download/a.pdf', 'http://pravo.gov.ru/x?y=1']);
@@ -207,7 +223,7 @@ describe('absoluteSozdUrl', () => {
     const link = first('a', '<a href="&nbsp; /bill/1-8 &nbsp;">x</a>');
 
     // Act
-    const url = absoluteSozdUrl(attribute(link, 'href'));
+    const url = sozdUrl(attribute(link, 'href'))?.href;
 
     // Assert
     expect(url).toBe('https://sozd.duma.gov.ru/bill/1-8');
@@ -215,7 +231,7 @@ describe('absoluteSozdUrl', () => {
 
   it('gives no link for a missing or empty href, or one that is not a URL', () => {
     // Act
-    const urls = [absoluteSozdUrl(undefined), absoluteSozdUrl(''), absoluteSozdUrl('http://[sozd'), absoluteSozdUrl('https://')];
+    const urls = [undefined, '', 'http://[sozd', 'https://'].map(sozdUrl);
 
     // Assert
     expect(urls).toEqual([undefined, undefined, undefined, undefined]);
