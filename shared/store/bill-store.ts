@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import type { Bill } from '../bill/bill.js';
 import type { PlannedRevisions } from '../bill/planned-revisions.js';
 import { POLL_TIERS, type PollTier, type TierAssignment } from '../bill/poll-tier.js';
+import { BILL_DEFLATED, decodeBillSnapshot, encodeBillSnapshot } from './bill-snapshot-codec.js';
 import { billSummaryOf } from './bill-summaries.js';
 import { ORIGIN_NOTICE_FIELDS, originNoticeValues } from './origin-outbox-store.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
@@ -253,17 +254,18 @@ export class DynamoBillStore implements BillStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.bill(number),
-          // The bill is one JSON string, not a DynamoDB map of its ~1,000 attributes: nothing queries inside it, and
-          // marshalling such a map cost more CPU than the rest of a changed bill's poll. The summary beside it is what
-          // listings project. REMOVE bill: a snapshot saved before keeps its map until this first save.
+          // The bill is its JSON deflated into one binary attribute (shared/store/bill-snapshot-codec.ts), not a
+          // DynamoDB map of its ~1,000 attributes: nothing queries inside it, and marshalling such a map cost more CPU
+          // than the rest of a changed bill's poll. The summary beside it is what listings project. REMOVE: a snapshot
+          // saved before keeps its older layout (`billJson` string, `bill` map) until this save.
           UpdateExpression:
-            `SET #number = :number, billJson = :bill, summary = :summary, #version = :version, snapshotAt = :at${write.plannedRevisions ? ', plannedRevisions = :planned' : ''}` +
-            `${write.originSignature ? `, ${ORIGIN_NOTICE_FIELDS}` : ''} REMOVE bill`,
+            `SET #number = :number, ${BILL_DEFLATED} = :bill, summary = :summary, #version = :version, snapshotAt = :at${write.plannedRevisions ? ', plannedRevisions = :planned' : ''}` +
+            `${write.originSignature ? `, ${ORIGIN_NOTICE_FIELDS}` : ''} REMOVE billJson, bill`,
           ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : '#version = :expected',
           ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
           ExpressionAttributeValues: {
             ':number': number,
-            ':bill': JSON.stringify(write.bill),
+            ':bill': encodeBillSnapshot(write.bill),
             ':summary': billSummaryOf(write.bill),
             ':version': version,
             ':at': write.at,
@@ -474,7 +476,7 @@ function toRecord(number: string, snapshot: Record<string, unknown>, state: Reco
     watched: state.watched === true,
     // The snapshot's own version is the lock; the state's copy may lag behind it after a crash.
     version: Number(snapshot.version ?? 0),
-    bill: typeof snapshot.billJson === 'string' ? (JSON.parse(snapshot.billJson) as Bill) : (snapshot.bill as Bill | undefined),
+    bill: decodeBillSnapshot(number, snapshot),
     ...(typeof snapshot.snapshotAt === 'string' ? { snapshotAt: snapshot.snapshotAt } : {}),
     ...(snapshot.plannedRevisions ? { plannedRevisions: snapshot.plannedRevisions as PlannedRevisions } : {}),
     missingAtSource: state.missingAtSource === true,
