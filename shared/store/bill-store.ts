@@ -52,11 +52,32 @@ export interface BillRecord {
 
 /**
  * What polling needs of a watched bill without reading its whole snapshot. `healthOk` false (the last poll failed)
- * means the next good poll has health to write; absent is taken as healthy.
+ * means the next good poll has health to write; absent is taken as healthy. `missingAtSource` is the state item's
+ * flag, false when the item has none; absent means not known (a WatchedBill made elsewhere than from the state item),
+ * and polling then reads the snapshot rather than trust `version` to say there is none.
  */
-export type WatchedBill = Pick<BillRecord, 'number' | 'version' | 'contentHash' | 'etag' | 'lastModified' | 'missingPolls' | 'missingRetryAt'> & {
+export type WatchedBill = Pick<
+  BillRecord,
+  'number' | 'version' | 'contentHash' | 'etag' | 'lastModified' | 'missingAtSource' | 'missingPolls' | 'missingRetryAt'
+> & {
   healthOk?: boolean;
 };
+
+/** The state item's attributes a {@link WatchedBill} is read from (`#number`, `#version` are the caller's names). */
+export const WATCHED_BILL_PROJECTION = '#number, #version, contentHash, etag, lastModified, healthOk, missingAtSource, missingPolls, missingRetryAt';
+
+/** A {@link WatchedBill} from a state item read with {@link WATCHED_BILL_PROJECTION}. */
+export function watchedBillOf(item: Record<string, unknown>): WatchedBill {
+  const { etag, lastModified, missingAtSource, ...bill } = item;
+  return {
+    ...(bill as WatchedBill),
+    // Validators a server stopped sending are stored as null.
+    ...(etag ? { etag: etag as string } : {}),
+    ...(lastModified ? { lastModified: lastModified as string } : {}),
+    // Read from the state item, so known: a flag the item does not have is false, not "not known".
+    missingAtSource: missingAtSource === true,
+  };
+}
 
 /** Thrown when another writer saved the snapshot first (optimistic locking). */
 export class SnapshotConflictError extends Error {
@@ -236,15 +257,16 @@ export class DynamoBillStore implements BillStore {
     );
   }
 
-  listWatched(): AsyncIterable<WatchedBill[]> {
-    return queryAll<WatchedBill>(this.db, {
+  async *listWatched(): AsyncIterable<WatchedBill[]> {
+    const pages = queryAll<Record<string, unknown>>(this.db, {
       TableName: this.tableName,
       IndexName: GSI1,
       KeyConditionExpression: 'GSI1PK = :watched',
       ExpressionAttributeValues: { ':watched': gsi1.watched },
-      ProjectionExpression: '#number, #version, contentHash, etag, lastModified, healthOk, missingPolls, missingRetryAt',
+      ProjectionExpression: WATCHED_BILL_PROJECTION,
       ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
     });
+    for await (const page of pages) yield page.map(watchedBillOf);
   }
 
   async saveSnapshot(number: string, expectedVersion: number, write: SnapshotWrite): Promise<number> {
