@@ -5,7 +5,7 @@ import type { Bill } from '../bill/bill.js';
 import type { BillChange } from '../bill/bill-change.js';
 import { revisePlannedDates } from '../bill/planned-revisions.js';
 import { pollTierOf, type PollTierSettings } from '../bill/poll-tier.js';
-import type { BillSource } from '../sozd/bill-source.js';
+import type { BillSource, BillSourceResult } from '../sozd/bill-source.js';
 import { moscowLocalOf } from '../sozd/moscow-time.js';
 import { SnapshotConflictError, type BillRecord, type BillStore, type PageValidators, type WatchedBill } from '../store/bill-store.js';
 import type { ChangeStore } from '../store/change-store.js';
@@ -105,12 +105,43 @@ export async function pollBill(deps: PollDependencies, watched: WatchedBill): Pr
   }
 
   const { bill } = result;
-  const stored = await deps.bills.get(number);
   if (bill.number !== number) return sourceError(`wrong-bill: asked for ${number}, the page is bill ${bill.number}`);
+  if (nothingStored(watched)) {
+    const first = await recordRead(deps, result, undefined, at);
+    // The state copies the snapshot's version after saving it, so it can lag one (a crash between the two writes, a
+    // poller's first read of the bill just now): the first save's condition then refuses, and the page is compared
+    // with that snapshot after all, as it would have been had it been read first.
+    if (first.outcome !== 'conflict') return first;
+  }
+  const stored = await deps.bills.get(number);
   if (stored?.bill && bill.events.length < stored.bill.events.length) {
     return sourceError(`fewer-events: the page shows ${bill.events.length} events, ${stored.bill.events.length} are stored`);
   }
+  return recordRead(deps, result, stored, at);
+}
 
+/**
+ * Whether the watch list's copy of the bill's state says there is no snapshot to read: none saved yet (version 0),
+ * and the source never said the bill was missing (the first read of such a bill diffs against the history read from
+ * its state, see {@link historyWhenFirstMissing}). Its first good read is then a baseline, one request cheaper.
+ * A WatchedBill that does not say whether the source had it is read as before.
+ */
+function nothingStored(watched: WatchedBill): boolean {
+  return watched.missingAtSource === false && !watched.version;
+}
+
+/**
+ * Records a good read of a bill's page against what is stored of it: writes each change once, saves the snapshot
+ * under optimistic locking and queues the new changes (and origin notices) for fan-out.
+ */
+async function recordRead(
+  deps: PollDependencies,
+  result: Extract<BillSourceResult, { kind: 'parsed' }>,
+  stored: BillRecord | undefined,
+  at: string,
+): Promise<BillPollResult> {
+  const { bill } = result;
+  const { number } = bill;
   const version = stored?.version ?? 0;
   // The first good read of a bill that already existed is the baseline: its history is not news.
   const baseline = version === 0 && !stored?.missingAtSource;

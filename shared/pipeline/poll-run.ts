@@ -33,6 +33,7 @@ export const PollTaskSchema = z.object({
         etag: z.string().optional(),
         lastModified: z.string().optional(),
         healthOk: z.boolean().optional(),
+        missingAtSource: z.boolean().optional(),
         missingPolls: z.number().int().nonnegative().optional(),
         missingRetryAt: z.string().optional(),
         tier: z.enum(['active', 'dormant', 'resting']).optional(),

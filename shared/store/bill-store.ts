@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import type { Bill } from '../bill/bill.js';
 import type { PlannedRevisions } from '../bill/planned-revisions.js';
 import { POLL_TIERS, type PollTier, type TierAssignment } from '../bill/poll-tier.js';
+import { BILL_DEFLATED, decodeBillSnapshot, encodeBillSnapshot } from './bill-snapshot-codec.js';
 import { billSummaryOf } from './bill-summaries.js';
 import { ORIGIN_NOTICE_FIELDS, originNoticeValues } from './origin-outbox-store.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
@@ -51,11 +52,32 @@ export interface BillRecord {
 
 /**
  * What polling needs of a watched bill without reading its whole snapshot. `healthOk` false (the last poll failed)
- * means the next good poll has health to write; absent is taken as healthy.
+ * means the next good poll has health to write; absent is taken as healthy. `missingAtSource` is the state item's
+ * flag, false when the item has none; absent means not known (a WatchedBill made elsewhere than from the state item),
+ * and polling then reads the snapshot rather than trust `version` to say there is none.
  */
-export type WatchedBill = Pick<BillRecord, 'number' | 'version' | 'contentHash' | 'etag' | 'lastModified' | 'missingPolls' | 'missingRetryAt'> & {
+export type WatchedBill = Pick<
+  BillRecord,
+  'number' | 'version' | 'contentHash' | 'etag' | 'lastModified' | 'missingAtSource' | 'missingPolls' | 'missingRetryAt'
+> & {
   healthOk?: boolean;
 };
+
+/** The state item's attributes a {@link WatchedBill} is read from (`#number`, `#version` are the caller's names). */
+export const WATCHED_BILL_PROJECTION = '#number, #version, contentHash, etag, lastModified, healthOk, missingAtSource, missingPolls, missingRetryAt';
+
+/** A {@link WatchedBill} from a state item read with {@link WATCHED_BILL_PROJECTION}. */
+export function watchedBillOf(item: Record<string, unknown>): WatchedBill {
+  const { etag, lastModified, missingAtSource, ...bill } = item;
+  return {
+    ...(bill as WatchedBill),
+    // Validators a server stopped sending are stored as null.
+    ...(etag ? { etag: etag as string } : {}),
+    ...(lastModified ? { lastModified: lastModified as string } : {}),
+    // Read from the state item, so known: a flag the item does not have is false, not "not known".
+    missingAtSource: missingAtSource === true,
+  };
+}
 
 /** Thrown when another writer saved the snapshot first (optimistic locking). */
 export class SnapshotConflictError extends Error {
@@ -235,15 +257,16 @@ export class DynamoBillStore implements BillStore {
     );
   }
 
-  listWatched(): AsyncIterable<WatchedBill[]> {
-    return queryAll<WatchedBill>(this.db, {
+  async *listWatched(): AsyncIterable<WatchedBill[]> {
+    const pages = queryAll<Record<string, unknown>>(this.db, {
       TableName: this.tableName,
       IndexName: GSI1,
       KeyConditionExpression: 'GSI1PK = :watched',
       ExpressionAttributeValues: { ':watched': gsi1.watched },
-      ProjectionExpression: '#number, #version, contentHash, etag, lastModified, healthOk, missingPolls, missingRetryAt',
+      ProjectionExpression: WATCHED_BILL_PROJECTION,
       ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
     });
+    for await (const page of pages) yield page.map(watchedBillOf);
   }
 
   async saveSnapshot(number: string, expectedVersion: number, write: SnapshotWrite): Promise<number> {
@@ -253,17 +276,18 @@ export class DynamoBillStore implements BillStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.bill(number),
-          // The bill is one JSON string, not a DynamoDB map of its ~1,000 attributes: nothing queries inside it, and
-          // marshalling such a map cost more CPU than the rest of a changed bill's poll. The summary beside it is what
-          // listings project. REMOVE bill: a snapshot saved before keeps its map until this first save.
+          // The bill is its JSON deflated into one binary attribute (shared/store/bill-snapshot-codec.ts), not a
+          // DynamoDB map of its ~1,000 attributes: nothing queries inside it, and marshalling such a map cost more CPU
+          // than the rest of a changed bill's poll. The summary beside it is what listings project. REMOVE: a snapshot
+          // saved before keeps its older layout (`billJson` string, `bill` map) until this save.
           UpdateExpression:
-            `SET #number = :number, billJson = :bill, summary = :summary, #version = :version, snapshotAt = :at${write.plannedRevisions ? ', plannedRevisions = :planned' : ''}` +
-            `${write.originSignature ? `, ${ORIGIN_NOTICE_FIELDS}` : ''} REMOVE bill`,
+            `SET #number = :number, ${BILL_DEFLATED} = :bill, summary = :summary, #version = :version, snapshotAt = :at${write.plannedRevisions ? ', plannedRevisions = :planned' : ''}` +
+            `${write.originSignature ? `, ${ORIGIN_NOTICE_FIELDS}` : ''} REMOVE billJson, bill`,
           ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : '#version = :expected',
           ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
           ExpressionAttributeValues: {
             ':number': number,
-            ':bill': JSON.stringify(write.bill),
+            ':bill': encodeBillSnapshot(write.bill),
             ':summary': billSummaryOf(write.bill),
             ':version': version,
             ':at': write.at,
@@ -474,7 +498,7 @@ function toRecord(number: string, snapshot: Record<string, unknown>, state: Reco
     watched: state.watched === true,
     // The snapshot's own version is the lock; the state's copy may lag behind it after a crash.
     version: Number(snapshot.version ?? 0),
-    bill: typeof snapshot.billJson === 'string' ? (JSON.parse(snapshot.billJson) as Bill) : (snapshot.bill as Bill | undefined),
+    bill: decodeBillSnapshot(number, snapshot),
     ...(typeof snapshot.snapshotAt === 'string' ? { snapshotAt: snapshot.snapshotAt } : {}),
     ...(snapshot.plannedRevisions ? { plannedRevisions: snapshot.plannedRevisions as PlannedRevisions } : {}),
     missingAtSource: state.missingAtSource === true,

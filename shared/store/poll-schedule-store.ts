@@ -2,7 +2,7 @@ import type { TableAccess } from '../access/access.js';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PollTier, TierAssignment } from '../bill/poll-tier.js';
 import type { WatchedBill } from './bill-store.js';
-import { TIER_FIELDS, tierValues } from './bill-store.js';
+import { TIER_FIELDS, tierValues, WATCHED_BILL_PROJECTION, watchedBillOf } from './bill-store.js';
 import { ignoreConditionFailure } from './dynamo-helpers.js';
 import { GSI1, gsi1, keys, watchedSortKey, WATCHED_RING_PREFIX } from './table-schema.js';
 
@@ -30,7 +30,7 @@ export interface PollScheduleStore {
   fileInTier(number: string, assignment: TierAssignment): Promise<void>;
 }
 
-const PROJECTION = '#number, #version, contentHash, etag, lastModified, healthOk, missingPolls, missingRetryAt, pollTier, tierReviewAt';
+const PROJECTION = `${WATCHED_BILL_PROJECTION}, pollTier, tierReviewAt`;
 
 /**
  * The rings are ranges of GSI1's WATCHED partition (see watchedSortKey): reading the next bills of a tier is one
@@ -66,11 +66,8 @@ export class DynamoPollScheduleStore implements PollScheduleStore {
         ...(after ? { ExclusiveStartKey: { GSI1PK: gsi1.watched, GSI1SK: watchedSortKey(tier, after), ...keys.billState(after) } } : {}),
       }),
     );
-    return Items.map(({ pollTier, tierReviewAt, etag, lastModified, ...bill }) => ({
-      ...(bill as WatchedBill),
-      // Validators a server stopped sending are stored as null.
-      ...(etag ? { etag: etag as string } : {}),
-      ...(lastModified ? { lastModified: lastModified as string } : {}),
+    return Items.map(({ pollTier, tierReviewAt, ...bill }) => ({
+      ...watchedBillOf(bill),
       ...(pollTier ? { tier: pollTier as PollTier } : {}),
       ...(tierReviewAt ? { tierReviewAt: tierReviewAt as string } : {}),
     }));

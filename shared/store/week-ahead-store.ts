@@ -2,6 +2,7 @@ import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-
 import { PlannedEventSchema } from '../bill/bill.js';
 import type { WeekAheadBill } from '../digests/week-ahead-agenda.js';
 import { EndpointSchema, type Endpoint } from '../webhooks/endpoint.js';
+import { BILL_DEFLATED, decodeBillSnapshot } from './bill-snapshot-codec.js';
 import { batchGetAll, ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { toSubscriber, type Subscriber } from './subscriber-store.js';
 import type { TableAccess } from '../access/access.js';
@@ -82,13 +83,13 @@ export class DynamoWeekAheadStore implements WeekAheadStore {
     const items = await batchGetAll(this.db, {
       tableName: this.tableName,
       keys: [...new Set(numbers)].map((number) => keys.bill(number)),
-      // `billJson` is the snapshot as saved now; `bill.…` a snapshot saved before, until its next save. Only recipients
-      // whose week is due get here, so each bill is read at most once a run, on Mondays.
-      projection: '#number, billJson, bill.title, bill.#url, bill.committee, bill.plannedEvents',
+      // Every layout a snapshot may be in (shared/store/bill-snapshot-codec.ts); of the oldest, the `bill` map, only the
+      // fields shown. Only recipients whose week is due get here, so each bill is read at most once a run, on Mondays.
+      projection: `#number, ${BILL_DEFLATED}, billJson, bill.title, bill.#url, bill.committee, bill.plannedEvents`,
       names: { '#number': 'number', '#url': 'url' },
     });
     return items.flatMap((item) => {
-      const bill = (typeof item.billJson === 'string' ? JSON.parse(item.billJson) : item.bill) as Partial<Record<keyof WeekAheadBill, unknown>> | undefined;
+      const bill = (typeof item.number === 'string' ? decodeBillSnapshot(item.number, item) : undefined) as Partial<Record<keyof WeekAheadBill, unknown>> | undefined;
       const planned = PlannedEventSchema.array().safeParse(bill?.plannedEvents);
       if (typeof item.number !== 'string' || typeof bill?.title !== 'string' || typeof bill.url !== 'string' || !planned.success) return [];
       return [{ number: item.number, title: bill.title, url: bill.url, plannedEvents: planned.data, ...(typeof bill.committee === 'string' ? { committee: bill.committee } : {}) }];

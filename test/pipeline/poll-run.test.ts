@@ -10,7 +10,7 @@ import { createDocumentClient } from '../../shared/aws/clients.js';
 import { createHostPacer } from '../../shared/http/host-pacer.js';
 import { createPoliteFetcher } from '../../shared/http/polite-fetcher.js';
 import { createLogger } from '../../shared/log/logger.js';
-import { runPollTask, runScheduledPoll, type PollTask, type ScheduledPollDependencies } from '../../shared/pipeline/poll-run.js';
+import { PollTaskSchema, runPollTask, runScheduledPoll, type PollTask, type ScheduledPollDependencies } from '../../shared/pipeline/poll-run.js';
 import { createSozdHttpSource } from '../../shared/sozd/sozd-http-source.js';
 import { DynamoBillStore } from '../../shared/store/bill-store.js';
 import { DynamoChangeStore } from '../../shared/store/change-store.js';
@@ -136,6 +136,17 @@ describe('scheduled poll runs', () => {
     expect(tasks.map((task) => task.bills.map((bill) => bill.number))).toEqual([[DORMANT, RESTING]]);
     expect(taskSummaries.map((summary) => summary.outcomes.baseline)).toEqual([2]);
     expect(requested()).toEqual([DORMANT, RESTING]);
+  });
+  it('hands each task\'s bills as the ring read them, whether the source had them included, through the task queue\'s schema', async () => {
+    deps = { ...deps, pollTasks: { sendAll: async (messages) => void tasks.push(...(messages as PollTask[])) } };
+
+    await runScheduledPoll(deps, { deadlineMs: now + 1 });
+    const received = tasks.map((task) => PollTaskSchema.parse(JSON.parse(JSON.stringify(task))));
+
+    // missingAtSource false with version 0: the task's poller need not read a snapshot the state says is not there.
+    expect(received).toEqual([
+      { bills: [{ number: DORMANT, version: 0, missingAtSource: false }, { number: RESTING, version: 0, missingAtSource: false }] },
+    ]);
   });
 });
 

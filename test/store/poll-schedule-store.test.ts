@@ -62,14 +62,14 @@ describe('the poll schedule store', () => {
 
     // Assert
     expect(active).toEqual([
-      { number: '900001-8', version: 0 },
-      { number: '900003-8', version: 0, tier: 'active', tierReviewAt: REVIEW },
+      { number: '900001-8', version: 0, missingAtSource: false },
+      { number: '900003-8', version: 0, missingAtSource: false, tier: 'active', tierReviewAt: REVIEW },
     ]);
     expect(dormant).toEqual([
-      { number: '900002-8', version: 0, tier: 'dormant', tierReviewAt: REVIEW },
-      { number: '900004-8', version: 0, tier: 'dormant', tierReviewAt: REVIEW },
+      { number: '900002-8', version: 0, missingAtSource: false, tier: 'dormant', tierReviewAt: REVIEW },
+      { number: '900004-8', version: 0, missingAtSource: false, tier: 'dormant', tierReviewAt: REVIEW },
     ]);
-    expect(resting).toEqual([{ number: '900005-8', version: 0, tier: 'resting', tierReviewAt: REVIEW }]);
+    expect(resting).toEqual([{ number: '900005-8', version: 0, missingAtSource: false, tier: 'resting', tierReviewAt: REVIEW }]);
   });
 
   it('hands out a ring a limited number of bills at a time, each batch after the last bill of the one before', async () => {
@@ -101,12 +101,12 @@ describe('the poll schedule store', () => {
 
     // Assert
     expect(ring).toEqual([
-      { number: '900001-8', version: 1, contentHash: 'h1', etag: '"e1"', lastModified: 'Tue, 01 Dec 2026 09:00:00 GMT', healthOk: true, tier: 'dormant', tierReviewAt: REVIEW },
-      { number: '900002-8', version: 1, contentHash: 'h2', healthOk: true, tier: 'dormant' },
+      { number: '900001-8', version: 1, contentHash: 'h1', etag: '"e1"', lastModified: 'Tue, 01 Dec 2026 09:00:00 GMT', healthOk: true, missingAtSource: false, tier: 'dormant', tierReviewAt: REVIEW },
+      { number: '900002-8', version: 1, contentHash: 'h2', healthOk: true, missingAtSource: false, tier: 'dormant' },
     ]);
   });
 
-  it('reads the back-off of a bill the source does not have', async () => {
+  it('reads that the source does not have a bill, and its back-off', async () => {
     // Arrange
     await watchIn('active', '900001-8');
     await bills.recordPollOutcome('900001-8', { kind: 'missing', at: AT, retryAt: REVIEW });
@@ -115,7 +115,7 @@ describe('the poll schedule store', () => {
     const [scheduled] = await schedule.ring('active', undefined, 10);
 
     // Assert
-    expect(scheduled).toEqual({ number: '900001-8', version: 0, healthOk: true, missingPolls: 1, missingRetryAt: REVIEW, tier: 'active', tierReviewAt: REVIEW });
+    expect(scheduled).toEqual({ number: '900001-8', version: 0, healthOk: true, missingAtSource: true, missingPolls: 1, missingRetryAt: REVIEW, tier: 'active', tierReviewAt: REVIEW });
   });
 
   it('moves a bill filed in another tier to that ring, out of the one it was in', async () => {
@@ -127,7 +127,7 @@ describe('the poll schedule store', () => {
 
     // Assert
     expect(await schedule.ring('active', undefined, 10)).toEqual([]);
-    expect(await schedule.ring('resting', undefined, 10)).toEqual([{ number: '900001-8', version: 0, tier: 'resting' }]);
+    expect(await schedule.ring('resting', undefined, 10)).toEqual([{ number: '900001-8', version: 0, missingAtSource: false, tier: 'resting' }]);
   });
 
   it('does not file a bill that is no longer watched, or was never watched, in any ring', async () => {
