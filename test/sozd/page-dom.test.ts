@@ -1,3 +1,4 @@
+import { Tokenizer } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { attribute, byteChunks, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryEach, queryOne, sozdUrl } from '../../shared/sozd/page-dom.js';
 import { BillPageError } from '../../shared/sozd/bill-page-error.js';
@@ -121,6 +122,26 @@ describe('byteChunks', () => {
 });
 
 describe('parseRegion', () => {
+  it('skips through attribute values, comments, scripts and text holding `<` and `>` to where each ends', () => {
+    // Arrange
+    const html = `<div id="a" title='1 > 0 "x"' data-x="<p>"><!-- a <b> c --><script>if (a < b) x();</script>t<textarea>u <i>v</i></textarea></div>`;
+
+    // Act
+    const div = first('#a', html);
+
+    // Assert
+    expect([attribute(div, 'title'), attribute(div, 'data-x'), normalizedText(div)]).toEqual(['1 > 0 "x"', '<p>', 'if (a < b) x();tu <i>v</i>']);
+    expect(div.children.map((child) => child.type)).toEqual(['comment', 'script', 'text', 'tag']);
+  });
+
+  it('finds in htmlparser2\'s tokenizer the fastForwardTo that page-dom replaces with a native search', () => {
+    // Act
+    const skip = Object.getOwnPropertyDescriptor(Tokenizer.prototype, 'fastForwardTo')?.value;
+
+    // Assert: a new htmlparser2 that renamed it would parse correctly but lose the speed, silently.
+    expect(skip).toBeInstanceOf(Function);
+  });
+
   it('reads a region longer than a chunk as one: an attribute value and a text cut at a `<` inside them', () => {
     // Arrange: the last `<` before the first 32 KB mark is inside the title, and before the second inside the textarea.
     const html = `<div id="a">${'я'.repeat(16_370)}<span title="x < y">${'б'.repeat(20)}</span><textarea>${'в'.repeat(16_380)} a < b</textarea></div>`;
