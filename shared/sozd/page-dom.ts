@@ -1,5 +1,5 @@
-import { compile, selectAll, selectOne } from 'css-select';
-import { DomHandler, hasChildren, isTag, isText, type AnyNode, type ChildNode, type Document, type Element } from 'domhandler';
+import { compile } from 'css-select';
+import { DomHandler, hasChildren, isTag, isText, type AnyNode, type ChildNode, type Document, type Element, type ParentNode } from 'domhandler';
 import { Parser, parseDocument } from 'htmlparser2';
 import { BillPageError } from './bill-page-error.js';
 
@@ -19,6 +19,33 @@ export type ByteString = string;
 /** A page's bytes as a {@link ByteString}. */
 export function byteString(bytes: Uint8Array): ByteString {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
+/**
+ * The size a region is read in: a string over ~128 KB is a V8 large object, whose making cost ~1 ms for a 160 KB
+ * events tab (a fifth of its parse, and old-generation garbage); chunks of 32 KB cost a thirtieth of that.
+ */
+const CHUNK_BYTES = 32 * 1024;
+const LESS_THAN = 0x3c;
+
+/**
+ * A page's bytes as {@link ByteString}s of about 32 KB, each after the first starting at a `<`, so that no match of a
+ * pattern that starts with `<` and holds no other `<` (a tag) is split between two. A stretch of more than 32 KB
+ * without a `<` stays whole.
+ */
+export function byteChunks(bytes: Buffer): ByteString[] {
+  const chunks: ByteString[] = [];
+  for (let start = 0; start < bytes.length; ) {
+    const limit = start + CHUNK_BYTES;
+    let end = limit >= bytes.length ? bytes.length : bytes.lastIndexOf(LESS_THAN, limit);
+    if (end <= start) {
+      const next = bytes.indexOf(LESS_THAN, limit);
+      end = next >= 0 ? next : bytes.length;
+    }
+    chunks.push(bytes.toString('latin1', start, end));
+    start = end;
+  }
+  return chunks;
 }
 
 // Character references are left in the DOM (a reference's character is not a byte) and decoded here, after the UTF-8,
@@ -63,12 +90,15 @@ class NestingLimitedHandler extends DomHandler {
 }
 
 /**
- * Parses one slice of a bill page, as a {@link ByteString}, into a DOM.
+ * Parses one slice of a bill page, its UTF-8 bytes, into a DOM of {@link ByteString}s, written to the parser in
+ * {@link byteChunks} (it joins what a chunk's end splits).
  * @throws BillPageError `layout-changed` when elements nest deeper than any bill page does.
  */
-export function parseRegion(html: ByteString, region: string): Document {
+export function parseRegion(html: Buffer, region: string): Document {
   const handler = new NestingLimitedHandler(region);
-  new Parser(handler, { decodeEntities: false }).end(html);
+  const parser = new Parser(handler, { decodeEntities: false });
+  for (const chunk of byteChunks(html)) parser.write(chunk);
+  parser.end();
   return handler.root;
 }
 
@@ -98,11 +128,11 @@ export function hasClass(element: Element, name: string): boolean {
   return classesOf(element).includes(name);
 }
 
-/** The absolute address of a link on a sozd page, or undefined when the href is missing or not a URL. */
-export function absoluteSozdUrl(href: string | undefined): string | undefined {
+/** A link on a sozd page resolved against sozd, or undefined when the href is missing or not a URL. */
+export function sozdUrl(href: string | undefined): URL | undefined {
   if (!href) return undefined;
   try {
-    return new URL(href.trim(), SOZD_ORIGIN).href;
+    return new URL(href.trim(), SOZD_ORIGIN);
   } catch {
     // not a URL: no link
   }
@@ -132,29 +162,53 @@ function compiledQuery(selector: string): CompiledQuery {
   return query;
 }
 
+/**
+ * Calls `visit` on each element under `root` (not `root` itself) in document order, `<template>` contents skipped, as
+ * css-select's own search does, until it returns true. Its search shifts and unshifts arrays and converts its options on
+ * every call, which was most of a page's query time.
+ */
+function forEachElementUnder(root: ParentNode, visit: (element: Element) => boolean): void {
+  const pending: AnyNode[] = [];
+  for (let i = root.children.length - 1; i >= 0; i -= 1) pending.push(root.children[i]!);
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (!isTag(node)) continue;
+    if (visit(node)) return;
+    if (node.name !== 'template') for (let i = node.children.length - 1; i >= 0; i -= 1) pending.push(node.children[i]!);
+  }
+}
+
 /** Elements under `root` matching the CSS selector, in document order. */
-export function queryAll(selector: string, root: AnyNode | AnyNode[]): Element[] {
-  return selectAll<AnyNode, Element>(compiledQuery(selector), root);
+export function queryAll(selector: string, root: ParentNode): Element[] {
+  const query = compiledQuery(selector);
+  const found: Element[] = [];
+  forEachElementUnder(root, (element) => {
+    if (query(element)) found.push(element);
+    return false;
+  });
+  return found;
 }
 
 /** The first element under `root` matching the CSS selector, or null. */
-export function queryOne(selector: string, root: AnyNode | AnyNode[]): Element | null {
-  return selectOne<AnyNode, Element>(compiledQuery(selector), root);
+export function queryOne(selector: string, root: ParentNode): Element | null {
+  const query = compiledQuery(selector);
+  let found: Element | null = null;
+  forEachElementUnder(root, (element) => {
+    if (query(element)) found = element;
+    return found !== null;
+  });
+  return found;
 }
 
 /**
- * For each CSS selector, the elements under `root` matching it in document order, as {@link queryAll} finds them
- * (`<template>` contents skipped), in one walk of the subtree rather than one a selector: an event's half-dozen
- * queries walked it that many times.
+ * For each CSS selector, the elements under `root` matching it in document order, as {@link queryAll} finds them, in
+ * one walk of the subtree rather than one a selector: an event's half-dozen queries walked it that many times.
  */
 export function queryEach<const Selectors extends readonly string[]>(selectors: Selectors, root: Element): { [K in keyof Selectors]: Element[] } {
   const queries = selectors.map(compiledQuery);
   const found = queries.map((): Element[] => []);
-  const pending: AnyNode[] = [...root.children].reverse();
-  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-    if (!isTag(node)) continue;
-    for (let i = 0; i < queries.length; i += 1) if (queries[i]!(node)) found[i]!.push(node);
-    if (node.name !== 'template') for (let i = node.children.length - 1; i >= 0; i -= 1) pending.push(node.children[i]!);
-  }
+  forEachElementUnder(root, (element) => {
+    for (let i = 0; i < queries.length; i += 1) if (queries[i]!(element)) found[i]!.push(element);
+    return false;
+  });
   return found as { [K in keyof Selectors]: Element[] };
 }

@@ -2,7 +2,7 @@ import type { Document, Element } from 'domhandler';
 import type { Initiator, PassportField, Stage } from '../bill/bill.js';
 import { BillPageError } from './bill-page-error.js';
 import { committeeOf, initiatorsOf } from './passport-facts.js';
-import { absoluteSozdUrl, attribute, type ByteString, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryOne } from './page-dom.js';
+import { attribute, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryOne, sozdUrl } from './page-dom.js';
 
 /** What the top of a bill card says about the bill. */
 export interface BillHeader {
@@ -30,7 +30,7 @@ function passportField(row: Element): PassportField | undefined {
   const value =
     normalizedText(valueCell) ||
     queryAll('a[href]', valueCell)
-      .map((link) => absoluteSozdUrl(attribute(link, 'href')))
+      .map((link) => sozdUrl(attribute(link, 'href'))?.href)
       .filter((url) => url !== undefined)
       .join(' ');
   return { label, value };
@@ -52,10 +52,10 @@ function pageStageOf(doc: Document): Stage | undefined {
 
 /**
  * Reads number, title, status, passport (with its committee and initiators) and progress bar from the header slice of a
- * bill card (its UTF-8 bytes as a ByteString).
+ * bill card (its UTF-8 bytes).
  * @throws BillPageError `no-bill-number` when the number element holds no bill number.
  */
-export function parseBillHeader(headerHtml: ByteString): BillHeader {
+export function parseBillHeader(headerHtml: Buffer): BillHeader {
   const doc = parseRegion(headerHtml, 'header');
   const number = BILL_NUMBER.exec(normalizedText(queryOne('#number_oz_id', doc)))?.[0];
   if (!number) throw new BillPageError('no-bill-number', 'the bill number element (#number_oz_id) holds no bill number');

@@ -1,7 +1,7 @@
 import type { Element } from 'domhandler';
 import type { BillEvent, DocumentLink, PlannedEvent, Stage } from '../bill/bill.js';
 import { BillPageError } from './bill-page-error.js';
-import { absoluteSozdUrl, attribute, type ByteString, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryEach, queryOne } from './page-dom.js';
+import { attribute, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryEach, queryOne, sozdUrl } from './page-dom.js';
 import { moscowLocalToIso } from './moscow-time.js';
 
 /** The events of the "ЭРК по событиям" tab, in page order. */
@@ -12,6 +12,7 @@ export interface BillHistory {
 
 const DOWNLOAD_PATH = /^\/download\/([0-9A-Fa-f-]{36})$/;
 const FILE_LINKS = 'a.a_event_files';
+const EVENT_NUMBER = 'data-eventnum=';
 
 /**
  * What a dated event's subtree is read for, found in one walk: its protocol, resolution and law number (by their
@@ -34,11 +35,12 @@ function layoutChanged(message: string): BillPageError {
 function documentsOf(links: readonly Element[]): DocumentLink[] {
   const documents = new Map<string, DocumentLink>();
   for (const link of links) {
-    const url = absoluteSozdUrl(attribute(link, 'href'));
-    if (!url || documents.has(url)) continue;
-    const id = DOWNLOAD_PATH.exec(new URL(url).pathname)?.[1];
+    const address = sozdUrl(attribute(link, 'href'));
+    if (!address || documents.has(address.href)) continue;
+    const { href: url, pathname } = address;
+    const id = DOWNLOAD_PATH.exec(pathname)?.[1];
     const title = normalizedText(queryOne('.doc_wrap', link)) || normalizedText(link);
-    documents.set(url, { ...(id ? { id } : {}), title, url });
+    documents.set(url, id ? { id, title, url } : { title, url });
   }
   return [...documents.values()];
 }
@@ -55,19 +57,15 @@ function datedEvent(event: Element, eventNumber: string, name: string, stage: St
   const resolution = normalizedText(resolutions[0]);
   const lawNumber = normalizedText(laws[0]);
   const publication = publicationLinks[0] && attribute(publicationLinks[0], 'href')?.trim();
-  return {
-    id,
-    eventNumber,
-    name,
-    stage,
-    date,
-    decisions: decisions.map((item) => normalizedText(item)).filter((text) => text !== ''),
-    ...(protocol ? { protocol } : {}),
-    ...(resolution ? { resolution } : {}),
-    ...(lawNumber ? { lawNumber } : {}),
-    ...(publication ? { publication } : {}),
-    documents: documentsOf(fileLinks),
-  };
+  const decisionTexts = decisions.map((item) => normalizedText(item)).filter((text) => text !== '');
+  // Optional fields are set, not spread in (`...(x ? { x } : {})`): V8 copies a spread object on a slow path, ~2 µs
+  // each, which was a tenth of a page's parse over its events and documents. The schema orders the keys either way.
+  const read: BillEvent = { id, eventNumber, name, stage, date, decisions: decisionTexts, documents: documentsOf(fileLinks) };
+  if (protocol) read.protocol = protocol;
+  if (resolution) read.resolution = resolution;
+  if (lawNumber) read.lawNumber = lawNumber;
+  if (publication) read.publication = publication;
+  return read;
 }
 
 function plannedEvent(event: Element, eventNumber: string, typeName: string | undefined, stage: Stage): PlannedEvent {
@@ -89,12 +87,12 @@ function plannedEvent(event: Element, eventNumber: string, typeName: string | un
 }
 
 /**
- * Reads every event of the events-tab slice (its UTF-8 bytes as a ByteString). Type headers (`bh_etap_not`) name the events after them with the same
+ * Reads every event of the events-tab slice (its UTF-8 bytes). Type headers (`bh_etap_not`) name the events after them with the same
  * `data-eventnum`; `future_event`s are planned. Every element carrying `data-eventnum` must be understood.
  * @throws BillPageError `layout-changed` when an event lacks its id, date, number or stage, or lies outside a stage;
  *   `no-events` when the tab holds no dated event.
  */
-export function parseBillHistory(historyHtml: ByteString): BillHistory {
+export function parseBillHistory(historyHtml: Buffer): BillHistory {
   const doc = parseRegion(historyHtml, 'events tab');
   const events: BillEvent[] = [];
   const plannedEvents: PlannedEvent[] = [];
@@ -121,7 +119,8 @@ export function parseBillHistory(historyHtml: ByteString): BillHistory {
   }
 
   // Every event element carries data-eventnum: any we did not read means renamed classes or markup outside a stage.
-  const elementsOnPage = historyHtml.split('data-eventnum=').length - 1;
+  let elementsOnPage = 0;
+  for (let at = historyHtml.indexOf(EVENT_NUMBER); at >= 0; at = historyHtml.indexOf(EVENT_NUMBER, at + EVENT_NUMBER.length)) elementsOnPage += 1;
   if (elementsOnPage !== elementsRead) {
     throw layoutChanged(`the events tab has ${elementsOnPage} event elements but only ${elementsRead} sit in known stage blocks`);
   }

@@ -1,12 +1,12 @@
 import { BillPageError } from './bill-page-error.js';
-import { byteString, type ByteString } from './page-dom.js';
+import { byteChunks, byteString } from './page-dom.js';
 
-/** The two parts of a bill card worth parsing, as {@link ByteString}s; together ~5% of the 2.5 MB page. */
+/** The two parts of a bill card worth parsing, as views of its UTF-8 bytes; together ~5% of the 2.5 MB page. */
 export interface BillPageRegions {
   /** From the `<h1>` with the bill number to the events tab: title, status, passport, progress bar. */
-  header: ByteString;
+  header: Buffer;
   /** The "ЭРК по событиям" tab (`#bh_histras`), whole. */
-  history: ByteString;
+  history: Buffer;
 }
 
 const NUMBER_MARKER = 'id="number_oz_id"';
@@ -15,8 +15,9 @@ const TAB_PANEL_MARKER = 'role="tabpanel"';
 /** Enough of a page's end to hold `</html>` and the whitespace after it. */
 const TAIL_BYTES = 256;
 
-function countMatches(text: string, pattern: RegExp): number {
-  return text.match(pattern)?.length ?? 0;
+/** Matches of a pattern that starts with `<` and holds no other, so none is split between two of the chunks. */
+function countMatches(chunks: readonly string[], pattern: RegExp): number {
+  return chunks.reduce((count, chunk) => count + (chunk.match(pattern)?.length ?? 0), 0);
 }
 
 /**
@@ -26,7 +27,6 @@ function countMatches(text: string, pattern: RegExp): number {
  * @throws BillPageError `no-bill-number`, `no-history`, `truncated` or `layout-changed`.
  */
 export function sliceBillPageBytes(page: Buffer): BillPageRegions {
-  const text = (start: number, end?: number) => byteString(page.subarray(start, end));
   const numberAt = page.indexOf(NUMBER_MARKER);
   if (numberAt < 0) throw new BillPageError('no-bill-number', 'the page has no bill number (#number_oz_id)');
   const headingAt = page.lastIndexOf('<h1', numberAt);
@@ -34,7 +34,7 @@ export function sliceBillPageBytes(page: Buffer): BillPageRegions {
 
   const historyAt = page.indexOf(HISTORY_MARKER, numberAt);
   if (historyAt < 0) {
-    if (!/<\/html\s*>\s*$/i.test(text(Math.max(0, page.length - TAIL_BYTES)))) {
+    if (!/<\/html\s*>\s*$/i.test(byteString(page.subarray(Math.max(0, page.length - TAIL_BYTES))))) {
       throw new BillPageError('truncated', 'the page ends before the events tab (#bh_histras)');
     }
     throw new BillPageError('no-history', 'the page has no events tab (#bh_histras)');
@@ -45,18 +45,19 @@ export function sliceBillPageBytes(page: Buffer): BillPageRegions {
   if (nextTabAt < 0) {
     throw new BillPageError('truncated', 'the events tab (#bh_histras) never ends: no tab panel follows it');
   }
-  const history = text(historyStart, page.lastIndexOf('<', nextTabAt));
+  const history = page.subarray(historyStart, page.lastIndexOf('<', nextTabAt));
+  const historyChunks = byteChunks(history);
 
   // A cut that splits elements means the next tab panel sits inside this one, or tags went missing: events could hide.
-  const opened = countMatches(history, /<div[\s>]/gi);
-  const closed = countMatches(history, /<\/div\s*>/gi);
+  const opened = countMatches(historyChunks, /<div[\s>]/gi);
+  const closed = countMatches(historyChunks, /<\/div\s*>/gi);
   if (opened !== closed) {
     throw new BillPageError(
       'layout-changed',
       `the events tab (#bh_histras) does not close where the next tab opens (${opened} <div> opened, ${closed} closed)`,
     );
   }
-  return { header: text(headerStart, historyStart), history };
+  return { header: page.subarray(headerStart, historyStart), history };
 }
 
 /**

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteSozdUrl, attribute, byteString, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryEach, queryOne } from '../../shared/sozd/page-dom.js';
+import { attribute, byteChunks, hasClass, normalizedText, numberedClass, parseRegion, queryAll, queryEach, queryOne, sozdUrl } from '../../shared/sozd/page-dom.js';
 import { BillPageError } from '../../shared/sozd/bill-page-error.js';
 
 /** The page's markup as sozd sends it (UTF-8 bytes), parsed. */
-const parsed = (html: string) => parseRegion(byteString(Buffer.from(html, 'utf8')), 'test');
+const parsed = (html: string) => parseRegion(Buffer.from(html, 'utf8'), 'test');
 const first = (selector: string, html: string) => queryOne(selector, parsed(html))!;
 
 const ids = (elements: readonly { attribs: Record<string, string> }[]) => elements.map((element) => element.attribs['id']);
@@ -15,7 +15,7 @@ describe('queryEach', () => {
       '<div id="outside" class="a"></div>' +
       '<div id="root" class="a"><span id="s1" class="a b">one<!-- note --><span id="s2" class="b"><a id="l1" href="/x">x</a></span></span>' +
       '<template><span id="hidden" class="a b"></span></template><ul><li id="i1">Решение</li><li id="i2" class="b"></li></ul></div>';
-    const doc = parseRegion(byteString(Buffer.from(html, 'utf8')), 'test');
+    const doc = parseRegion(Buffer.from(html, 'utf8'), 'test');
     const root = queryAll('#root', doc)[0]!;
     const selectors = ['.a', '.b', 'a[href]', 'ul > li', '.missing'] as const;
 
@@ -25,6 +25,22 @@ describe('queryEach', () => {
     // Assert
     expect(found.map(ids)).toEqual([['s1'], ['s1', 's2', 'i2'], ['l1'], ['i1', 'i2'], []]);
     expect(found.map(ids)).toEqual(selectors.map((selector) => ids(queryAll(selector, root))));
+  });
+});
+
+describe('queryOne', () => {
+  it('finds the first match under the root in document order: an outer match before one nested in it, none in a <template>', () => {
+    // Arrange
+    const html =
+      '<div id="root" class="a"><template><b id="t" class="t"></b></template>' +
+      '<span id="s1" class="a"><span id="s2" class="a"></span></span><span id="s3" class="a"></span></div>';
+    const root = first('#root', html);
+
+    // Act
+    const found = [queryOne('.a', root), queryOne('.t', root), queryOne('#root', root)].map((element) => element?.attribs['id'] ?? null);
+
+    // Assert
+    expect(found).toEqual(['s1', null, null]);
   });
 });
 
@@ -76,7 +92,50 @@ describe('attribute', () => {
   });
 });
 
+describe('byteChunks', () => {
+  it('cuts a region into pieces of at most 32 KB, each after the first starting at a `<`, that join to the whole', () => {
+    // Arrange: 3,000 elements of 24 bytes (72,000), so the 32 KB marks fall inside elements.
+    const bytes = Buffer.from('<b class="x">ёжик</b>\n'.repeat(3_000), 'utf8');
+
+    // Act
+    const chunks = byteChunks(bytes);
+
+    // Assert
+    expect(chunks.join('') === bytes.toString('latin1')).toBe(true);
+    expect(chunks.map((chunk) => [chunk.length <= 32 * 1024, chunk.startsWith('<')])).toEqual(chunks.map(() => [true, true]));
+    expect(chunks.length).toBe(3);
+  });
+
+  it('keeps a stretch longer than 32 KB without a `<` whole, cutting at the `<` after it', () => {
+    // Arrange
+    const text = 'a'.repeat(40_000);
+    const bytes = Buffer.from(`<p>${text}<br>${text}`, 'utf8');
+
+    // Act
+    const chunks = byteChunks(bytes);
+
+    // Assert: compared as lengths and a join, so that a failure prints figures rather than 80,000 characters.
+    expect(chunks.map((chunk) => chunk.length)).toEqual([40_003, 40_004]);
+    expect(chunks.join('') === bytes.toString('latin1')).toBe(true);
+  });
+});
+
 describe('parseRegion', () => {
+  it('reads a region longer than a chunk as one: an attribute value and a text cut at a `<` inside them', () => {
+    // Arrange: the last `<` before the first 32 KB mark is inside the title, and before the second inside the textarea.
+    const html = `<div id="a">${'я'.repeat(16_370)}<span title="x < y">${'б'.repeat(20)}</span><textarea>${'в'.repeat(16_380)} a < b</textarea></div>`;
+    const bytes = Buffer.from(html, 'utf8');
+
+    // Act
+    const cuts = byteChunks(bytes).map((chunk) => chunk.slice(0, 3));
+    const doc = parseRegion(bytes, 'test');
+
+    // Assert
+    expect(cuts).toEqual(['<di', '< y', '<te', '< b']);
+    expect(attribute(queryOne('span', doc)!, 'title')).toBe('x < y');
+    expect(normalizedText(queryOne('textarea', doc)) === `${'в'.repeat(16_380)} a < b`).toBe(true);
+  });
+
   // The limit counts the elements open above a node: text under 100 nested elements is one level too deep.
   const nested = (depth: number) => '<i>'.repeat(depth) + 'x' + '</i>'.repeat(depth);
 
@@ -150,10 +209,10 @@ describe('class helpers', () => {
   });
 });
 
-describe('absoluteSozdUrl', () => {
+describe('sozdUrl', () => {
   it('resolves a relative href against sozd, and an absolute one as it is', () => {
     // Act
-    const urls = [absoluteSozdUrl('/bill/1-8'), absoluteSozdUrl('download/a.pdf'), absoluteSozdUrl('http://pravo.gov.ru/x?y=1')];
+    const urls = ['/bill/1-8', 'download/a.pdf', 'http://pravo.gov.ru/x?y=1'].map((href) => sozdUrl(href)?.href);
 
     // Assert
     expect(urls).toEqual(['https://sozd.duma.gov.ru/bill/1-8', 'https://sozd.duma.gov.ru/download/a.pdf', 'http://pravo.gov.ru/x?y=1']);
@@ -164,7 +223,7 @@ describe('absoluteSozdUrl', () => {
     const link = first('a', '<a href="&nbsp; /bill/1-8 &nbsp;">x</a>');
 
     // Act
-    const url = absoluteSozdUrl(attribute(link, 'href'));
+    const url = sozdUrl(attribute(link, 'href'))?.href;
 
     // Assert
     expect(url).toBe('https://sozd.duma.gov.ru/bill/1-8');
@@ -172,7 +231,7 @@ describe('absoluteSozdUrl', () => {
 
   it('gives no link for a missing or empty href, or one that is not a URL', () => {
     // Act
-    const urls = [absoluteSozdUrl(undefined), absoluteSozdUrl(''), absoluteSozdUrl('http://[sozd'), absoluteSozdUrl('https://')];
+    const urls = [undefined, '', 'http://[sozd', 'https://'].map(sozdUrl);
 
     // Assert
     expect(urls).toEqual([undefined, undefined, undefined, undefined]);

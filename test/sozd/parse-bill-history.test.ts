@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BillPageError } from '../../shared/sozd/bill-page-error.js';
-import { byteString } from '../../shared/sozd/page-dom.js';
 import { parseBillHistory as parseHistoryBytes } from '../../shared/sozd/parse-bill-history.js';
 
 /** The parser reads a tab as its UTF-8 bytes, as the page slicer hands it over. */
-const parseBillHistory = (html: string) => parseHistoryBytes(byteString(Buffer.from(html, 'utf8')));
+const parseBillHistory = (html: string) => parseHistoryBytes(Buffer.from(html, 'utf8'));
 
 /*
  * The events tab alone, written by hand in the markup sozd uses (see local/simulator/sozd-page-builder.ts for whole
