@@ -2,7 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lawBill } from '../../local/simulator/demo-bills.js';
 import { pageAt } from '../../local/simulator/duma-simulator.js';
 import { buildBillPage } from '../../local/simulator/sozd-page-builder.js';
-import { pollBill, type PollDependencies } from '../../shared/pipeline/poll-bills.js';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../shared/aws/clients.js';
+import { pollBill, pollBillSafely, type PollDependencies } from '../../shared/pipeline/poll-bills.js';
+import { keys } from '../../shared/store/table-schema.js';
+import { linesWrittenBy } from '../support/captured-logs.js';
 import type { MessageQueue } from '../../shared/queue/message-queue.js';
 import { startPollTestWorld, type PollTestWorld } from '../support/poll-test-world.js';
 import { moscowLocalOf } from '../../shared/sozd/moscow-time.js';
@@ -15,7 +19,7 @@ import { moscowLocalOf } from '../../shared/sozd/moscow-time.js';
 describe('source errors', () => {
   let world: PollTestWorld;
   let page: { status: number; body: string };
-  let deps: PollDependencies;
+  let deps: PollDependencies & { tableName: string };
   let queued: unknown[];
   const number = lawBill.page.number;
 
@@ -60,6 +64,28 @@ describe('source errors', () => {
     expect(after!.health.lastError).toMatch(reason);
     expect(after!.version).toBe(stored!.version);
     expect(queued).toEqual([]);
+  });
+
+  it('a stored snapshot that cannot be read fails the poll with an error naming the bill, and no change: never read as an empty bill', async () => {
+    // Arrange: a new event on the page, and the stored bill's bytes cut short (the first byte of a zlib stream).
+    page = { status: 200, body: buildBillPage(pageAt(lawBill, 4)) };
+    await createDocumentClient().send(
+      new UpdateCommand({ TableName: deps.tableName, Key: keys.bill(number), UpdateExpression: 'SET billDeflated = :bytes', ExpressionAttributeValues: { ':bytes': Buffer.from('x') } }),
+    );
+    const stored = await deps.bills.get(number).catch((error: unknown) => error);
+
+    // Act
+    let result: Awaited<ReturnType<typeof pollBillSafely>> | undefined;
+    const logged = await linesWrittenBy(async () => {
+      result = await pollBillSafely(deps, { number, version: 1 });
+    });
+
+    // Assert
+    expect(stored).toMatchObject({ name: 'CorruptSnapshotError' });
+    expect(result).toEqual({ number, outcome: 'source-error', changes: 0, error: `internal: bill ${number}: its stored snapshot cannot be read (unexpected end of file)` });
+    expect(logged.map((line) => [line.level, line.message])).toEqual([['ERROR', 'bill poll failed']]);
+    expect(queued).toEqual([]);
+    expect(await deps.changes.get(number, `${number}:${lawBill.history[3]!.id}:event`)).toBeUndefined();
   });
 
   it('the next good page after an error alerts once and clears the error', async () => {

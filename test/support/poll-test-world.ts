@@ -13,8 +13,11 @@ import { pageServerSource } from './page-server-source.js';
 /** The local services and a loopback page server for tests that poll bills through the real sozd source. */
 export interface PollTestWorld {
   server: Server;
-  /** Poll dependencies on a fresh table, reading the page server; the caller chooses the fan-out queue and clock. */
-  freshDependencies(choices: Pick<PollDependencies, 'fanOutQueue' | 'now'>): Promise<PollDependencies>;
+  /**
+   * Poll dependencies on a fresh table (named, for a test that writes an item as no store would), reading the page
+   * server; the caller chooses the fan-out queue and clock.
+   */
+  freshDependencies(choices: Pick<PollDependencies, 'fanOutQueue' | 'now'>): Promise<PollDependencies & { tableName: string }>;
   stop(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export async function startPollTestWorld(respond: RequestListener): Promise<Poll
         changes: new DynamoChangeStore(db, tableName),
         source: pageServerSource(server),
         logger: createLogger('test'),
+        tableName,
         ...choices,
       };
     },
