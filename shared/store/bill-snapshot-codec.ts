@@ -4,9 +4,10 @@ import type { Bill } from '../bill/bill.js';
 /**
  * The snapshot item's attribute that holds the bill: its JSON, compressed with zlib (RFC 1950: DEFLATE with an
  * Adler-32 check; `zlib.decompress` in Python, `inflateSync` in Node). It is a binary attribute (B), not a string:
- * a real bill's JSON is 10–40 KB and deflates to 3–7 KB, and a short item costs the poller less CPU on every save
- * and read (the SDK writes a long string into the request a character at a time, and signs and sends every byte),
- * fewer write units (one per KB), and keeps a bill with hundreds of events far from the 400 KB item limit.
+ * a real bill's JSON is 10–40 KB and deflates to 3–7 KB, so a save costs a fifth of the write units (one per KB; the
+ * ten real pages' snapshots 271 → 61), and a bill with hundreds of events stays far from the 400 KB item limit. CPU
+ * comes out about even: compressing costs about what the SDK spends writing a long string into the request a
+ * character at a time (against dynalite, a save 0.05–0.14 ms cheaper, a read 0.07–0.10 ms dearer).
  */
 export const BILL_DEFLATED = 'billDeflated';
 
