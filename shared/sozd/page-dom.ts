@@ -195,8 +195,7 @@ function compiledQuery(selector: string): CompiledQuery {
  * every call, which was most of a page's query time.
  */
 function forEachElementUnder(root: ParentNode, visit: (element: Element) => boolean): void {
-  const pending: AnyNode[] = [];
-  for (let i = root.children.length - 1; i >= 0; i -= 1) pending.push(root.children[i]!);
+  const pending: AnyNode[] = [...root.children].reverse();
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
     if (!isTag(node)) continue;
     if (visit(node)) return;

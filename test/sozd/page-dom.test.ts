@@ -107,6 +107,19 @@ describe('byteChunks', () => {
     expect(chunks.length).toBe(3);
   });
 
+  it('keeps a region of exactly 32 KB whole, and cuts one a byte longer', () => {
+    // Arrange
+    const element = '<b>ёжик!</b>'; // 16 bytes
+    const exact = Buffer.from(element.repeat(2_048), 'utf8');
+    const longer = Buffer.concat([exact, Buffer.from(' ')]);
+
+    // Act
+    const chunks = [byteChunks(exact), byteChunks(longer)].map((pieces) => pieces.map((piece) => piece.length));
+
+    // Assert
+    expect(chunks).toEqual([[32_768], [32_764, 5]]);
+  });
+
   it('keeps a stretch longer than 32 KB without a `<` whole, cutting at the `<` after it', () => {
     // Arrange
     const text = 'a'.repeat(40_000);
