@@ -40,7 +40,7 @@ export function byteChunks(bytes: Buffer): ByteString[] {
     let end = limit >= bytes.length ? bytes.length : bytes.lastIndexOf(LESS_THAN, limit);
     if (end <= start) {
       const next = bytes.indexOf(LESS_THAN, limit);
-      end = next >= 0 ? next : bytes.length;
+      end = next === -1 ? bytes.length : next;
     }
     chunks.push(bytes.toString('latin1', start, end));
     start = end;
@@ -112,8 +112,8 @@ class IndexOfTokenizer extends Tokenizer {}
 (IndexOfTokenizer.prototype as unknown as { fastForwardTo: (this: TokenizerCursor, code: number) => boolean }).fastForwardTo =
   function fastForwardTo(code) {
     const found = this.buffer.indexOf(String.fromCharCode(code), this.index + 1 - this.offset);
-    this.index = (found >= 0 ? found : this.buffer.length - 1) + this.offset;
-    return found >= 0;
+    this.index = (found === -1 ? this.buffer.length - 1 : found) + this.offset;
+    return found !== -1;
   };
 
 /**

@@ -120,7 +120,7 @@ export function parseBillHistory(historyHtml: Buffer): BillHistory {
 
   // Every event element carries data-eventnum: any we did not read means renamed classes or markup outside a stage.
   let elementsOnPage = 0;
-  for (let at = historyHtml.indexOf(EVENT_NUMBER); at >= 0; at = historyHtml.indexOf(EVENT_NUMBER, at + EVENT_NUMBER.length)) elementsOnPage += 1;
+  for (let at = historyHtml.indexOf(EVENT_NUMBER); at !== -1; at = historyHtml.indexOf(EVENT_NUMBER, at + EVENT_NUMBER.length)) elementsOnPage += 1;
   if (elementsOnPage !== elementsRead) {
     throw layoutChanged(`the events tab has ${elementsOnPage} event elements but only ${elementsRead} sit in known stage blocks`);
   }

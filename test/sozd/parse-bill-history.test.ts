@@ -79,6 +79,17 @@ describe('parseBillHistory', () => {
     });
   });
 
+  it('gives an event without a protocol, resolution, law number or publication none of those fields, not empty ones', () => {
+    // Arrange
+    const html = stage(3, 'Рассмотрение в первом чтении', dated('e-32', '3.2', '2014-10-28T09:30'));
+
+    // Act
+    const [event] = parseBillHistory(html).events;
+
+    // Assert
+    expect(Object.keys(event!).sort()).toEqual(['date', 'decisions', 'documents', 'eventNumber', 'id', 'name', 'stage']);
+  });
+
   it('reads character references in text and attributes as the characters they stand for, beside Cyrillic', () => {
     // Arrange
     const html = stage(
