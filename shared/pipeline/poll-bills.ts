@@ -7,7 +7,7 @@ import { revisePlannedDates } from '../bill/planned-revisions.js';
 import { pollTierOf, type PollTierSettings } from '../bill/poll-tier.js';
 import type { BillSource, BillSourceResult } from '../sozd/bill-source.js';
 import { moscowLocalOf } from '../sozd/moscow-time.js';
-import { SnapshotConflictError, type BillRecord, type BillStore, type PageValidators, type WatchedBill } from '../store/bill-store.js';
+import { MissingMeanwhileError, SnapshotConflictError, type BillRecord, type BillStore, type PageValidators, type WatchedBill } from '../store/bill-store.js';
 import type { ChangeStore } from '../store/change-store.js';
 import type { MessageQueue } from '../queue/message-queue.js';
 import { queueDropNotices } from './announce-dropped-bill.js';
@@ -107,11 +107,19 @@ export async function pollBill(deps: PollDependencies, watched: WatchedBill): Pr
   const { bill } = result;
   if (bill.number !== number) return sourceError(`wrong-bill: asked for ${number}, the page is bill ${bill.number}`);
   if (nothingStored(watched)) {
-    const first = await recordRead(deps, result, undefined, at);
-    // The state copies the snapshot's version after saving it, so it can lag one (a crash between the two writes, a
-    // poller's first read of the bill just now): the first save's condition then refuses, and the page is compared
-    // with that snapshot after all, as it would have been had it been read first.
-    if (first.outcome !== 'conflict') return first;
+    try {
+      const first = await recordRead(deps, result, undefined, at, { whileNeverMissing: true });
+      // The state copies the snapshot's version after saving it, so it can lag one (a crash between the two writes, a
+      // poller's first read of the bill just now): the first save's condition then refuses, and the page is compared
+      // with that snapshot after all, as it would have been had it been read first.
+      if (first.outcome !== 'conflict') return first;
+    } catch (error) {
+      if (!(error instanceof MissingMeanwhileError)) throw error;
+      // Another poller found the page missing after the watch list was read: the baseline just saved is not the
+      // bill's history. The page is compared with the history that miss implies, as the read path would have.
+      const stored = await deps.bills.get(number);
+      return recordRead(deps, result, stored && withoutBaselineSavedAt(stored, at), at);
+    }
   }
   const stored = await deps.bills.get(number);
   if (stored?.bill && bill.events.length < stored.bill.events.length) {
@@ -130,15 +138,24 @@ function nothingStored(watched: WatchedBill): boolean {
   return watched.missingAtSource === false && !watched.version;
 }
 
+/** The record without the first snapshot this poll saved at `at` (a baseline it read as the bill's history by mistake). */
+function withoutBaselineSavedAt(stored: BillRecord, at: string): BillRecord {
+  if (stored.version !== 1 || stored.snapshotAt !== at) return stored;
+  const { bill: _baseline, ...record } = stored;
+  return record;
+}
+
 /**
  * Records a good read of a bill's page against what is stored of it: writes each change once, saves the snapshot
  * under optimistic locking and queues the new changes (and origin notices) for fan-out.
+ * @throws MissingMeanwhileError when `whileNeverMissing` and the state says the source reported the bill missing.
  */
 async function recordRead(
   deps: PollDependencies,
   result: Extract<BillSourceResult, { kind: 'parsed' }>,
   stored: BillRecord | undefined,
   at: string,
+  options: { whileNeverMissing?: boolean } = {},
 ): Promise<BillPollResult> {
   const { bill } = result;
   const { number } = bill;
@@ -162,6 +179,7 @@ async function recordRead(
       plannedRevisions: revisePlannedDates(stored?.plannedRevisions, bill.plannedEvents, at),
       ...(deps.tiers ? { tier: pollTierOf(bill, deps.now(), deps.tiers) } : {}),
       ...(originSignature ? { originSignature } : {}),
+      ...(options.whileNeverMissing ? { whileNeverMissing: true } : {}),
     });
   } catch (error) {
     if (!(error instanceof SnapshotConflictError)) throw error;

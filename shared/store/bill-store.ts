@@ -84,6 +84,14 @@ export class SnapshotConflictError extends Error {
   override readonly name = 'SnapshotConflictError';
 }
 
+/**
+ * Thrown by a save made {@link SnapshotWrite.whileNeverMissing} when the state says the source reported the bill
+ * missing after all: the snapshot is saved, the state is not.
+ */
+export class MissingMeanwhileError extends Error {
+  override readonly name = 'MissingMeanwhileError';
+}
+
 export interface SnapshotWrite {
   bill: Bill;
   contentHash: string;
@@ -99,6 +107,12 @@ export interface SnapshotWrite {
    * of "new bill from …" alerts in the same conditional write (shared/store/origin-outbox-store.ts).
    */
   originSignature?: string;
+  /**
+   * Set by a first read that skipped reading what is stored, trusting the watch list's copy of the state to say the
+   * source never reported the bill missing: the state write then holds only if that is still so, else
+   * {@link MissingMeanwhileError} (another poller recorded a miss since the copy was read).
+   */
+  whileNeverMissing?: boolean;
 }
 
 /** Validators to keep for the next conditional GET. */
@@ -323,9 +337,16 @@ export class DynamoBillStore implements BillStore {
           ':at': write.at,
           ':zero': 0,
           ...(write.tier ? tierValues(number, write.tier) : {}),
+          ...(write.whileNeverMissing ? { ':false': false } : {}),
         },
+        ...(write.whileNeverMissing ? { ConditionExpression: 'attribute_not_exists(missingAtSource) OR missingAtSource = :false' } : {}),
       }),
-    );
+    ).catch((error: unknown) => {
+      if (write.whileNeverMissing && isConditionFailure(error)) {
+        throw new MissingMeanwhileError(`bill ${number}: the source reported it missing since the watch list was read`);
+      }
+      throw error;
+    });
     return version;
   }
 

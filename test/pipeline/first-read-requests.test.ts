@@ -199,6 +199,45 @@ describe('the first read of a watched bill', () => {
     expect((await deps.changes.listForBill(NUMBER)).map((change) => change.event?.id).sort()).toEqual([lawBill.history[2]!.id, lawBill.history[3]!.id]);
   });
 
+  it('of a bill another poller found missing after the watch list was read: events from the day it went missing are news, as on the read path', async () => {
+    // Arrange: this poller's copy of the watch list says never missing; then another poller gets a 404 on 8 March 2024,
+    // between the bill's second event (5 March) and its third (11 March); then the page appears with four events.
+    const stale = await watched();
+    events = null;
+    clock = new Date('2024-03-08T09:00:00.000Z');
+    expect(await pollBill(deps, await watched())).toEqual({ number: NUMBER, outcome: 'missing', changes: 0 });
+    events = 4;
+    clock = new Date('2024-04-02T09:00:00.000Z');
+    requests.length = 0;
+
+    // Act
+    const result = await pollBill(deps, stale);
+
+    // Assert
+    const pollRequests = requests.splice(0);
+    expect(stale).toMatchObject({ version: 0, missingAtSource: false });
+    expect(result).toEqual({ number: NUMBER, outcome: 'changed', changes: 2 });
+    const changes = (await deps.changes.listForBill(NUMBER)).map((change) => `BILL#${NUMBER}/CHANGE#${change.id}`).sort();
+    expect(changes).toEqual([lawBill.history[2]!.id, lawBill.history[3]!.id].map((id) => `BILL#${NUMBER}/CHANGE#${NUMBER}:${id}:event`));
+    // The baseline saved and its state write refused; then the read path over it: the two changes, the snapshot saved
+    // again (one "new bill" notice, from the outbox entry it renews), the changes queued.
+    expect(pollRequests).toEqual([
+      `Update ${SNAPSHOT}`,
+      `Update ${STATE}`,
+      `Query BILL#${NUMBER}`,
+      ...changes.map((change) => `Put ${change}`),
+      `Update ${SNAPSHOT}`,
+      `Update ${STATE}`,
+      'SQS send',
+      ...changes.map((change) => `Update ${change}`),
+      'SQS send',
+      `Update ${SNAPSHOT}`,
+    ]);
+    expect(sent).toHaveLength(2);
+    expect(sent.filter((message) => (message as { kind: string }).kind === 'bill-origin')).toHaveLength(1);
+    expect(await watched()).toMatchObject({ version: 2, missingAtSource: false });
+  });
+
   it('by two pollers at once saves one baseline; the other finds it and no new event: no change, one "new bill" notice', async () => {
     // Arrange
     const bill = await watched();
