@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, configVariablesIn, loadConfig } from '../shared/config/config.js';
@@ -72,7 +72,8 @@ async function main(): Promise<void> {
   });
   // The CLI is configured as this stack is: the stack's own settings, and every setting it was started with (the
   // proxy `poll` must go through, the feeds `status` reports, the hosts `endpoint add` may register, …).
-  writeLocalEnvFile(join(mode.dataDir, 'local-env.json'), { ...configVariablesIn(process.env), ...stack.env });
+  const localEnvFile = join(mode.dataDir, 'local-env.json');
+  writeLocalEnvFile(localEnvFile, { ...configVariablesIn(process.env), ...stack.env });
   const stopDemo = simulator
     ? await runDemo({ stores: createStores(loadConfig()), simulator, lapFile: demoLapFile, sesEndpoint: stack.services.sesEndpoint, print: (line) => console.log(line), onError })
     : undefined;
@@ -87,6 +88,9 @@ async function main(): Promise<void> {
     stopDemo?.();
     await stack.stop();
     await simulator?.stop();
+    // The CLI reads this file to find a running stack: left behind, it would send commands (and links in previews)
+    // to the ports of a stack that is gone, even when the user meant the deployed one.
+    rmSync(localEnvFile, { force: true });
     releaseDataDir();
     console.log(`Stopped. Data is kept in ${shown(mode.dataDir)}/.`);
     await closeLog();

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -230,5 +230,27 @@ describe('npm start and npm run demo', () => {
     expect(parts).toEqual(expect.arrayContaining(['DynamoDB (dynalite)', 'SES (aws-ses-v2-local)', 'SQS (fauxqs)', 'table and queues', 'HTTP API and sign-up pages', 'functions']));
     expect(demo!.output()).toMatch(/Demo bills \(convocation 99: none can exist on sozd\): 999001-99, 999002-99;/);
     expect(service!.output()).toMatch(new RegExp(`Operator console: +${api}/admin `));
+  });
+});
+
+describe('npm start stopped with Ctrl-C', () => {
+  it('takes its local-env.json away, so the CLI no longer sends commands to the stopped stack; the data stays', async () => {
+    // Arrange
+    mkdirSync(join(repo, '.data'), { recursive: true });
+    const scratch = mkdtempSync(join(repo, '.data', 'start-stop-'));
+    try {
+      const run = await start(scratch, [], { SOZD_BASE_URL: 'http://127.0.0.1:9' });
+      const data = join(scratch, '.data');
+      expect(existsSync(join(data, 'local-env.json'))).toBe(true);
+
+      // Act
+      await stop(run);
+
+      // Assert
+      expect(run.output()).toContain('Stopped. Data is kept in .data/.');
+      expect(['local-env.json', 'running.pid', 'dynamodb'].filter((name) => existsSync(join(data, name)))).toEqual(['dynamodb']);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });
