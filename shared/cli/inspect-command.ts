@@ -4,12 +4,6 @@ import type { CliIo } from './cli-io.js';
 import { formatBill } from './format-bill.js';
 import { readBill } from './read-page.js';
 
-export const usage = `duma-alerts inspect <number|url|file> [--json]
-  Reads one sozd bill page and prints what duma-alerts sees in it: number, title, status, stage, law number,
-  events in date order and planned events. A bill number is fetched from SOZD_BASE_URL (through DUMA_PROXY_URL
-  when set), a URL is fetched as it is, anything else is read as a file. No local stack is needed.
-  --json   print the parsed Bill as JSON`;
-
 /** `inspect`: parses one page and prints the Bill, readable or as JSON. A page that is not a bill card fails with exit 1. */
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('inspect', args, { json: { type: 'boolean' } }, ['number|url|file']);

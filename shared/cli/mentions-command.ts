@@ -5,12 +5,6 @@ import type { CliIo } from './cli-io.js';
 import { readCases } from './read-cases.js';
 import { UsageError } from './usage-error.js';
 
-export const usage = `duma-alerts mentions --text "<text>"
-duma-alerts mentions --cases FILE.jsonl
-  Prints, as JSON, the bill numbers a news text mentions, as "in the news" alerts find them.
-  --cases  one case a line, {"id","text"}; prints one JSON line per case, {"id","bills":[…]}
-  No local stack is needed.`;
-
 const CaseSchema = z.object({ id: z.union([z.string(), z.number()]), text: z.string() });
 
 /** `mentions`: the bill numbers of one text, or of a file of texts as JSON lines. */

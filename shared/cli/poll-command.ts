@@ -6,11 +6,6 @@ import { parseCommandArgs } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
 import { plural } from './plural.js';
 
-export const usage = `duma-alerts poll
-  Runs one poll cycle now, as the schedule would: reads every watched bill, writes and queues what changed.
-  Prints one line per bill as it finishes, then a summary. A source error is reported (and kept as the bill's
-  source health), not fatal: the exit code is 0 once the cycle completes.`;
-
 /** `bill  outcome (n changes): error` — what happened to one bill. */
 export function formatPollResult(result: BillPollResult): string {
   const changes = result.changes > 0 ? ` (${plural(result.changes, 'change')})` : '';

@@ -3,10 +3,6 @@ import type { CliIo } from './cli-io.js';
 import { UsageError } from './usage-error.js';
 import { withStores } from './with-stores.js';
 
-export const usage = `duma-alerts unwatch <number>
-  Takes a bill off the watch list: polls stop reading it. Its snapshot and followers are kept.
-  A bill that is not on the watch list is bad input (exit 2): check the number with duma-alerts status.`;
-
 /** `unwatch`: takes a bill off the watch list; says so when it was not on it (a mistyped number, most often). */
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { positionals } = parseCommandArgs('unwatch', args, {}, ['number']);

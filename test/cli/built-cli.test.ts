@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
 import { buildCli } from '../../scripts/build-cli.js';
@@ -26,6 +28,21 @@ async function cli(bin: string, args: string[], env: Record<string, string> = {}
   }
 }
 
+/**
+ * An `--import` module that records, one URL a line in the file named by LOADED_FILES, every module Node loads after
+ * it: registered as a loader hook from the main thread, it runs its `load` in Node's hooks thread.
+ */
+const RECORD_LOADS = `
+import { appendFileSync } from 'node:fs';
+import { register } from 'node:module';
+import { isMainThread } from 'node:worker_threads';
+export async function load(url, context, next) {
+  appendFileSync(process.env.LOADED_FILES, url + '\\n');
+  return next(url, context);
+}
+if (isMainThread) register(import.meta.url);
+`;
+
 /** A loopback port nothing listens on: bound once, then released. */
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -38,6 +55,7 @@ async function closedPort(): Promise<number> {
 describe('the built CLI', () => {
   let dir: string;
   let bin: string;
+  let metafile: Metafile;
 
   beforeAll(async () => {
     mkdirSync(join(repo, '.data'), { recursive: true });
@@ -45,7 +63,7 @@ describe('the built CLI', () => {
     mkdirSync(join(dir, 'bin'));
     bin = join(dir, 'bin', 'duma-alerts.mjs');
     copyFileSync(join(repo, 'bin', 'duma-alerts.mjs'), bin);
-    await buildCli(join(dir, 'dist', 'cli.mjs'));
+    metafile = await buildCli(join(dir, 'dist'));
   });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,6 +76,31 @@ describe('the built CLI', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^duma-alerts status \[--json\]$/m);
   });
+
+  /** The sources in the built files that the CLI loads to answer `args` (from esbuild's account of each file). */
+  async function sourcesLoaded(args: string[]): Promise<string[]> {
+    const recorder = join(dir, 'record-loads.mjs');
+    const loaded = join(dir, 'loaded.txt');
+    writeFileSync(recorder, RECORD_LOADS);
+    writeFileSync(loaded, '');
+    await run(process.execPath, ['--import', recorder, bin, ...args], { cwd: repo, env: { PATH: process.env.PATH ?? '', LOADED_FILES: loaded } }).catch(() => {});
+    const files = new Set(readFileSync(loaded, 'utf8').split('\n').filter((url) => url.startsWith('file:')).map((url) => basename(fileURLToPath(url))));
+    const outputs = Object.entries(metafile.outputs).filter(([file]) => files.has(basename(file)));
+    return outputs.flatMap(([, output]) => Object.keys(output.inputs)).sort();
+  }
+
+  it.each(['--help', '--version', 'status --help', 'frobnicate'])(
+    'answers `%s` loading only the help texts and the dispatch: no command code, no AWS SDK, no zod',
+    async (line) => {
+      const usageTexts = readdirSync(join(repo, 'shared', 'cli')).filter((file) => file.endsWith('-usage.ts'));
+
+      const sources = await sourcesLoaded(line.split(' '));
+
+      expect(sources).toEqual(
+        ['package.json', 'shared/cli/main.ts', 'shared/cli/stack-unreachable.ts', 'shared/cli/usage-error.ts', ...usageTexts.map((file) => `shared/cli/${file}`)].sort(),
+      );
+    },
+  );
 
   it('says "is `npm start` or `npm run demo` running?" in one line, exit code 1, when the local stack named in its file does not answer', async () => {
     const port = await closedPort();
