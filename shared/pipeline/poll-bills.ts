@@ -251,11 +251,19 @@ export async function pollEach<T extends WatchedBill>(
   return next;
 }
 
-/** {@link pollBill}, with a store or queue failure turned into a result: the bill is polled again next time, nothing half-sent. */
+/**
+ * {@link pollBill}, with a store or queue failure turned into a result: the bill is polled again next time, nothing
+ * half-sent. The bill's health records the failure too, so `status` and the console list it as failing (a stored
+ * snapshot that cannot be read fails every poll of its bill until an operator looks).
+ */
 export function pollBillSafely(deps: PollDependencies, watched: WatchedBill): Promise<BillPollResult> {
-  return pollBill(deps, watched).catch((error: unknown) => {
+  return pollBill(deps, watched).catch(async (error: unknown) => {
     deps.logger.error('bill poll failed', { bill: watched.number, error: error as Error });
-    return { number: watched.number, outcome: 'source-error' as const, changes: 0, error: `internal: ${(error as Error).message}` };
+    const failed = { number: watched.number, outcome: 'source-error' as const, changes: 0, error: `internal: ${(error as Error).message}` };
+    // Best effort: when the store itself is what failed, this write fails as well, and the logged error and the run's
+    // summary are what is left to say it.
+    await deps.bills.recordPollOutcome(watched.number, { kind: 'error', at: deps.now().toISOString(), error: failed.error }).catch(() => undefined);
+    return failed;
   });
 }
 

@@ -1,8 +1,8 @@
 import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { PlannedEventSchema } from '../bill/bill.js';
+import { PlannedEventSchema, type Bill } from '../bill/bill.js';
 import type { WeekAheadBill } from '../digests/week-ahead-agenda.js';
 import { EndpointSchema, type Endpoint } from '../webhooks/endpoint.js';
-import { BILL_DEFLATED, decodeBillSnapshot } from './bill-snapshot-codec.js';
+import { BILL_DEFLATED, CorruptSnapshotError, decodeBillSnapshot } from './bill-snapshot-codec.js';
 import { batchGetAll, ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
 import { toSubscriber, type Subscriber } from './subscriber-store.js';
 import type { TableAccess } from '../access/access.js';
@@ -89,7 +89,7 @@ export class DynamoWeekAheadStore implements WeekAheadStore {
       names: { '#number': 'number', '#url': 'url' },
     });
     return items.flatMap((item) => {
-      const bill = (typeof item.number === 'string' ? decodeBillSnapshot(item.number, item) : undefined) as Partial<Record<keyof WeekAheadBill, unknown>> | undefined;
+      const bill = (typeof item.number === 'string' ? readableBill(item.number, item) : undefined) as Partial<Record<keyof WeekAheadBill, unknown>> | undefined;
       const planned = PlannedEventSchema.array().safeParse(bill?.plannedEvents);
       if (typeof item.number !== 'string' || typeof bill?.title !== 'string' || typeof bill.url !== 'string' || !planned.success) return [];
       return [{ number: item.number, title: bill.title, url: bill.url, plannedEvents: planned.data, ...(typeof bill.committee === 'string' ? { committee: bill.committee } : {}) }];
@@ -159,5 +159,19 @@ export class DynamoWeekAheadStore implements WeekAheadStore {
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':partition': partition, ':yes': true, ':active': 'active' },
     });
+  }
+}
+
+/**
+ * The bill of a snapshot item, or undefined when its stored bill cannot be read: one damaged snapshot must not hold
+ * back the week ahead of everyone who follows it; the poller reports it on every poll of the bill (its health, an
+ * error log, the run's summary).
+ */
+function readableBill(number: string, item: Record<string, unknown>): Bill | undefined {
+  try {
+    return decodeBillSnapshot(number, item);
+  } catch (error) {
+    if (error instanceof CorruptSnapshotError) return undefined;
+    throw error;
   }
 }

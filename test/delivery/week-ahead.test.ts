@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/aws/clients.js';
 import type { Bill, PlannedEvent } from '../../shared/bill/bill.js';
@@ -186,6 +186,26 @@ describe('the week ahead by email', () => {
     expect(email?.body.html).toContain(`<a href="${base}/bills/42-8?lang=en" style="color:#0b57d0;text-decoration:underline">The lead committee&#39;s decision`);
     expect(header(email!, 'List-Unsubscribe')).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/unsubscribe\?token=[^>]+>$/);
     expect(header(email!, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+  });
+
+  it('leaves out a bill whose stored snapshot cannot be read, and sends the rest of the week', async () => {
+    // Arrange: two followed bills with a planned event each; one snapshot's bytes damaged.
+    await putBill(h, '1075342-8', [planned(FIRST_READING, '2026-04-02T12:00:00+03:00', 3)]);
+    await putBill(h, '42-8', [planned(COUNCIL, '2026-03-31T10:00:00+03:00')]);
+    await db.send(
+      new UpdateCommand({ TableName: h.config.tableName, Key: keys.bill('42-8'), UpdateExpression: 'SET billDeflated = :bytes', ExpressionAttributeValues: { ':bytes': Buffer.from('x') } }),
+    );
+    await putSubscriber({ id: 's-1', email: 'desk@example.org', bills: ['1075342-8', '42-8'] });
+
+    // Act
+    const sent = await runAt('2026-03-30T05:00:00Z');
+
+    // Assert
+    expect(sent).toEqual(['desk@example.org']);
+    const [email] = await sentEmails(h.services.sesEndpoint);
+    expect(email?.subject).toBe('The week ahead: 1 planned event, 30 March – 5 April 2026');
+    expect(email?.body.text).toContain('- Bill 1075342-8: First reading of the bill');
+    expect(email?.body.text).not.toContain('Bill 42-8');
   });
 
   it('writes the week ahead in Russian for a Russian reader', async () => {

@@ -86,6 +86,9 @@ describe('source errors', () => {
     expect(logged.map((line) => [line.level, line.message])).toEqual([['ERROR', 'bill poll failed']]);
     expect(queued).toEqual([]);
     expect(await deps.changes.get(number, `${number}:${lawBill.history[3]!.id}:event`)).toBeUndefined();
+    // Its health says so too, as `status` and the console show it.
+    const { failing } = await deps.bills.watchedHealth();
+    expect(failing.map(({ number: failed, health }) => [failed, health.lastError])).toEqual([[number, result!.error]]);
   });
 
   it('the next good page after an error alerts once and clears the error', async () => {
