@@ -77,9 +77,6 @@ async function main(): Promise<void> {
   const stopDemo = simulator
     ? await runDemo({ stores: createStores(loadConfig()), simulator, lapFile: demoLapFile, sesEndpoint: stack.services.sesEndpoint, print: (line) => console.log(line), onError })
     : undefined;
-  printWelcome(mode, stack, simulator, logFile);
-  console.log(`Ready in ${seconds()} s. Ctrl-C stops everything.`);
-
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -96,8 +93,12 @@ async function main(): Promise<void> {
     await closeLog();
     process.exit(0);
   };
+  // Before the line that says Ctrl-C stops everything: a Ctrl-C right after it would otherwise kill the process
+  // half-stopped, its local-env.json left behind.
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  printWelcome(mode, stack, simulator, logFile);
+  console.log(`Ready in ${seconds()} s. Ctrl-C stops everything.`);
   await stack.pollBills().catch((error: unknown) => onError('poll-bills', error));
 }
 
