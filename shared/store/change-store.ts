@@ -56,7 +56,9 @@ export class DynamoChangeStore implements ChangeStore {
   }
 
   async markAllQueued(changes: readonly BillChange[], at: string): Promise<void> {
-    await batchWriteAll(this.db, this.tableName, changes.map((change) => ({ PutRequest: { Item: { ...changeItem(change), queuedAt: at } } })));
+    // BatchWriteItem refuses a request that names an item twice.
+    const once = new Map(changes.map((change) => [`${change.billNumber}\n${change.id}`, change]));
+    await batchWriteAll(this.db, this.tableName, [...once.values()].map((change) => ({ PutRequest: { Item: { ...changeItem(change), queuedAt: at } } })));
   }
 
   async get(billNumber: string, changeId: string): Promise<BillChange | undefined> {

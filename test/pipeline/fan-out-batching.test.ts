@@ -195,4 +195,17 @@ describe('the fan-out of a poll run', () => {
     expect(await received()).toEqual([change.billNumber]);
     expect(await outbox()).toEqual([]);
   });
+
+  it('marks a change given twice queued once: BatchWriteItem refuses a request naming an item twice', async () => {
+    // Arrange
+    const change = billChange([{ type: 'new-event' }]);
+    await deps.changes.putIfAbsent(change);
+
+    // Act
+    await deps.changes.markAllQueued([change, change], '2022-06-01T12:06:00Z');
+
+    // Assert
+    expect(await outbox()).toEqual([]);
+    expect(changeWrites).toEqual(['PutItem', 'BatchWriteItem']);
+  });
 });
