@@ -69,22 +69,29 @@ export function formatEndpointStatus(endpoints: Endpoint[]): string[] {
 
 /**
  * Every watched bill's status, sorted by number: the watch list a page at a time (its index holds each state item
- * whole) and the event counts of each page in batches. Bounded requests, and no snapshot inflated and parsed, for a
- * list of 10,000 bills.
+ * whole) and the event counts of each page in batches, read while the next page is. Bounded requests, and no snapshot
+ * inflated and parsed, for a list of 10,000 bills.
  */
 async function readBillStatuses(bills: Pick<BillStore, 'listWatchedStates'>, eventCounts: BillEventCountReader): Promise<BillStatus[]> {
-  const statuses: BillStatus[] = [];
+  const pages: Promise<BillStatus[]>[] = [];
   let cursor: string | undefined;
   do {
     const page = await bills.listWatchedStates({ limit: WATCH_LIST_PAGE, cursor });
-    const counts = await eventCounts.eventCounts(page.items.map((record) => record.number));
-    for (const { number, missingAtSource, health } of page.items) {
-      const events = counts.get(number);
-      statuses.push({ number, missingAtSource, health, ...(events === undefined ? {} : { events }) });
-    }
+    const statuses = withEventCounts(page.items, eventCounts);
+    // Awaited below with the others; until then a failure must not count as unhandled (Node would end the process).
+    statuses.catch(() => {});
+    pages.push(statuses);
     cursor = page.cursor;
   } while (cursor);
-  return statuses.sort((a, b) => a.number.localeCompare(b.number));
+  return (await Promise.all(pages)).flat().sort((a, b) => a.number.localeCompare(b.number));
+}
+
+async function withEventCounts(records: readonly BillRecord[], eventCounts: BillEventCountReader): Promise<BillStatus[]> {
+  const counts = await eventCounts.eventCounts(records.map((record) => record.number));
+  return records.map(({ number, missingAtSource, health }) => {
+    const events = counts.get(number);
+    return { number, missingAtSource, health, ...(events === undefined ? {} : { events }) };
+  });
 }
 
 async function readStoredState(feeds: FeedConfig[]) {

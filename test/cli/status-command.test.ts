@@ -197,4 +197,24 @@ describe('status on a long watch list', () => {
     ]);
     expect(billReads(proxy.requests)).toEqual(['Query GSI1 WATCHED', 'BatchGetItem 100 #key, eventCount', 'BatchGetItem 100 #key, eventCount', 'BatchGetItem 50 #key, eventCount']);
   });
+
+  it('reads a watch list longer than a page a page at a time: 1,001 bills in two queries and eleven batches of counts', async () => {
+    // Arrange: watched, never polled (a write each, the cheapest bills to make).
+    const numbers = Array.from({ length: 1001 }, (_, index) => `${300000 + index}-8`);
+    for (let start = 0; start < numbers.length; start += 50) await Promise.all(numbers.slice(start, start + 50).map((number) => bills.watch(number)));
+    proxy.requests.length = 0;
+    const io = captureIo();
+
+    // Act
+    await status([], io);
+
+    // Assert: the second page's query may go out while the first page's counts are read.
+    expect(io.out().split('\n').slice(0, 1003)).toEqual(['Watched bills (1001):', ...numbers.map((number) => `  ${number}  not polled yet`), 'Last poll: never']);
+    expect(billReads(proxy.requests).sort()).toEqual([
+      'BatchGetItem 1 #key, eventCount',
+      ...Array<string>(10).fill('BatchGetItem 100 #key, eventCount'),
+      'Query GSI1 WATCHED',
+      'Query GSI1 WATCHED',
+    ]);
+  });
 });
