@@ -7,8 +7,9 @@ import type { OriginNotice, OriginOutbox } from '../store/origin-outbox-store.js
 import type { BillDroppedMessage, FanOutMessage, OriginFanOutMessage } from './pipeline-messages.js';
 
 /**
- * How long a message waits for others to share its SendMessageBatch request. Pollers ask sozd ~2.5 times a second,
- * so on a busy day ten changed bills fill a batch within a few seconds, and an alert waits at most this much longer.
+ * How long a message waits for others to share its SendMessageBatch request. Pollers ask sozd ~2.5 times a second: a
+ * second's wait is nothing to an alert, and on a busy day (a plenary's many changed bills, a wave of first reads) it
+ * lets the messages of two or three polls share a request; a run with no pacing to wait for fills batches of ten.
  */
 export const FAN_OUT_LINGER_MS = 1000;
 
