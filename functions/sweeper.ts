@@ -1,6 +1,5 @@
 import { loadConfig } from '../shared/config/config.js';
-import { sweepOriginOutbox } from '../shared/pipeline/notice-origins.js';
-import { sweepOutbox } from '../shared/pipeline/sweep-outbox.js';
+import { sweepOriginOutbox, sweepOutbox } from '../shared/pipeline/sweep-outbox.js';
 import { lambdaHandler } from '../shared/runtime/lambda-handler.js';
 import { sweepDependencies } from '../shared/runtime/sweeper-dependencies.js';
 

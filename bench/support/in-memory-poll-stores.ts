@@ -92,7 +92,7 @@ export class InMemoryPollWorld {
       this.changes.add(change.id);
       return true;
     },
-    markQueued: async () => void this.writes.change++,
+    markAllQueued: async (changes: readonly BillChange[]) => void (this.writes.change += changes.length),
     get: unused,
     listUnqueued: unused,
   };

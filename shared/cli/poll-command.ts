@@ -19,7 +19,9 @@ export function formatPollSummary(summary: PollSummary): string {
     .filter(([, count]) => count > 0)
     .map(([outcome, count]) => `${count} ${outcome}`);
   const breakdown = outcomes.length > 0 ? `: ${outcomes.join(', ')}` : '';
-  return `polled ${plural(summary.bills, 'bill')} in ${seconds} s${breakdown}; ${plural(summary.changes, 'change')} queued`;
+  const left = summary.fanOut.unsent + summary.fanOut.unmarked;
+  const outbox = left > 0 ? `; ${plural(left, 'fan-out message')} left in the outbox for the sweeper` : '';
+  return `polled ${plural(summary.bills, 'bill')} in ${seconds} s${breakdown}; ${plural(summary.changes, 'change')} queued${outbox}`;
 }
 
 /** `poll`: one poll cycle with progress. */

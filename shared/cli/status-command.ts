@@ -1,6 +1,7 @@
 import { createSqsClient } from '../aws/clients.js';
 import { loadConfig, type FeedConfig } from '../config/config.js';
-import type { BillRecord, SourceHealth } from '../store/bill-store.js';
+import type { BillEventCountReader } from '../store/bill-event-counts.js';
+import type { BillRecord, BillStore, SourceHealth } from '../store/bill-store.js';
 import type { FeedRecord } from '../store/feed-store.js';
 import type { Endpoint } from '../webhooks/endpoint.js';
 import { allEndpoints } from './all-endpoints.js';
@@ -12,18 +13,27 @@ import { configuredQueues, readQueueDepths, type QueueDepth } from './queue-dept
 import { withStores } from './with-stores.js';
 
 const DLQ_FLAG = '  <-- dead letters: messages that failed every retry';
+/** Watched bills read a page at a time: each page's event counts are ten BatchGetItem requests. */
+const WATCH_LIST_PAGE = 1000;
 
 function healthText(health: SourceHealth): string {
   if (health.ok) return 'ok';
   return `error (${plural(health.consecutiveFailures, 'consecutive failure')}): ${health.lastError ?? 'unknown error'}`;
 }
 
+/** A watched bill as `status` shows it: its poll state from the watch list and its snapshot's number of events. */
+export type BillStatus = Pick<BillRecord, 'number' | 'missingAtSource' | 'health'> & {
+  /** Absent when the bill has no snapshot (no good read yet). */
+  events?: number;
+};
+
 /** One watched bill: `number  updated <time>  <n> events  <health>`, or `number  not polled yet`. */
-export function formatBillStatus(record: BillRecord): string {
+export function formatBillStatus(record: BillStatus): string {
   if (!record.health.lastPolledAt) return `  ${record.number}  not polled yet`;
-  const events = record.bill
-    ? plural(record.bill.events.length, 'event')
-    : record.missingAtSource
+  const events =
+    record.events !== undefined
+      ? plural(record.events, 'event')
+      : record.missingAtSource
       ? 'not at the source yet'
       : 'no snapshot';
   return `  ${record.number}  updated ${record.health.lastPolledAt}  ${events}  ${healthText(record.health)}`;
@@ -57,17 +67,37 @@ export function formatEndpointStatus(endpoints: Endpoint[]): string[] {
   ];
 }
 
+/**
+ * Every watched bill's status, sorted by number: the watch list a page at a time (its index holds each state item
+ * whole) and the event counts of each page in batches, read while the next page is. Bounded requests, and no snapshot
+ * inflated and parsed, for a list of 10,000 bills.
+ */
+async function readBillStatuses(bills: Pick<BillStore, 'listWatchedStates'>, eventCounts: BillEventCountReader): Promise<BillStatus[]> {
+  const pages: Promise<BillStatus[]>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await bills.listWatchedStates({ limit: WATCH_LIST_PAGE, cursor });
+    const statuses = withEventCounts(page.items, eventCounts);
+    // Awaited below with the others; until then a failure must not count as unhandled (Node would end the process).
+    statuses.catch(() => {});
+    pages.push(statuses);
+    cursor = page.cursor;
+  } while (cursor);
+  return (await Promise.all(pages)).flat().sort((a, b) => a.number.localeCompare(b.number));
+}
+
+async function withEventCounts(records: readonly BillRecord[], eventCounts: BillEventCountReader): Promise<BillStatus[]> {
+  const counts = await eventCounts.eventCounts(records.map((record) => record.number));
+  return records.map(({ number, missingAtSource, health }) => {
+    const events = counts.get(number);
+    return { number, missingAtSource, health, ...(events === undefined ? {} : { events }) };
+  });
+}
+
 async function readStoredState(feeds: FeedConfig[]) {
-  return withStores(async ({ bills, endpoints, feeds: feedStore }) => {
-    const records: BillRecord[] = [];
-    for await (const page of bills.listWatched()) {
-      for (const watched of page) {
-        const record = await bills.get(watched.number);
-        if (record) records.push(record);
-      }
-    }
+  return withStores(async ({ bills, billEventCounts, endpoints, feeds: feedStore }) => {
     return {
-      records: records.sort((a, b) => a.number.localeCompare(b.number)),
+      records: await readBillStatuses(bills, billEventCounts),
       lastRun: await bills.lastPollRun(),
       endpoints: await allEndpoints(endpoints),
       feedRecords: await Promise.all(feeds.map((feed) => feedStore.get(feed.id))),
@@ -94,10 +124,10 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const lastPoll = [lastRun?.finishedAt ?? '', ...records.map((record) => record.health.lastPolledAt ?? '')].sort().at(-1) || 'never';
   if (values.json) {
     const status = {
-      bills: records.map(({ number, bill, missingAtSource, health }) => ({
+      bills: records.map(({ number, events, missingAtSource, health }) => ({
         number,
         polled: health.lastPolledAt !== undefined,
-        events: bill ? bill.events.length : null,
+        events: events ?? null,
         missingAtSource: missingAtSource === true,
         health,
       })),

@@ -22,6 +22,11 @@ export const POLL_STOPPED_EARLY = 'PollStoppedEarly';
 export const POLL_TASKS_QUEUED = 'PollTasksQueued';
 /** 1 when due bills were left for the next run (the host's pace or the time budget could not cover them): sustained, add pace or time. */
 export const POLL_DUE_LEFT = 'PollDueLeft';
+/**
+ * Fan-out messages of a poll run that SQS did not take, or that could not be marked queued: they stay in the outbox
+ * and the sweeper queues them after its grace period. Sustained, look at the poller's errors (SQS, DynamoDB).
+ */
+export const FAN_OUT_LEFT_IN_OUTBOX = 'FanOutLeftInOutbox';
 /** Addresses ses-events put on the suppression list (hard bounces, complaints). */
 export const ADDRESSES_SUPPRESSED = 'AddressesSuppressed';
 /** Emails SES rejected or could not render: never sent, our fault. */

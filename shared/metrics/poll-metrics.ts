@@ -5,6 +5,7 @@ import type { FeedsPollSummary } from '../pipeline/poll-feeds.js';
 import {
   BILLS_POLLED,
   CHANGES_DETECTED,
+  FAN_OUT_LEFT_IN_OUTBOX,
   FEEDS_POLLED,
   NEWS_ITEMS,
   POLL_COMPLETED,
@@ -24,7 +25,8 @@ export function createMetrics(component: string): Metrics {
 
 /**
  * Publishes a poll cycle's figures: `SourceErrors` (pages that could not be read: the source-health alarm),
- * `ChangesDetected`, `BillsPolled`, and the `PollCompleted` heartbeat; for a scheduled run also `PollStoppedEarly`,
+ * `ChangesDetected`, `BillsPolled`, `FanOutLeftInOutbox` (messages a failed send or mark left for the sweeper), and
+ * the `PollCompleted` heartbeat; for a scheduled run also `PollStoppedEarly`,
  * `PollTasksQueued` and `PollDueLeft`. A run that stopped at its budget publishes all of them too.
  */
 export function publishPollMetrics(metrics: Metrics, summary: PollSummary | PollRunSummary): void {
@@ -36,6 +38,7 @@ export function publishPollMetrics(metrics: Metrics, summary: PollSummary | Poll
   metrics.addMetric(BILLS_POLLED, MetricUnit.Count, summary.bills);
   metrics.addMetric(SOURCE_ERRORS, MetricUnit.Count, summary.outcomes['source-error']);
   metrics.addMetric(CHANGES_DETECTED, MetricUnit.Count, summary.changes);
+  metrics.addMetric(FAN_OUT_LEFT_IN_OUTBOX, MetricUnit.Count, summary.fanOut.unsent + summary.fanOut.unmarked);
   metrics.addMetric(POLL_COMPLETED, MetricUnit.Count, 1);
   metrics.publishStoredMetrics();
 }

@@ -1,6 +1,4 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { MessageQueue } from '../queue/message-queue.js';
-import type { BillStore, DroppedBill } from '../store/bill-store.js';
 import type { DroppedBillFollows } from '../store/dropped-bill-follows.js';
 import type { FollowerRouteReader } from '../store/follower-route-store.js';
 import type { Alert } from '../topics/alert.js';
@@ -11,16 +9,6 @@ export interface DroppedBillDependencies extends AlertFanOutDependencies {
   followers: FollowerRouteReader;
   follows: DroppedBillFollows;
   logger: Logger;
-}
-
-/**
- * Queues the notice of a bill the watch list dropped, then takes the drop out of its outbox. A crash in between
- * leaves it there: the sweeper queues it again, and the notice's deterministic id makes the repeat harmless.
- */
-export async function queueDropNotices(deps: { bills: Pick<BillStore, 'markDropQueued'>; fanOutQueue: MessageQueue }, drops: readonly DroppedBill[]): Promise<void> {
-  if (drops.length === 0) return;
-  await deps.fanOutQueue.sendAll(drops.map((drop): BillDroppedMessage => ({ kind: 'bill-dropped', ...drop })));
-  for (const drop of drops) await deps.bills.markDropQueued(drop.billNumber);
 }
 
 /**

@@ -10,10 +10,9 @@ import { moscowLocalOf } from '../sozd/moscow-time.js';
 import { MissingMeanwhileError, SnapshotConflictError, type BillRecord, type BillStore, type PageValidators, type WatchedBill } from '../store/bill-store.js';
 import type { ChangeStore } from '../store/change-store.js';
 import type { MessageQueue } from '../queue/message-queue.js';
-import { queueDropNotices } from './announce-dropped-bill.js';
-import { enqueueChanges } from './enqueue-changes.js';
+import { withFanOutBatcher, type FanOutBatcher, type FanOutReport } from './fan-out-batcher.js';
 import { missingRetryAt } from './missing-backoff.js';
-import { newOriginSignature, queueOriginNotices } from './notice-origins.js';
+import { newOriginSignature } from './notice-origins.js';
 import type { OriginOutbox } from '../store/origin-outbox-store.js';
 
 export interface PollDependencies {
@@ -51,6 +50,11 @@ export interface BillPollResult {
   error?: string;
 }
 
+/** What one bill's poll needs: its run's dependencies, and the run's batcher, which sends what the poll put in an outbox. */
+export interface BillPollDependencies extends PollDependencies {
+  fanOut: FanOutBatcher;
+}
+
 export interface PollSummary {
   startedAt: string;
   finishedAt: string;
@@ -58,16 +62,19 @@ export interface PollSummary {
   changes: number;
   outcomes: Record<BillPollOutcome, number>;
   errors: { number: string; error: string }[];
+  /** The run's fan-out messages: what a failed send or mark left in the outboxes is the sweeper's. */
+  fanOut: FanOutReport;
 }
 
 /**
  * Polls one watched bill: reads its page, and when the page moved, writes each change once, saves the
- * snapshot under optimistic locking and queues the new changes for fan-out.
+ * snapshot under optimistic locking and hands the new changes to the run's fan-out batcher. It resolves once they
+ * are in the outbox, not once they are sent: the run flushes the batcher before it ends.
  *
  * A page that is not a bill, or that shows fewer events than stored, is a source error: it is recorded
  * as source health and never becomes a change.
  */
-export async function pollBill(deps: PollDependencies, watched: WatchedBill): Promise<BillPollResult> {
+export async function pollBill(deps: BillPollDependencies, watched: WatchedBill): Promise<BillPollResult> {
   const { number } = watched;
   const now = deps.now();
   const at = now.toISOString();
@@ -98,7 +105,7 @@ export async function pollBill(deps: PollDependencies, watched: WatchedBill): Pr
       await deps.bills.recordPollOutcome(number, { kind: 'missing', at, ...(retryAt ? { retryAt } : {}) });
       if (!retryAt) {
         deps.logger.warn('bill dropped from the watch list: the source has no such bill', { bill: number, misses });
-        await queueDropNotices(deps, [{ billNumber: number, droppedAt: at }]);
+        deps.fanOut.queueDrop({ billNumber: number, droppedAt: at });
       }
       return { number, outcome: retryAt ? 'missing' : 'dropped-missing', changes: 0 };
     }
@@ -147,11 +154,11 @@ function withoutBaselineSavedAt(stored: BillRecord, at: string): BillRecord {
 
 /**
  * Records a good read of a bill's page against what is stored of it: writes each change once, saves the snapshot
- * under optimistic locking and queues the new changes (and origin notices) for fan-out.
+ * under optimistic locking and hands the new changes (and origin notice) to the fan-out batcher.
  * @throws MissingMeanwhileError when `whileNeverMissing` and the state says the source reported the bill missing.
  */
 async function recordRead(
-  deps: PollDependencies,
+  deps: BillPollDependencies,
   result: Extract<BillSourceResult, { kind: 'parsed' }>,
   stored: BillRecord | undefined,
   at: string,
@@ -186,11 +193,9 @@ async function recordRead(
     // Another poller saved first; the changes we wrote are still ours to queue, theirs are theirs.
     conflict = true;
   }
-  await enqueueChanges(deps, written, at);
+  deps.fanOut.queueChanges(written);
   // The snapshot write put the notice in the outbox; after a conflict, the winner's write noticed its own origins.
-  if (!conflict && deps.originOutbox && originSignature) {
-    await queueOriginNotices({ originOutbox: deps.originOutbox, fanOutQueue: deps.fanOutQueue }, [{ billNumber: number, signature: originSignature, noticedAt: at }], at);
-  }
+  if (!conflict && originSignature) deps.fanOut.queueOriginNotice({ billNumber: number, signature: originSignature, noticedAt: at });
 
   const outcome: BillPollOutcome = conflict ? 'conflict' : baseline ? 'baseline' : detected.length > 0 ? 'changed' : 'no-new-events';
   if (written.length > 0) deps.logger.info('bill changed', { bill: number, changes: written.map((change) => change.id) });
@@ -229,8 +234,8 @@ export function createPollTally(startedAt: string, onResult?: (result: BillPollR
       if (result.error) errors.push({ number: result.number, error: result.error });
       onResult?.(result);
     },
-    summary(finishedAt: string): PollSummary {
-      return { startedAt, finishedAt, bills, changes, outcomes, errors };
+    summary(finishedAt: string, fanOut: FanOutReport): PollSummary {
+      return { startedAt, finishedAt, bills, changes, outcomes, errors, fanOut };
     },
   };
 }
@@ -256,7 +261,7 @@ export async function pollEach<T extends WatchedBill>(
  * half-sent. The bill's health records the failure too, so `status` and the console list it as failing (a stored
  * snapshot that cannot be read fails every poll of its bill until an operator looks).
  */
-export function pollBillSafely(deps: PollDependencies, watched: WatchedBill): Promise<BillPollResult> {
+export function pollBillSafely(deps: BillPollDependencies, watched: WatchedBill): Promise<BillPollResult> {
   return pollBill(deps, watched).catch(async (error: unknown) => {
     deps.logger.error('bill poll failed', { bill: watched.number, error: error as Error });
     const failed = { number: watched.number, outcome: 'source-error' as const, changes: 0, error: `internal: ${(error as Error).message}` };
@@ -265,6 +270,12 @@ export function pollBillSafely(deps: PollDependencies, watched: WatchedBill): Pr
     await deps.bills.recordPollOutcome(watched.number, { kind: 'error', at: deps.now().toISOString(), error: failed.error }).catch(() => undefined);
     return failed;
   });
+}
+
+/** Saves a run's summary, without its per-bill errors and fan-out figures (they are in its log and metrics). */
+export async function recordPollRun(deps: Pick<PollDependencies, 'bills'>, summary: PollSummary): Promise<void> {
+  const { errors: _errors, fanOut: _fanOut, ...run } = summary;
+  await deps.bills.recordPollRun(run);
 }
 
 /**
@@ -276,11 +287,13 @@ export async function pollWatchedBills(
   options: { concurrency?: number; onResult?: (result: BillPollResult) => void } = {},
 ): Promise<PollSummary> {
   const tally = createPollTally(deps.now().toISOString(), options.onResult);
-  for await (const page of deps.bills.listWatched()) {
-    await pollEach(page, { concurrency: options.concurrency ?? 8, poll: (watched) => pollBillSafely(deps, watched), record: tally.record });
-  }
-  const summary = tally.summary(deps.now().toISOString());
-  const { errors: _errors, ...run } = summary;
-  await deps.bills.recordPollRun(run);
+  const { fanOut } = await withFanOutBatcher(deps, async (batcher) => {
+    const pollDeps = { ...deps, fanOut: batcher };
+    for await (const page of deps.bills.listWatched()) {
+      await pollEach(page, { concurrency: options.concurrency ?? 8, poll: (watched) => pollBillSafely(pollDeps, watched), record: tally.record });
+    }
+  });
+  const summary = tally.summary(deps.now().toISOString(), fanOut);
+  await recordPollRun(deps, summary);
   return summary;
 }

@@ -3,8 +3,18 @@ import { POLL_TIERS, pollTierOf, type PollTierSettings } from '../bill/poll-tier
 import type { RequestPacer } from '../http/host-pacer.js';
 import type { MessageQueue } from '../queue/message-queue.js';
 import type { PollScheduleStore, ScheduledBill, TierPass } from '../store/poll-schedule-store.js';
+import { withFanOutBatcher } from './fan-out-batcher.js';
 import { passSlackMs, tierIntervalMs, type TierIntervals } from './tier-interval.js';
-import { createPollTally, pollBillSafely, pollEach, type BillPollResult, type PollDependencies, type PollSummary } from './poll-bills.js';
+import {
+  createPollTally,
+  pollBillSafely,
+  pollEach,
+  recordPollRun,
+  type BillPollDependencies,
+  type BillPollResult,
+  type PollDependencies,
+  type PollSummary,
+} from './poll-bills.js';
 
 /** How adaptive polling is tuned (config `polling`). */
 export interface PollingSettings extends PollTierSettings, TierIntervals {
@@ -78,7 +88,7 @@ async function duePasses(deps: ScheduledPollDependencies, nowMs: number): Promis
  * Polls one bill taken from a ring, and keeps it in the right ring: a bill not filed yet, or whose tier time alone may
  * have changed (`tierReviewAt` passed), is re-filed from its snapshot. A read page files the bill as it saves it.
  */
-async function pollScheduledBill(deps: ScheduledPollDependencies, bill: ScheduledBill): Promise<BillPollResult> {
+async function pollScheduledBill(deps: ScheduledPollDependencies & BillPollDependencies, bill: ScheduledBill): Promise<BillPollResult> {
   await deps.pacer.wait();
   const result = await pollBillSafely(deps, bill);
   const now = deps.now();
@@ -130,11 +140,15 @@ export async function runScheduledPoll(
   for (let start = 0; start < queued.length; start += deps.polling.taskSize) tasks.push({ bills: queued.slice(start, start + deps.polling.taskSize) });
   if (tasks.length > 0) await deps.pollTasks!.sendAll(tasks);
 
-  const started = await pollEach(inline, {
-    concurrency: options.concurrency ?? 8,
-    poll: (bill) => pollScheduledBill(deps, bill),
-    record: tally.record,
-    stop: () => deps.now().getTime() >= options.deadlineMs,
+  // The fan-out batches still waiting at the deadline are a request or two each: the budget's margin covers them.
+  const { result: started, fanOut } = await withFanOutBatcher(deps, (batcher) => {
+    const pollDeps = { ...deps, fanOut: batcher };
+    return pollEach(inline, {
+      concurrency: options.concurrency ?? 8,
+      poll: (bill) => pollScheduledBill(pollDeps, bill),
+      record: tally.record,
+      stop: () => deps.now().getTime() >= options.deadlineMs,
+    });
   });
   // Handled: the polled prefix, and (when everything left was queued) the queued tail; the cursor covers a prefix only.
   const handled = started === inline.length ? all.length : started;
@@ -146,9 +160,8 @@ export async function runScheduledPoll(
     await deps.schedule.savePass({ tier: pass.tier, startedAt: pass.startedAt, done: exhausted && done === bills.length, ...(cursor ? { cursor } : {}) });
   }
 
-  const summary = tally.summary(deps.now().toISOString());
-  const { errors: _errors, ...run } = summary;
-  await deps.bills.recordPollRun(run);
+  const summary = tally.summary(deps.now().toISOString(), fanOut);
+  await recordPollRun(deps, summary);
   return {
     ...summary,
     stoppedEarly: started < inline.length,
@@ -168,12 +181,15 @@ export async function runPollTask(
   options: { deadlineMs: number; concurrency?: number },
 ): Promise<PollSummary> {
   const tally = createPollTally(deps.now().toISOString());
-  const started = await pollEach(task.bills as ScheduledBill[], {
-    concurrency: options.concurrency ?? 4,
-    poll: (bill) => pollScheduledBill(deps, bill),
-    record: tally.record,
-    stop: () => deps.now().getTime() >= options.deadlineMs,
+  const { result: started, fanOut } = await withFanOutBatcher(deps, (batcher) => {
+    const pollDeps = { ...deps, fanOut: batcher };
+    return pollEach(task.bills as ScheduledBill[], {
+      concurrency: options.concurrency ?? 4,
+      poll: (bill) => pollScheduledBill(pollDeps, bill),
+      record: tally.record,
+      stop: () => deps.now().getTime() >= options.deadlineMs,
+    });
   });
   if (started < task.bills.length) throw new Error(`poll task stopped at its time budget after ${started} of ${task.bills.length} bills`);
-  return tally.summary(deps.now().toISOString());
+  return tally.summary(deps.now().toISOString(), fanOut);
 }

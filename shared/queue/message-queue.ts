@@ -7,7 +7,7 @@ export interface MessageQueue {
 }
 
 /** SQS takes at most ten messages a request. */
-const SQS_BATCH = 10;
+export const SQS_BATCH = 10;
 const RESEND_ATTEMPTS = 3;
 
 /** A MessageQueue on SQS with SendMessageBatch; entries SQS refuses are sent again, then reported. */

@@ -4,6 +4,7 @@ import type { Bill } from '../bill/bill.js';
 import type { PlannedRevisions } from '../bill/planned-revisions.js';
 import { POLL_TIERS, type PollTier, type TierAssignment } from '../bill/poll-tier.js';
 import { BILL_DEFLATED, decodeBillSnapshot, encodeBillSnapshot } from './bill-snapshot-codec.js';
+import { EVENT_COUNT } from './bill-event-counts.js';
 import { billSummaryOf } from './bill-summaries.js';
 import { ORIGIN_NOTICE_FIELDS, originNoticeValues } from './origin-outbox-store.js';
 import { ignoreConditionFailure, isConditionFailure, queryAll } from './dynamo-helpers.js';
@@ -292,10 +293,10 @@ export class DynamoBillStore implements BillStore {
           Key: keys.bill(number),
           // The bill is its JSON deflated into one binary attribute (shared/store/bill-snapshot-codec.ts), not a
           // DynamoDB map of its ~1,000 attributes: nothing queries inside it, and marshalling such a map cost more CPU
-          // than the rest of a changed bill's poll. The summary beside it is what listings project. REMOVE: a snapshot
-          // saved before keeps its older layout (`billJson` string, `bill` map) until this save.
+          // than the rest of a changed bill's poll. The summary and event count beside it are what listings project.
+          // REMOVE: a snapshot saved before keeps its older layout (`billJson` string, `bill` map) until this save.
           UpdateExpression:
-            `SET #number = :number, ${BILL_DEFLATED} = :bill, summary = :summary, #version = :version, snapshotAt = :at${write.plannedRevisions ? ', plannedRevisions = :planned' : ''}` +
+            `SET #number = :number, ${BILL_DEFLATED} = :bill, summary = :summary, ${EVENT_COUNT} = :events, #version = :version, snapshotAt = :at${write.plannedRevisions ? ', plannedRevisions = :planned' : ''}` +
             `${write.originSignature ? `, ${ORIGIN_NOTICE_FIELDS}` : ''} REMOVE billJson, bill`,
           ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : '#version = :expected',
           ExpressionAttributeNames: { '#number': 'number', '#version': 'version' },
@@ -303,6 +304,7 @@ export class DynamoBillStore implements BillStore {
             ':number': number,
             ':bill': encodeBillSnapshot(write.bill),
             ':summary': billSummaryOf(write.bill),
+            ':events': write.bill.events.length,
             ':version': version,
             ':at': write.at,
             ...(write.plannedRevisions ? { ':planned': write.plannedRevisions } : {}),

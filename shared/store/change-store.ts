@@ -2,7 +2,8 @@ import type { TableAccess } from '../access/access.js';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { BillChangeSchema, type BillChange } from '../bill/bill-change.js';
 import { GSI1, gsi1, keys } from './table-schema.js';
-import { isConditionFailure, leaveOutbox, queryAll } from './dynamo-helpers.js';
+import { batchWriteAll } from './batch-write.js';
+import { isConditionFailure, queryAll } from './dynamo-helpers.js';
 
 /**
  * The changes detected, written once each. A change sits in the outbox (GSI1 partition OUTBOX) from the
@@ -12,7 +13,13 @@ import { isConditionFailure, leaveOutbox, queryAll } from './dynamo-helpers.js';
 export interface ChangeStore {
   /** Writes the change unless one with its id exists; true when this call wrote it. */
   putIfAbsent(change: BillChange): Promise<boolean>;
-  markQueued(change: Pick<BillChange, 'billNumber' | 'id'>, at: string): Promise<void>;
+  /**
+   * Takes the changes out of the outbox, recording `at` as when they were queued: in BatchWriteItem calls of 25 that
+   * rewrite each item as written, without its outbox keys. Equivalent to an update per item because a change item is
+   * never changed after its write but here, nor deleted; so give the changes as written (a re-queue is harmless).
+   * @throws Error when DynamoDB still leaves some unwritten after its retries (they stay in the outbox, for the sweeper)
+   */
+  markAllQueued(changes: readonly BillChange[], at: string): Promise<void>;
   get(billNumber: string, changeId: string): Promise<BillChange | undefined>;
   /** Changes written before `before` (ISO) and not yet queued, a page at a time. */
   listUnqueued(before: string): AsyncIterable<BillChange[]>;
@@ -22,7 +29,7 @@ export interface ChangeStore {
 export class DynamoChangeStore implements ChangeStore {
   /** What it does on the table and where: the grants (actions, `dynamodb:LeadingKeys`) of every function that uses it. */
   static readonly access: TableAccess = {
-    actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
+    actions: ['GetItem', 'PutItem', 'BatchWriteItem', 'Query'],
     keys: ['change'],
     index: ['outbox'],
   };
@@ -37,13 +44,7 @@ export class DynamoChangeStore implements ChangeStore {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: {
-            ...keys.change(change.billNumber, change.id),
-            GSI1PK: gsi1.outbox,
-            GSI1SK: `${change.detectedAt}#${change.id}`,
-            change,
-            createdAt: change.detectedAt,
-          },
+          Item: { ...changeItem(change), GSI1PK: gsi1.outbox, GSI1SK: `${change.detectedAt}#${change.id}` },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
@@ -54,8 +55,10 @@ export class DynamoChangeStore implements ChangeStore {
     }
   }
 
-  async markQueued(change: Pick<BillChange, 'billNumber' | 'id'>, at: string): Promise<void> {
-    await leaveOutbox(this.db, this.tableName, keys.change(change.billNumber, change.id), 'queuedAt', at);
+  async markAllQueued(changes: readonly BillChange[], at: string): Promise<void> {
+    // BatchWriteItem refuses a request that names an item twice.
+    const once = new Map(changes.map((change) => [`${change.billNumber}\n${change.id}`, change]));
+    await batchWriteAll(this.db, this.tableName, [...once.values()].map((change) => ({ PutRequest: { Item: { ...changeItem(change), queuedAt: at } } })));
   }
 
   async get(billNumber: string, changeId: string): Promise<BillChange | undefined> {
@@ -89,4 +92,9 @@ export class DynamoChangeStore implements ChangeStore {
     });
     for await (const page of pages) yield page.map((item) => BillChangeSchema.parse(item.change));
   }
+}
+
+/** A change's item outside the outbox: what every write of it has in common. */
+function changeItem(change: BillChange): Record<string, unknown> {
+  return { ...keys.change(change.billNumber, change.id), change, createdAt: change.detectedAt };
 }

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBillPage, type BillPageSpec } from '../../local/simulator/sozd-page-builder.js';
 import { createPoliteFetcher } from '../../shared/http/polite-fetcher.js';
 import { createLogger } from '../../shared/log/logger.js';
-import { pollBill, type PollDependencies } from '../../shared/pipeline/poll-bills.js';
+import type { PollDependencies } from '../../shared/pipeline/poll-bills.js';
+import { pollOnce } from '../support/poll-once.js';
 import { createSqsMessageQueue } from '../../shared/queue/message-queue.js';
 import { createSozdHttpSource } from '../../shared/sozd/sozd-http-source.js';
 import { DynamoBillStore } from '../../shared/store/bill-store.js';
@@ -90,7 +91,7 @@ async function publish(number: string, page: string, at: string): Promise<string
   now = new Date(at);
   await poll.bills.watch(number);
   const record = (await poll.bills.get(number))!;
-  const result = await pollBill(poll, { number, version: record.version, contentHash: record.contentHash });
+  const result = await pollOnce(poll, { number, version: record.version, contentHash: record.contentHash });
   return result.outcome;
 }
 

@@ -96,11 +96,12 @@ const SEND_EMAIL = { 'ses:SendEmail': ['ses:configuration-set', 'ses:identity'] 
 // Grants are per store: a function may do whatever the stores its dependency builder makes declare (store-access.test.ts),
 // on their partitions only (leading-keys.test.ts).
 describe('least privilege, function by function', () => {
-  it('poll-bills reads and writes bills and changes, queues them to fan-out (no channel of its own), reads the proxy secret, and nothing else', () => {
+  it('poll-bills reads and writes bills and changes (a batch\'s changes marked queued in one batch write), queues them to fan-out (no channel of its own), reads the proxy secret, and nothing else', () => {
     expect(grantsOf('poll-bills')).toEqual({
       ...LOGS,
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
+      'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
       'sqs:SendMessage': ['queue:fanOut', 'queue:pollTasks'],
@@ -114,6 +115,7 @@ describe('least privilege, function by function', () => {
       ...consumes('queue:pollTasks'),
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
+      'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
       'sqs:SendMessage': ['queue:fanOut'],
@@ -121,11 +123,12 @@ describe('least privilege, function by function', () => {
     });
   });
 
-  it('sweeper re-queues the change and dropped-bill outboxes to fan-out and nowhere else: its stores\' actions, no delete, batch or secret', () => {
+  it('sweeper re-queues the change and dropped-bill outboxes to fan-out and nowhere else: its stores\' actions (changes leave the outbox in batch writes), no delete or secret', () => {
     expect(grantsOf('sweeper')).toEqual({
       ...LOGS,
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
+      'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:UpdateItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
       'sqs:SendMessage': ['queue:fanOut'],
@@ -164,6 +167,7 @@ describe('least privilege, function by function', () => {
       'dynamodb:DeleteItem': ['table'],
       'dynamodb:GetItem': ['table'],
       'dynamodb:PutItem': ['table'],
+      'dynamodb:BatchWriteItem': ['table'],
       'dynamodb:Query': ['table', 'table/index/GSI1'],
       'dynamodb:UpdateItem': ['table'],
       'secretsmanager:GetSecretValue': ['secret:token-signing-key'],

@@ -41,7 +41,7 @@ const PUBLISHERS: Record<string, { call: string; publish: (metrics: Metrics) => 
       publishPollMetrics(metrics, {
         startedAt: '', finishedAt: '', bills: 3, changes: 1, errors: [],
         outcomes: { unchanged: 1, baseline: 0, changed: 1, 'no-new-events': 0, missing: 0, 'missing-later': 0, 'dropped-missing': 0, 'source-error': 1, conflict: 0 },
-        stoppedEarly: true, queuedBills: 0, tasks: 0, dueLeft: true,
+        stoppedEarly: true, queuedBills: 0, tasks: 0, dueLeft: true, fanOut: { queued: 1, unsent: 0, unmarked: 0 },
       }),
   },
   'poll-feeds': {
@@ -96,7 +96,7 @@ describe('alarms reach the operators', () => {
     expect(own.length).toBeGreaterThan(0);
     expect(watched.filter((metric) => !published.has(metric))).toEqual([]);
     expect(Object.fromEntries(emitted)).toEqual({
-      'duma-alerts.poll-bills': ['BillsPolled', 'ChangesDetected', 'PollCompleted', 'PollDueLeft', 'PollStoppedEarly', 'PollTasksQueued', 'SourceErrors'],
+      'duma-alerts.poll-bills': ['BillsPolled', 'ChangesDetected', 'FanOutLeftInOutbox', 'PollCompleted', 'PollDueLeft', 'PollStoppedEarly', 'PollTasksQueued', 'SourceErrors'],
       'duma-alerts.poll-feeds': ['FeedsPolled', 'NewsItems', 'PollCompleted', 'SourceErrors'],
       'duma-alerts.ses-events': ['AddressesSuppressed', 'SesDeliveryDelays', 'SesSendFailures'],
     });

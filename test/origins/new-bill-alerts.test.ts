@@ -3,8 +3,8 @@ import { buildBillPage, type BillPageSpec } from '../../local/simulator/sozd-pag
 import { createLogger } from '../../shared/log/logger.js';
 import { alertNewBill } from '../../shared/pipeline/alert-new-bill.js';
 import { pollFeeds } from '../../shared/pipeline/poll-feeds.js';
-import { sweepOriginOutbox } from '../../shared/pipeline/notice-origins.js';
 import { pollWatchedBills, type PollDependencies } from '../../shared/pipeline/poll-bills.js';
+import { sweepOriginOutbox } from '../../shared/pipeline/sweep-outbox.js';
 import { originSignature } from '../../shared/origins/bill-origin.js';
 import { newBillAlertDependencies } from '../../shared/runtime/topic-alert-dependencies.js';
 import { buildFeed, type TestItem } from '../feeds/support/feed-builder.js';
@@ -147,7 +147,7 @@ describe('following a committee or an initiator', () => {
     await pollWatchedBills(deps);
     await world.deliver();
     const beforeSweep = (await world.emails()).length;
-    const sweep = { originOutbox: world.stores.originOutbox, fanOutQueue: world.deps.fanOutQueue, now: () => new Date(Date.now() + 1000) };
+    const sweep = { ...deps, originOutbox: world.stores.originOutbox, now: () => new Date(Date.now() + 1000) };
     const swept = [await sweepOriginOutbox(sweep, 0)];
     await world.deliver();
     swept.push(await sweepOriginOutbox(sweep, 0));

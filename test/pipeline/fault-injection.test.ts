@@ -58,7 +58,7 @@ describe('fault injection', () => {
   });
 
   it('a crash between queueing a change and marking it queued sends no second email', async () => {
-    const crash = crashOnce(h.deps.poll.changes, 'markQueued');
+    const crash = crashOnce(h.deps.poll.changes, 'markAllQueued');
     await runToQuiet();
     expect(crash.crashed()).toBe(1);
     expect([await emailsTo('a@example.org'), await emailsTo('b@example.org')]).toEqual([1, 1]);

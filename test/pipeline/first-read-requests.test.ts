@@ -8,18 +8,21 @@ import { pageAt } from '../../local/simulator/duma-simulator.js';
 import { buildBillPage } from '../../local/simulator/sozd-page-builder.js';
 import { createDocumentClient } from '../../shared/aws/clients.js';
 import { createLogger } from '../../shared/log/logger.js';
+import { withFanOutBatcher } from '../../shared/pipeline/fan-out-batcher.js';
 import { pollBill, type PollDependencies } from '../../shared/pipeline/poll-bills.js';
 import { DynamoBillStore, type WatchedBill } from '../../shared/store/bill-store.js';
 import { DynamoChangeStore } from '../../shared/store/change-store.js';
 import { DynamoOriginOutbox } from '../../shared/store/origin-outbox-store.js';
 import { pageServerSource } from '../support/page-server-source.js';
+import { pollOnce } from '../support/poll-once.js';
 import { startPollTestWorld, type PollTestWorld } from '../support/poll-test-world.js';
 
 /*
  * A bill's first read does not read a snapshot the watch list says is not there (state at version 0, never missing at
  * the source): 4 AWS requests instead of 5, each ~1 ms of the poller's CPU. When the state lags a snapshot (a crash
  * between saveSnapshot's two writes, another poller's first read), the refused save falls back to reading it.
- * Requests are counted on the real DynamoDB client (dynalite behind it) and the fan-out queue's sends.
+ * Requests are counted on the real DynamoDB client (dynalite behind it) and the fan-out queue's sends; each poll is a
+ * run of its own, whose fan-out batch is sent (and marked queued) when it ends.
  */
 
 const NUMBER = lawBill.page.number;
@@ -49,10 +52,17 @@ describe('the first read of a watched bill', () => {
     db = createDocumentClient();
     db.middlewareStack.add(
       (next, context) => async (args) => {
-        const input = args.input as { Key?: { PK: string; SK: string }; Item?: { PK: string; SK: string }; ExpressionAttributeValues?: Record<string, unknown> };
+        const input = args.input as {
+          Key?: { PK: string; SK: string };
+          Item?: { PK: string; SK: string };
+          ExpressionAttributeValues?: Record<string, unknown>;
+          RequestItems?: Record<string, { PutRequest: { Item: { PK: string; SK: string } } }[]>;
+        };
         const key = input.Key ?? input.Item;
         const command = (context.commandName ?? '').replace(/(Item)?Command$/, '');
-        requests.push(`${command} ${key ? `${key.PK}/${key.SK}` : String(input.ExpressionAttributeValues?.[':pk'] ?? input.ExpressionAttributeValues?.[':watched'])}`);
+        const puts = Object.values(input.RequestItems ?? {}).flat().map(({ PutRequest: { Item } }) => `${Item.PK}/${Item.SK}`);
+        const target = key ? `${key.PK}/${key.SK}` : puts.length > 0 ? puts.join(' ') : String(input.ExpressionAttributeValues?.[':pk'] ?? input.ExpressionAttributeValues?.[':watched']);
+        requests.push(`${command} ${target}`);
         if (crashStateWrite && command === 'Update' && key?.SK === 'STATE') {
           crashStateWrite = false;
           throw new Error('injected crash before the state write');
@@ -108,12 +118,12 @@ describe('the first read of a watched bill', () => {
     // Arrange: the same bill in a second table, polled as a WatchedBill that does not say what is stored (the read path).
     const readPath = await dependenciesOnFreshTable();
     await readPath.bills.watch(NUMBER);
-    await pollBill(readPath, { number: NUMBER, version: 0 });
+    await pollOnce(readPath, { number: NUMBER, version: 0 });
     const sentByReadPath = sent.splice(0);
     const bill = await watched();
 
     // Act
-    const result = await pollBill(deps, bill);
+    const result = await pollOnce(deps, bill);
 
     // Assert
     expect(bill).toEqual({ number: NUMBER, version: 0, missingAtSource: false });
@@ -126,7 +136,7 @@ describe('the first read of a watched bill', () => {
 
   it('of a bill given without saying whether the source had it reads the snapshot first, as before (5 requests)', async () => {
     // Act
-    const result = await pollBill(deps, { number: NUMBER, version: 0 });
+    const result = await pollOnce(deps, { number: NUMBER, version: 0 });
 
     // Assert
     expect(result).toEqual({ number: NUMBER, outcome: 'baseline', changes: 0 });
@@ -136,12 +146,12 @@ describe('the first read of a watched bill', () => {
   it('after a crash left the state at version 0 behind a saved snapshot, falls back to reading it in the same poll: the new event is one change', async () => {
     // Arrange: the snapshot of 3 events saved at version 1, the state never told; then the page gains an event.
     crashStateWrite = true;
-    await expect(pollBill(deps, await watched())).rejects.toThrow('injected crash before the state write');
+    await expect(pollOnce(deps, await watched())).rejects.toThrow('injected crash before the state write');
     const bill = await watched();
     events = 4;
 
     // Act
-    const result = await pollBill(deps, bill);
+    const result = await pollOnce(deps, bill);
 
     // Assert
     expect(bill).toMatchObject({ version: 0, missingAtSource: false });
@@ -157,7 +167,7 @@ describe('the first read of a watched bill', () => {
       `Update ${SNAPSHOT}`,
       `Update ${STATE}`,
       'SQS send',
-      `Update BILL#${NUMBER}/CHANGE#${change!.id}`,
+      `BatchWrite BILL#${NUMBER}/CHANGE#${change!.id}`,
     ]);
     expect(await watched()).toMatchObject({ version: 2 });
   });
@@ -165,12 +175,12 @@ describe('the first read of a watched bill', () => {
   it('after a crash left the state at version 0 behind a saved snapshot of the same page, saves once and the next poll is unchanged (no conflict loop)', async () => {
     // Arrange
     crashStateWrite = true;
-    await expect(pollBill(deps, await watched())).rejects.toThrow('injected crash before the state write');
+    await expect(pollOnce(deps, await watched())).rejects.toThrow('injected crash before the state write');
 
     // Act
-    const recovery = await pollBill(deps, await watched());
+    const recovery = await pollOnce(deps, await watched());
     const recoveryRequests = requests.splice(0);
-    const next = await pollBill(deps, await watched());
+    const next = await pollOnce(deps, await watched());
 
     // Assert
     expect(recovery).toEqual({ number: NUMBER, outcome: 'no-new-events', changes: 0 });
@@ -184,13 +194,13 @@ describe('the first read of a watched bill', () => {
     // Arrange: missing on 8 March 2024, between the bill's second event (5 March) and its third (11 March).
     events = null;
     clock = new Date('2024-03-08T09:00:00.000Z');
-    expect(await pollBill(deps, await watched())).toEqual({ number: NUMBER, outcome: 'missing', changes: 0 });
+    expect(await pollOnce(deps, await watched())).toEqual({ number: NUMBER, outcome: 'missing', changes: 0 });
     const bill = await watched();
     events = 4;
     clock = new Date('2024-04-02T09:00:00.000Z');
 
     // Act
-    const result = await pollBill(deps, bill);
+    const result = await pollOnce(deps, bill);
 
     // Assert
     expect(bill).toMatchObject({ version: 0, missingAtSource: true });
@@ -205,13 +215,13 @@ describe('the first read of a watched bill', () => {
     const stale = await watched();
     events = null;
     clock = new Date('2024-03-08T09:00:00.000Z');
-    expect(await pollBill(deps, await watched())).toEqual({ number: NUMBER, outcome: 'missing', changes: 0 });
+    expect(await pollOnce(deps, await watched())).toEqual({ number: NUMBER, outcome: 'missing', changes: 0 });
     events = 4;
     clock = new Date('2024-04-02T09:00:00.000Z');
     requests.length = 0;
 
     // Act
-    const result = await pollBill(deps, stale);
+    const result = await pollOnce(deps, stale);
 
     // Assert
     const pollRequests = requests.splice(0);
@@ -220,7 +230,8 @@ describe('the first read of a watched bill', () => {
     const changes = (await deps.changes.listForBill(NUMBER)).map((change) => `BILL#${NUMBER}/CHANGE#${change.id}`).sort();
     expect(changes).toEqual([lawBill.history[2]!.id, lawBill.history[3]!.id].map((id) => `BILL#${NUMBER}/CHANGE#${NUMBER}:${id}:event`));
     // The baseline saved and its state write refused; then the read path over it: the two changes, the snapshot saved
-    // again (one "new bill" notice, from the outbox entry it renews), the changes queued.
+    // again (one "new bill" notice, from the outbox entry it renews); then the run's one batch of both messages, and
+    // the changes marked queued in one write, the notice in another.
     expect(pollRequests).toEqual([
       `Update ${SNAPSHOT}`,
       `Update ${STATE}`,
@@ -229,8 +240,7 @@ describe('the first read of a watched bill', () => {
       `Update ${SNAPSHOT}`,
       `Update ${STATE}`,
       'SQS send',
-      ...changes.map((change) => `Update ${change}`),
-      'SQS send',
+      `BatchWrite ${changes.join(' ')}`,
       `Update ${SNAPSHOT}`,
     ]);
     expect(sent).toHaveLength(2);
@@ -243,7 +253,7 @@ describe('the first read of a watched bill', () => {
     const bill = await watched();
 
     // Act
-    const results = await Promise.all([pollBill(deps, bill), pollBill(deps, bill)]);
+    const { result: results } = await withFanOutBatcher(deps, (fanOut) => Promise.all([pollBill({ ...deps, fanOut }, bill), pollBill({ ...deps, fanOut }, bill)]));
 
     // Assert
     expect(results.map((result) => result.outcome).sort()).toEqual(['baseline', 'no-new-events']);

@@ -15,6 +15,7 @@ import { createSozdHttpSource } from '../../shared/sozd/sozd-http-source.js';
 import { DynamoBillStore } from '../../shared/store/bill-store.js';
 import { DynamoChangeStore } from '../../shared/store/change-store.js';
 import { DynamoHostSlotStore } from '../../shared/store/host-slot-store.js';
+import { DynamoOriginOutbox } from '../../shared/store/origin-outbox-store.js';
 import { DynamoPollScheduleStore } from '../../shared/store/poll-schedule-store.js';
 import { startHttpServer, type LoopbackServer } from '../http/loopback-server.js';
 import { testSettings } from '../http/test-settings.js';
@@ -52,6 +53,7 @@ describe('scheduled poll runs', () => {
   let now = T0;
   let deps: ScheduledPollDependencies;
   let tasks: PollTask[];
+  let tableName: string;
   const requested = () => server.requests.splice(0).map((request) => request.url!.split('/').at(-1)).sort();
 
   beforeAll(async () => {
@@ -65,7 +67,7 @@ describe('scheduled poll runs', () => {
     await test.services.stop();
   });
   beforeEach(async () => {
-    const tableName = `t${randomBytes(4).toString('hex')}`;
+    tableName = `t${randomBytes(4).toString('hex')}`;
     await ensureTable(new DynamoDBClient({}), tableName);
     const db = createDocumentClient();
     const fetcher = createPoliteFetcher(testSettings({ timeoutMs: 5000 }));
@@ -122,15 +124,32 @@ describe('scheduled poll runs', () => {
     expect(resumed).toMatchObject({ bills: 3, stoppedEarly: false });
   });
 
-  it('hands what does not fit its budget to poll tasks, which another poller completes', async () => {
-    deps = { ...deps, pollTasks: { sendAll: async (messages) => void tasks.push(...(messages as PollTask[])) } };
+  it('hands what does not fit its budget to poll tasks, which another poller completes; each sends its fan-out in one batch before it returns', async () => {
+    // Each first read notices the bill's origins ("new bill from …"): a fan-out message.
+    const fanOutBatches: string[][] = [];
+    const sentBy: string[][][] = [];
+    deps = {
+      ...deps,
+      pollTasks: { sendAll: async (messages) => void tasks.push(...(messages as PollTask[])) },
+      originOutbox: new DynamoOriginOutbox(createDocumentClient(), tableName),
+      fanOutQueue: { sendAll: async (messages) => void fanOutBatches.push(messages.map((message) => (message as { billNumber: string }).billNumber).sort()) },
+    };
 
     // At 1000 requests a second, 1 ms of budget fits one bill.
     const run = await runScheduledPoll(deps, { deadlineMs: now + 1 });
+    sentBy.push(fanOutBatches.splice(0));
     const inline = requested();
     const taskSummaries = [];
-    for (const task of tasks) taskSummaries.push(await runPollTask(deps, task, { deadlineMs: now + MINUTE }));
+    for (const task of tasks) {
+      taskSummaries.push(await runPollTask(deps, task, { deadlineMs: now + MINUTE }));
+      sentBy.push(fanOutBatches.splice(0));
+    }
 
+    expect(sentBy).toEqual([[[ACTIVE]], [[DORMANT, RESTING]]]);
+    expect([run, ...taskSummaries].map((summary) => summary.fanOut)).toEqual([
+      { queued: 1, unsent: 0, unmarked: 0 },
+      { queued: 2, unsent: 0, unmarked: 0 },
+    ]);
     expect(run).toMatchObject({ bills: 1, queuedBills: 2, tasks: 1, stoppedEarly: false, dueLeft: false });
     expect(inline).toEqual([ACTIVE]);
     expect(tasks.map((task) => task.bills.map((bill) => bill.number))).toEqual([[DORMANT, RESTING]]);

@@ -4,7 +4,8 @@ import { pageAt } from '../../local/simulator/duma-simulator.js';
 import { buildBillPage } from '../../local/simulator/sozd-page-builder.js';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/aws/clients.js';
-import { pollBill, pollBillSafely, type PollDependencies } from '../../shared/pipeline/poll-bills.js';
+import { pollBillSafely, type PollDependencies } from '../../shared/pipeline/poll-bills.js';
+import { pollOnce } from '../support/poll-once.js';
 import { keys } from '../../shared/store/table-schema.js';
 import { linesWrittenBy } from '../support/captured-logs.js';
 import type { MessageQueue } from '../../shared/queue/message-queue.js';
@@ -36,7 +37,7 @@ describe('source errors', () => {
     // Arrange the common start: the bill is stored with its first three events.
     await deps.bills.watch(number);
     page = { status: 200, body: buildBillPage(pageAt(lawBill, 3)) };
-    expect((await pollBill(deps, { number, version: 0 })).outcome).toBe('baseline');
+    expect((await pollOnce(deps, { number, version: 0 })).outcome).toBe('baseline');
   });
 
   const cases: [string, () => { status: number; body: string }, RegExp][] = [
@@ -53,7 +54,7 @@ describe('source errors', () => {
     const stored = await deps.bills.get(number);
 
     // Act
-    const result = await pollBill(deps, { number, version: stored!.version, contentHash: stored!.contentHash });
+    const result = await pollOnce(deps, { number, version: stored!.version, contentHash: stored!.contentHash });
 
     // Assert
     expect(result.outcome).toBe('source-error');
@@ -77,7 +78,7 @@ describe('source errors', () => {
     // Act
     let result: Awaited<ReturnType<typeof pollBillSafely>> | undefined;
     const logged = await linesWrittenBy(async () => {
-      result = await pollBillSafely(deps, { number, version: 1 });
+      result = await pollOnce(deps, { number, version: 1 }, pollBillSafely);
     });
 
     // Assert
@@ -93,10 +94,10 @@ describe('source errors', () => {
 
   it('the next good page after an error alerts once and clears the error', async () => {
     page = { status: 503, body: 'busy' };
-    await pollBill(deps, { number, version: 1 });
+    await pollOnce(deps, { number, version: 1 });
     page = { status: 200, body: buildBillPage(pageAt(lawBill, 4)) };
 
-    const result = await pollBill(deps, { number, version: 1 });
+    const result = await pollOnce(deps, { number, version: 1 });
 
     expect(result).toEqual({ number, outcome: 'changed', changes: 1 });
     expect(queued).toEqual([{ billNumber: number, changeIds: [`${number}:${lawBill.history[3]!.id}:event`] }]);
@@ -108,12 +109,12 @@ describe('source errors', () => {
     // from 2024, before the bill was first seen missing, and one dated today.
     const other = '999011-99';
     page = { status: 404, body: 'not found' };
-    const missing = await pollBill(deps, { number: other, version: 0 });
+    const missing = await pollOnce(deps, { number: other, version: 0 });
     const dates = lawBill.history.slice(0, 5).map((event, index) => (index === 4 ? moscowLocalOf(Date.now()) : event.date));
     page = { status: 200, body: buildBillPage({ ...pageAt(lawBill, 5, dates), number: other }) };
 
     // Act
-    const found = await pollBill(deps, { number: other, version: 0 });
+    const found = await pollOnce(deps, { number: other, version: 0 });
 
     // Assert: the old events are the baseline; today's is the one alert, its stage change measured from them.
     expect(missing).toEqual({ number: other, outcome: 'missing', changes: 0 });

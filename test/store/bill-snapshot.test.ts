@@ -47,7 +47,7 @@ describe('bill snapshots', () => {
     await test.services.stop();
   });
 
-  it('stores the bill as its zlib-deflated JSON in one binary attribute with its summary, and reads back the same bill', async () => {
+  it('stores the bill as its zlib-deflated JSON in one binary attribute with its summary and event count, and reads back the same bill', async () => {
     // Arrange: a law's whole history, a planned event before it ends.
     const saved = bill('900101-8', lawBill.history.length - 1);
 
@@ -62,6 +62,7 @@ describe('bill snapshots', () => {
     expect(stored.billJson).toBeUndefined();
     expect(stored.bill).toBeUndefined();
     expect(stored.summary).toEqual({ title: saved.title, status: saved.status, stage: saved.currentStage });
+    expect(stored.eventCount).toBe(saved.events.length);
     expect(record?.bill).toEqual(saved);
     expect(await summaries.summaries([saved.number])).toEqual(new Map([[saved.number, { title: saved.title, status: saved.status, stage: saved.currentStage }]]));
   });

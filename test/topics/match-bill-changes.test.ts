@@ -1,7 +1,8 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqsMessageQueue } from '../../shared/queue/message-queue.js';
-import { enqueueChanges } from '../../shared/pipeline/enqueue-changes.js';
+import { createLogger } from '../../shared/log/logger.js';
+import { withFanOutBatcher } from '../../shared/pipeline/fan-out-batcher.js';
 import { matchBillChanges } from '../../shared/pipeline/match-bill-changes.js';
 import { billChange, secondReadingEvent } from '../email/change-fixtures.js';
 import { startFeedsHarness, type FeedsHarness } from '../feeds/support/feeds-harness.js';
@@ -46,10 +47,10 @@ describe('topics matched against the new events of tracked bills', () => {
     const change = billChange(NEW_EVENT, extraditionEvent);
     await world.stores.changes.putIfAbsent(change);
 
-    await enqueueChanges(
-      { changes: world.stores.changes, fanOutQueue: createSqsMessageQueue(sqs, world.config.queues.fanOutUrl!) },
-      [change],
-      '2022-06-01T12:06:00Z',
+    const fanOutQueue = createSqsMessageQueue(sqs, world.config.queues.fanOutUrl!);
+    await withFanOutBatcher(
+      { changes: world.stores.changes, bills: world.stores.bills, fanOutQueue, now: () => new Date('2022-06-01T12:06:00Z'), logger: createLogger('test') },
+      async (fanOut) => fanOut.queueChanges([change]),
     );
     const beforeFanOut = await world.emails();
     await world.deliver();
