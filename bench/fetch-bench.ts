@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { createPoliteFetcher } from '../shared/http/polite-fetcher.js';
-import { billPageNeededBytes, significantBillPageBytes } from '../shared/sozd/slice-bill-page.js';
+import { BillPageScan } from '../shared/sozd/slice-bill-page.js';
 
 /** CPU and wall time per poll for the cheap paths of the polite fetcher. */
 export interface FetchBenchFigures {
@@ -44,7 +44,7 @@ async function measure(polls: number, poll: () => Promise<unknown>): Promise<{ c
 export async function runFetchBench(polls = 2_000, page: string | number = 64 * 1024): Promise<FetchBenchFigures> {
   const body = typeof page === 'string' ? readFileSync(page) : Buffer.alloc(page, 0x61);
   const bodyBytes = body.length;
-  const significantBytes = typeof page === 'string' ? significantBillPageBytes : undefined;
+  const bodyReader = typeof page === 'string' ? () => new BillPageScan() : undefined;
   const server = spawn(process.execPath, ['-e', serverSource(page)], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const [firstLine] = (await once(server.stdout, 'data')) as [Buffer];
@@ -58,10 +58,9 @@ export async function runFetchBench(polls = 2_000, page: string | number = 64 * 
       retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
     });
     try {
-      const previousHash = createHash('sha256').update(significantBytes?.(body) ?? body).digest('hex');
+      const previousHash = createHash('sha256').update(bodyReader?.().significantBytes(body) ?? body).digest('hex');
       const notModified = await measure(polls, () => fetcher.get(url, { etag: '"v1"' }));
-      const neededBytes = typeof page === 'string' ? billPageNeededBytes : undefined;
-      const sameHash = await measure(polls, () => fetcher.get(url, { previousHash, significantBytes, neededBytes }));
+      const sameHash = await measure(polls, () => fetcher.get(url, { previousHash, bodyReader }));
       return {
         polls,
         bodyBytes,

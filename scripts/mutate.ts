@@ -36,6 +36,15 @@ const TESTS_BY_MODULE: Record<string, readonly string[]> = {
     'test/sozd/parse-real-pages.test.ts',
     'test/sozd/parse-bill-page-property.test.ts',
   ],
+  // The slicer is judged by its own tests, its fingerprint's, the fetcher's reading of a page's head, and the parsers'.
+  'shared/sozd/slice-bill-page.ts': [
+    'test/sozd/bill-page-scan.test.ts',
+    'test/sozd/significant-page-bytes.test.ts',
+    'test/http/polite-fetcher-conditional.test.ts',
+    'test/sozd/parse-built-pages.test.ts',
+    'test/sozd/parse-real-pages.test.ts',
+    'test/sozd/parse-bill-page-property.test.ts',
+  ],
   'shared/feeds/parse-feed.ts': [
     'test/feeds/parse-feed.test.ts',
     'test/feeds/parse-feed-items.test.ts',

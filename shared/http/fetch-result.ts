@@ -7,15 +7,24 @@ export interface FetchConditions {
   /** sha256 hex of the previous body; an identical body comes back as `unchanged` without its bytes. */
   previousHash?: string;
   /**
-   * The bytes of a body that carry meaning (e.g. a bill page's header and history), hashed instead of the whole
-   * body; the whole body when absent.
+   * Makes the reader of a 2xx body, one for each body read (a retry's or a redirect target's gets its own), so that it
+   * may remember what it found in the body's earlier heads. The body of a `fetched` result is the last one read.
    */
-  significantBytes?: (body: Buffer) => Uint8Array;
+  bodyReader?: () => BodyReader;
+}
+
+/** Reads one body for the caller as it arrives: each call is given a head of that body at least as long as the last. */
+export interface BodyReader {
   /**
    * How many leading bytes of a body hold everything the caller reads, given the head that has arrived (undefined
    * while they may not have): the rest is read and dropped, and `body` is that head. The whole body when absent.
    */
-  neededBytes?: (head: Buffer) => number | undefined;
+  neededBytes?(head: Buffer): number | undefined;
+  /**
+   * The bytes of the body that carry meaning (e.g. a bill page's header and history), hashed instead of the whole
+   * body; the whole body when absent.
+   */
+  significantBytes?(body: Buffer): Uint8Array;
 }
 
 /** Validators the server sent, to be stored for the next conditional GET. */

@@ -147,10 +147,11 @@ async function interpretResponse(
     const contentEncoding = singleHeader(headers, 'content-encoding');
     // A compressed body is read whole: its needed head is only known once decoded.
     const compressed = contentEncoding !== undefined && contentEncoding.trim().toLowerCase() !== 'identity';
-    const raw = await readCappedBody(body, maxBytes, compressed ? undefined : conditions.neededBytes);
+    const reader = conditions.bodyReader?.();
+    const raw = await readCappedBody(body, maxBytes, compressed ? undefined : reader?.neededBytes?.bind(reader));
     const bytes = await decodeContentEncoding(raw, contentEncoding, maxBytes);
     // Only the part of the page that carries meaning is hashed: faster on large pages, and blind to noise around it.
-    const hash = createHash('sha256').update(conditions.significantBytes?.(bytes) ?? bytes).digest('hex');
+    const hash = createHash('sha256').update(reader?.significantBytes?.(bytes) ?? bytes).digest('hex');
     const validators = {
       ...optional('etag', singleHeader(headers, 'etag')),
       ...optional('lastModified', singleHeader(headers, 'last-modified')),

@@ -26,7 +26,8 @@ export function byteString(bytes: Uint8Array): ByteString {
  * events tab (a fifth of its parse, and old-generation garbage); chunks of 32 KB cost a thirtieth of that.
  */
 const CHUNK_BYTES = 32 * 1024;
-const LESS_THAN = 0x3c;
+/** `<`, which starts every tag, as a byte. */
+export const LESS_THAN = 0x3c;
 
 /**
  * A page's bytes as {@link ByteString}s of about 32 KB, each after the first starting at a `<`, so that no match of a

@@ -4,7 +4,7 @@ import { BillPageError } from './bill-page-error.js';
 import { parseBillHeader } from './parse-bill-header.js';
 import { parseBillHistory } from './parse-bill-history.js';
 import { pageDecoder } from './page-charset.js';
-import { sliceBillPageBytes, type BillPageRegions } from './slice-bill-page.js';
+import { BillPageScan, sliceBillPageBytes, type BillPageRegions } from './slice-bill-page.js';
 
 export { BillPageError, type BillPageErrorReason } from './bill-page-error.js';
 
@@ -25,12 +25,17 @@ export function parseBillPage(html: string, options: { url?: string } = {}): Bil
  * {@link parseBillPage} on the bytes as fetched, in the charset `contentType` names: only what is read of the header
  * and the events tab is decoded (a whole page's decoding cost more than the parse). A page in another charset than
  * sozd's UTF-8 is re-encoded as UTF-8 first.
+ * @param options.scan the scan that already looked at these bytes while they arrived (its markers are not searched
+ *   for again); unused when the page is re-encoded.
  * @throws BillPageError as {@link parseBillPage}.
  */
-export function parseBillPageBytes(body: Buffer, options: { url?: string; contentType?: string } = {}): Bill {
+export function parseBillPageBytes(body: Buffer, options: { url?: string; contentType?: string; scan?: BillPageScan } = {}): Bill {
   const decoder = pageDecoder(options.contentType);
-  const utf8 = decoder.encoding === 'utf-8' ? body : Buffer.from(decoder.decode(body), 'utf8');
-  return billFromRegions(sliceBillPageBytes(utf8), options.url);
+  const regions =
+    decoder.encoding === 'utf-8'
+      ? (options.scan ?? new BillPageScan()).regions(body)
+      : sliceBillPageBytes(Buffer.from(decoder.decode(body), 'utf8'));
+  return billFromRegions(regions, options.url);
 }
 
 function billFromRegions(regions: BillPageRegions, url: string | undefined): Bill {

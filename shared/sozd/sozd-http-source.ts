@@ -3,7 +3,7 @@ import { FetchError } from '../http/fetch-error.js';
 import type { PoliteFetcher } from '../http/polite-fetcher.js';
 import type { BillSource, BillSourceResult, SourceValidators } from './bill-source.js';
 import { BillPageError, parseBillPageBytes } from './parse-bill-page.js';
-import { billPageNeededBytes, significantBillPageBytes } from './slice-bill-page.js';
+import { BillPageScan } from './slice-bill-page.js';
 
 /**
  * Bills read from sozd (or anything serving pages in its structure, like the Duma simulator) over HTTP:
@@ -13,17 +13,18 @@ export function createSozdHttpSource(fetcher: PoliteFetcher, baseUrl: string): B
   return {
     async read(number: string, validators: SourceValidators): Promise<BillSourceResult> {
       const url = billUrl(number, baseUrl);
+      // The scan of the page that comes back (the fetcher's last body): the markers found while it arrived slice it.
+      let scan: BillPageScan | undefined;
       try {
         const page = await fetcher.get(url, {
           etag: validators.etag,
           lastModified: validators.lastModified,
           previousHash: validators.contentHash,
-          significantBytes: significantBillPageBytes,
-          neededBytes: billPageNeededBytes,
+          bodyReader: () => (scan = new BillPageScan()),
         });
         if (page.kind === 'not-modified') return { kind: 'unchanged' };
         if (page.kind === 'unchanged') return { kind: 'unchanged', validators: { etag: page.etag, lastModified: page.lastModified } };
-        const bill = parseBillPageBytes(page.body, { url, contentType: page.contentType });
+        const bill = parseBillPageBytes(page.body, { url, contentType: page.contentType, scan });
         return { kind: 'parsed', bill, contentHash: page.hash, etag: page.etag, lastModified: page.lastModified };
       } catch (error) {
         if (error instanceof FetchError && error.reason === 'not-found') return { kind: 'missing' };

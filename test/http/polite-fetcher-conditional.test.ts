@@ -6,7 +6,7 @@ import { lawBill } from '../../local/simulator/demo-bills.js';
 import { pageAt } from '../../local/simulator/duma-simulator.js';
 import { buildBillPage } from '../../local/simulator/sozd-page-builder.js';
 import { parseBillPageBytes } from '../../shared/sozd/parse-bill-page.js';
-import { billPageNeededBytes, significantBillPageBytes } from '../../shared/sozd/slice-bill-page.js';
+import { BillPageScan } from '../../shared/sozd/slice-bill-page.js';
 import { startHttpServer, type LoopbackServer } from './loopback-server.js';
 import { testSettings, testUserAgent } from './test-settings.js';
 
@@ -159,22 +159,41 @@ describe('polite fetcher: keeping only the needed head of a large page', () => {
   it('returns the head the parser reads, hashed as the whole page would be, and drops the rest', async () => {
     server = await startHttpServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page));
     fetcher = createPoliteFetcher({ ...testSettings(), maxBytes: 4 << 20 });
-    const conditions = { significantBytes: significantBillPageBytes, neededBytes: billPageNeededBytes };
+    const conditions = { bodyReader: () => new BillPageScan() };
 
     const first = await fetcher.get(`${server.origin}/bill/1`, conditions);
     const second = await fetcher.get(`${server.origin}/bill/1`, { ...conditions, previousHash: first.kind === 'fetched' ? first.hash : '' });
 
-    expect(first.kind === 'fetched' && first.body.length).toBe(billPageNeededBytes(page));
-    expect(first.kind === 'fetched' && first.hash).toBe(createHash('sha256').update(significantBillPageBytes(page)).digest('hex'));
+    expect(first.kind === 'fetched' && first.body.length).toBe(new BillPageScan().neededBytes(page));
+    expect(first.kind === 'fetched' && first.hash).toBe(createHash('sha256').update(new BillPageScan().significantBytes(page)).digest('hex'));
     expect(first.kind === 'fetched' && parseBillPageBytes(first.body)).toEqual(parseBillPageBytes(page));
     expect(second.kind).toBe('unchanged');
   });
 
+  it('reads a retried page afresh, not from where a broken first answer left off', async () => {
+    // Arrange: the first answer shows the bill number, then 300 KB of anything, and breaks; the retry sends the page.
+    const broken = Buffer.concat([page.subarray(0, page.indexOf('id="number_oz_id"') + 20), Buffer.alloc(300_000, 'x')]);
+    server = await startHttpServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      if (server?.requests.length === 1) response.write(broken, () => response.destroy());
+      else response.end(page);
+    });
+    fetcher = createPoliteFetcher({ ...testSettings(), maxBytes: 4 << 20, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 } });
+
+    // Act
+    const result = await fetcher.get(`${server.origin}/bill/1`, { bodyReader: () => new BillPageScan() });
+
+    // Assert
+    expect(server.requests).toHaveLength(2);
+    expect(result.kind === 'fetched' && result.body.length).toBe(new BillPageScan().neededBytes(page));
+    expect(result.kind === 'fetched' && result.hash).toBe(createHash('sha256').update(new BillPageScan().significantBytes(page)).digest('hex'));
+  });
+
   it('still refuses a body that passes the cap before the head it needs has arrived', async () => {
     server = await startHttpServer((_request, response) => response.writeHead(200).end(page));
-    fetcher = createPoliteFetcher({ ...testSettings(), maxBytes: billPageNeededBytes(page)! - 1 });
+    fetcher = createPoliteFetcher({ ...testSettings(), maxBytes: new BillPageScan().neededBytes(page)! - 1 });
 
-    const failure = await fetcher.get(`${server.origin}/bill/1`, { neededBytes: billPageNeededBytes }).catch((error: unknown) => error);
+    const failure = await fetcher.get(`${server.origin}/bill/1`, { bodyReader: () => new BillPageScan() }).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(FetchError);
     expect((failure as FetchError).reason).toBe('too-large');

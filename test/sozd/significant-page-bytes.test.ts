@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { lawBill } from '../../local/simulator/demo-bills.js';
 import { pageAt } from '../../local/simulator/duma-simulator.js';
 import { buildBillPage } from '../../local/simulator/sozd-page-builder.js';
-import { significantBillPageBytes } from '../../shared/sozd/slice-bill-page.js';
+import { BillPageScan } from '../../shared/sozd/slice-bill-page.js';
 
-const bytes = (html: string) => Buffer.from(significantBillPageBytes(Buffer.from(html))).toString('utf8');
+const bytes = (html: string) => Buffer.from(new BillPageScan().significantBytes(Buffer.from(html))).toString('utf8');
 
-describe('significantBillPageBytes', () => {
+describe('BillPageScan.significantBytes', () => {
   it('ignores what changes outside the header and the events tab (scripts, counters, the repeated tab)', () => {
     const page = buildBillPage(pageAt(lawBill, 3));
     const noisy = page.replace('</body>', '<script>var requestId = "8f1c";</script></body>').replace('<head>', '<head><meta name="x" content="1">');
