@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import dynalite from 'dynalite';
 import sesLocal from 'aws-ses-v2-local';
-import { startFauxqs } from 'fauxqs';
+import { buildApp as buildFauxqsApp } from 'fauxqs';
 
 // A CommonJS module compiled from ESM: Node hands its whole exports object to a default import, while
 // vitest's loader hands the `default` export itself.
@@ -46,7 +46,7 @@ export async function startLocalServices(options: LocalServicesOptions = {}): Pr
   const [dynamo, ses, sqs] = await Promise.all([
     startDynalite(options.dataDir, options.ports?.dynamodb ?? 0, host).then(ready('DynamoDB (dynalite)', url)),
     startSesEmulator({ host, port: options.ports?.ses ?? 0 }).then(ready('SES (aws-ses-v2-local)', url)),
-    startFauxqs({ port: options.ports?.sqs ?? 0, logger: false }).then(ready('SQS (fauxqs)', (started) => `http://${host}:${started.port}`)),
+    startFauxqs(options.ports?.sqs ?? 0, host).then(ready('SQS (fauxqs)', (started) => `http://${host}:${started.port}`)),
   ]);
   const dynamodbEndpoint = url(dynamo);
   const sesEndpoint = url(ses);
@@ -71,6 +71,16 @@ export async function startLocalServices(options: LocalServicesOptions = {}): Pr
       await new Promise<void>((resolve) => dynamo.close(() => resolve()));
     },
   };
+}
+
+/**
+ * fauxqs's own `startFauxqs` listens on every address (0.0.0.0) whatever its `host` option says (that option only
+ * names the host in queue URLs), which would open the queues to the network: its app is listened on here instead.
+ */
+async function startFauxqs(port: number, host: string): Promise<{ port: number; stop(): Promise<void> }> {
+  const app = buildFauxqsApp({ logger: false });
+  await app.listen({ port, host });
+  return { port: (app.server.address() as AddressInfo).port, stop: () => app.close() };
 }
 
 async function startDynalite(path: string | undefined, port: number, host: string): Promise<Server> {
