@@ -243,16 +243,26 @@ export function createPollTally(startedAt: string, onResult?: (result: BillPollR
 /**
  * Polls `bills` in order, `concurrency` at a time, handing each result to `record`; one bill's failure never stops the
  * others. Once `stop()` says so, no further bill is started. Resolves to how many were started: always a prefix.
+ * @throws the first error `poll` or `record` threw, once the polls in flight have ended (none starts after it): the
+ *   run's fan-out batcher is flushed after them, never before
  */
 export async function pollEach<T extends WatchedBill>(
   bills: readonly T[],
   options: { concurrency: number; poll: (bill: T) => Promise<BillPollResult>; record: (result: BillPollResult) => void; stop?: () => boolean },
 ): Promise<number> {
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < bills.length && !options.stop?.()) options.record(await options.poll(bills[next++]!));
+    try {
+      while (!failed && next < bills.length && !options.stop?.()) options.record(await options.poll(bills[next++]!));
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
   };
-  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  const workers = await Promise.allSettled(Array.from({ length: options.concurrency }, worker));
+  const failure = workers.find((worker): worker is PromiseRejectedResult => worker.status === 'rejected');
+  if (failure) throw failure.reason;
   return next;
 }
 

@@ -21,7 +21,7 @@ export interface ChangeStore {
    */
   markAllQueued(changes: readonly BillChange[], at: string): Promise<void>;
   get(billNumber: string, changeId: string): Promise<BillChange | undefined>;
-  /** Changes written before `before` (ISO) and not yet queued, a page at a time. */
+  /** Changes written before `before` (ISO) and not yet queued, a page at a time, as written (fit for markAllQueued). */
   listUnqueued(before: string): AsyncIterable<BillChange[]>;
 }
 
@@ -90,8 +90,17 @@ export class DynamoChangeStore implements ChangeStore {
       KeyConditionExpression: 'GSI1PK = :outbox AND GSI1SK < :before',
       ExpressionAttributeValues: { ':outbox': gsi1.outbox, ':before': before },
     });
-    for await (const page of pages) yield page.map((item) => BillChangeSchema.parse(item.change));
+    for await (const page of pages) yield page.map((item) => changeAsWritten(item.change));
   }
+}
+
+/**
+ * A stored change once checked, but as written, not as parsed: the sweeper hands it back to markAllQueued, which
+ * rewrites the item whole, and parsing would strip a field this version does not know (a newer poller's, mid-deploy).
+ */
+function changeAsWritten(stored: unknown): BillChange {
+  BillChangeSchema.parse(stored);
+  return stored as BillChange;
 }
 
 /** A change's item outside the outbox: what every write of it has in common. */

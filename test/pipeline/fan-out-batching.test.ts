@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { CreateQueueCommand, ReceiveMessageCommand, SQSClient, type SendMessageBatchCommandInput } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lawBill } from '../../local/simulator/demo-bills.js';
@@ -10,6 +11,7 @@ import { pollWatchedBills, type PollDependencies } from '../../shared/pipeline/p
 import { sweepOutbox } from '../../shared/pipeline/sweep-outbox.js';
 import { createSqsMessageQueue } from '../../shared/queue/message-queue.js';
 import { DynamoChangeStore } from '../../shared/store/change-store.js';
+import { keys } from '../../shared/store/table-schema.js';
 import { billChange } from '../email/change-fixtures.js';
 import { linesWrittenBy } from '../support/captured-logs.js';
 import { startPollTestWorld, type PollTestWorld } from '../support/poll-test-world.js';
@@ -35,7 +37,7 @@ describe('the fan-out of a poll run', () => {
   /** DynamoDB writes of change items (and batch writes), by command, e.g. PutItem. */
   let changeWrites: string[];
   let queueUrl: string;
-  let deps: PollDependencies & { changes: DynamoChangeStore };
+  let deps: PollDependencies & { changes: DynamoChangeStore; tableName: string };
 
   beforeAll(async () => {
     world = await startPollTestWorld((request, response) => {
@@ -194,6 +196,23 @@ describe('the fan-out of a poll run', () => {
     expect(report).toEqual({ queued: 1, unsent: 0, unmarked: 0 });
     expect(await received()).toEqual([change.billNumber]);
     expect(await outbox()).toEqual([]);
+  });
+
+  it('re-queued by the sweeper keeps every field of the stored change, even those this version does not know', async () => {
+    // Arrange: a change as a newer poller wrote it (mid-deploy), with a field of its own at the top and in its event.
+    const base = billChange([{ type: 'new-event' }]);
+    const written = { ...base, digestLine: 'второе чтение', event: { ...base.event!, room: 'Зал пленарных заседаний' } };
+    await deps.changes.putIfAbsent(written);
+
+    // Act
+    const swept = await sweepOutbox({ ...deps, now: () => new Date(Date.now() + 61_000) }, 60);
+    const { Item } = await createDocumentClient().send(new GetCommand({ TableName: deps.tableName, Key: keys.change(base.billNumber, base.id) }));
+
+    // Assert
+    expect(swept).toBe(1);
+    expect(await received()).toEqual([base.billNumber]);
+    expect(await outbox()).toEqual([]);
+    expect(Item!.change).toEqual(written);
   });
 
   it('marks a change given twice queued once: BatchWriteItem refuses a request naming an item twice', async () => {

@@ -156,6 +156,30 @@ describe('scheduled poll runs', () => {
     expect(taskSummaries.map((summary) => summary.outcomes.baseline)).toEqual([2]);
     expect(requested()).toEqual([DORMANT, RESTING]);
   });
+  it('a task whose pacer fails starts no more bills, finishes those in flight and sends their fan-out before it throws', async () => {
+    // Each first read notices the bill's origins ("new bill from …"): a fan-out message. The pacer's store fails once.
+    const fanOutBatches: string[][] = [];
+    const pacer = deps.pacer;
+    let waits = 0;
+    deps = {
+      ...deps,
+      originOutbox: new DynamoOriginOutbox(createDocumentClient(), tableName),
+      fanOutQueue: { sendAll: async (messages) => void fanOutBatches.push(messages.map((message) => (message as { billNumber: string }).billNumber).sort()) },
+      pacer: { wait: () => (++waits === 2 ? Promise.reject(new Error('host slots unavailable')) : pacer.wait()) },
+    };
+    const task = { bills: [ACTIVE, DORMANT, RESTING, '900004-8'].map((number) => ({ number, version: 0 })) };
+
+    const failure = await runPollTask(deps, task, { deadlineMs: now + MINUTE, concurrency: 3 }).catch((error: Error) => error.message);
+    const sentByTheEnd = fanOutBatches.splice(0);
+    const polledByTheEnd = requested();
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+
+    expect(failure).toBe('host slots unavailable');
+    expect(sentByTheEnd).toEqual([[ACTIVE, RESTING]]);
+    expect(polledByTheEnd).toEqual([ACTIVE, RESTING]);
+    expect(fanOutBatches).toEqual([]);
+    expect(requested()).toEqual([]);
+  });
   it('hands each task\'s bills as the ring read them, whether the source had them included, through the task queue\'s schema', async () => {
     deps = { ...deps, pollTasks: { sendAll: async (messages) => void tasks.push(...(messages as PollTask[])) } };
 
