@@ -30,7 +30,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   }
   if (values.topic === undefined || values.text === undefined) throw new UsageError('match: give --topic and --text (or --cases FILE)');
   const trial = tryTopic(values.topic, { text: values.text, summary: values.summary });
-  if (trial.match === null) throw new UsageError(`match: the query is refused: ${trial.error.message}`);
+  if (trial.match === null) throw new UsageError(`match: the query is refused: ${pointAt(values.topic, trial.error)}`);
   io.stdout.write(values.json ? `${JSON.stringify(trial)}\n` : describeTrial(values.topic, trial));
   return 0;
 }
@@ -62,4 +62,17 @@ function describeTrial(query: string, trial: Extract<TopicTrial, { match: boolea
 
 function fieldName(hit: TermHit): string {
   return hit.field === 'title' ? 'text' : hit.field;
+}
+
+/** Queries up to this long are quoted in the error with a mark where the problem is; a longer one only by number. */
+const QUOTED_QUERY_LENGTH = 100;
+
+/**
+ * The problem and where it is, on one line as every CLI error: the character's number (the parser's 0-based offset,
+ * read "at 0", pointed nowhere a user could see) and, in a short query, a ▶ before that character.
+ */
+function pointAt(query: string, error: { problem: string; position: number }): string {
+  const at = `at character ${error.position + 1}`;
+  if (query.length > QUOTED_QUERY_LENGTH) return `${error.problem} (${at})`;
+  return `${error.problem} (${at}: ${query.slice(0, error.position)}▶${query.slice(error.position)})`;
 }

@@ -34,11 +34,30 @@ describe('duma-alerts match', () => {
     });
   });
 
-  it('refuses a query of stop words only with exit 2 and the query error', async () => {
+  it('refuses a query of stop words only with exit 2 and the query error, marking where it is', async () => {
     expect(await cli('match', '--topic', 'и', '--text', 'и так далее')).toEqual({
       code: 2,
       out: '',
-      err: "duma-alerts: match: the query is refused: 'и' has only stop words, which appear in almost every text: add a word that names the topic at 0\n",
+      err: "duma-alerts: match: the query is refused: 'и' has only stop words, which appear in almost every text: add a word that names the topic (at character 1: ▶и)\n",
+    });
+  });
+
+  it('marks the character a refused query goes wrong at, counting from 1, on one line', async () => {
+    expect(await cli('match', '--topic', 'закон "военная служба', '--text', 'x')).toEqual({
+      code: 2,
+      out: '',
+      err: 'duma-alerts: match: the query is refused: unclosed quote (at character 7: закон ▶"военная служба)\n',
+    });
+  });
+
+  it('gives only the character number for a refused query too long to quote', async () => {
+    // Arrange: 30 words, then an operator with nothing after it at character 181.
+    const query = `${'налог '.repeat(30)}NOT`;
+
+    expect(await cli('match', '--topic', query, '--text', 'x')).toEqual({
+      code: 2,
+      out: '',
+      err: 'duma-alerts: match: the query is refused: NOT needs a term after it (at character 181)\n',
     });
   });
 
