@@ -29,6 +29,17 @@ async function main(): Promise<void> {
   const mode = startMode({ demo: values.demo ?? false, root: resolve('.data'), anyPorts: values['any-ports'] });
   mkdirSync(mode.dataDir, { recursive: true });
   const releaseDataDir = claimDataDir(mode.dataDir);
+  try {
+    await serve(mode, releaseDataDir);
+  } catch (error) {
+    // A start that fails (a bad setting, a port in use) leaves the folder unclaimed, as Ctrl-C does.
+    releaseDataDir();
+    throw error;
+  }
+}
+
+/** Starts everything in `mode`'s claimed data folder and serves until Ctrl-C, which releases it. */
+async function serve(mode: StartMode, releaseDataDir: () => void): Promise<void> {
   const logFile = join(mode.dataDir, 'logs', 'duma-alerts.log');
   const closeLog = teeTerminalToFile(logFile);
   // Since the process started, loading the code included: what the user waits for.

@@ -234,6 +234,27 @@ describe('npm start and npm run demo', () => {
 });
 
 describe('npm start stopped with Ctrl-C', () => {
+  it('refuses a bad setting with its name and exit code 2, leaving no claim on the data folder for the next start', async () => {
+    // Arrange
+    mkdirSync(join(repo, '.data'), { recursive: true });
+    const scratch = mkdtempSync(join(repo, '.data', 'start-refused-'));
+    try {
+      // Act
+      const refused = await start(scratch, [], { SOZD_BASE_URL: 'http://127.0.0.1:9', SOZD_TIMEOUT_MS: 'abc' }).then(
+        () => 'started',
+        (error: Error) => error.message,
+      );
+
+      // Assert
+      expect(refused).toBe(
+        'start  exited with 2:\nduma-alerts: starting, data in .data/\nInvalid configuration:\n  sozd.timeoutMs (SOZD_TIMEOUT_MS): Invalid input: expected number, received NaN\n',
+      );
+      expect(existsSync(join(scratch, '.data', 'running.pid'))).toBe(false);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
   it('takes its local-env.json away, so the CLI no longer sends commands to the stopped stack; the data stays', async () => {
     // Arrange
     mkdirSync(join(repo, '.data'), { recursive: true });
