@@ -1,7 +1,7 @@
 import { createSqsClient } from '../aws/clients.js';
 import { loadConfig, type FeedConfig } from '../config/config.js';
-import type { BillEventCountReader } from '../store/bill-event-counts.js';
 import type { BillRecord, BillStore, SourceHealth } from '../store/bill-store.js';
+import type { BillEventCountReader } from '../store/bill-summaries.js';
 import type { FeedRecord } from '../store/feed-store.js';
 import type { Endpoint } from '../webhooks/endpoint.js';
 import { allEndpoints } from './all-endpoints.js';
@@ -95,9 +95,9 @@ async function withEventCounts(records: readonly BillRecord[], eventCounts: Bill
 }
 
 async function readStoredState(feeds: FeedConfig[]) {
-  return withStores(async ({ bills, billEventCounts, endpoints, feeds: feedStore }) => {
+  return withStores(async ({ bills, billSummaries, endpoints, feeds: feedStore }) => {
     return {
-      records: await readBillStatuses(bills, billEventCounts),
+      records: await readBillStatuses(bills, billSummaries),
       lastRun: await bills.lastPollRun(),
       endpoints: await allEndpoints(endpoints),
       feedRecords: await Promise.all(feeds.map((feed) => feedStore.get(feed.id))),

@@ -1,8 +1,8 @@
 import { createDocumentClient } from '../aws/clients.js';
 import { loadConfig } from '../config/config.js';
 import { DynamoAddressBook } from '../store/address-book.js';
-import { DynamoBillEventCountReader } from '../store/bill-event-counts.js';
 import { DynamoBillStore } from '../store/bill-store.js';
+import { DynamoBillSummaryReader } from '../store/bill-summaries.js';
 import { DynamoEndpointStore } from '../store/endpoint-store.js';
 import { DynamoFeedStore } from '../store/feed-store.js';
 import { DynamoSubscriberStore } from '../store/subscriber-store.js';
@@ -12,8 +12,8 @@ import { DynamoSubscriptionStore } from '../store/subscription-store.js';
 /** The stores a CLI command works on. */
 export interface CliStores {
   bills: DynamoBillStore;
-  /** How many events each bill's snapshot holds, without reading the bills. */
-  billEventCounts: DynamoBillEventCountReader;
+  /** What listings show of each bill (its title and stage, how many events its snapshot holds), without reading the bills. */
+  billSummaries: DynamoBillSummaryReader;
   subscribers: DynamoSubscriberStore;
   /** Which subscriber an address is. */
   addresses: DynamoAddressBook;
@@ -36,7 +36,7 @@ export async function withStores<T>(work: (stores: CliStores) => Promise<T>): Pr
   try {
     return await work({
       bills: new DynamoBillStore(db, tableName),
-      billEventCounts: new DynamoBillEventCountReader(db, tableName),
+      billSummaries: new DynamoBillSummaryReader(db, tableName),
       subscribers,
       addresses: new DynamoAddressBook(db, tableName),
       subscriptions: new DynamoSubscriptionStore(db, tableName, subscribers),
