@@ -6,7 +6,7 @@ import { runFanOutBench } from './fan-out-bench.js';
 import { runFetchBench } from './fetch-bench.js';
 import { runParseBench } from './parse-bench.js';
 import { runPollCycleBench } from './poll-cycle-bench.js';
-import { runPollRealBench } from './poll-real-bench.js';
+import { runPollRealBench, runPollRealLambdaHeapBench } from './poll-real-bench.js';
 import { runPollScaleBench } from './poll-scale-bench.js';
 import { runStartBench } from './start-bench.js';
 import { runTopicBench } from './topic-bench.js';
@@ -31,6 +31,10 @@ const benches: Record<string, { target: string; run: () => Promise<unknown> }> =
   'poll-real': {
     target: '1,000 bills from the real pages: CPU ≤ 10 ms a read or changed bill, ≤ 0.5 ms and 0 writes an unchanged one',
     run: () => runPollRealBench(1_000),
+  },
+  'poll-real-lambda-heap': {
+    target: 'figures: the same cycle under the V8 heap limits Lambda gives a 512 MB poller (more full collections)',
+    run: () => runPollRealLambdaHeapBench(1_000),
   },
   'poll-scale': {
     target: 'a simulated week of 10,000 bills: requests ≤ 2.5/s to sozd, active-bill alert p95 ≤ 15 min; GB-s and writes a day',

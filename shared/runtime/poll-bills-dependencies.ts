@@ -13,6 +13,7 @@ import { DynamoBillStore } from '../store/bill-store.js';
 import { DynamoChangeStore } from '../store/change-store.js';
 import { DynamoOriginOutbox } from '../store/origin-outbox-store.js';
 import { createSozdFetcher, FETCHER_ACCESS } from './fetchers.js';
+import { letPollerHeapGrow } from './poller-heap.js';
 import { messageQueue } from './queues.js';
 import { createStores } from './stores.js';
 
@@ -21,6 +22,7 @@ export const pollAccess = combineAccess(storeAccess(DynamoBillStore, DynamoChang
 
 /** What one poll of bills needs (the CLI's `poll` of every watched bill, and the base of the scheduled run). */
 export function pollDependencies(config: Config): PollDependencies {
+  letPollerHeapGrow();
   const { bills, changes, originOutbox } = createStores(config);
   return {
     bills,
